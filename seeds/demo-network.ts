@@ -1,0 +1,447 @@
+import type { Knex } from 'knex';
+import { DEMO_INDICATORS, type DemoIndicator } from './demo-indicators';
+
+/**
+ * The demo network: the real partner cities of URBACT's "Cities for
+ * Sustainability Governance" with SYNTHETIC figures. Every value is generated
+ * deterministically from a seeded random generator, so every installation
+ * shows the same numbers and tests can rely on their shape (never on exact
+ * values). The figures are not the cities' own and must never be presented as such.
+ */
+
+export const DEMO_NETWORK = {
+  slug: 'cities-sustainability-governance-demo',
+  name: 'Cities for Sustainability Governance (demo)',
+  description:
+    'Demonstration network with the partner cities of the URBACT network "Cities for Sustainability Governance". ' +
+    'All figures are synthetic, generated for demonstration: they are not the cities\u2019 own data.',
+  dataKind: 'synthetic',
+} as const;
+
+export interface DemoCity {
+  slug: string;
+  name: string;
+  countryCode: string;
+  population: number;
+  latitude: number;
+  longitude: number;
+  role: 'lead_partner' | 'partner';
+  /** How well the city does overall, from -1 (behind) to 1 (ahead); shapes its synthetic values. */
+  performance: number;
+  /** Share of series with no data at all (smaller administrations report less). */
+  missingShare: number;
+}
+
+export const DEMO_CITIES: readonly DemoCity[] = [
+  {
+    slug: 'espoo',
+    name: 'Espoo',
+    countryCode: 'FI',
+    population: 314_000,
+    latitude: 60.2055,
+    longitude: 24.6559,
+    role: 'lead_partner',
+    performance: 0.6,
+    missingShare: 0.02,
+  },
+  {
+    slug: 'braga',
+    name: 'Braga',
+    countryCode: 'PT',
+    population: 193_000,
+    latitude: 41.5454,
+    longitude: -8.4265,
+    role: 'partner',
+    performance: 0.1,
+    missingShare: 0.05,
+  },
+  {
+    slug: 'gabrovo',
+    name: 'Gabrovo',
+    countryCode: 'BG',
+    population: 51_000,
+    latitude: 42.8742,
+    longitude: 25.3187,
+    role: 'partner',
+    performance: -0.5,
+    missingShare: 0.12,
+  },
+  {
+    slug: 'kosice',
+    name: 'Košice',
+    countryCode: 'SK',
+    population: 229_000,
+    latitude: 48.7164,
+    longitude: 21.2611,
+    role: 'partner',
+    performance: -0.2,
+    missingShare: 0.06,
+  },
+  {
+    slug: 'tallinn',
+    name: 'Tallinn',
+    countryCode: 'EE',
+    population: 457_000,
+    latitude: 59.437,
+    longitude: 24.7536,
+    role: 'partner',
+    performance: 0.4,
+    missingShare: 0.03,
+  },
+  {
+    slug: 'valencia',
+    name: 'València',
+    countryCode: 'ES',
+    population: 807_000,
+    latitude: 39.4699,
+    longitude: -0.3763,
+    role: 'partner',
+    performance: 0.2,
+    missingShare: 0.04,
+  },
+  {
+    slug: 'jablonec-nad-nisou',
+    name: 'Jablonec nad Nisou',
+    countryCode: 'CZ',
+    population: 46_000,
+    latitude: 50.7243,
+    longitude: 15.1711,
+    role: 'partner',
+    performance: -0.1,
+    missingShare: 0.14,
+  },
+  {
+    slug: 'agios-dimitrios',
+    name: 'Agios Dimitrios',
+    countryCode: 'GR',
+    population: 71_000,
+    latitude: 37.9333,
+    longitude: 23.7333,
+    role: 'partner',
+    performance: -0.4,
+    missingShare: 0.15,
+  },
+  {
+    slug: 'mannheim',
+    name: 'Mannheim',
+    countryCode: 'DE',
+    population: 315_000,
+    latitude: 49.4875,
+    longitude: 8.466,
+    role: 'partner',
+    performance: 0.5,
+    missingShare: 0.02,
+  },
+];
+
+export const DEMO_FIRST_YEAR = 2015;
+export const DEMO_LAST_YEAR = 2025;
+
+/** FNV-1a: a stable 32-bit hash of a string, the seed of each series. */
+function hash(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/** mulberry32: small, fast, deterministic PRNG returning floats in [0, 1). */
+function mulberry32(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+
+/** Standard normal deviate (Box–Muller) from a uniform generator. */
+function normal(random: () => number): number {
+  const u = Math.max(random(), 1e-12);
+  const v = random();
+  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+}
+
+function round(value: number, decimals: number): number {
+  const factor = 10 ** decimals;
+  return Math.round(value * factor) / factor;
+}
+
+function clamp(value: number, min: number | null, max: number | null): number {
+  let v = value;
+  if (min !== null && v < min) v = min;
+  if (max !== null && v > max) v = max;
+  return v;
+}
+
+/** How a series moves, as a multiple of the indicator's typical desirable change. */
+interface Profile {
+  name: string;
+  pace: (random: () => number) => number;
+  /** Year after which the direction reverses (for "reversal"), else null. */
+  reverseAfter: number | null;
+}
+
+const PROFILES: ReadonlyArray<readonly [number, Profile]> = [
+  [0.22, { name: 'fast', pace: (r) => 1.6 + r() * 1.2, reverseAfter: null }],
+  [0.26, { name: 'on-pace', pace: (r) => 0.8 + r() * 0.5, reverseAfter: null }],
+  [0.2, { name: 'slow', pace: (r) => 0.15 + r() * 0.45, reverseAfter: null }],
+  [0.1, { name: 'flat', pace: (r) => (r() - 0.5) * 0.1, reverseAfter: null }],
+  [0.16, { name: 'worsening', pace: (r) => -(0.3 + r() * 0.8), reverseAfter: null }],
+  [0.06, { name: 'reversal', pace: (r) => 1 + r() * 0.6, reverseAfter: 2020 }],
+];
+
+function pickProfile(random: () => number, performance: number): Profile {
+  // Better-performing cities draw from the improving end more often.
+  let x = random() - performance * 0.15;
+  x = Math.min(Math.max(x, 0), 0.999_999);
+  for (const [weight, profile] of PROFILES) {
+    if (x < weight) return profile;
+    x -= weight;
+  }
+  return PROFILES[PROFILES.length - 1]![1];
+}
+
+export interface DemoSeries {
+  city: string;
+  indicator: string;
+  profile: string;
+  values: Array<{ year: number; value: number }>;
+  ambition: {
+    baselineYear: number;
+    baselineValue: number;
+    targetYear: number;
+    targetValue: number;
+  } | null;
+}
+
+/** Generates one city's synthetic series for one indicator (deterministic). */
+export function generateSeries(city: DemoCity, indicator: DemoIndicator): DemoSeries {
+  const random = mulberry32(hash(`${city.slug}|${indicator.slug}`));
+  const empty: DemoSeries = {
+    city: city.slug,
+    indicator: indicator.slug,
+    profile: 'none',
+    values: [],
+    ambition: null,
+  };
+  if (random() < city.missingShare) return empty;
+
+  const d = indicator.direction === 'increase' ? 1 : -1;
+  const [low, high] = indicator.generate.start;
+  // Place the city in the start range according to its performance, with individual scatter.
+  const position = Math.min(
+    Math.max(0.5 + d * city.performance * 0.3 + (random() - 0.5) * 0.6, 0),
+    1,
+  );
+  const start = low + (high - low) * position;
+  const profile = pickProfile(random, city.performance);
+  const pace = profile.pace(random);
+  const linear = indicator.trendType === 'linear';
+  const change = indicator.generate.annualChange;
+
+  const firstYear =
+    random() < 0.1 ? DEMO_FIRST_YEAR + 2 + Math.floor(random() * 2) : DEMO_FIRST_YEAR;
+  const lastYear = random() < 0.25 ? DEMO_LAST_YEAR - 1 : DEMO_LAST_YEAR;
+  const values: Array<{ year: number; value: number }> = [];
+  let level = start;
+  for (let year = DEMO_FIRST_YEAR; year <= lastYear; year++) {
+    if (year > DEMO_FIRST_YEAR) {
+      const reversed = profile.reverseAfter !== null && year > profile.reverseAfter;
+      const step = (reversed ? -pace * 1.4 : pace) * d * change;
+      level = linear ? level + step : level * (1 + step);
+    }
+    if (year < firstYear) continue;
+    // Gaps: a year now and then is not reported (never the first or the last one).
+    if (year !== firstYear && year !== lastYear && random() < 0.07) continue;
+    const noisy = linear
+      ? level + normal(random) * indicator.generate.noise * Math.abs(start)
+      : level * (1 + normal(random) * indicator.generate.noise);
+    values.push({
+      year,
+      value: round(clamp(noisy, indicator.allowedMin, indicator.allowedMax), indicator.decimals),
+    });
+  }
+
+  let ambition: DemoSeries['ambition'] = null;
+  const first = values[0];
+  if (indicator.ambition !== null && first !== undefined && random() < 0.88) {
+    const targetYear = random() < 0.8 ? 2030 : random() < 0.5 ? 2035 : 2028;
+    let targetValue =
+      indicator.ambition.kind === 'absolute'
+        ? indicator.ambition.value
+        : first.value * (1 + d * indicator.ambition.value);
+    targetValue = clamp(targetValue, indicator.allowedMin, indicator.allowedMax);
+    // A target never aims past the best bound: that is the network's "fully achieved".
+    targetValue =
+      d > 0
+        ? Math.min(targetValue, indicator.bestBound)
+        : Math.max(targetValue, indicator.bestBound);
+    ambition = {
+      baselineYear: first.year,
+      baselineValue: first.value,
+      targetYear,
+      targetValue: round(targetValue, indicator.decimals),
+    };
+  }
+  return { city: city.slug, indicator: indicator.slug, profile: profile.name, values, ambition };
+}
+
+/** Every series of the demo network. */
+export function generateDemoData(): DemoSeries[] {
+  const series: DemoSeries[] = [];
+  for (const city of DEMO_CITIES) {
+    for (const indicator of DEMO_INDICATORS) series.push(generateSeries(city, indicator));
+  }
+  return series;
+}
+
+async function insertInChunks(
+  trx: Knex.Transaction,
+  table: string,
+  rows: readonly object[],
+  size = 1000,
+): Promise<void> {
+  for (let i = 0; i < rows.length; i += size) {
+    await trx(table).insert(rows.slice(i, i + size));
+  }
+}
+
+export interface DemoSeedCounts {
+  cities: number;
+  indicators: number;
+  observations: number;
+  ambitions: number;
+}
+
+/**
+ * Writes the demo network in one transaction. Cities that already exist (by
+ * slug) are reused; the network itself must not exist yet.
+ */
+export async function seedDemoNetwork(knex: Knex): Promise<DemoSeedCounts> {
+  const data = generateDemoData();
+  return knex.transaction(async (trx) => {
+    const [network] = (await trx('networks')
+      .insert({
+        slug: DEMO_NETWORK.slug,
+        name: DEMO_NETWORK.name,
+        description: DEMO_NETWORK.description,
+        data_kind: DEMO_NETWORK.dataKind,
+        is_public: true,
+      })
+      .returning('id')) as Array<{ id: number }>;
+    if (network === undefined) throw new Error('demo network insert returned no id');
+
+    const cityIds = new Map<string, number>();
+    for (const city of DEMO_CITIES) {
+      const [row] = (await trx('cities')
+        .insert({
+          slug: city.slug,
+          name: city.name,
+          country_code: city.countryCode,
+          population: city.population,
+          latitude: city.latitude,
+          longitude: city.longitude,
+        })
+        .onConflict('slug')
+        .merge(['name'])
+        .returning('id')) as Array<{ id: number }>;
+      if (row === undefined) throw new Error(`city ${city.slug} insert returned no id`);
+      cityIds.set(city.slug, row.id);
+    }
+    await trx('network_members').insert(
+      DEMO_CITIES.map((c) => ({
+        network_id: network.id,
+        city_id: cityIds.get(c.slug),
+        role: c.role,
+      })),
+    );
+
+    const indicatorIds = new Map<string, number>();
+    for (const [index, ind] of DEMO_INDICATORS.entries()) {
+      const [row] = (await trx('indicators')
+        .insert({
+          network_id: network.id,
+          slug: ind.slug,
+          name: ind.name,
+          description: ind.description,
+          unit: ind.unit,
+          direction: ind.direction,
+          decimals: ind.decimals,
+          trend_type: ind.trendType,
+          best_bound: ind.bestBound,
+          worst_bound: ind.worstBound,
+          green_threshold: ind.thresholds.green,
+          yellow_threshold: ind.thresholds.yellow,
+          orange_threshold: ind.thresholds.orange,
+          allowed_min: ind.allowedMin,
+          allowed_max: ind.allowedMax,
+          source: ind.source,
+          translations: JSON.stringify(ind.translations),
+          sort_order: ind.goal * 100 + index,
+        })
+        .returning('id')) as Array<{ id: number }>;
+      if (row === undefined) throw new Error(`indicator ${ind.slug} insert returned no id`);
+      indicatorIds.set(ind.slug, row.id);
+      await trx('indicator_sdg_links').insert(
+        ind.sdg.map((link) => ({
+          indicator_id: row.id,
+          sdg_target: link.target,
+          sdg_indicator: link.indicator ?? null,
+        })),
+      );
+    }
+
+    const observations: object[] = [];
+    const ambitions: object[] = [];
+    for (const s of data) {
+      const cityId = cityIds.get(s.city);
+      const indicatorId = indicatorIds.get(s.indicator);
+      for (const v of s.values) {
+        observations.push({
+          city_id: cityId,
+          indicator_id: indicatorId,
+          year: v.year,
+          value: v.value,
+          status: v.year === DEMO_LAST_YEAR ? 'provisional' : 'final',
+          source: 'Synthetic demo data',
+        });
+      }
+      if (s.ambition !== null) {
+        ambitions.push({
+          city_id: cityId,
+          indicator_id: indicatorId,
+          baseline_year: s.ambition.baselineYear,
+          baseline_value: s.ambition.baselineValue,
+          target_year: s.ambition.targetYear,
+          target_value: s.ambition.targetValue,
+          note: 'Synthetic demo ambition',
+        });
+      }
+    }
+    await insertInChunks(trx, 'observations', observations);
+    await insertInChunks(trx, 'ambitions', ambitions);
+    await trx('audit_events').insert({
+      actor_label: 'system',
+      action: 'network.seeded',
+      entity_type: 'network',
+      entity_key: DEMO_NETWORK.slug,
+      network_id: network.id,
+      after: JSON.stringify({
+        cities: DEMO_CITIES.length,
+        indicators: DEMO_INDICATORS.length,
+        observations: observations.length,
+      }),
+      comment: 'Demo network with synthetic figures',
+    });
+    return {
+      cities: DEMO_CITIES.length,
+      indicators: DEMO_INDICATORS.length,
+      observations: observations.length,
+      ambitions: ambitions.length,
+    };
+  });
+}

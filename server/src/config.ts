@@ -1,0 +1,159 @@
+import path from 'node:path';
+
+/**
+ * The only module that reads the environment. Every variable is validated in
+ * one pass so that a misconfigured deployment sees all of its problems at once.
+ */
+
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+
+export interface Config {
+  /** TCP port the HTTP server listens on. */
+  readonly port: number;
+  /** Interface to bind; `localhost` binds both IPv4 and IPv6 loopback. */
+  readonly host: string;
+  /** PostgreSQL connection string; `null` selects the embedded PGlite database. */
+  readonly databaseUrl: string | null;
+  /** Maximum connections in the PostgreSQL pool (ignored by PGlite, which has one). */
+  readonly databasePoolMax: number;
+  /** Directory for local state: the embedded database lives in `<dataDir>/pglite`. */
+  readonly dataDir: string;
+  readonly logLevel: LogLevel;
+  /** `json` (one line per event, for log shippers) or `pretty` (for a terminal). */
+  readonly logFormat: 'json' | 'pretty';
+  /** Seed the demo network when the database holds no network yet. */
+  readonly seedDemo: boolean;
+  /** Directory of the built client served at `/`. */
+  readonly clientDir: string;
+  /** Largest accepted request body for JSON routes, in bytes. */
+  readonly bodyLimit: number;
+  /** Largest accepted upload for imports, in bytes. */
+  readonly importBodyLimit: number;
+  /** Milliseconds a request may take before the server answers 408; 0 disables. */
+  readonly requestTimeout: number;
+  /** Trust `X-Forwarded-*` headers from a reverse proxy (true, false, a hop count or a list of addresses). */
+  readonly trustProxy: boolean | number | string;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+const LOG_LEVELS: readonly LogLevel[] = [
+  'fatal',
+  'error',
+  'warn',
+  'info',
+  'debug',
+  'trace',
+  'silent',
+];
+
+function isLogLevel(value: string): value is LogLevel {
+  return (LOG_LEVELS as readonly string[]).includes(value);
+}
+
+/** Reads and validates the environment; throws a ConfigError naming every bad variable. */
+export function loadConfig(
+  env: Env = process.env,
+  cwd: string = process.cwd(),
+  stdoutIsTerminal: boolean = process.stdout.isTTY === true,
+): Config {
+  const problems: string[] = [];
+  const text = (name: string): string | undefined => {
+    const raw = env[name];
+    if (raw === undefined) return undefined;
+    const trimmed = raw.trim();
+    return trimmed === '' ? undefined : trimmed;
+  };
+  const integer = (name: string, fallback: number, min: number, max: number): number => {
+    const raw = text(name);
+    if (raw === undefined) return fallback;
+    if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
+      problems.push(`${name}="${raw}" must be a whole number from ${min} to ${max}`);
+      return fallback;
+    }
+    return Number(raw);
+  };
+  const bool = (name: string, fallback: boolean): boolean => {
+    const raw = text(name)?.toLowerCase();
+    if (raw === undefined) return fallback;
+    if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
+    if (['0', 'false', 'no', 'off'].includes(raw)) return false;
+    problems.push(`${name}="${raw}" must be true or false`);
+    return fallback;
+  };
+
+  const port = integer('PORT', 3000, 0, 65535);
+  const host = text('HOST') ?? 'localhost';
+  if (!/^[A-Za-z0-9.:\-[\]]+$/.test(host)) {
+    problems.push(`HOST="${host}" must be a host name or an IP address`);
+  }
+
+  let databaseUrl: string | null = null;
+  const rawUrl = text('DATABASE_URL');
+  if (rawUrl !== undefined) {
+    const parsed = URL.canParse(rawUrl) ? new URL(rawUrl) : null;
+    if (parsed === null || !['postgres:', 'postgresql:'].includes(parsed.protocol)) {
+      problems.push(
+        'DATABASE_URL must look like postgres://user:password@host:5432/database ' +
+          '(leave it unset to use the embedded database)',
+      );
+    } else if (parsed.pathname.length <= 1) {
+      problems.push(
+        'DATABASE_URL must name a database, e.g. postgres://postgres@127.0.0.1:5432/sdg',
+      );
+    } else {
+      databaseUrl = rawUrl;
+    }
+  }
+
+  const logLevelRaw = text('LOG_LEVEL')?.toLowerCase() ?? 'info';
+  let logLevel: LogLevel = 'info';
+  if (isLogLevel(logLevelRaw)) logLevel = logLevelRaw;
+  else problems.push(`LOG_LEVEL="${logLevelRaw}" must be one of ${LOG_LEVELS.join(', ')}`);
+
+  // Pretty in a terminal, JSON lines when piped to a file or a log shipper.
+  const logFormatRaw = text('LOG_FORMAT')?.toLowerCase() ?? (stdoutIsTerminal ? 'pretty' : 'json');
+  if (logFormatRaw !== 'json' && logFormatRaw !== 'pretty') {
+    problems.push(`LOG_FORMAT="${logFormatRaw}" must be json or pretty`);
+  }
+  const logFormat = logFormatRaw === 'pretty' ? 'pretty' : 'json';
+
+  const trustProxyRaw = text('TRUST_PROXY');
+  let trustProxy: boolean | number | string = false;
+  if (trustProxyRaw !== undefined) {
+    if (/^\d+$/.test(trustProxyRaw)) trustProxy = Number(trustProxyRaw);
+    else if (['true', 'false'].includes(trustProxyRaw.toLowerCase()))
+      trustProxy = trustProxyRaw.toLowerCase() === 'true';
+    else if (/^[0-9a-fA-F.:/, ]+$/.test(trustProxyRaw)) trustProxy = trustProxyRaw;
+    else
+      problems.push(
+        `TRUST_PROXY="${trustProxyRaw}" must be true, false, a number of hops or a list of IP addresses`,
+      );
+  }
+
+  const config: Config = {
+    port,
+    host,
+    databaseUrl,
+    databasePoolMax: integer('DATABASE_POOL_MAX', 10, 1, 1000),
+    dataDir: path.resolve(cwd, text('DATA_DIR') ?? '.data'),
+    logLevel,
+    logFormat,
+    seedDemo: bool('SEED_DEMO', true),
+    clientDir: path.resolve(cwd, text('CLIENT_DIR') ?? 'dist/client'),
+    bodyLimit: integer('BODY_LIMIT', 1_048_576, 1024, 1_073_741_824),
+    importBodyLimit: integer('IMPORT_BODY_LIMIT', 209_715_200, 1024, 10_737_418_240),
+    requestTimeout: integer('REQUEST_TIMEOUT', 300_000, 0, 86_400_000),
+    trustProxy,
+  };
+
+  if (problems.length > 0) throw new ConfigError(problems);
+  return Object.freeze(config);
+}

@@ -1,0 +1,88 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import knexFactory, { type Knex } from 'knex';
+import pg from 'pg';
+import { PgLiteClient } from './pglite-client';
+
+export type DatabaseKind = 'pglite' | 'postgres';
+
+/** A knex instance plus what the rest of the server needs to know about it. */
+export interface Database {
+  readonly knex: Knex;
+  readonly kind: DatabaseKind;
+  /** The embedded engine, when there is one (COPY from a blob, data-directory dumps). */
+  readonly pglite: PGlite | null;
+  close(): Promise<void>;
+}
+
+export type DatabaseOptions =
+  | { kind: 'pglite'; dataDir: string | null; pglite?: PGlite }
+  | { kind: 'postgres'; url: string; poolMax: number; onPoolError?: (err: Error) => void };
+
+const INT8_OID = 20;
+let int8ParserInstalled = false;
+
+/**
+ * node-postgres returns int8 (count(*), bigserial ids) as strings while PGlite
+ * returns numbers. Ids and counts here stay far below 2^53, so parse them as
+ * numbers once, globally, and refuse silently losing precision.
+ */
+function installInt8Parser(): void {
+  if (int8ParserInstalled) return;
+  pg.types.setTypeParser(INT8_OID, (value: string) => {
+    const n = Number(value);
+    if (!Number.isSafeInteger(n)) throw new RangeError(`int8 value ${value} exceeds 2^53`);
+    return n;
+  });
+  int8ParserInstalled = true;
+}
+
+/** Builds the knex instance for PGlite (embedded) or node-postgres (pooled). */
+export async function createDatabase(options: DatabaseOptions): Promise<Database> {
+  if (options.kind === 'postgres') {
+    installInt8Parser();
+    const knex = knexFactory({
+      client: 'pg',
+      connection: { connectionString: options.url, application_name: 'sdg-city-monitor' },
+      pool: { min: 0, max: options.poolMax, idleTimeoutMillis: 30_000 },
+      acquireConnectionTimeout: 10_000,
+    });
+    // knex marks a pg client that emits 'error' while idle as disposed (so a
+    // PostgreSQL restart does not crash the process); these events are the
+    // pool-level equivalent of pg.Pool's 'error' and are logged by the caller.
+    const pool = knex.client.pool as {
+      on(event: 'createFail' | 'destroyFail', cb: (id: unknown, err: Error) => void): void;
+    };
+    const onPoolError = options.onPoolError ?? (() => undefined);
+    pool.on('createFail', (_id, err) => onPoolError(err));
+    pool.on('destroyFail', (_id, err) => onPoolError(err));
+    return {
+      knex,
+      kind: 'postgres',
+      pglite: null,
+      close: () => knex.destroy(),
+    };
+  }
+
+  let pglite = options.pglite;
+  if (pglite === undefined) {
+    if (options.dataDir !== null) fs.mkdirSync(path.dirname(options.dataDir), { recursive: true });
+    pglite = options.dataDir === null ? new PGlite() : new PGlite(options.dataDir);
+  }
+  await pglite.waitReady;
+  const instance = pglite;
+  const knex = knexFactory({
+    client: PgLiteClient,
+    connection: () => ({ pglite: instance }),
+  } as unknown as Knex.Config);
+  return {
+    knex,
+    kind: 'pglite',
+    pglite: instance,
+    close: async () => {
+      await knex.destroy();
+      if (!instance.closed) await instance.close();
+    },
+  };
+}

@@ -1,0 +1,30 @@
+import type { Knex } from 'knex';
+import * as sdgFramework from '../../../migrations/20261123000100_sdg_framework';
+import * as coreModel from '../../../migrations/20261123000200_core_model';
+
+interface Migration {
+  up(knex: Knex): Promise<void>;
+  down(knex: Knex): Promise<void>;
+}
+
+/**
+ * Migrations listed explicitly rather than read from a directory: knex's file
+ * loader cannot import TypeScript under vitest, and a list is greppable.
+ * Append new migrations here; never edit or reorder landed ones.
+ */
+export const MIGRATIONS: ReadonlyArray<readonly [string, Migration]> = [
+  ['20261123000100_sdg_framework', sdgFramework],
+  ['20261123000200_core_model', coreModel],
+];
+
+/** knex MigrationSource over the static list above. */
+export const migrationSource: Knex.MigrationSource<readonly [string, Migration]> = {
+  getMigrations: () => Promise.resolve([...MIGRATIONS]),
+  getMigrationName: ([name]) => name,
+  getMigration: ([, migration]) => Promise.resolve(migration),
+};
+
+export const migrationConfig: Knex.MigratorConfig = {
+  migrationSource,
+  tableName: 'knex_migrations',
+};

@@ -1,0 +1,67 @@
+import { buildApp } from './app';
+import { ConfigError, loadConfig, type Config } from './config';
+import { bootstrapDatabase } from './db/bootstrap';
+import { describeDatabase, openConfiguredDatabase } from './db/open';
+
+/**
+ * Process entry: configuration, database, app, listen, graceful shutdown.
+ * The only place that listens on a port.
+ */
+async function main(): Promise<void> {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`${err.message}\nSee .env.example for every setting.\n`);
+      process.exit(1);
+    }
+    throw err;
+  }
+
+  let logPoolError: (err: Error) => void = (err) =>
+    process.stderr.write(`database pool: ${err.message}\n`);
+  const db = await openConfiguredDatabase(config, (err) => logPoolError(err));
+  const boot = await bootstrapDatabase(db.knex, { seedDemo: config.seedDemo });
+  const app = await buildApp({ config, db });
+  logPoolError = (err) => app.log.warn({ err }, 'database pool could not open a connection');
+
+  app.log.info(
+    {
+      database: describeDatabase(config),
+      migrationsApplied: boot.migrationsApplied.length,
+      frameworkSeeded: boot.frameworkSeeded,
+      demoSeeded: boot.demoSeeded,
+    },
+    'database ready',
+  );
+
+  let closing = false;
+  const shutdown = async (signal: string): Promise<void> => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, 'shutting down');
+    const force = setTimeout(() => process.exit(1), 10_000);
+    force.unref();
+    try {
+      await app.close();
+      await db.close();
+      process.exit(0);
+    } catch (err) {
+      app.log.error({ err }, 'error during shutdown');
+      process.exit(1);
+    }
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+  await app.listen({ port: config.port, host: config.host });
+  const shown = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+  app.log.info(`SDG City Monitor is running at http://${shown}:${config.port}/`);
+}
+
+main().catch((err: unknown) => {
+  const message = err instanceof Error ? (err.stack ?? err.message) : String(err);
+  process.stderr.write(`SDG City Monitor could not start:\n${message}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,25 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import type { NetworkDetail, NetworkListResponse } from '@api/network.schema';
+import { apiFetch } from '../../../lib/api-client';
+
+export const networkKeys = {
+  all: ['networks'] as const,
+  list: () => [...networkKeys.all, 'list'] as const,
+  detail: (slug: string) => [...networkKeys.all, 'detail', slug] as const,
+};
+
+export const networksQuery = () =>
+  queryOptions({
+    queryKey: networkKeys.list(),
+    queryFn: ({ signal }) => apiFetch<NetworkListResponse>('/api/v1/networks', { signal }),
+  });
+
+export const networkQuery = (slug: string) =>
+  queryOptions({
+    queryKey: networkKeys.detail(slug),
+    queryFn: ({ signal }) =>
+      apiFetch<NetworkDetail>(`/api/v1/networks/${encodeURIComponent(slug)}`, { signal }),
+  });
+
+export const useNetworks = () => useQuery(networksQuery());
+export const useNetwork = (slug: string) => useQuery(networkQuery(slug));

@@ -1,0 +1,101 @@
+import type { Locale } from './en';
+
+const it: Locale = {
+  app: {
+    name: 'SDG City Monitor',
+    tagline: 'I progressi delle città verso gli Obiettivi di sviluppo sostenibile dell\u2019ONU',
+    skipToContent: 'Vai al contenuto principale',
+    mainNavigation: 'Navigazione principale',
+    language: 'Lingua',
+  },
+  nav: {
+    home: 'Home',
+    networks: 'Reti',
+    cities: 'Città',
+    framework: 'Quadro degli SDG',
+    apiDocs: 'Documentazione API',
+  },
+  state: {
+    loading: 'Caricamento\u2026',
+    retry: 'Riprova',
+    errorTitle: 'Impossibile caricare i dati',
+    notFoundTitle: 'Non trovato',
+    empty: 'Ancora niente da mostrare.',
+    pageNotFound: 'Non esiste nessuna pagina a questo indirizzo.',
+    backHome: 'Torna alla home',
+  },
+  home: {
+    title: 'A che punto sono le nostre città con gli Obiettivi globali?',
+    intro:
+      'SDG City Monitor raccoglie gli indicatori misurati dalle città europee, li confronta con l\u2019ambizione di ciascuna città e mostra il divario d\u2019azione: quanto le tendenze attuali restano lontane dai traguardi.',
+    networksHeading: 'Reti',
+    goalsHeading: 'I 17 Obiettivi di sviluppo sostenibile',
+    noNetworks: 'Non è ancora stata creata nessuna rete.',
+  },
+  network: {
+    cities_one: '{{count}} città',
+    cities_many: '{{count}} città',
+    cities_other: '{{count}} città',
+    indicators_one: '{{count}} indicatore',
+    indicators_many: '{{count}} indicatori',
+    indicators_other: '{{count}} indicatori',
+    years: 'Dati {{first}}\u2013{{last}}',
+    noData: 'Ancora nessun dato',
+    synthetic: 'Dati dimostrativi sintetici',
+    syntheticNote:
+      'I dati di questa rete sono sintetici, generati a scopo dimostrativo. Non sono i dati delle città.',
+    published: 'Fonte pubblicata',
+    publishedNote: 'Dati da una fonte pubblicata: {{citation}}',
+    membersHeading: 'Città partner',
+    leadPartner: 'Capofila',
+    partner: 'Partner',
+    role: 'Ruolo',
+    country: 'Paese',
+    population: 'Popolazione',
+    city: 'Città',
+    goalsCovered: 'Obiettivi coperti',
+    listTitle: 'Reti',
+  },
+  city: {
+    listTitle: 'Città',
+    networksHeading: 'Reti',
+    observations_one: '{{count}} valore comunicato',
+    observations_many: '{{count}} valori comunicati',
+    observations_other: '{{count}} valori comunicati',
+    coordinates: 'Coordinate',
+    name: 'Città',
+  },
+  sdg: {
+    frameworkTitle: 'Il quadro degli SDG delle Nazioni Unite',
+    frameworkIntro:
+      'Il quadro globale di indicatori adottato dall\u2019Assemblea generale dell\u2019ONU: 17 obiettivi, 169 traguardi e 231 indicatori unici (248 codici, perché alcuni si ripetono sotto più traguardi).',
+    goal: 'Obiettivo {{goal}}',
+    goalLabel: 'Obiettivo {{goal}}: {{title}}',
+    targets_one: '{{count}} traguardo',
+    targets_many: '{{count}} traguardi',
+    targets_other: '{{count}} traguardi',
+    indicators_one: '{{count}} indicatore',
+    indicators_many: '{{count}} indicatori',
+    indicators_other: '{{count}} indicatori',
+    target: 'Traguardo {{code}}',
+    indicator: 'Indicatore {{code}}',
+    targetsHeading: 'Traguardi e indicatori',
+    noIndicator: 'Nessun indicatore per questo traguardo.',
+    repeatedWith: 'Presente anche come {{codes}}',
+    alsoListedAs: 'Presente anche come',
+    linkedHeading: 'Misurato dagli indicatori delle reti',
+    linkedNone: 'Nessun indicatore di rete è ancora collegato.',
+    englishOnly: 'Non ancora tradotto; mostrato in inglese.',
+    outdatedTranslation:
+      'Questa traduzione segue la formulazione del 2020; il titolo inglese del 2023 è diverso.',
+    unsdCode: 'Codice di serie UNSD',
+    belongsTo: 'Fa parte del traguardo {{target}} dell\u2019obiettivo {{goal}}',
+    source: 'Fonte: Divisione statistica delle Nazioni Unite; traduzioni: Open SDG (licenza MIT).',
+  },
+  footer: {
+    attribution:
+      'Quadro degli SDG: Divisione statistica delle Nazioni Unite. Traduzioni: Open SDG sdg-translations (MIT).',
+  },
+};
+
+export default it;

@@ -1,0 +1,115 @@
+import type { Knex } from 'knex';
+import type { CityRow, IndicatorRow, NetworkRow } from '../../server/src/db/rows';
+
+let sequence = 0;
+/** A unique suffix so factories never collide inside one test database. */
+export const unique = (prefix: string): string =>
+  `${prefix}-${++sequence}-${Math.floor(Math.random() * 1e6)}`;
+
+export async function buildNetwork(
+  knex: Knex,
+  overrides: Partial<NetworkRow> = {},
+): Promise<NetworkRow> {
+  const slug = overrides.slug ?? unique('network');
+  const [row] = (await knex('networks')
+    .insert({ slug, name: `Network ${slug}`, data_kind: 'reported', ...overrides })
+    .returning('*')) as NetworkRow[];
+  if (row === undefined) throw new Error('network not created');
+  return row;
+}
+
+export async function buildCity(knex: Knex, overrides: Partial<CityRow> = {}): Promise<CityRow> {
+  const slug = overrides.slug ?? unique('city');
+  const [row] = (await knex('cities')
+    .insert({ slug, name: `City ${slug}`, country_code: 'FI', population: 100_000, ...overrides })
+    .returning('*')) as CityRow[];
+  if (row === undefined) throw new Error('city not created');
+  return row;
+}
+
+export async function addMember(
+  knex: Knex,
+  network: NetworkRow,
+  city: CityRow,
+  role: 'lead_partner' | 'partner' = 'partner',
+): Promise<void> {
+  await knex('network_members').insert({ network_id: network.id, city_id: city.id, role });
+}
+
+export type IndicatorOverrides = Partial<Omit<IndicatorRow, 'translations'>> & {
+  translations?: IndicatorRow['translations'];
+  sdg?: Array<{ target: string; indicator?: string }>;
+};
+
+export async function buildIndicator(
+  knex: Knex,
+  network: NetworkRow,
+  overrides: IndicatorOverrides = {},
+): Promise<IndicatorRow> {
+  const {
+    sdg = [{ target: '11.6', indicator: '11.6.2' }],
+    translations = {},
+    ...columns
+  } = overrides;
+  const slug = columns.slug ?? unique('indicator');
+  const [row] = (await knex('indicators')
+    .insert({
+      network_id: network.id,
+      slug,
+      name: `Indicator ${slug}`,
+      unit: 'µg/m³',
+      direction: 'decrease',
+      decimals: 1,
+      best_bound: 5,
+      worst_bound: 25,
+      allowed_min: 0,
+      allowed_max: 500,
+      ...columns,
+      translations: JSON.stringify(translations),
+    })
+    .returning('*')) as IndicatorRow[];
+  if (row === undefined) throw new Error('indicator not created');
+  if (sdg.length > 0) {
+    await knex('indicator_sdg_links').insert(
+      sdg.map((l) => ({
+        indicator_id: row.id,
+        sdg_target: l.target,
+        sdg_indicator: l.indicator ?? null,
+      })),
+    );
+  }
+  return row;
+}
+
+export async function addObservations(
+  knex: Knex,
+  city: CityRow,
+  indicator: IndicatorRow,
+  values: ReadonlyArray<readonly [year: number, value: number]>,
+): Promise<void> {
+  if (values.length === 0) return;
+  await knex('observations').insert(
+    values.map(([year, value]) => ({ city_id: city.id, indicator_id: indicator.id, year, value })),
+  );
+}
+
+export async function setAmbition(
+  knex: Knex,
+  city: CityRow,
+  indicator: IndicatorRow,
+  ambition: {
+    baselineYear: number;
+    baselineValue: number;
+    targetYear: number;
+    targetValue: number;
+  },
+): Promise<void> {
+  await knex('ambitions').insert({
+    city_id: city.id,
+    indicator_id: indicator.id,
+    baseline_year: ambition.baselineYear,
+    baseline_value: ambition.baselineValue,
+    target_year: ambition.targetYear,
+    target_value: ambition.targetValue,
+  });
+}

@@ -1,6 +1,7 @@
 import { buildApp } from './app';
 import { ConfigError, loadConfig, type Config } from './config';
 import { bootstrapDatabase } from './db/bootstrap';
+import { DataDirLockedError } from './db/data-dir-lock';
 import { describeDatabase, openConfiguredDatabase } from './db/open';
 
 /**
@@ -60,8 +61,21 @@ async function main(): Promise<void> {
   app.log.info(`SDG City Monitor is running at http://${shown}:${config.port}/`);
 }
 
+/** Start-up failures a user can fix, explained without a stack trace. */
+function explainStartupError(err: unknown): string {
+  const code =
+    typeof err === 'object' && err !== null ? (err as { code?: unknown }).code : undefined;
+  if (err instanceof DataDirLockedError) return err.message;
+  if (code === 'EADDRINUSE')
+    return 'The port is already in use. Stop the other program or choose another PORT.';
+  if (code === 'EACCES') return 'Not allowed to listen on this port. Choose a PORT above 1023.';
+  if (code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === '28P01' || code === '3D000') {
+    return `Cannot connect to the database named by DATABASE_URL (${String(code)}). Check that PostgreSQL is running and the URL is right.`;
+  }
+  return err instanceof Error ? (err.stack ?? err.message) : String(err);
+}
+
 main().catch((err: unknown) => {
-  const message = err instanceof Error ? (err.stack ?? err.message) : String(err);
-  process.stderr.write(`SDG City Monitor could not start:\n${message}\n`);
+  process.stderr.write(`SDG City Monitor could not start:\n${explainStartupError(err)}\n`);
   process.exit(1);
 });

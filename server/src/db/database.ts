@@ -3,6 +3,7 @@ import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import knexFactory, { type Knex } from 'knex';
 import pg from 'pg';
+import { lockDataDir } from './data-dir-lock';
 import { PgLiteClient } from './pglite-client';
 
 export type DatabaseKind = 'pglite' | 'postgres';
@@ -66,11 +67,20 @@ export async function createDatabase(options: DatabaseOptions): Promise<Database
   }
 
   let pglite = options.pglite;
+  let unlock = (): void => undefined;
   if (pglite === undefined) {
-    if (options.dataDir !== null) fs.mkdirSync(path.dirname(options.dataDir), { recursive: true });
+    if (options.dataDir !== null) {
+      fs.mkdirSync(path.dirname(options.dataDir), { recursive: true });
+      unlock = lockDataDir(`${options.dataDir}.lock`);
+    }
     pglite = options.dataDir === null ? new PGlite() : new PGlite(options.dataDir);
   }
-  await pglite.waitReady;
+  try {
+    await pglite.waitReady;
+  } catch (err) {
+    unlock();
+    throw err;
+  }
   const instance = pglite;
   const knex = knexFactory({
     client: PgLiteClient,
@@ -81,8 +91,12 @@ export async function createDatabase(options: DatabaseOptions): Promise<Database
     kind: 'pglite',
     pglite: instance,
     close: async () => {
-      await knex.destroy();
-      if (!instance.closed) await instance.close();
+      try {
+        await knex.destroy();
+        if (!instance.closed) await instance.close();
+      } finally {
+        unlock();
+      }
     },
   };
 }

@@ -10,11 +10,15 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import type { Config } from './config';
 import type { Database } from './db/database';
 import type { ErrorBody } from './errors';
+import actor from './plugins/actor';
 import errorHandler from './plugins/error-handler';
 import { installValidators } from './plugins/validation';
 import { cityRoutes } from './routes/cities.routes';
 import { healthRoutes } from './routes/health.routes';
+import { importRoutes } from './routes/imports.routes';
+import { indicatorRoutes } from './routes/indicators.routes';
 import { networkRoutes } from './routes/networks.routes';
+import { observationRoutes } from './routes/observations.routes';
 import { sdgRoutes } from './routes/sdg.routes';
 import { createServices } from './services/services';
 import { APP_VERSION } from './version';
@@ -74,7 +78,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   installValidators(app);
+  // JSON only: a text/plain body must not reach JSON routes as a string.
+  app.removeContentTypeParser('text/plain');
   await app.register(errorHandler);
+  await app.register(actor);
   app.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });
@@ -102,6 +109,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         },
         { name: 'Networks', description: 'Networks of partner cities.' },
         { name: 'Cities', description: 'Cities and their data.' },
+        {
+          name: 'Indicators',
+          description: 'The indicator catalogue of each network and its SDG links.',
+        },
+        {
+          name: 'Observations',
+          description: 'Values of indicators per city and year: reads, writes, imports, exports.',
+        },
+        { name: 'Ambitions', description: 'Each city\u2019s baseline and target per indicator.' },
+        { name: 'History', description: 'Who changed what, when, from what to what.' },
         { name: 'Operations', description: 'Health and operations.' },
       ],
     },
@@ -120,6 +137,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(sdgRoutes, { services });
       await api.register(networkRoutes, { services });
       await api.register(cityRoutes, { services });
+      await api.register(indicatorRoutes, { services });
+      await api.register(observationRoutes, { services });
+      await api.register(importRoutes, { services, maxBytes: config.importBodyLimit });
     },
     { prefix: '/api/v1' },
   );

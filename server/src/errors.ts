@@ -28,7 +28,6 @@ export interface ErrorDetail {
   /** JSON pointer or column name of the offending input, e.g. "/value" or "year". */
   path?: string;
   message: string;
-  [key: string]: unknown;
 }
 
 /** An error the client caused or must know about; carries its HTTP status. */

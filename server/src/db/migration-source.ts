@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import * as sdgFramework from '../../../migrations/20261123000100_sdg_framework';
 import * as coreModel from '../../../migrations/20261123000200_core_model';
+import * as imports from '../../../migrations/20261123000300_imports';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -15,6 +16,7 @@ interface Migration {
 export const MIGRATIONS: ReadonlyArray<readonly [string, Migration]> = [
   ['20261123000100_sdg_framework', sdgFramework],
   ['20261123000200_core_model', coreModel],
+  ['20261123000300_imports', imports],
 ];
 
 /** knex MigrationSource over the static list above. */

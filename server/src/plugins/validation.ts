@@ -130,7 +130,24 @@ export function describeValidationErrors(
   // Branches of a union each report their own type error; merge them per field
   // ("must be a number or empty (null)").
   const typeErrorAt = new Map<string, AjvErrorLike>();
+  const constErrorAt = new Map<string, AjvErrorLike>();
   for (const error of specific.length > 0 ? specific : errors) {
+    if (error.keyword === 'const') {
+      // A union of literals: one "must be one of" listing every allowed value.
+      const existing = constErrorAt.get(error.instancePath);
+      if (existing === undefined) {
+        const merged = {
+          ...error,
+          keyword: 'enum',
+          params: { allowedValues: [error.params.allowedValue] },
+        };
+        constErrorAt.set(error.instancePath, merged);
+        chosen.push(merged);
+      } else {
+        (existing.params.allowedValues as unknown[]).push(error.params.allowedValue);
+      }
+      continue;
+    }
     if (error.keyword !== 'type') {
       chosen.push(error);
       continue;

@@ -14,6 +14,26 @@ export interface CityObservationStats {
   last_year: number | null;
 }
 
+export interface CityFields {
+  slug: string;
+  name: string;
+  countryCode: string;
+  population: number | null;
+  latitude: number | null;
+  longitude: number | null;
+}
+
+function cityColumns(fields: Partial<CityFields>): Record<string, unknown> {
+  const columns: Record<string, unknown> = {};
+  if (fields.slug !== undefined) columns.slug = fields.slug;
+  if (fields.name !== undefined) columns.name = fields.name;
+  if (fields.countryCode !== undefined) columns.country_code = fields.countryCode;
+  if (fields.population !== undefined) columns.population = fields.population;
+  if (fields.latitude !== undefined) columns.latitude = fields.latitude;
+  if (fields.longitude !== undefined) columns.longitude = fields.longitude;
+  return columns;
+}
+
 /** Cities and what they belong to. */
 export class CityRepository {
   constructor(private readonly knex: Knex) {}
@@ -44,5 +64,40 @@ export class CityRepository {
       )
       .first()) as CityObservationStats | undefined;
     return row ?? { observation_count: 0, first_year: null, last_year: null };
+  }
+
+  async insert(fields: CityFields): Promise<void> {
+    await this.knex('cities').insert(cityColumns(fields));
+  }
+
+  async update(id: number, expectedVersion: number, fields: Partial<CityFields>): Promise<boolean> {
+    const count = await this.knex('cities')
+      .where({ id, version: expectedVersion })
+      .update({
+        ...cityColumns(fields),
+        version: this.knex.raw('version + 1'),
+        updated_at: this.knex.fn.now(),
+      });
+    return count === 1;
+  }
+
+  async deleteIfVersion(id: number, expectedVersion: number): Promise<boolean> {
+    return (await this.knex('cities').where({ id, version: expectedVersion }).del()) === 1;
+  }
+
+  /** Cities by slug, for imports that resolve a whole file at once. */
+  async findBySlugs(slugs: readonly string[]): Promise<CityRow[]> {
+    if (slugs.length === 0) return [];
+    return (await this.knex('cities').whereIn('slug', slugs)) as CityRow[];
+  }
+
+  /** Network ids the city belongs to. */
+  async networkIds(cityId: number): Promise<number[]> {
+    const rows = (await this.knex('network_members')
+      .where({ city_id: cityId })
+      .select('network_id')) as Array<{
+      network_id: number;
+    }>;
+    return rows.map((r) => r.network_id);
   }
 }

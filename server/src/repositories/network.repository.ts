@@ -16,6 +16,28 @@ export interface MemberRow {
   role: 'lead_partner' | 'partner';
 }
 
+export interface NetworkFields {
+  slug: string;
+  name: string;
+  description: string;
+  isPublic: boolean;
+  dataKind: 'synthetic' | 'published' | 'reported';
+  citation: string | null;
+  licence: string | null;
+}
+
+function networkColumns(fields: Partial<NetworkFields>): Record<string, unknown> {
+  const columns: Record<string, unknown> = {};
+  if (fields.slug !== undefined) columns.slug = fields.slug;
+  if (fields.name !== undefined) columns.name = fields.name;
+  if (fields.description !== undefined) columns.description = fields.description;
+  if (fields.isPublic !== undefined) columns.is_public = fields.isPublic;
+  if (fields.dataKind !== undefined) columns.data_kind = fields.dataKind;
+  if (fields.citation !== undefined) columns.citation = fields.citation;
+  if (fields.licence !== undefined) columns.licence = fields.licence;
+  return columns;
+}
+
 /** Networks and their membership. */
 export class NetworkRepository {
   constructor(private readonly knex: Knex) {}
@@ -69,5 +91,87 @@ export class NetworkRepository {
       .distinct('t.goal')
       .orderBy('t.goal')) as Array<{ goal: number }>;
     return rows.map((r) => r.goal);
+  }
+
+  async insert(fields: NetworkFields): Promise<void> {
+    await this.knex('networks').insert(networkColumns(fields));
+  }
+
+  /** Applies a partial update at the expected version; false when it changed meanwhile. */
+  async update(
+    id: number,
+    expectedVersion: number,
+    fields: Partial<NetworkFields>,
+  ): Promise<boolean> {
+    const count = await this.knex('networks')
+      .where({ id, version: expectedVersion })
+      .update({
+        ...networkColumns(fields),
+        version: this.knex.raw('version + 1'),
+        updated_at: this.knex.fn.now(),
+      });
+    return count === 1;
+  }
+
+  /** Number of observations of the network's indicators (deleting it would lose them). */
+  async countObservations(id: number): Promise<number> {
+    const row = (await this.knex('observations as o')
+      .join('indicators as i', 'i.id', 'o.indicator_id')
+      .where('i.network_id', id)
+      .select(this.knex.raw('count(*)::int as c'))
+      .first()) as { c: number } | undefined;
+    return row?.c ?? 0;
+  }
+
+  async deleteIfVersion(id: number, expectedVersion: number): Promise<boolean> {
+    return (await this.knex('networks').where({ id, version: expectedVersion }).del()) === 1;
+  }
+
+  /** Every (network, city) membership. */
+  async allMemberships(): Promise<Array<{ networkId: number; cityId: number }>> {
+    const rows = (await this.knex('network_members').select('network_id', 'city_id')) as Array<{
+      network_id: number;
+      city_id: number;
+    }>;
+    return rows.map((r) => ({ networkId: r.network_id, cityId: r.city_id }));
+  }
+
+  async findMember(
+    networkId: number,
+    cityId: number,
+  ): Promise<{ role: 'lead_partner' | 'partner' } | undefined> {
+    return (await this.knex('network_members')
+      .where({ network_id: networkId, city_id: cityId })
+      .first('role')) as { role: 'lead_partner' | 'partner' } | undefined;
+  }
+
+  /** Adds a city to the network or changes its role. */
+  async upsertMember(
+    networkId: number,
+    cityId: number,
+    role: 'lead_partner' | 'partner',
+  ): Promise<void> {
+    await this.knex('network_members')
+      .insert({ network_id: networkId, city_id: cityId, role })
+      .onConflict(['network_id', 'city_id'])
+      .merge(['role']);
+  }
+
+  async deleteMember(networkId: number, cityId: number): Promise<boolean> {
+    return (
+      (await this.knex('network_members')
+        .where({ network_id: networkId, city_id: cityId })
+        .del()) === 1
+    );
+  }
+
+  /** Observations a city reported for this network's indicators. */
+  async countMemberObservations(networkId: number, cityId: number): Promise<number> {
+    const row = (await this.knex('observations as o')
+      .join('indicators as i', 'i.id', 'o.indicator_id')
+      .where({ 'i.network_id': networkId, 'o.city_id': cityId })
+      .select(this.knex.raw('count(*)::int as c'))
+      .first()) as { c: number } | undefined;
+    return row?.c ?? 0;
   }
 }

@@ -1,21 +1,50 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { CityCreate, CityPatch } from '../schemas/catalogue.schema';
 import { CityDetail, CityListResponse, CityParams } from '../schemas/city.schema';
 import { errorResponses } from '../schemas/common.schema';
+import {
+  AmbitionListResponse,
+  CityHistoryQuery,
+  CityObservationQuery,
+  HistoryResponse,
+  LatestQuery,
+  ObservationListResponse,
+} from '../schemas/observation.schema';
 import type { Services } from '../services/services';
+import { preconditionsOf, withEtag } from './http-helpers';
 
 const tags = ['Cities'];
+const IF_MATCH = 'Requires If-Match with the current ETag (428 without it, 412 when stale).';
 
-/** Cities. */
+/** Cities, and a city's values, ambitions, history and export. */
 export const cityRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = async (
   app,
   { services },
 ) => {
-  const { cities } = services;
+  const { cities, observations, ambitions, exports } = services;
 
   app.get(
     '/cities',
     { schema: { tags, summary: 'All cities', response: { 200: CityListResponse } } },
     async () => cities.list(),
+  );
+
+  app.post(
+    '/cities',
+    {
+      schema: {
+        tags,
+        summary: 'Create a city',
+        body: CityCreate,
+        response: { 201: CityDetail, ...errorResponses(400, 409, 413, 415) },
+      },
+    },
+    async (request, reply) => {
+      const created = await cities.create(request.actor, request.body);
+      void reply.status(201).header('location', `/api/v1/cities/${created.slug}`);
+      return withEtag(reply, created);
+    },
   );
 
   app.get(
@@ -28,6 +57,125 @@ export const cityRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = asy
         response: { 200: CityDetail, ...errorResponses(400, 404) },
       },
     },
-    async (request) => cities.get(request.params.city),
+    async (request, reply) => withEtag(reply, await cities.get(request.params.city)),
+  );
+
+  app.patch(
+    '/cities/:city',
+    {
+      schema: {
+        tags,
+        summary: 'Change a city',
+        description: IF_MATCH,
+        params: CityParams,
+        body: CityPatch,
+        response: { 200: CityDetail, ...errorResponses(400, 404, 412, 415, 428) },
+      },
+    },
+    async (request, reply) =>
+      withEtag(
+        reply,
+        await cities.update(
+          request.actor,
+          request.params.city,
+          request.body,
+          preconditionsOf(request),
+        ),
+      ),
+  );
+
+  app.delete(
+    '/cities/:city',
+    {
+      schema: {
+        tags,
+        summary: 'Delete a city that has no reported values',
+        description: IF_MATCH,
+        params: CityParams,
+        response: { 204: Type.Null(), ...errorResponses(404, 409, 412, 428) },
+      },
+    },
+    async (request, reply) => {
+      await cities.delete(request.actor, request.params.city, preconditionsOf(request));
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    '/cities/:city/observations',
+    {
+      schema: {
+        tags: ['Observations'],
+        summary: 'A city\u2019s values, by indicator, goal and years',
+        params: CityParams,
+        querystring: CityObservationQuery,
+        response: { 200: ObservationListResponse, ...errorResponses(400, 404) },
+      },
+    },
+    async (request) => observations.listForCity(request.params.city, request.query),
+  );
+
+  app.get(
+    '/cities/:city/observations/latest',
+    {
+      schema: {
+        tags: ['Observations'],
+        summary: 'The latest value of each indicator for a city',
+        params: CityParams,
+        querystring: LatestQuery,
+        response: { 200: ObservationListResponse, ...errorResponses(400, 404) },
+      },
+    },
+    async (request) => observations.latestForCity(request.params.city, request.query),
+  );
+
+  app.get(
+    '/cities/:city/observations/export',
+    {
+      schema: {
+        tags: ['Observations'],
+        summary: 'All of a city\u2019s values as CSV (the import\u2019s long format)',
+        params: CityParams,
+        produces: ['text/csv'],
+        description:
+          'Columns: city,indicator,year,value,status,source,note. Import the file back to restore the values.',
+        response: errorResponses(404),
+      },
+    },
+    async (request, reply) => {
+      const file = await exports.city(request.params.city);
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="${file.fileName}"`)
+        .header('cache-control', 'no-store')
+        .send(file.stream);
+    },
+  );
+
+  app.get(
+    '/cities/:city/history',
+    {
+      schema: {
+        tags: ['History'],
+        summary: 'Recent changes to a city\u2019s data, newest first',
+        params: CityParams,
+        querystring: CityHistoryQuery,
+        response: { 200: HistoryResponse, ...errorResponses(400, 404) },
+      },
+    },
+    async (request) => observations.cityHistory(request.params.city, request.query),
+  );
+
+  app.get(
+    '/cities/:city/ambitions',
+    {
+      schema: {
+        tags: ['Ambitions'],
+        summary: 'A city\u2019s ambitions (baseline and target per indicator)',
+        params: CityParams,
+        response: { 200: AmbitionListResponse, ...errorResponses(400, 404) },
+      },
+    },
+    async (request) => ambitions.list(request.params.city),
   );
 };

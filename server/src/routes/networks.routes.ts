@@ -1,21 +1,52 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import {
+  Indicator,
+  IndicatorCreate,
+  IndicatorListResponse,
+  MemberParams,
+  MembershipBody,
+  MembershipResponse,
+  NetworkCreate,
+  NetworkIndicatorQuery,
+  NetworkPatch,
+} from '../schemas/catalogue.schema';
 import { errorResponses } from '../schemas/common.schema';
 import { NetworkDetail, NetworkListResponse, NetworkParams } from '../schemas/network.schema';
 import type { Services } from '../services/services';
+import { preconditionsOf, withEtag } from './http-helpers';
 
 const tags = ['Networks'];
+const IF_MATCH = 'Requires If-Match with the current ETag (428 without it, 412 when stale).';
 
-/** Networks of partner cities. */
+/** Networks, their membership, their indicator catalogue and their exports. */
 export const networkRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = async (
   app,
   { services },
 ) => {
-  const { networks } = services;
+  const { networks, indicators, exports } = services;
 
   app.get(
     '/networks',
     { schema: { tags, summary: 'All networks', response: { 200: NetworkListResponse } } },
     async () => networks.list(),
+  );
+
+  app.post(
+    '/networks',
+    {
+      schema: {
+        tags,
+        summary: 'Create a network',
+        body: NetworkCreate,
+        response: { 201: NetworkDetail, ...errorResponses(400, 409, 413, 415) },
+      },
+    },
+    async (request, reply) => {
+      const created = await networks.create(request.actor, request.body);
+      void reply.status(201).header('location', `/api/v1/networks/${created.slug}`);
+      return withEtag(reply, created);
+    },
   );
 
   app.get(
@@ -28,6 +59,144 @@ export const networkRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = 
         response: { 200: NetworkDetail, ...errorResponses(400, 404) },
       },
     },
-    async (request) => networks.get(request.params.network),
+    async (request, reply) => withEtag(reply, await networks.get(request.params.network)),
+  );
+
+  app.patch(
+    '/networks/:network',
+    {
+      schema: {
+        tags,
+        summary: 'Change a network',
+        description: IF_MATCH,
+        params: NetworkParams,
+        body: NetworkPatch,
+        response: { 200: NetworkDetail, ...errorResponses(400, 404, 412, 415, 428) },
+      },
+    },
+    async (request, reply) =>
+      withEtag(
+        reply,
+        await networks.update(
+          request.actor,
+          request.params.network,
+          request.body,
+          preconditionsOf(request),
+        ),
+      ),
+  );
+
+  app.delete(
+    '/networks/:network',
+    {
+      schema: {
+        tags,
+        summary: 'Delete a network that holds no values',
+        description: IF_MATCH,
+        params: NetworkParams,
+        response: { 204: Type.Null(), ...errorResponses(404, 409, 412, 428) },
+      },
+    },
+    async (request, reply) => {
+      await networks.delete(request.actor, request.params.network, preconditionsOf(request));
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.put(
+    '/networks/:network/members/:city',
+    {
+      schema: {
+        tags,
+        summary: 'Add a city to the network or change its role',
+        params: MemberParams,
+        body: MembershipBody,
+        response: {
+          200: MembershipResponse,
+          201: MembershipResponse,
+          ...errorResponses(400, 404, 415),
+        },
+      },
+    },
+    async (request, reply) => {
+      const { membership, created } = await networks.putMember(
+        request.actor,
+        request.params.network,
+        request.params.city,
+        request.body,
+      );
+      return reply.status(created ? 201 : 200).send(membership);
+    },
+  );
+
+  app.delete(
+    '/networks/:network/members/:city',
+    {
+      schema: {
+        tags,
+        summary: 'Remove a city that has reported nothing for this network',
+        params: MemberParams,
+        response: { 204: Type.Null(), ...errorResponses(404, 409) },
+      },
+    },
+    async (request, reply) => {
+      await networks.deleteMember(request.actor, request.params.network, request.params.city);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    '/networks/:network/indicators',
+    {
+      schema: {
+        tags: ['Indicators'],
+        summary: 'The network\u2019s indicator catalogue, optionally by SDG goal or target',
+        params: NetworkParams,
+        querystring: NetworkIndicatorQuery,
+        response: { 200: IndicatorListResponse, ...errorResponses(400, 404) },
+      },
+    },
+    async (request) => indicators.listForNetwork(request.params.network, request.query),
+  );
+
+  app.post(
+    '/networks/:network/indicators',
+    {
+      schema: {
+        tags: ['Indicators'],
+        summary: 'Add an indicator to the network\u2019s catalogue',
+        params: NetworkParams,
+        body: IndicatorCreate,
+        response: { 201: Indicator, ...errorResponses(400, 404, 409, 413, 415) },
+      },
+    },
+    async (request, reply) => {
+      const created = await indicators.create(request.actor, request.params.network, request.body);
+      void reply.status(201).header('location', `/api/v1/indicators/${created.slug}`);
+      return withEtag(reply, created);
+    },
+  );
+
+  app.get(
+    '/networks/:network/observations/export',
+    {
+      schema: {
+        tags: ['Observations'],
+        summary: 'All of the network\u2019s values as CSV (the import\u2019s long format)',
+        params: NetworkParams,
+        produces: ['text/csv'],
+        description:
+          'Columns: city,indicator,year,value,status,source,note. Import the file back to restore the values.',
+        response: errorResponses(404),
+      },
+    },
+    async (request, reply) => {
+      const file = await exports.network(request.params.network);
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="${file.fileName}"`)
+        .header('cache-control', 'no-store')
+        .send(file.stream);
+    },
   );
 };

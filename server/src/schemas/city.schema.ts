@@ -10,6 +10,7 @@ export const CitySummary = Type.Object({
   latitude: Type.Union([Type.Number(), Type.Null()]),
   longitude: Type.Union([Type.Number(), Type.Null()]),
   version: Type.Integer(),
+  etag: Type.String({ description: 'Send it back in If-Match to change or delete the city.' }),
   updatedAt: Type.String({ format: 'date-time' }),
 });
 export type CitySummary = Static<typeof CitySummary>;

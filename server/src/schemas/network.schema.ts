@@ -28,6 +28,7 @@ export const NetworkSummary = Type.Object({
   indicatorCount: Type.Integer(),
   dataYears: YearRange,
   version: Type.Integer(),
+  etag: Type.String({ description: 'Send it back in If-Match to change or delete the network.' }),
   updatedAt: Type.String({ format: 'date-time' }),
 });
 export type NetworkSummary = Static<typeof NetworkSummary>;

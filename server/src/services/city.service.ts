@@ -1,10 +1,20 @@
 import type { CityRow } from '../db/rows';
-import { notFound } from '../errors';
-import type { CityRepository } from '../repositories/city.repository';
+import { AppError, notFound } from '../errors';
+import type { UnitOfWork } from '../repositories/unit-of-work';
+import type { CityCreate, CityPatch } from '../schemas/catalogue.schema';
 import type { CityDetail, CityListResponse, CitySummary } from '../schemas/city.schema';
+import type { Actor } from './actor';
+import { requireCity } from './lookup';
 import { toYearRange } from './network.service';
+import {
+  checkDeletePreconditions,
+  checkWritePreconditions,
+  concurrentChange,
+  etagOf,
+  type Preconditions,
+} from './preconditions';
 
-function toSummary(row: CityRow): CitySummary {
+export function toCitySummary(row: CityRow): CitySummary {
   return {
     slug: row.slug,
     name: row.name,
@@ -13,27 +23,36 @@ function toSummary(row: CityRow): CitySummary {
     latitude: row.latitude,
     longitude: row.longitude,
     version: row.version,
+    etag: etagOf(row.id, row.version),
     updatedAt: row.updated_at.toISOString(),
   };
 }
 
+const snapshot = (row: CityRow): Record<string, unknown> => ({
+  name: row.name,
+  countryCode: row.country_code,
+  population: row.population,
+  latitude: row.latitude,
+  longitude: row.longitude,
+  version: row.version,
+});
+
 /** Cities and their memberships. */
 export class CityService {
-  constructor(private readonly repo: CityRepository) {}
+  constructor(private readonly uow: UnitOfWork) {}
 
   async list(): Promise<CityListResponse> {
-    return { cities: (await this.repo.list()).map(toSummary) };
+    return { cities: (await this.uow.repos.cities.list()).map(toCitySummary) };
   }
 
   async get(slug: string): Promise<CityDetail> {
-    const row = await this.repo.findBySlug(slug);
+    const { repos } = this.uow;
+    const row = await repos.cities.findBySlug(slug);
     if (row === undefined) throw notFound(`There is no city "${slug}".`);
-    const [networks, stats] = await Promise.all([
-      this.repo.listNetworks(row.id),
-      this.repo.observationStats(row.id),
-    ]);
+    const networks = await repos.cities.listNetworks(row.id);
+    const stats = await repos.cities.observationStats(row.id);
     return {
-      ...toSummary(row),
+      ...toCitySummary(row),
       networks: networks.map((n) => ({
         slug: n.slug,
         name: n.name,
@@ -43,5 +62,97 @@ export class CityService {
       observationCount: stats.observation_count,
       dataYears: toYearRange(stats.first_year, stats.last_year),
     };
+  }
+
+  async create(actor: Actor, input: CityCreate): Promise<CityDetail> {
+    await this.uow.transaction(async (repos) => {
+      if ((await repos.cities.findBySlug(input.slug)) !== undefined) {
+        throw new AppError(
+          'conflict',
+          `A city "${input.slug}" already exists; choose another slug.`,
+        );
+      }
+      await repos.cities.insert({
+        slug: input.slug,
+        name: input.name,
+        countryCode: input.countryCode,
+        population: input.population ?? null,
+        latitude: input.latitude ?? null,
+        longitude: input.longitude ?? null,
+      });
+      const created = (await repos.cities.findBySlug(input.slug))!;
+      await repos.audit.record({
+        actorUserId: actor.userId,
+        actorLabel: actor.label,
+        action: 'city.created',
+        entityType: 'city',
+        entityKey: input.slug,
+        cityId: created.id,
+        after: snapshot(created),
+      });
+    });
+    return this.get(input.slug);
+  }
+
+  async update(
+    actor: Actor,
+    slug: string,
+    patch: CityPatch,
+    pre: Preconditions,
+  ): Promise<CityDetail> {
+    await this.uow.transaction(async (repos) => {
+      const current = await requireCity(repos, slug);
+      checkWritePreconditions(
+        pre,
+        { etag: etagOf(current.id, current.version), body: toCitySummary(current) },
+        'city',
+      );
+      if (!(await repos.cities.update(current.id, current.version, patch))) {
+        throw concurrentChange('city', toCitySummary((await repos.cities.findBySlug(slug))!));
+      }
+      const updated = (await repos.cities.findBySlug(slug))!;
+      await repos.audit.record({
+        actorUserId: actor.userId,
+        actorLabel: actor.label,
+        action: 'city.updated',
+        entityType: 'city',
+        entityKey: slug,
+        cityId: current.id,
+        before: snapshot(current),
+        after: snapshot(updated),
+      });
+    });
+    return this.get(slug);
+  }
+
+  /** Deletes a city that has no reported values (409 otherwise). */
+  async delete(actor: Actor, slug: string, pre: Preconditions): Promise<void> {
+    await this.uow.transaction(async (repos) => {
+      const current = await requireCity(repos, slug);
+      checkDeletePreconditions(
+        pre,
+        { etag: etagOf(current.id, current.version), body: toCitySummary(current) },
+        'city',
+      );
+      const stats = await repos.cities.observationStats(current.id);
+      if (stats.observation_count > 0) {
+        throw new AppError(
+          'conflict',
+          `${current.name} has ${stats.observation_count} reported ${stats.observation_count === 1 ? 'value' : 'values'}; delete them before deleting the city.`,
+          { observations: stats.observation_count },
+        );
+      }
+      if (!(await repos.cities.deleteIfVersion(current.id, current.version)))
+        throw concurrentChange('city', null);
+      await repos.audit.record({
+        actorUserId: actor.userId,
+        actorLabel: actor.label,
+        action: 'city.deleted',
+        entityType: 'city',
+        entityKey: slug,
+        cityId: current.id,
+        before: snapshot(current),
+      });
+    });
   }
 }

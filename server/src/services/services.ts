@@ -1,10 +1,13 @@
 import type { Database } from '../db/database';
-import { CityRepository } from '../repositories/city.repository';
-import { HealthRepository } from '../repositories/health.repository';
-import { NetworkRepository } from '../repositories/network.repository';
-import { SdgRepository } from '../repositories/sdg.repository';
+import { UnitOfWork } from '../repositories/unit-of-work';
+import { AmbitionService } from './ambition.service';
 import { CityService } from './city.service';
+import { ExportService } from './export.service';
+import { HealthService } from './health.service';
+import { ImportService } from './import.service';
+import { IndicatorService } from './indicator.service';
 import { NetworkService } from './network.service';
+import { ObservationService } from './observation.service';
 import { SdgService } from './sdg.service';
 
 /** Every use case, wired to one database. Built once per app. */
@@ -12,15 +15,25 @@ export interface Services {
   readonly sdg: SdgService;
   readonly networks: NetworkService;
   readonly cities: CityService;
-  readonly health: HealthRepository;
+  readonly indicators: IndicatorService;
+  readonly observations: ObservationService;
+  readonly ambitions: AmbitionService;
+  readonly imports: ImportService;
+  readonly exports: ExportService;
+  readonly health: HealthService;
 }
 
 export function createServices(db: Database): Services {
-  const { knex } = db;
+  const uow = new UnitOfWork(db);
   return {
-    sdg: new SdgService(new SdgRepository(knex)),
-    networks: new NetworkService(new NetworkRepository(knex)),
-    cities: new CityService(new CityRepository(knex)),
-    health: new HealthRepository(knex),
+    sdg: new SdgService(uow.repos.sdg),
+    networks: new NetworkService(uow),
+    cities: new CityService(uow),
+    indicators: new IndicatorService(uow),
+    observations: new ObservationService(uow),
+    ambitions: new AmbitionService(uow),
+    imports: new ImportService(uow),
+    exports: new ExportService(uow),
+    health: new HealthService(uow),
   };
 }

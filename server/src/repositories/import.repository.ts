@@ -1,0 +1,330 @@
+import type { PGlite } from '@electric-sql/pglite';
+import type { Knex } from 'knex';
+import type pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import type { DatabaseKind } from '../db/database';
+import type { ObservationStatus } from '../domain/observation-rules';
+
+/** A validated row waiting in the staging table. */
+export interface StagedRow {
+  rowNo: number;
+  cityId: number;
+  indicatorId: number;
+  year: number;
+  value: number;
+  status: ObservationStatus | null;
+  source: string | null;
+  note: string | null;
+}
+
+/** Which optional columns the file had: an absent column leaves stored values alone. */
+export interface ImportColumns {
+  status: boolean;
+  source: boolean;
+  note: boolean;
+}
+
+export interface StagingWriter {
+  write(row: StagedRow): Promise<void>;
+  /** Flushes and closes the stream; the staging table is then complete. */
+  finish(): Promise<void>;
+  /** Abandons the stream (COPY fails, the connection is usable again for the rollback). */
+  abort(): Promise<void>;
+}
+
+type Writer<T> = { write(row: T): Promise<void>; finish(): Promise<void>; abort(): Promise<void> };
+
+export interface DiffCounts {
+  toInsert: number;
+  toUpdate: number;
+  unchanged: number;
+}
+
+export interface SeriesPoint {
+  cityId: number;
+  indicatorId: number;
+  year: number;
+  value: number;
+}
+
+export interface FlagRow {
+  cityId: number;
+  indicatorId: number;
+  year: number;
+  flag: unknown;
+}
+
+/** Escapes a value for PostgreSQL's COPY text format. */
+function copyText(value: string | null): string {
+  if (value === null) return '\\N';
+  return value
+    .replace(/\\/g, '\\\\')
+    .replace(/\t/g, '\\t')
+    .replace(/\n/g, '\\n')
+    .replace(/\r/g, '\\r');
+}
+
+function rowLine(row: StagedRow): string {
+  return `${row.rowNo}\t${row.cityId}\t${row.indicatorId}\t${row.year}\t${String(row.value)}\t${copyText(row.status)}\t${copyText(row.source)}\t${copyText(row.note)}\n`;
+}
+
+const PGLITE_FLUSH_BYTES = 8 * 1024 * 1024;
+
+/**
+ * The bulk path for imports: rows stream into a temporary staging table with
+ * COPY (node-postgres: pg-copy-streams; PGlite: COPY from a blob, in chunks),
+ * then one statement merges them into observations and writes the history.
+ * Everything runs inside the caller's transaction.
+ */
+export class ImportRepository {
+  constructor(
+    private readonly knex: Knex,
+    private readonly kind: DatabaseKind,
+  ) {}
+
+  /** Creates the staging tables (dropped at commit or rollback) and returns a writer for the rows. */
+  async openStaging(): Promise<StagingWriter> {
+    await this.knex.raw(`
+      create temporary table import_rows (
+        row_no integer not null, city_id integer not null, indicator_id integer not null,
+        year smallint not null, value double precision not null,
+        status text, source text, note text
+      ) on commit drop`);
+    await this.knex.raw(`
+      create temporary table import_flags (
+        city_id integer not null, indicator_id integer not null, year smallint not null, flag jsonb not null
+      ) on commit drop`);
+    return this.kind === 'postgres'
+      ? this.postgresWriter('import_rows', rowLine)
+      : this.pgliteWriter('import_rows', rowLine);
+  }
+
+  /** Stores the plausibility flags computed for staged rows. */
+  async stageFlags(flags: readonly FlagRow[]): Promise<void> {
+    if (flags.length === 0) return;
+    const line = (f: FlagRow): string =>
+      `${f.cityId}\t${f.indicatorId}\t${f.year}\t${copyText(JSON.stringify(f.flag))}\n`;
+    const writer =
+      this.kind === 'postgres'
+        ? await this.postgresWriter('import_flags', line)
+        : await this.pgliteWriter('import_flags', line);
+    for (const flag of flags) await writer.write(flag);
+    await writer.finish();
+  }
+
+  private async rawConnection(): Promise<unknown> {
+    // Inside a knex transaction this is the transaction's own connection.
+    return (this.knex.client as { acquireConnection(): Promise<unknown> }).acquireConnection();
+  }
+
+  private async postgresWriter<T>(table: string, format: (row: T) => string): Promise<Writer<T>> {
+    const client = (await this.rawConnection()) as pg.Client;
+    const stream = client.query(copyFrom(`copy ${table} from stdin`));
+    let failure: Error | null = null;
+    stream.on('error', (err: Error) => {
+      failure = err;
+    });
+    const finished = new Promise<void>((resolve, reject) => {
+      stream.on('finish', resolve);
+      stream.on('error', reject);
+    });
+    finished.catch(() => undefined); // observed through `failure` or awaited in finish()
+    let done = false;
+    // Lines are batched into ~64 kB writes: far fewer stream calls than one per row.
+    let buffer = '';
+    const flush = async (): Promise<void> => {
+      if (failure !== null) throw failure;
+      if (buffer === '') return;
+      const ok = stream.write(buffer);
+      buffer = '';
+      if (!ok) await new Promise<void>((resolve) => stream.once('drain', resolve));
+    };
+    return {
+      write: async (row) => {
+        buffer += format(row);
+        if (buffer.length >= 65_536) await flush();
+      },
+      finish: async () => {
+        await flush();
+        done = true;
+        stream.end();
+        await finished;
+        await this.knex.raw(`analyze ${table}`);
+      },
+      abort: async () => {
+        if (done || stream.destroyed) return;
+        done = true;
+        const closed = new Promise<void>((resolve) => stream.once('close', resolve));
+        // Sends CopyFail: the server ends the COPY and the connection can roll back.
+        stream.destroy(new Error('import abandoned'));
+        await closed;
+      },
+    };
+  }
+
+  private async pgliteWriter<T>(table: string, format: (row: T) => string): Promise<Writer<T>> {
+    const pglite = (await this.rawConnection()) as PGlite;
+    let parts: string[] = [];
+    let size = 0;
+    const flush = async (): Promise<void> => {
+      if (parts.length === 0) return;
+      const blob = new Blob(parts);
+      parts = [];
+      size = 0;
+      await pglite.query(`copy ${table} from '/dev/blob'`, [], { blob });
+    };
+    return {
+      write: async (row) => {
+        const line = format(row);
+        parts.push(line);
+        size += line.length;
+        if (size >= PGLITE_FLUSH_BYTES) await flush();
+      },
+      finish: async () => {
+        await flush();
+        await this.knex.raw(`analyze ${table}`);
+      },
+      abort: async () => {
+        parts = [];
+        size = 0;
+      },
+    };
+  }
+
+  /**
+   * Stored values of the series the file touches, for the years the file does
+   * not overwrite: what plausibility checks compare new values with.
+   */
+  async existingSeries(): Promise<SeriesPoint[]> {
+    const result = (await this.knex.raw(`
+      select o.city_id, o.indicator_id, o.year, o.value
+      from observations o
+      where exists (select 1 from import_rows r where r.city_id = o.city_id and r.indicator_id = o.indicator_id)
+        and not exists (
+          select 1 from import_rows r
+          where r.city_id = o.city_id and r.indicator_id = o.indicator_id and r.year = o.year)`)) as {
+      rows: Array<{ city_id: number; indicator_id: number; year: number; value: number }>;
+    };
+    return result.rows.map((r) => ({
+      cityId: r.city_id,
+      indicatorId: r.indicator_id,
+      year: r.year,
+      value: r.value,
+    }));
+  }
+
+  private newValues(columns: ImportColumns): { status: string; source: string; note: string } {
+    return {
+      status: columns.status ? `coalesce(r.status, 'final')` : `coalesce(o.status, 'final')`,
+      source: columns.source ? 'r.source' : 'o.source',
+      note: columns.note ? 'r.note' : 'o.note',
+    };
+  }
+
+  /** How many staged rows would insert, update or leave a value unchanged. */
+  async diffCounts(columns: ImportColumns): Promise<DiffCounts> {
+    const v = this.newValues(columns);
+    const result = (await this.knex.raw(`
+      select
+        count(*) filter (where o.id is null)::int as to_insert,
+        count(*) filter (where o.id is not null and
+          (o.value, o.status, o.source, o.note) is distinct from (r.value, ${v.status}, ${v.source}, ${v.note}))::int as to_update,
+        count(*) filter (where o.id is not null and
+          (o.value, o.status, o.source, o.note) is not distinct from (r.value, ${v.status}, ${v.source}, ${v.note}))::int as unchanged
+      from import_rows r
+      left join observations o on o.city_id = r.city_id and o.indicator_id = r.indicator_id and o.year = r.year`)) as {
+      rows: Array<{ to_insert: number; to_update: number; unchanged: number }>;
+    };
+    const row = result.rows[0];
+    return {
+      toInsert: row?.to_insert ?? 0,
+      toUpdate: row?.to_update ?? 0,
+      unchanged: row?.unchanged ?? 0,
+    };
+  }
+
+  /** Records the import itself; returns its id. */
+  async insertImport(record: {
+    actorUserId: number | null;
+    actorLabel: string;
+    format: 'long' | 'opensdg';
+    fileName: string | null;
+    rowsRead: number;
+    inserted: number;
+    updated: number;
+    unchanged: number;
+    skipped: number;
+    flagged: number;
+  }): Promise<number> {
+    const [row] = (await this.knex('imports')
+      .insert({
+        actor_user_id: record.actorUserId,
+        actor_label: record.actorLabel,
+        format: record.format,
+        file_name: record.fileName,
+        rows_read: record.rowsRead,
+        inserted: record.inserted,
+        updated: record.updated,
+        unchanged: record.unchanged,
+        skipped: record.skipped,
+        flagged: record.flagged,
+      })
+      .returning('id')) as Array<{ id: number }>;
+    if (row === undefined) throw new Error('import insert returned no id');
+    return row.id;
+  }
+
+  /**
+   * Merges the staged rows that change something into observations (insert or
+   * update with a version bump) and writes one history event per changed
+   * value, in a single statement. Returns the number of values changed.
+   */
+  async merge(
+    columns: ImportColumns,
+    actor: { userId: number | null; label: string },
+    importId: number,
+  ): Promise<number> {
+    const v = this.newValues(columns);
+    const result = (await this.knex.raw(
+      `
+      with changed as (
+        select r.city_id, r.indicator_id, r.year, r.value,
+               ${v.status} as status, ${v.source} as source, ${v.note} as note,
+               o.id as old_id, o.value as old_value, o.status as old_status, o.source as old_source,
+               o.note as old_note, o.version as old_version
+        from import_rows r
+        left join observations o on o.city_id = r.city_id and o.indicator_id = r.indicator_id and o.year = r.year
+        where o.id is null
+           or (o.value, o.status, o.source, o.note) is distinct from (r.value, ${v.status}, ${v.source}, ${v.note})
+      ),
+      written as (
+        insert into observations as t (city_id, indicator_id, year, value, status, source, note, flag, created_by, updated_by)
+        select c.city_id, c.indicator_id, c.year, c.value, c.status, c.source, c.note, f.flag, ?, ?
+        from changed c
+        left join import_flags f on f.city_id = c.city_id and f.indicator_id = c.indicator_id and f.year = c.year
+        on conflict (city_id, indicator_id, year) do update
+          set value = excluded.value, status = excluded.status, source = excluded.source, note = excluded.note,
+              flag = excluded.flag, version = t.version + 1, updated_by = excluded.updated_by, updated_at = now()
+        returning t.city_id, t.indicator_id, t.year, t.version
+      )
+      insert into audit_events
+        (actor_user_id, actor_label, action, entity_type, entity_key, network_id, city_id, indicator_id, year,
+         before, after, import_id)
+      select ?, ?,
+             case when c.old_id is null then 'observation.created' else 'observation.updated' end,
+             'observation', ci.slug || '/' || ind.slug || '/' || c.year, ind.network_id, c.city_id, c.indicator_id, c.year,
+             case when c.old_id is null then null else jsonb_build_object(
+               'value', c.old_value, 'status', c.old_status, 'source', c.old_source, 'note', c.old_note,
+               'version', c.old_version) end,
+             jsonb_build_object('value', c.value, 'status', c.status, 'source', c.source, 'note', c.note,
+               'version', w.version),
+             ?
+      from changed c
+      join written w on w.city_id = c.city_id and w.indicator_id = c.indicator_id and w.year = c.year
+      join cities ci on ci.id = c.city_id
+      join indicators ind on ind.id = c.indicator_id`,
+      [actor.userId, actor.userId, actor.userId, actor.label, importId],
+    )) as { rowCount?: number | null; affectedRows?: number };
+    return Number(result.rowCount ?? result.affectedRows ?? 0);
+  }
+}

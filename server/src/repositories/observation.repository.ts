@@ -1,0 +1,293 @@
+import type { Knex } from 'knex';
+import type { ObservationStatus } from '../domain/observation-rules';
+import type { PlausibilityFlag, YearValue } from '../domain/plausibility';
+
+export interface StoredFlag extends PlausibilityFlag {
+  message: string;
+}
+
+/** One value of one indicator for one city and year. */
+export interface ObservationRecord {
+  id: number;
+  cityId: number;
+  citySlug: string;
+  indicatorId: number;
+  indicatorSlug: string;
+  year: number;
+  value: number;
+  status: ObservationStatus;
+  source: string | null;
+  note: string | null;
+  flag: StoredFlag | null;
+  version: number;
+  createdAt: Date;
+  updatedAt: Date;
+  updatedBy: string;
+}
+
+export interface ObservationFields {
+  value: number;
+  status: ObservationStatus;
+  source: string | null;
+  note: string | null;
+  flag: StoredFlag | null;
+}
+
+export interface ObservationKey {
+  cityId: number;
+  indicatorId: number;
+  year: number;
+}
+
+interface Row {
+  id: number;
+  city_id: number;
+  city_slug: string;
+  indicator_id: number;
+  indicator_slug: string;
+  year: number;
+  value: number;
+  status: ObservationStatus;
+  source: string | null;
+  note: string | null;
+  flag: StoredFlag | null;
+  version: number;
+  created_at: Date;
+  updated_at: Date;
+  updated_by_label: string | null;
+}
+
+function toRecord(row: Row): ObservationRecord {
+  return {
+    id: row.id,
+    cityId: row.city_id,
+    citySlug: row.city_slug,
+    indicatorId: row.indicator_id,
+    indicatorSlug: row.indicator_slug,
+    year: row.year,
+    value: row.value,
+    status: row.status,
+    source: row.source,
+    note: row.note,
+    flag: row.flag,
+    version: row.version,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    updatedBy: row.updated_by_label ?? 'system',
+  };
+}
+
+export interface ObservationFilter {
+  cityId?: number;
+  indicatorId?: number;
+  networkId?: number;
+  goal?: number;
+  from?: number;
+  to?: number;
+}
+
+/** Observations: reads by city, by indicator, latest values; versioned writes. */
+export class ObservationRepository {
+  constructor(private readonly knex: Knex) {}
+
+  private base(): Knex.QueryBuilder {
+    return this.knex('observations as o')
+      .join('cities as c', 'c.id', 'o.city_id')
+      .join('indicators as i', 'i.id', 'o.indicator_id')
+      .leftJoin('users as u', 'u.id', 'o.updated_by')
+      .select(
+        'o.*',
+        'c.slug as city_slug',
+        'i.slug as indicator_slug',
+        'u.email as updated_by_label',
+      );
+  }
+
+  private applyFilter(query: Knex.QueryBuilder, filter: ObservationFilter): Knex.QueryBuilder {
+    if (filter.cityId !== undefined) query.where('o.city_id', filter.cityId);
+    if (filter.indicatorId !== undefined) query.where('o.indicator_id', filter.indicatorId);
+    if (filter.networkId !== undefined) query.where('i.network_id', filter.networkId);
+    if (filter.from !== undefined) query.where('o.year', '>=', filter.from);
+    if (filter.to !== undefined) query.where('o.year', '<=', filter.to);
+    if (filter.goal !== undefined) {
+      const goal = filter.goal;
+      query.whereExists((sub) => {
+        sub
+          .select(this.knex.raw('1'))
+          .from('indicator_sdg_links as l')
+          .join('sdg_targets as t', 't.code', 'l.sdg_target')
+          .whereRaw('l.indicator_id = o.indicator_id')
+          .where('t.goal', goal);
+      });
+    }
+    return query;
+  }
+
+  /**
+   * One observation. With `lock`, the row stays locked until the transaction
+   * ends, so a concurrent writer waits and then sees this one's version.
+   */
+  async find(
+    key: ObservationKey,
+    options: { lock?: boolean } = {},
+  ): Promise<ObservationRecord | undefined> {
+    const query = this.base().where({
+      'o.city_id': key.cityId,
+      'o.indicator_id': key.indicatorId,
+      'o.year': key.year,
+    });
+    if (options.lock === true) query.forUpdate('o');
+    const row = (await query.first()) as Row | undefined;
+    return row === undefined ? undefined : toRecord(row);
+  }
+
+  /** Observations matching the filter, ordered by city, indicator order and year. */
+  async list(filter: ObservationFilter): Promise<ObservationRecord[]> {
+    const query = this.applyFilter(this.base(), filter).orderBy([
+      { column: 'c.slug' },
+      { column: 'i.sort_order' },
+      { column: 'i.slug' },
+      { column: 'o.year' },
+    ]);
+    return ((await query) as Row[]).map(toRecord);
+  }
+
+  /** The most recent observation per city and indicator within the filter. */
+  async latest(filter: ObservationFilter): Promise<ObservationRecord[]> {
+    const query = this.applyFilter(this.base(), filter)
+      .distinctOn(['o.city_id', 'o.indicator_id'])
+      .orderBy([
+        { column: 'o.city_id' },
+        { column: 'o.indicator_id' },
+        { column: 'o.year', order: 'desc' },
+      ]);
+    const rows = ((await query) as Row[]).map(toRecord);
+    return rows.sort(
+      (a, b) =>
+        a.citySlug.localeCompare(b.citySlug) || a.indicatorSlug.localeCompare(b.indicatorSlug),
+    );
+  }
+
+  /** A city's series for one indicator, by year. */
+  async series(cityId: number, indicatorId: number): Promise<YearValue[]> {
+    return (await this.knex('observations')
+      .where({ city_id: cityId, indicator_id: indicatorId })
+      .select('year', 'value')
+      .orderBy('year')) as YearValue[];
+  }
+
+  /** Inserts unless the key exists (a concurrent writer won); returns the new id or null. */
+  async insertIfAbsent(
+    key: ObservationKey,
+    fields: ObservationFields,
+    userId: number | null,
+  ): Promise<number | null> {
+    const rows = (await this.knex('observations')
+      .insert({
+        city_id: key.cityId,
+        indicator_id: key.indicatorId,
+        year: key.year,
+        value: fields.value,
+        status: fields.status,
+        source: fields.source,
+        note: fields.note,
+        flag: fields.flag === null ? null : JSON.stringify(fields.flag),
+        created_by: userId,
+        updated_by: userId,
+      })
+      .onConflict(['city_id', 'indicator_id', 'year'])
+      .ignore()
+      .returning('id')) as Array<{ id: number }>;
+    return rows[0]?.id ?? null;
+  }
+
+  /** Updates when the stored version is `expectedVersion`; returns false when it changed meanwhile. */
+  async updateIfVersion(
+    key: ObservationKey,
+    expectedVersion: number,
+    fields: ObservationFields,
+    userId: number | null,
+  ): Promise<boolean> {
+    const count = await this.knex('observations')
+      .where({
+        city_id: key.cityId,
+        indicator_id: key.indicatorId,
+        year: key.year,
+        version: expectedVersion,
+      })
+      .update({
+        value: fields.value,
+        status: fields.status,
+        source: fields.source,
+        note: fields.note,
+        flag: fields.flag === null ? null : JSON.stringify(fields.flag),
+        version: this.knex.raw('version + 1'),
+        updated_by: userId,
+        updated_at: this.knex.fn.now(),
+      });
+    return count === 1;
+  }
+
+  /** Deletes when the stored version is `expectedVersion`. */
+  async deleteIfVersion(key: ObservationKey, expectedVersion: number): Promise<boolean> {
+    const count = await this.knex('observations')
+      .where({
+        city_id: key.cityId,
+        indicator_id: key.indicatorId,
+        year: key.year,
+        version: expectedVersion,
+      })
+      .del();
+    return count === 1;
+  }
+
+  /**
+   * One page of an export in (city, indicator, year) id order, after the given
+   * key. Keyset pagination on the unique index keeps memory and time per page
+   * flat however large the export.
+   */
+  async exportPage(
+    filter: { cityId?: number; networkId?: number },
+    after: ObservationKey | null,
+    limit: number,
+  ): Promise<ExportRow[]> {
+    const query = this.knex('observations as o')
+      .join('cities as c', 'c.id', 'o.city_id')
+      .join('indicators as i', 'i.id', 'o.indicator_id')
+      .select(
+        'o.city_id',
+        'o.indicator_id',
+        'c.slug as city',
+        'i.slug as indicator',
+        'o.year',
+        'o.value',
+        'o.status',
+        'o.source',
+        'o.note',
+      )
+      .orderBy([{ column: 'o.city_id' }, { column: 'o.indicator_id' }, { column: 'o.year' }])
+      .limit(limit);
+    if (filter.cityId !== undefined) query.where('o.city_id', filter.cityId);
+    if (filter.networkId !== undefined) query.where('i.network_id', filter.networkId);
+    if (after !== null) {
+      query.whereRaw('(o.city_id, o.indicator_id, o.year) > (?, ?, ?)', [
+        after.cityId,
+        after.indicatorId,
+        after.year,
+      ]);
+    }
+    return (await query) as ExportRow[];
+  }
+}
+
+export interface ExportRow {
+  city_id: number;
+  indicator_id: number;
+  city: string;
+  indicator: string;
+  year: number;
+  value: number;
+  status: ObservationStatus;
+  source: string | null;
+  note: string | null;
+}

@@ -1,0 +1,67 @@
+import type { Knex } from 'knex';
+import type { Database } from '../db/database';
+import { AmbitionRepository } from './ambition.repository';
+import { AuditRepository } from './audit.repository';
+import { CityRepository } from './city.repository';
+import { HealthRepository } from './health.repository';
+import { ImportRepository } from './import.repository';
+import { IndicatorRepository } from './indicator.repository';
+import { NetworkRepository } from './network.repository';
+import { ObservationRepository } from './observation.repository';
+import { SdgRepository } from './sdg.repository';
+
+/** Every repository, bound to one connection or transaction. */
+export interface Repositories {
+  readonly networks: NetworkRepository;
+  readonly cities: CityRepository;
+  readonly indicators: IndicatorRepository;
+  readonly ambitions: AmbitionRepository;
+  readonly observations: ObservationRepository;
+  readonly audit: AuditRepository;
+  readonly imports: ImportRepository;
+  readonly sdg: SdgRepository;
+  readonly health: HealthRepository;
+}
+
+function bind(knex: Knex, db: Database): Repositories {
+  return {
+    networks: new NetworkRepository(knex),
+    cities: new CityRepository(knex),
+    indicators: new IndicatorRepository(knex),
+    ambitions: new AmbitionRepository(knex),
+    observations: new ObservationRepository(knex),
+    audit: new AuditRepository(knex),
+    imports: new ImportRepository(knex, db.kind),
+    sdg: new SdgRepository(knex),
+    health: new HealthRepository(knex),
+  };
+}
+
+/**
+ * How services reach the database without touching knex: `repos` for single
+ * reads, `transaction()` for anything that must be all-or-nothing. Inside a
+ * transaction only the repositories it hands over may be used (PGlite has one
+ * connection: a query on the outer pool would wait for ever).
+ */
+export class UnitOfWork {
+  readonly repos: Repositories;
+
+  constructor(private readonly db: Database) {
+    this.repos = bind(db.knex, db);
+  }
+
+  /** Runs `work` in a transaction: committed when it resolves, rolled back when it throws. */
+  async transaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T> {
+    return this.db.knex.transaction((trx) => work(bind(trx, this.db)));
+  }
+
+  /** Runs `work` in a transaction that is always rolled back (dry runs). */
+  async rehearse<T>(work: (repos: Repositories) => Promise<T>): Promise<T> {
+    const trx = await this.db.knex.transaction();
+    try {
+      return await work(bind(trx, this.db));
+    } finally {
+      if (!trx.isCompleted()) await trx.rollback();
+    }
+  }
+}

@@ -1,0 +1,59 @@
+import type { Readable } from 'node:stream';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { AppError } from '../errors';
+import { errorResponses } from '../schemas/common.schema';
+import { ImportQuery, ImportReport } from '../schemas/observation.schema';
+import type { Services } from '../services/services';
+
+const CSV_TYPES = ['text/csv', 'application/csv', 'text/plain', 'application/vnd.ms-excel'];
+
+/** Bulk import of CSV files (streamed, all-or-nothing). */
+export const importRoutes: FastifyPluginAsyncTypebox<{
+  services: Services;
+  maxBytes: number;
+}> = async (app, { services, maxBytes }) => {
+  // The file stays a stream: the service reads it row by row.
+  app.addContentTypeParser(CSV_TYPES, (_request, payload, done) => done(null, payload));
+
+  app.post(
+    '/imports',
+    {
+      schema: {
+        tags: ['Observations'],
+        summary: 'Import values from a CSV file',
+        description:
+          'Send the file as the body with Content-Type: text/csv. Long format: `city,indicator,year,value[,status,source,note]` ' +
+          '(comma, semicolon or tab separated; with ";" or tabs a decimal comma is accepted). Open SDG format: ' +
+          '`Year,GeoCode,Value` with `?indicator=`; GeoCode is the city slug, disaggregated rows are skipped. ' +
+          '`?dryRun=true` validates and reports without writing. A real import writes every row or none: any error ' +
+          'gives 422 with the full report. Columns left out of the file keep their stored content.',
+        querystring: ImportQuery,
+        consumes: CSV_TYPES,
+        response: { 200: ImportReport, ...errorResponses(400, 413, 415, 422) },
+      },
+    },
+    async (request) => {
+      const declared = Number(request.headers['content-length'] ?? 0);
+      if (declared > maxBytes) {
+        throw new AppError(
+          'payload_too_large',
+          `The file is larger than the ${Math.round(maxBytes / 1_048_576)} MB an import may be.`,
+        );
+      }
+      const body = request.body as unknown;
+      if (body === undefined || body === null || typeof (body as Readable).pipe !== 'function') {
+        throw new AppError(
+          'unsupported_media_type',
+          'Send the CSV file as the request body with Content-Type: text/csv.',
+        );
+      }
+      return services.imports.run(request.actor, body as Readable, {
+        dryRun: request.query.dryRun ?? false,
+        format: request.query.format,
+        indicator: request.query.indicator,
+        fileName: request.query.fileName,
+        maxBytes,
+      });
+    },
+  );
+};

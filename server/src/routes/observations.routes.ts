@@ -1,0 +1,192 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { errorResponses } from '../schemas/common.schema';
+import {
+  Ambition,
+  AmbitionInput,
+  AmbitionParams,
+  HistoryResponse,
+  Observation,
+  ObservationInput,
+  ObservationParams,
+} from '../schemas/observation.schema';
+import type { Services } from '../services/services';
+import { preconditionsOf, withEtag } from './http-helpers';
+
+const WRITE_RULES =
+  'Creating a value needs no precondition (If-None-Match: * makes sure you do not overwrite one). Changing an ' +
+  'existing value requires If-Match with its ETag: 428 without it, 412 with the current value when someone changed ' +
+  'it meanwhile. Fields left out keep their stored content. A value outside the indicator\u2019s allowed range is ' +
+  'refused; an implausible jump from the previous year is stored but flagged.';
+
+/** One observation (value of an indicator for a city and year) and a city's ambition for an indicator. */
+export const observationRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = async (
+  app,
+  { services },
+) => {
+  const { observations, ambitions } = services;
+  const path = '/cities/:city/indicators/:indicator/observations/:year';
+
+  app.get(
+    path,
+    {
+      schema: {
+        tags: ['Observations'],
+        summary: 'One value',
+        params: ObservationParams,
+        response: { 200: Observation, ...errorResponses(400, 404) },
+      },
+    },
+    async (request, reply) => {
+      const { city, indicator, year } = request.params;
+      return withEtag(reply, await observations.get(city, indicator, year));
+    },
+  );
+
+  app.put(
+    path,
+    {
+      schema: {
+        tags: ['Observations'],
+        summary: 'Create or change one value',
+        description: WRITE_RULES,
+        params: ObservationParams,
+        body: ObservationInput,
+        response: {
+          200: Observation,
+          201: Observation,
+          ...errorResponses(400, 404, 409, 412, 413, 415, 428),
+        },
+      },
+    },
+    async (request, reply) => {
+      const { city, indicator, year } = request.params;
+      const { observation, created } = await observations.put(
+        request.actor,
+        city,
+        indicator,
+        year,
+        request.body,
+        preconditionsOf(request),
+      );
+      if (created)
+        void reply
+          .status(201)
+          .header(
+            'location',
+            `/api/v1/cities/${city}/indicators/${indicator}/observations/${year}`,
+          );
+      return withEtag(reply, observation);
+    },
+  );
+
+  app.delete(
+    path,
+    {
+      schema: {
+        tags: ['Observations'],
+        summary: 'Delete one value',
+        description: 'Requires If-Match with the current ETag.',
+        params: ObservationParams,
+        response: { 204: Type.Null(), ...errorResponses(404, 409, 412, 428) },
+      },
+    },
+    async (request, reply) => {
+      const { city, indicator, year } = request.params;
+      await observations.delete(request.actor, city, indicator, year, preconditionsOf(request));
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    `${path}/history`,
+    {
+      schema: {
+        tags: ['History'],
+        summary: 'Every change of one value: who, when, before and after',
+        params: ObservationParams,
+        response: { 200: HistoryResponse, ...errorResponses(400, 404) },
+      },
+    },
+    async (request) => {
+      const { city, indicator, year } = request.params;
+      return observations.history(city, indicator, year);
+    },
+  );
+
+  const ambitionPath = '/cities/:city/indicators/:indicator/ambition';
+
+  app.get(
+    ambitionPath,
+    {
+      schema: {
+        tags: ['Ambitions'],
+        summary: 'A city\u2019s ambition for one indicator',
+        params: AmbitionParams,
+        response: { 200: Ambition, ...errorResponses(400, 404) },
+      },
+    },
+    async (request, reply) =>
+      withEtag(reply, await ambitions.get(request.params.city, request.params.indicator)),
+  );
+
+  app.put(
+    ambitionPath,
+    {
+      schema: {
+        tags: ['Ambitions'],
+        summary: 'Set the ambition: baseline year and value, target year and value',
+        description:
+          'Changing an existing ambition requires If-Match. The target year must follow the baseline year.',
+        params: AmbitionParams,
+        body: AmbitionInput,
+        response: { 200: Ambition, 201: Ambition, ...errorResponses(400, 404, 409, 412, 415, 428) },
+      },
+    },
+    async (request, reply) => {
+      const { ambition, created } = await ambitions.put(
+        request.actor,
+        request.params.city,
+        request.params.indicator,
+        request.body,
+        preconditionsOf(request),
+      );
+      if (created) void reply.status(201);
+      return withEtag(reply, ambition);
+    },
+  );
+
+  app.delete(
+    ambitionPath,
+    {
+      schema: {
+        tags: ['Ambitions'],
+        summary: 'Remove the ambition',
+        params: AmbitionParams,
+        response: { 204: Type.Null(), ...errorResponses(404, 412, 428) },
+      },
+    },
+    async (request, reply) => {
+      await ambitions.delete(
+        request.actor,
+        request.params.city,
+        request.params.indicator,
+        preconditionsOf(request),
+      );
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    `${ambitionPath}/history`,
+    {
+      schema: {
+        tags: ['History'],
+        summary: 'Every change of the ambition',
+        params: AmbitionParams,
+        response: { 200: HistoryResponse, ...errorResponses(400, 404) },
+      },
+    },
+    async (request) => ambitions.history(request.params.city, request.params.indicator),
+  );
+};

@@ -1,0 +1,203 @@
+import { Type, type Static } from 'typebox';
+import { Slug } from './common.schema';
+
+export const ObservationStatus = Type.Union([Type.Literal('provisional'), Type.Literal('final')]);
+
+export const Flag = Type.Object(
+  {
+    kind: Type.Union([Type.Literal('jump'), Type.Literal('max_change')]),
+    message: Type.String(),
+    year: Type.Integer(),
+    previousYear: Type.Integer(),
+    previousValue: Type.Number(),
+    value: Type.Number(),
+    changePerYear: Type.Number(),
+    usualChange: Type.Union([Type.Number(), Type.Null()]),
+    robustZ: Type.Union([Type.Number(), Type.Null()]),
+    maxChange: Type.Union([Type.Number(), Type.Null()]),
+  },
+  {
+    description:
+      'Raised on entry when the change from the previous year is implausible; the value is stored anyway.',
+  },
+);
+export type Flag = Static<typeof Flag>;
+
+export const Observation = Type.Object({
+  city: Type.String(),
+  indicator: Type.String(),
+  year: Type.Integer(),
+  value: Type.Number(),
+  status: ObservationStatus,
+  source: Type.Union([Type.String(), Type.Null()]),
+  note: Type.Union([Type.String(), Type.Null()]),
+  flag: Type.Union([Flag, Type.Null()]),
+  version: Type.Integer(),
+  etag: Type.String({ description: 'Send it back in If-Match to change or delete this value.' }),
+  updatedAt: Type.String({ format: 'date-time' }),
+  updatedBy: Type.String(),
+});
+export type Observation = Static<typeof Observation>;
+
+export const ObservationInput = Type.Object(
+  {
+    value: Type.Number({
+      description: 'The value, in the indicator\u2019s unit. Never a string, never null.',
+    }),
+    status: Type.Optional(ObservationStatus),
+    source: Type.Optional(Type.Union([Type.String({ maxLength: 500 }), Type.Null()])),
+    note: Type.Optional(Type.Union([Type.String({ maxLength: 2000 }), Type.Null()])),
+  },
+  { additionalProperties: false },
+);
+export type ObservationInput = Static<typeof ObservationInput>;
+
+export const ObservationParams = Type.Object({
+  city: Slug,
+  indicator: Slug,
+  year: Type.Integer({ minimum: 1950, maximum: 2100 }),
+});
+
+export const ObservationListResponse = Type.Object({ observations: Type.Array(Observation) });
+export type ObservationListResponse = Static<typeof ObservationListResponse>;
+
+export const CityObservationQuery = Type.Object(
+  {
+    indicator: Type.Optional(Slug),
+    goal: Type.Optional(Type.Integer({ minimum: 1, maximum: 17 })),
+    from: Type.Optional(Type.Integer({ minimum: 1950, maximum: 2100 })),
+    to: Type.Optional(Type.Integer({ minimum: 1950, maximum: 2100 })),
+  },
+  { additionalProperties: false },
+);
+
+export const IndicatorObservationQuery = Type.Object(
+  {
+    city: Type.Optional(Slug),
+    from: Type.Optional(Type.Integer({ minimum: 1950, maximum: 2100 })),
+    to: Type.Optional(Type.Integer({ minimum: 1950, maximum: 2100 })),
+  },
+  { additionalProperties: false },
+);
+
+export const LatestQuery = Type.Object(
+  { goal: Type.Optional(Type.Integer({ minimum: 1, maximum: 17 })) },
+  { additionalProperties: false },
+);
+
+// ---------- ambitions ----------
+
+export const AmbitionInput = Type.Object(
+  {
+    baselineYear: Type.Integer({ minimum: 1950, maximum: 2100 }),
+    baselineValue: Type.Number(),
+    targetYear: Type.Integer({ minimum: 1950, maximum: 2100 }),
+    targetValue: Type.Number(),
+    note: Type.Optional(Type.Union([Type.String({ maxLength: 2000 }), Type.Null()])),
+  },
+  { additionalProperties: false },
+);
+export type AmbitionInput = Static<typeof AmbitionInput>;
+
+export const Ambition = Type.Object({
+  city: Type.String(),
+  indicator: Type.String(),
+  baselineYear: Type.Integer(),
+  baselineValue: Type.Number(),
+  targetYear: Type.Integer(),
+  targetValue: Type.Number(),
+  note: Type.Union([Type.String(), Type.Null()]),
+  version: Type.Integer(),
+  etag: Type.String(),
+  updatedAt: Type.String({ format: 'date-time' }),
+  updatedBy: Type.String(),
+});
+export type Ambition = Static<typeof Ambition>;
+
+export const AmbitionListResponse = Type.Object({ ambitions: Type.Array(Ambition) });
+export type AmbitionListResponse = Static<typeof AmbitionListResponse>;
+
+export const AmbitionParams = Type.Object({ city: Slug, indicator: Slug });
+
+// ---------- history ----------
+
+export const HistoryEvent = Type.Object({
+  id: Type.Integer(),
+  at: Type.String({ format: 'date-time' }),
+  actor: Type.String(),
+  action: Type.String({
+    description:
+      'e.g. observation.created, observation.updated, observation.deleted, ambition.updated.',
+  }),
+  entity: Type.String({ description: 'What changed, e.g. "espoo/pm25-annual-mean/2024".' }),
+  before: Type.Unknown(),
+  after: Type.Unknown(),
+  comment: Type.Union([Type.String(), Type.Null()]),
+  importId: Type.Union([Type.Integer(), Type.Null()]),
+});
+export type HistoryEvent = Static<typeof HistoryEvent>;
+
+export const HistoryResponse = Type.Object({
+  events: Type.Array(HistoryEvent),
+  nextBefore: Type.Union([Type.Integer(), Type.Null()], {
+    description: 'Pass as ?before= for older events.',
+  }),
+});
+export type HistoryResponse = Static<typeof HistoryResponse>;
+
+export const CityHistoryQuery = Type.Object(
+  {
+    before: Type.Optional(Type.Integer({ minimum: 1 })),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 50 })),
+  },
+  { additionalProperties: false },
+);
+
+// ---------- imports ----------
+
+export const ImportQuery = Type.Object(
+  {
+    dryRun: Type.Optional(
+      Type.Boolean({ default: false, description: 'Validate and report without writing.' }),
+    ),
+    format: Type.Optional(Type.Union([Type.Literal('long'), Type.Literal('opensdg')])),
+    indicator: Type.Optional(Slug),
+    fileName: Type.Optional(Type.String({ maxLength: 255 })),
+  },
+  { additionalProperties: false },
+);
+
+const ImportProblem = Type.Object({
+  row: Type.Integer({ description: 'Row number as in a spreadsheet: the header is row 1.' }),
+  column: Type.Union([Type.String(), Type.Null()]),
+  value: Type.Union([Type.String(), Type.Null()]),
+  message: Type.String(),
+});
+
+export const ImportReport = Type.Object({
+  dryRun: Type.Boolean(),
+  committed: Type.Boolean(),
+  importId: Type.Union([Type.Integer(), Type.Null()]),
+  format: Type.Union([Type.Literal('long'), Type.Literal('opensdg')]),
+  delimiter: Type.String(),
+  rowsRead: Type.Integer(),
+  toInsert: Type.Integer(),
+  toUpdate: Type.Integer(),
+  unchanged: Type.Integer(),
+  skipped: Type.Integer(),
+  skippedReasons: Type.Array(Type.Object({ reason: Type.String(), count: Type.Integer() })),
+  errorCount: Type.Integer(),
+  errors: Type.Array(ImportProblem),
+  errorsTruncated: Type.Boolean(),
+  flaggedCount: Type.Integer(),
+  flagged: Type.Array(
+    Type.Object({
+      row: Type.Integer(),
+      city: Type.String(),
+      indicator: Type.String(),
+      year: Type.Integer(),
+      message: Type.String(),
+    }),
+  ),
+});
+export type ImportReport = Static<typeof ImportReport>;

@@ -1,0 +1,196 @@
+import { checkValue } from '../domain/observation-rules';
+import { notFound, validationFailed, type ErrorDetail } from '../errors';
+import type { AmbitionFields, AmbitionRecord } from '../repositories/ambition.repository';
+import type { IndicatorRecord } from '../repositories/indicator.repository';
+import type { UnitOfWork } from '../repositories/unit-of-work';
+import type {
+  Ambition,
+  AmbitionInput,
+  AmbitionListResponse,
+  HistoryResponse,
+} from '../schemas/observation.schema';
+import type { Actor } from './actor';
+import { requireActive, requireCity, requireIndicator, requireReporting } from './lookup';
+import { toHistoryEvent } from './observation.service';
+import {
+  checkDeletePreconditions,
+  checkWritePreconditions,
+  concurrentChange,
+  etagOf,
+  type Preconditions,
+} from './preconditions';
+
+/** Ambitions have a composite key; their creation time tells a re-created one from the old. */
+function ambitionEtag(record: AmbitionRecord): string {
+  return etagOf(record.createdAt.getTime(), record.version);
+}
+
+export function toAmbition(record: AmbitionRecord): Ambition {
+  return {
+    city: record.citySlug,
+    indicator: record.indicatorSlug,
+    baselineYear: record.baselineYear,
+    baselineValue: record.baselineValue,
+    targetYear: record.targetYear,
+    targetValue: record.targetValue,
+    note: record.note,
+    version: record.version,
+    etag: ambitionEtag(record),
+    updatedAt: record.updatedAt.toISOString(),
+    updatedBy: record.updatedBy,
+  };
+}
+
+function validateAmbition(input: AmbitionInput, indicator: IndicatorRecord): void {
+  const details: ErrorDetail[] = [];
+  if (input.targetYear <= input.baselineYear) {
+    details.push({
+      path: '/targetYear',
+      message: `The target year (${input.targetYear}) must come after the baseline year (${input.baselineYear}).`,
+    });
+  }
+  const baseline = checkValue(input.baselineValue, indicator);
+  if (baseline !== null) details.push({ path: '/baselineValue', message: `Baseline: ${baseline}` });
+  const target = checkValue(input.targetValue, indicator);
+  if (target !== null) details.push({ path: '/targetValue', message: `Target: ${target}` });
+  if (details.length > 0) {
+    const first = details[0]!.message;
+    throw validationFailed(
+      details.length > 1 ? `${first} (and ${details.length - 1} more problems)` : first,
+      details,
+    );
+  }
+}
+
+const snapshot = (f: AmbitionFields & { version: number }): Record<string, unknown> => ({
+  baselineYear: f.baselineYear,
+  baselineValue: f.baselineValue,
+  targetYear: f.targetYear,
+  targetValue: f.targetValue,
+  note: f.note,
+  version: f.version,
+});
+
+/** A city's ambitions: baseline and target per indicator. */
+export class AmbitionService {
+  constructor(private readonly uow: UnitOfWork) {}
+
+  async list(citySlug: string): Promise<AmbitionListResponse> {
+    const { repos } = this.uow;
+    const city = await requireCity(repos, citySlug);
+    return { ambitions: (await repos.ambitions.list({ cityId: city.id })).map(toAmbition) };
+  }
+
+  async get(citySlug: string, indicatorSlug: string): Promise<Ambition> {
+    const { repos } = this.uow;
+    const city = await requireCity(repos, citySlug);
+    const indicator = await requireIndicator(repos, indicatorSlug);
+    const record = await repos.ambitions.find(city.id, indicator.id);
+    if (record === undefined)
+      throw notFound(`${city.name} has not set an ambition for "${indicator.slug}" yet.`);
+    return toAmbition(record);
+  }
+
+  /** Sets the ambition (creating it, or changing it with If-Match). */
+  async put(
+    actor: Actor,
+    citySlug: string,
+    indicatorSlug: string,
+    input: AmbitionInput,
+    pre: Preconditions,
+  ): Promise<{ ambition: Ambition; created: boolean }> {
+    return this.uow.transaction(async (repos) => {
+      const city = await requireCity(repos, citySlug);
+      const indicator = await requireIndicator(repos, indicatorSlug);
+      await requireReporting(repos, city, indicator, 'write');
+      requireActive(indicator);
+      validateAmbition(input, indicator);
+      const existing = await repos.ambitions.find(city.id, indicator.id, { lock: true });
+      checkWritePreconditions(
+        pre,
+        existing === undefined
+          ? null
+          : { etag: ambitionEtag(existing), body: toAmbition(existing) },
+        'ambition',
+      );
+      const fields: AmbitionFields = {
+        baselineYear: input.baselineYear,
+        baselineValue: input.baselineValue,
+        targetYear: input.targetYear,
+        targetValue: input.targetValue,
+        note: input.note !== undefined ? input.note : (existing?.note ?? null),
+      };
+      const written =
+        existing === undefined
+          ? await repos.ambitions.insertIfAbsent(city.id, indicator.id, fields, actor.userId)
+          : await repos.ambitions.updateIfVersion(
+              city.id,
+              indicator.id,
+              existing.version,
+              fields,
+              actor.userId,
+            );
+      if (!written) {
+        const winner = await repos.ambitions.find(city.id, indicator.id);
+        throw concurrentChange('ambition', winner === undefined ? null : toAmbition(winner));
+      }
+      const saved = (await repos.ambitions.find(city.id, indicator.id))!;
+      await repos.audit.record({
+        actorUserId: actor.userId,
+        actorLabel: actor.label,
+        action: existing === undefined ? 'ambition.created' : 'ambition.updated',
+        entityType: 'ambition',
+        entityKey: `${city.slug}/${indicator.slug}`,
+        networkId: indicator.networkId,
+        cityId: city.id,
+        indicatorId: indicator.id,
+        before: existing === undefined ? null : snapshot(existing),
+        after: snapshot({ ...fields, version: saved.version }),
+      });
+      return { ambition: toAmbition(saved), created: existing === undefined };
+    });
+  }
+
+  async delete(
+    actor: Actor,
+    citySlug: string,
+    indicatorSlug: string,
+    pre: Preconditions,
+  ): Promise<void> {
+    await this.uow.transaction(async (repos) => {
+      const city = await requireCity(repos, citySlug);
+      const indicator = await requireIndicator(repos, indicatorSlug);
+      const existing = await repos.ambitions.find(city.id, indicator.id, { lock: true });
+      if (existing === undefined)
+        throw notFound(`${city.name} has not set an ambition for "${indicator.slug}".`);
+      checkDeletePreconditions(
+        pre,
+        { etag: ambitionEtag(existing), body: toAmbition(existing) },
+        'ambition',
+      );
+      if (!(await repos.ambitions.deleteIfVersion(city.id, indicator.id, existing.version))) {
+        throw concurrentChange('ambition', null);
+      }
+      await repos.audit.record({
+        actorUserId: actor.userId,
+        actorLabel: actor.label,
+        action: 'ambition.deleted',
+        entityType: 'ambition',
+        entityKey: `${city.slug}/${indicator.slug}`,
+        networkId: indicator.networkId,
+        cityId: city.id,
+        indicatorId: indicator.id,
+        before: snapshot(existing),
+        after: null,
+      });
+    });
+  }
+
+  async history(citySlug: string, indicatorSlug: string): Promise<HistoryResponse> {
+    const { repos } = this.uow;
+    const city = await requireCity(repos, citySlug);
+    const indicator = await requireIndicator(repos, indicatorSlug);
+    const events = await repos.audit.forEntity('ambition', `${city.slug}/${indicator.slug}`);
+    return { events: events.map(toHistoryEvent), nextBefore: null };
+  }
+}

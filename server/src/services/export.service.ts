@@ -1,0 +1,72 @@
+import { Readable } from 'node:stream';
+import { csvLine } from '../domain/csv';
+import type { ObservationKey } from '../repositories/observation.repository';
+import type { UnitOfWork } from '../repositories/unit-of-work';
+import { requireCity, requireNetwork } from './lookup';
+
+export const EXPORT_HEADER = [
+  'city',
+  'indicator',
+  'year',
+  'value',
+  'status',
+  'source',
+  'note',
+] as const;
+const PAGE = 5000;
+
+export interface CsvExport {
+  fileName: string;
+  stream: Readable;
+}
+
+/**
+ * Observations as CSV in the import's long format, streamed page by page
+ * (keyset pagination), so an export of any size uses little memory and
+ * re-importing it changes nothing.
+ */
+export class ExportService {
+  constructor(private readonly uow: UnitOfWork) {}
+
+  async network(slug: string): Promise<CsvExport> {
+    const network = await requireNetwork(this.uow.repos, slug);
+    return {
+      fileName: `${network.slug}-observations.csv`,
+      stream: this.stream({ networkId: network.id }),
+    };
+  }
+
+  async city(slug: string): Promise<CsvExport> {
+    const city = await requireCity(this.uow.repos, slug);
+    return { fileName: `${city.slug}-observations.csv`, stream: this.stream({ cityId: city.id }) };
+  }
+
+  private stream(filter: { cityId?: number; networkId?: number }): Readable {
+    const { repos } = this.uow;
+    async function* lines(): AsyncGenerator<string> {
+      yield csvLine(EXPORT_HEADER);
+      let after: ObservationKey | null = null;
+      for (;;) {
+        const rows = await repos.observations.exportPage(filter, after, PAGE);
+        if (rows.length === 0) return;
+        let chunk = '';
+        for (const r of rows) {
+          chunk += csvLine([
+            r.city,
+            r.indicator,
+            String(r.year),
+            String(r.value),
+            r.status,
+            r.source ?? '',
+            r.note ?? '',
+          ]);
+        }
+        yield chunk;
+        const last = rows[rows.length - 1]!;
+        after = { cityId: last.city_id, indicatorId: last.indicator_id, year: last.year };
+        if (rows.length < PAGE) return;
+      }
+    }
+    return Readable.from(lines());
+  }
+}

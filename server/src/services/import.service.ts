@@ -1,0 +1,671 @@
+import type { Readable } from 'node:stream';
+import { CsvReader, CsvSyntaxError, detectDelimiter, type Delimiter } from '../domain/csv';
+import {
+  checkValue,
+  MAX_NOTE_LENGTH,
+  MAX_SOURCE_LENGTH,
+  parseNumber,
+  parseOptionalText,
+  parseStatus,
+  parseYear,
+  type ObservationStatus,
+} from '../domain/observation-rules';
+import { assessSeries } from '../domain/plausibility';
+import { AppError, badRequest } from '../errors';
+import type { ImportColumns, StagingWriter } from '../repositories/import.repository';
+import type { IndicatorRecord } from '../repositories/indicator.repository';
+import type { Repositories, UnitOfWork } from '../repositories/unit-of-work';
+import type { Actor } from './actor';
+import { describeFlag } from './flag-messages';
+
+export type ImportFormat = 'long' | 'opensdg';
+
+export interface ImportOptions {
+  dryRun: boolean;
+  /** Forced format; detected from the header when absent. */
+  format?: ImportFormat;
+  /** For the Open SDG format: the indicator every row belongs to. */
+  indicator?: string;
+  fileName?: string;
+  /** Largest accepted upload in bytes. */
+  maxBytes: number;
+}
+
+export interface ImportProblem {
+  /** Row as a spreadsheet numbers it: the header is row 1. */
+  row: number;
+  column: string | null;
+  value: string | null;
+  message: string;
+}
+
+export interface ImportFlag {
+  row: number;
+  city: string;
+  indicator: string;
+  year: number;
+  message: string;
+}
+
+export interface ImportReport {
+  dryRun: boolean;
+  committed: boolean;
+  importId: number | null;
+  format: ImportFormat;
+  delimiter: Delimiter;
+  rowsRead: number;
+  toInsert: number;
+  toUpdate: number;
+  unchanged: number;
+  skipped: number;
+  skippedReasons: Array<{ reason: string; count: number }>;
+  errorCount: number;
+  errors: ImportProblem[];
+  errorsTruncated: boolean;
+  flaggedCount: number;
+  flagged: ImportFlag[];
+}
+
+/** At most this many errors and flags are listed (all are counted). */
+export const MAX_LISTED = 1000;
+
+const LONG_REQUIRED = ['city', 'indicator', 'year', 'value'] as const;
+const LONG_OPTIONAL = ['status', 'source', 'note'] as const;
+// Open SDG columns that describe the series rather than disaggregate it.
+const OPEN_SDG_DESCRIPTIVE = new Set([
+  'units',
+  'unit multiplier',
+  'unit_multiplier',
+  'series',
+  'observation status',
+  'comment',
+]);
+
+/** The import was refused; nothing was written. Carries the full report. */
+export class ImportRejectedError extends AppError {
+  constructor(readonly report: ImportReport) {
+    const n = report.errorCount;
+    super(
+      'import_rejected',
+      `The file has ${n} ${n === 1 ? 'error' : 'errors'}; nothing was imported. Fix the rows listed and import again.`,
+      report,
+    );
+  }
+}
+
+/** Grows typed arrays as rows arrive: a compact copy of what plausibility needs. */
+class Columns {
+  city = new Int32Array(1024);
+  indicator = new Int32Array(1024);
+  year = new Int16Array(1024);
+  value = new Float64Array(1024);
+  row = new Int32Array(1024);
+  length = 0;
+
+  push(city: number, indicator: number, year: number, value: number, row: number): void {
+    if (this.length === this.city.length) this.grow();
+    const i = this.length++;
+    this.city[i] = city;
+    this.indicator[i] = indicator;
+    this.year[i] = year;
+    this.value[i] = value;
+    this.row[i] = row;
+  }
+
+  private grow(): void {
+    const size = this.city.length * 2;
+    const copy = <T extends Int32Array | Int16Array | Float64Array>(
+      a: T,
+      make: (n: number) => T,
+    ): T => {
+      const b = make(size);
+      b.set(a);
+      return b;
+    };
+    this.city = copy(this.city, (n) => new Int32Array(n));
+    this.indicator = copy(this.indicator, (n) => new Int32Array(n));
+    this.year = copy(this.year, (n) => new Int16Array(n));
+    this.value = copy(this.value, (n) => new Float64Array(n));
+    this.row = copy(this.row, (n) => new Int32Array(n));
+  }
+}
+
+interface Catalogue {
+  cities: Map<string, { id: number; slug: string }>;
+  indicators: Map<string, IndicatorRecord>;
+  members: Set<string>;
+}
+
+/** How each data row of the file maps to an observation. */
+interface Layout {
+  format: ImportFormat;
+  columnNames: string[];
+  city: number;
+  indicator: number;
+  year: number;
+  value: number;
+  status: number;
+  source: number;
+  note: number;
+  /** Open SDG disaggregation columns: a row with any of them filled is skipped. */
+  disaggregations: number[];
+  fixedIndicator: IndicatorRecord | null;
+}
+
+class ImportRun {
+  readonly errors: ImportProblem[] = [];
+  errorCount = 0;
+  rowsRead = 0;
+  readonly skipped = new Map<string, number>();
+  readonly columns = new Columns();
+  /** (city, indicator, year) → first row, to find duplicates. */
+  private readonly seen = new Map<string, number>();
+  layout: Layout | null = null;
+  delimiter: Delimiter = ',';
+
+  constructor(
+    readonly catalogue: Catalogue,
+    readonly options: ImportOptions,
+  ) {}
+
+  problem(row: number, column: string | null, value: string | null, message: string): void {
+    this.errorCount++;
+    if (this.errors.length < MAX_LISTED) this.errors.push({ row, column, value, message });
+  }
+
+  skip(reason: string): void {
+    this.skipped.set(reason, (this.skipped.get(reason) ?? 0) + 1);
+  }
+
+  /** Reads the header: picks the format and where each column is. */
+  readHeader(fields: string[]): void {
+    const names = fields.map((f) => f.trim());
+    const lower = names.map((n) => n.toLowerCase());
+    const index = (name: string): number => lower.indexOf(name);
+    const looksOpenSdg = index('year') >= 0 && index('value') >= 0 && index('city') < 0;
+    const format = this.options.format ?? (looksOpenSdg ? 'opensdg' : 'long');
+    const duplicates = lower.filter((n, i) => n !== '' && lower.indexOf(n) !== i);
+    if (duplicates.length > 0) {
+      throw this.headerError(`The column "${duplicates[0]}" appears twice in the header.`);
+    }
+
+    if (format === 'long') {
+      const missing = LONG_REQUIRED.filter((c) => index(c) < 0);
+      const unknown = names.filter(
+        (_, i) => !([...LONG_REQUIRED, ...LONG_OPTIONAL] as readonly string[]).includes(lower[i]!),
+      );
+      if (missing.length > 0 || unknown.length > 0) {
+        const parts = [];
+        if (missing.length > 0) parts.push(`missing ${missing.map((m) => `"${m}"`).join(', ')}`);
+        if (unknown.length > 0) parts.push(`unknown ${unknown.map((u) => `"${u}"`).join(', ')}`);
+        throw this.headerError(
+          `The header does not fit the long format (${parts.join('; ')}). Expected: city,indicator,year,value and optionally status,source,note.`,
+        );
+      }
+      this.layout = {
+        format,
+        columnNames: names,
+        city: index('city'),
+        indicator: index('indicator'),
+        year: index('year'),
+        value: index('value'),
+        status: index('status'),
+        source: index('source'),
+        note: index('note'),
+        disaggregations: [],
+        fixedIndicator: null,
+      };
+      return;
+    }
+
+    const slug = this.options.indicator?.trim().toLowerCase();
+    if (slug === undefined || slug === '') {
+      throw badRequest(
+        'An Open SDG file holds one indicator: say which with ?indicator=<indicator slug>.',
+      );
+    }
+    const indicator = this.catalogue.indicators.get(slug);
+    if (indicator === undefined) throw badRequest(`There is no indicator "${slug}".`);
+    if (indicator.archivedAt !== null)
+      throw badRequest(`The indicator "${slug}" is archived; values cannot be added.`);
+    const missing = ['year', 'geocode', 'value'].filter((c) => index(c) < 0);
+    if (missing.length > 0) {
+      throw this.headerError(
+        `The header does not fit the Open SDG format (missing ${missing.map((m) => `"${m}"`).join(', ')}). Expected: Year,GeoCode,Value.`,
+      );
+    }
+    const known = new Set(['year', 'geocode', 'value']);
+    this.layout = {
+      format,
+      columnNames: names,
+      city: index('geocode'),
+      indicator: -1,
+      year: index('year'),
+      value: index('value'),
+      status: -1,
+      source: -1,
+      note: -1,
+      disaggregations: lower.flatMap((n, i) =>
+        known.has(n) || OPEN_SDG_DESCRIPTIVE.has(n) ? [] : [i],
+      ),
+      fixedIndicator: indicator,
+    };
+  }
+
+  private headerError(message: string): ImportRejectedError {
+    this.problem(1, null, null, message);
+    return new ImportRejectedError(
+      this.report({ toInsert: 0, toUpdate: 0, unchanged: 0 }, [], null, false),
+    );
+  }
+
+  /** Validates one data row; stages it when it is valid. */
+  async readRow(fields: string[], row: number, staging: StagingWriter): Promise<void> {
+    const layout = this.layout!;
+    this.rowsRead++;
+    if (fields.length !== layout.columnNames.length) {
+      this.problem(
+        row,
+        null,
+        null,
+        `This row has ${fields.length} ${fields.length === 1 ? 'field' : 'fields'} but the header has ${layout.columnNames.length}.`,
+      );
+      return;
+    }
+    const cell = (i: number): string => (i < 0 ? '' : (fields[i] ?? ''));
+    const column = (i: number): string => layout.columnNames[i] ?? '';
+
+    if (layout.format === 'opensdg') {
+      const filled = layout.disaggregations.find((i) => cell(i).trim() !== '');
+      if (filled !== undefined) {
+        this.skip(`disaggregated rows (by ${column(filled)}) are not stored`);
+        return;
+      }
+      if (cell(layout.city).trim() === '') {
+        this.skip('rows without GeoCode (totals for the whole area) are not stored');
+        return;
+      }
+    }
+
+    let ok = true;
+    const citySlug = cell(layout.city).trim().toLowerCase();
+    const city = this.catalogue.cities.get(citySlug);
+    if (citySlug === '') {
+      this.problem(row, column(layout.city), '', 'The city is missing.');
+      ok = false;
+    } else if (city === undefined) {
+      this.problem(
+        row,
+        column(layout.city),
+        cell(layout.city),
+        `There is no city "${cell(layout.city).trim()}".`,
+      );
+      ok = false;
+    }
+
+    let indicator = layout.fixedIndicator;
+    if (indicator === null) {
+      const slug = cell(layout.indicator).trim().toLowerCase();
+      indicator = this.catalogue.indicators.get(slug) ?? null;
+      if (slug === '') {
+        this.problem(row, column(layout.indicator), '', 'The indicator is missing.');
+        ok = false;
+      } else if (indicator === null) {
+        this.problem(
+          row,
+          column(layout.indicator),
+          cell(layout.indicator),
+          `There is no indicator "${cell(layout.indicator).trim()}".`,
+        );
+        ok = false;
+      } else if (indicator.archivedAt !== null) {
+        this.problem(
+          row,
+          column(layout.indicator),
+          cell(layout.indicator),
+          `The indicator "${slug}" is archived; values cannot be added.`,
+        );
+        ok = false;
+        indicator = null;
+      }
+    }
+    if (
+      city !== undefined &&
+      indicator !== null &&
+      !this.catalogue.members.has(`${indicator.networkId}:${city.id}`)
+    ) {
+      this.problem(
+        row,
+        column(layout.city),
+        cell(layout.city),
+        `"${city.slug}" is not a member of the network that owns "${indicator.slug}" (${indicator.networkSlug}).`,
+      );
+      ok = false;
+    }
+
+    const year = parseYear(cell(layout.year));
+    if (!year.ok) {
+      this.problem(row, column(layout.year), cell(layout.year), year.message);
+      ok = false;
+    }
+    const number = parseNumber(cell(layout.value), this.delimiter !== ',');
+    let value = 0;
+    if (!number.ok) {
+      this.problem(row, column(layout.value), cell(layout.value), number.message);
+      ok = false;
+    } else if (indicator !== null) {
+      const rangeProblem = checkValue(number.value, indicator);
+      if (rangeProblem !== null) {
+        this.problem(row, column(layout.value), cell(layout.value), rangeProblem);
+        ok = false;
+      }
+      value = number.value;
+    }
+
+    let status: ObservationStatus | null = null;
+    if (layout.status >= 0) {
+      const parsed = parseStatus(cell(layout.status));
+      if (parsed.ok) status = parsed.value;
+      else {
+        this.problem(row, column(layout.status), cell(layout.status), parsed.message);
+        ok = false;
+      }
+    }
+    let source: string | null = null;
+    if (layout.source >= 0) {
+      const parsed = parseOptionalText(cell(layout.source), MAX_SOURCE_LENGTH, 'source');
+      if (parsed.ok) source = parsed.value;
+      else {
+        this.problem(row, column(layout.source), cell(layout.source).slice(0, 80), parsed.message);
+        ok = false;
+      }
+    }
+    let note: string | null = null;
+    if (layout.note >= 0) {
+      const parsed = parseOptionalText(cell(layout.note), MAX_NOTE_LENGTH, 'note');
+      if (parsed.ok) note = parsed.value;
+      else {
+        this.problem(row, column(layout.note), cell(layout.note).slice(0, 80), parsed.message);
+        ok = false;
+      }
+    }
+
+    if (!ok || city === undefined || indicator === null || !year.ok) return;
+    const key = `${city.id}:${indicator.id}:${year.value}`;
+    const first = this.seen.get(key);
+    if (first !== undefined) {
+      this.problem(
+        row,
+        null,
+        null,
+        `Row ${first} already has ${city.slug}, ${indicator.slug}, ${year.value}; each value may appear once.`,
+      );
+      return;
+    }
+    this.seen.set(key, row);
+    if (this.errorCount > 0) return; // the import will be refused: stop staging, keep validating
+    this.columns.push(city.id, indicator.id, year.value, value, row);
+    await staging.write({
+      rowNo: row,
+      cityId: city.id,
+      indicatorId: indicator.id,
+      year: year.value,
+      value,
+      status,
+      source,
+      note,
+    });
+  }
+
+  importColumns(): ImportColumns {
+    const layout = this.layout!;
+    return { status: layout.status >= 0, source: layout.source >= 0, note: layout.note >= 0 };
+  }
+
+  report(
+    counts: { toInsert: number; toUpdate: number; unchanged: number },
+    flagged: ImportFlag[],
+    importId: number | null,
+    committed: boolean,
+    flaggedCount = flagged.length,
+  ): ImportReport {
+    const skippedReasons = [...this.skipped.entries()].map(([reason, count]) => ({
+      reason,
+      count,
+    }));
+    return {
+      dryRun: this.options.dryRun,
+      committed,
+      importId,
+      format: this.layout?.format ?? this.options.format ?? 'long',
+      delimiter: this.delimiter,
+      rowsRead: this.rowsRead,
+      ...counts,
+      skipped: skippedReasons.reduce((n, s) => n + s.count, 0),
+      skippedReasons,
+      errorCount: this.errorCount,
+      errors: this.errors,
+      errorsTruncated: this.errorCount > this.errors.length,
+      flaggedCount,
+      flagged,
+    };
+  }
+}
+
+/**
+ * Bulk import of observations from CSV: validates every row, reports every
+ * problem, and writes all rows or none (one transaction, staging table + one
+ * merge statement). The file is streamed: only a compact numeric copy of the
+ * valid rows is kept, for duplicate and plausibility checks.
+ */
+export class ImportService {
+  constructor(private readonly uow: UnitOfWork) {}
+
+  /**
+   * Runs an import. A dry run always answers with the report (errors
+   * included) and writes nothing; a real one throws ImportRejectedError (422)
+   * when any row is wrong, and writes nothing then either.
+   */
+  async run(actor: Actor, body: Readable, options: ImportOptions): Promise<ImportReport> {
+    const work = (repos: Repositories): Promise<ImportReport> =>
+      this.execute(repos, actor, body, options);
+    if (!options.dryRun) return this.uow.transaction(work);
+    try {
+      return await this.uow.rehearse(work);
+    } catch (err) {
+      if (err instanceof ImportRejectedError) return err.report;
+      throw err;
+    }
+  }
+
+  private async loadCatalogue(repos: Repositories): Promise<Catalogue> {
+    const cities = await repos.cities.list();
+    const indicators = await repos.indicators.listAll();
+    const members = await repos.networks.allMemberships();
+    return {
+      cities: new Map(cities.map((c) => [c.slug, { id: c.id, slug: c.slug }])),
+      indicators: new Map(indicators.map((i) => [i.slug, i])),
+      members: new Set(members.map((m) => `${m.networkId}:${m.cityId}`)),
+    };
+  }
+
+  private async execute(
+    repos: Repositories,
+    actor: Actor,
+    body: Readable,
+    options: ImportOptions,
+  ): Promise<ImportReport> {
+    const run = new ImportRun(await this.loadCatalogue(repos), options);
+    const staging = await repos.imports.openStaging();
+    try {
+      await this.parse(body, run, staging, options.maxBytes);
+    } catch (err) {
+      await staging.abort();
+      throw err;
+    }
+    await staging.finish();
+
+    if (run.layout === null) {
+      run.problem(1, null, null, 'The file is empty: it needs a header line and at least one row.');
+    } else if (run.rowsRead === 0 && run.errorCount === 0) {
+      run.problem(2, null, null, 'The file has a header but no rows.');
+    }
+    if (run.errorCount > 0) {
+      const report = run.report({ toInsert: 0, toUpdate: 0, unchanged: 0 }, [], null, false);
+      if (options.dryRun) return report;
+      throw new ImportRejectedError(report);
+    }
+
+    const { flags, listed } = await this.plausibility(repos, run);
+    await repos.imports.stageFlags(flags);
+    const counts = await repos.imports.diffCounts(run.importColumns());
+    if (options.dryRun) return run.report(counts, listed, null, false, flags.length);
+
+    // A file that changes nothing writes nothing, not even an import record.
+    if (counts.toInsert + counts.toUpdate === 0)
+      return run.report(counts, listed, null, true, flags.length);
+    const importId = await repos.imports.insertImport({
+      actorUserId: actor.userId,
+      actorLabel: actor.label,
+      format: run.layout!.format,
+      fileName: options.fileName ?? null,
+      rowsRead: run.rowsRead,
+      inserted: counts.toInsert,
+      updated: counts.toUpdate,
+      unchanged: counts.unchanged,
+      skipped: run.report(counts, [], null, false).skipped,
+      flagged: flags.length,
+    });
+    await repos.imports.merge(run.importColumns(), actor, importId);
+    return run.report(counts, listed, importId, true, flags.length);
+  }
+
+  private async parse(
+    body: Readable,
+    run: ImportRun,
+    staging: StagingWriter,
+    maxBytes: number,
+  ): Promise<void> {
+    const decoder = new TextDecoder('utf-8', { fatal: true });
+    let reader: CsvReader | null = null;
+    let pending = '';
+    let bytes = 0;
+    let recordNo = 0;
+    const handle = async (records: string[][]): Promise<void> => {
+      for (const fields of records) {
+        recordNo++;
+        if (recordNo === 1) run.readHeader(fields);
+        else await run.readRow(fields, recordNo, staging);
+      }
+    };
+    try {
+      for await (const chunk of body) {
+        const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+        bytes += buffer.length;
+        if (bytes > maxBytes) {
+          throw new AppError(
+            'payload_too_large',
+            `The file is larger than the ${Math.round(maxBytes / 1_048_576)} MB an import may be.`,
+          );
+        }
+        let text = decoder.decode(buffer, { stream: true });
+        if (reader === null) {
+          pending += text;
+          const newline = pending.search(/\r|\n/);
+          if (newline < 0 && pending.length < 65_536) continue;
+          text = pending.replace(/^\uFEFF/, '');
+          run.delimiter = detectDelimiter(newline < 0 ? text : text.slice(0, newline));
+          reader = new CsvReader(run.delimiter);
+        }
+        await handle(reader.push(text));
+      }
+      const tail = decoder.decode();
+      if (reader === null) {
+        const text = (pending + tail).replace(/^\uFEFF/, '');
+        if (text.trim() === '') return;
+        run.delimiter = detectDelimiter(text.split(/\r|\n/)[0] ?? '');
+        reader = new CsvReader(run.delimiter);
+        await handle(reader.push(text));
+      } else if (tail !== '') {
+        await handle(reader.push(tail));
+      }
+      await handle(reader.finish());
+    } catch (err) {
+      if (err instanceof CsvSyntaxError) {
+        run.problem(err.record, null, null, `${err.message} Reading stopped here.`);
+        return;
+      }
+      if (err instanceof TypeError && /encoded|decode/i.test(err.message)) {
+        run.problem(
+          recordNo + 1,
+          null,
+          null,
+          'The file is not UTF-8 text. Save it as "CSV UTF-8" and try again.',
+        );
+        return;
+      }
+      throw err;
+    }
+  }
+
+  /** Flags for staged values whose change from the previous year is implausible. */
+  private async plausibility(
+    repos: Repositories,
+    run: ImportRun,
+  ): Promise<{
+    flags: Array<{ cityId: number; indicatorId: number; year: number; flag: unknown }>;
+    listed: ImportFlag[];
+  }> {
+    const { columns } = run;
+    const series = new Map<
+      string,
+      { points: Array<{ year: number; value: number }>; imported: Map<number, number> }
+    >();
+    const get = (cityId: number, indicatorId: number) => {
+      const key = `${cityId}:${indicatorId}`;
+      let entry = series.get(key);
+      if (entry === undefined) {
+        entry = { points: [], imported: new Map() };
+        series.set(key, entry);
+      }
+      return entry;
+    };
+    for (let i = 0; i < columns.length; i++) {
+      const entry = get(columns.city[i]!, columns.indicator[i]!);
+      entry.points.push({ year: columns.year[i]!, value: columns.value[i]! });
+      entry.imported.set(columns.year[i]!, columns.row[i]!);
+    }
+    for (const point of await repos.imports.existingSeries()) {
+      get(point.cityId, point.indicatorId).points.push({ year: point.year, value: point.value });
+    }
+
+    const indicatorsById = new Map([...run.catalogue.indicators.values()].map((i) => [i.id, i]));
+    const citiesById = new Map([...run.catalogue.cities.values()].map((c) => [c.id, c.slug]));
+    const flags: Array<{ cityId: number; indicatorId: number; year: number; flag: unknown }> = [];
+    const listed: ImportFlag[] = [];
+    for (const [key, entry] of series) {
+      const [cityId, indicatorId] = key.split(':').map(Number) as [number, number];
+      const indicator = indicatorsById.get(indicatorId);
+      if (indicator === undefined || entry.points.length < 2) continue;
+      for (const flag of assessSeries(
+        entry.points,
+        [...entry.imported.keys()],
+        indicator.maxChange,
+      )) {
+        const message = describeFlag(flag, indicator);
+        flags.push({ cityId, indicatorId, year: flag.year, flag: { ...flag, message } });
+        if (listed.length < MAX_LISTED) {
+          listed.push({
+            row: entry.imported.get(flag.year) ?? 0,
+            city: citiesById.get(cityId) ?? '',
+            indicator: indicator.slug,
+            year: flag.year,
+            message,
+          });
+        }
+      }
+    }
+    listed.sort((a, b) => a.row - b.row);
+    return { flags, listed };
+  }
+}

@@ -1,0 +1,280 @@
+import { checkIndicatorDefinition } from '../domain/indicator-rules';
+import { AppError, validationFailed, type ErrorDetail } from '../errors';
+import type {
+  IndicatorFields,
+  IndicatorRecord,
+  SdgLink,
+} from '../repositories/indicator.repository';
+import type { Repositories, UnitOfWork } from '../repositories/unit-of-work';
+import type {
+  Indicator,
+  IndicatorCreate,
+  IndicatorListResponse,
+  IndicatorPatch,
+} from '../schemas/catalogue.schema';
+import type { Actor } from './actor';
+import { requireIndicator, requireNetwork } from './lookup';
+import {
+  checkDeletePreconditions,
+  checkWritePreconditions,
+  concurrentChange,
+  etagOf,
+  type Preconditions,
+} from './preconditions';
+
+export function toIndicator(record: IndicatorRecord): Indicator {
+  return {
+    slug: record.slug,
+    network: record.networkSlug,
+    name: record.name,
+    description: record.description,
+    unit: record.unit,
+    direction: record.direction,
+    decimals: record.decimals,
+    trendType: record.trendType,
+    bestBound: record.bestBound,
+    worstBound: record.worstBound,
+    thresholds: record.thresholds,
+    allowedMin: record.allowedMin,
+    allowedMax: record.allowedMax,
+    maxChange: record.maxChange,
+    source: record.source,
+    translations: record.translations,
+    sortOrder: record.sortOrder,
+    goal: record.goal,
+    sdgLinks: record.sdgLinks,
+    archived: record.archivedAt !== null,
+    version: record.version,
+    etag: etagOf(record.id, record.version),
+    updatedAt: record.updatedAt.toISOString(),
+  };
+}
+
+const snapshot = (r: IndicatorRecord): Record<string, unknown> => {
+  const { etag: _etag, updatedAt: _updatedAt, ...rest } = toIndicator(r);
+  return rest;
+};
+
+/** Checks SDG links against the framework: the target exists, the indicator sits under it. */
+async function validateLinks(
+  repos: Repositories,
+  links: ReadonlyArray<{ target: string; indicator?: string | null }>,
+): Promise<SdgLink[]> {
+  const details: ErrorDetail[] = [];
+  const normalised: SdgLink[] = [];
+  const seen = new Set<string>();
+  for (const [i, link] of links.entries()) {
+    const target = await repos.sdg.findTarget(link.target);
+    if (target === undefined) {
+      details.push({
+        path: `/sdgLinks/${i}/target`,
+        message: `There is no SDG target "${link.target}".`,
+      });
+      continue;
+    }
+    const code = link.indicator ?? null;
+    if (code !== null) {
+      const sdgIndicator = await repos.sdg.findIndicator(code);
+      if (sdgIndicator === undefined) {
+        details.push({
+          path: `/sdgLinks/${i}/indicator`,
+          message: `There is no SDG indicator "${code}".`,
+        });
+        continue;
+      }
+      if (sdgIndicator.target !== link.target) {
+        details.push({
+          path: `/sdgLinks/${i}/indicator`,
+          message: `SDG indicator ${code} belongs to target ${sdgIndicator.target}, not ${link.target}.`,
+        });
+        continue;
+      }
+    }
+    const key = `${link.target}|${code ?? ''}`;
+    if (seen.has(key)) {
+      details.push({
+        path: `/sdgLinks/${i}`,
+        message: `The link to ${code ?? link.target} is listed twice.`,
+      });
+      continue;
+    }
+    seen.add(key);
+    normalised.push({ target: link.target, indicator: code });
+  }
+  if (details.length > 0) throw validationFailed(details[0]!.message, details);
+  return normalised;
+}
+
+function checkDefinition(
+  fields: Pick<
+    IndicatorFields,
+    'direction' | 'bestBound' | 'worstBound' | 'thresholds' | 'allowedMin' | 'allowedMax'
+  >,
+): void {
+  const problems = checkIndicatorDefinition(fields);
+  if (problems.length > 0) throw validationFailed(problems[0]!.message, problems);
+}
+
+/** The indicator catalogue of each network. */
+export class IndicatorService {
+  constructor(private readonly uow: UnitOfWork) {}
+
+  async get(slug: string): Promise<Indicator> {
+    return toIndicator(await requireIndicator(this.uow.repos, slug));
+  }
+
+  async listForNetwork(
+    networkSlug: string,
+    query: { goal?: number; target?: string; includeArchived?: boolean },
+  ): Promise<IndicatorListResponse> {
+    const network = await requireNetwork(this.uow.repos, networkSlug);
+    const records = await this.uow.repos.indicators.listForNetwork(network.id, query);
+    return { indicators: records.map(toIndicator) };
+  }
+
+  /** Indicators of every network linked to an SDG goal, target or indicator. */
+  async search(query: {
+    goal?: number;
+    target?: string;
+    sdgIndicator?: string;
+  }): Promise<IndicatorListResponse> {
+    return { indicators: (await this.uow.repos.indicators.listBySdg(query)).map(toIndicator) };
+  }
+
+  async create(actor: Actor, networkSlug: string, input: IndicatorCreate): Promise<Indicator> {
+    return this.uow.transaction(async (repos) => {
+      const network = await requireNetwork(repos, networkSlug);
+      if ((await repos.indicators.findBySlug(input.slug)) !== undefined) {
+        throw new AppError(
+          'conflict',
+          `An indicator "${input.slug}" already exists; choose another slug.`,
+        );
+      }
+      const fields: IndicatorFields = {
+        slug: input.slug,
+        name: input.name,
+        description: input.description ?? '',
+        unit: input.unit,
+        direction: input.direction,
+        decimals: input.decimals ?? 1,
+        trendType: input.trendType ?? 'auto',
+        bestBound: input.bestBound ?? null,
+        worstBound: input.worstBound ?? null,
+        thresholds: input.thresholds ?? null,
+        allowedMin: input.allowedMin ?? null,
+        allowedMax: input.allowedMax ?? null,
+        maxChange: input.maxChange ?? null,
+        source: input.source ?? null,
+        translations: input.translations ?? {},
+        sortOrder: input.sortOrder ?? 0,
+      };
+      checkDefinition(fields);
+      const links = await validateLinks(repos, input.sdgLinks);
+      const created = await repos.indicators.insert(network.id, fields, links);
+      await repos.audit.record({
+        actorUserId: actor.userId,
+        actorLabel: actor.label,
+        action: 'indicator.created',
+        entityType: 'indicator',
+        entityKey: created.slug,
+        networkId: network.id,
+        indicatorId: created.id,
+        after: snapshot(created),
+      });
+      return toIndicator(created);
+    });
+  }
+
+  /** Partial update; `archived` archives or restores; `sdgLinks` replaces the links. */
+  async update(
+    actor: Actor,
+    slug: string,
+    patch: IndicatorPatch,
+    pre: Preconditions,
+  ): Promise<Indicator> {
+    return this.uow.transaction(async (repos) => {
+      const current = await requireIndicator(repos, slug);
+      checkWritePreconditions(
+        pre,
+        { etag: etagOf(current.id, current.version), body: toIndicator(current) },
+        'indicator',
+      );
+      const { archived, sdgLinks, ...fields } = patch;
+      checkDefinition({
+        direction: fields.direction ?? current.direction,
+        bestBound: fields.bestBound !== undefined ? fields.bestBound : current.bestBound,
+        worstBound: fields.worstBound !== undefined ? fields.worstBound : current.worstBound,
+        thresholds: fields.thresholds !== undefined ? fields.thresholds : current.thresholds,
+        allowedMin: fields.allowedMin !== undefined ? fields.allowedMin : current.allowedMin,
+        allowedMax: fields.allowedMax !== undefined ? fields.allowedMax : current.allowedMax,
+      });
+      const links = sdgLinks === undefined ? undefined : await validateLinks(repos, sdgLinks);
+      if (!(await repos.indicators.update(current.id, current.version, fields))) {
+        throw concurrentChange(
+          'indicator',
+          toIndicator((await repos.indicators.findBySlug(slug))!),
+        );
+      }
+      if (archived !== undefined && archived !== (current.archivedAt !== null)) {
+        await repos.indicators.setArchived(current.id, current.version + 1, archived);
+      }
+      if (links !== undefined) await repos.indicators.replaceLinks(current.id, links);
+      const updated = (await repos.indicators.findBySlug(slug))!;
+      await repos.audit.record({
+        actorUserId: actor.userId,
+        actorLabel: actor.label,
+        action:
+          archived === true && current.archivedAt === null
+            ? 'indicator.archived'
+            : 'indicator.updated',
+        entityType: 'indicator',
+        entityKey: slug,
+        networkId: current.networkId,
+        indicatorId: current.id,
+        before: snapshot(current),
+        after: snapshot(updated),
+      });
+      return toIndicator(updated);
+    });
+  }
+
+  /**
+   * Deletes an indicator. One with values is refused (409) unless it was
+   * archived first: then it goes with its values, ambitions and links.
+   */
+  async delete(
+    actor: Actor,
+    slug: string,
+    pre: Preconditions,
+  ): Promise<{ deletedObservations: number }> {
+    return this.uow.transaction(async (repos) => {
+      const current = await requireIndicator(repos, slug);
+      checkDeletePreconditions(
+        pre,
+        { etag: etagOf(current.id, current.version), body: toIndicator(current) },
+        'indicator',
+      );
+      const values = await repos.indicators.countObservations(current.id);
+      if (values > 0 && current.archivedAt === null) {
+        throw new AppError(
+          'conflict',
+          `"${current.name}" has ${values} reported ${values === 1 ? 'value' : 'values'}. Archive it instead (PATCH with {"archived": true}); an archived indicator can then be deleted with its values.`,
+          { observations: values },
+        );
+      }
+      if (!(await repos.indicators.deleteWithData(current.id, current.version)))
+        throw concurrentChange('indicator', null);
+      await repos.audit.record({
+        actorUserId: actor.userId,
+        actorLabel: actor.label,
+        action: 'indicator.deleted',
+        entityType: 'indicator',
+        entityKey: slug,
+        networkId: current.networkId,
+        indicatorId: current.id,
+        before: { ...snapshot(current), observations: values },
+      });
+      return { deletedObservations: values };
+    });
+  }
+}

@@ -25,7 +25,12 @@ export async function up(knex: Knex): Promise<void> {
       add constraint imports_counts check (
         rows_read >= 0 and inserted >= 0 and updated >= 0 and unchanged >= 0 and skipped >= 0 and flagged >= 0)`);
   await knex.schema.alterTable('audit_events', (t) => {
-    t.bigInteger('import_id').references('id').inTable('imports').onDelete('SET NULL');
+    t.bigInteger('import_id');
+  });
+  // Values an import created: their creation is recorded once, by the import
+  // (who, when), instead of one audit row per value.
+  await knex.schema.alterTable('observations', (t) => {
+    t.bigInteger('created_import_id');
   });
   // History of one observation is read by (city, indicator, year).
   await knex.raw(
@@ -36,6 +41,9 @@ export async function up(knex: Knex): Promise<void> {
 
 export async function down(knex: Knex): Promise<void> {
   await knex.raw('drop index if exists audit_events_observation');
+  await knex.schema.alterTable('observations', (t) => {
+    t.dropColumn('created_import_id');
+  });
   await knex.schema.alterTable('audit_events', (t) => {
     t.dropColumn('import_id');
   });

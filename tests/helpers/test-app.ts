@@ -31,7 +31,8 @@ export function testConfig(env: Record<string, string> = {}): Config {
 export async function createTestApp(env: Record<string, string> = {}): Promise<TestContext> {
   const db = await createTestDatabase();
   const config = testConfig(env);
-  const app = await buildApp({ config, db, logger: false });
+  // Errors only: an unexpected 500 prints its cause in the test output.
+  const app = await buildApp({ config, db, logger: { level: 'error' } });
   await app.ready();
   return {
     app,

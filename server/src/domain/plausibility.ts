@@ -36,10 +36,33 @@ const MAD_SCALE = 0.6745; // Φ⁻¹(0.75): makes MAD comparable with a standard
 const MEAN_AD_SCALE = 1.253314; // √(π/2): the same for the mean absolute deviation
 
 /** Median of a non-empty list. */
-export function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+export function median(values: ArrayLike<number>): number {
+  const sorted = Float64Array.from(values).sort();
+  return medianOfSorted(sorted, sorted.length);
+}
+
+function medianOfSorted(sorted: ArrayLike<number>, n: number): number {
+  const mid = n >> 1;
+  return n % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/** Sorts the first `n` entries in place (insertion sort: the lists here are short). */
+function sortPrefix(a: Float64Array, n: number): void {
+  for (let i = 1; i < n; i++) {
+    const x = a[i]!;
+    let j = i - 1;
+    while (j >= 0 && a[j]! > x) {
+      a[j + 1] = a[j]!;
+      j--;
+    }
+    a[j + 1] = x;
+  }
+}
+
+/** Median of the first `n` entries of `scratch` (reordered). */
+function medianInPlace(scratch: Float64Array, n: number): number {
+  sortPrefix(scratch, n);
+  return medianOfSorted(scratch, n);
 }
 
 /**
@@ -47,16 +70,32 @@ export function median(values: readonly number[]): number {
  * (x − median)/(1.2533·MeanAD) when the MAD is zero. Returns ±Infinity when
  * every reference value is identical and x differs from them, 0 when it does not.
  */
-export function robustZScore(x: number, reference: readonly number[]): number {
-  const med = median(reference);
-  const deviations = reference.map((r) => Math.abs(r - med));
-  const mad = median(deviations);
-  if (mad > 0) return (MAD_SCALE * (x - med)) / mad;
-  const meanAd = deviations.reduce((sum, d) => sum + d, 0) / deviations.length;
-  if (meanAd > 0) return (x - med) / (MEAN_AD_SCALE * meanAd);
+export function robustZScore(x: number, reference: ArrayLike<number>): number {
+  const buffer = Float64Array.from(reference);
+  return robustZ(x, buffer, buffer.length, new Float64Array(buffer.length)).z;
+}
+
+/** robustZScore on the first `n` entries of `reference` (reordered), using `scratch` for deviations. */
+function robustZ(
+  x: number,
+  reference: Float64Array,
+  n: number,
+  scratch: Float64Array,
+): { z: number; median: number } {
+  const med = medianInPlace(reference, n);
+  let sumDeviation = 0;
+  for (let i = 0; i < n; i++) {
+    const d = Math.abs(reference[i]! - med);
+    scratch[i] = d;
+    sumDeviation += d;
+  }
+  const mad = medianInPlace(scratch, n);
+  if (mad > 0) return { z: (MAD_SCALE * (x - med)) / mad, median: med };
+  const meanAd = sumDeviation / n;
+  if (meanAd > 0) return { z: (x - med) / (MEAN_AD_SCALE * meanAd), median: med };
   const scale = Math.max(Math.abs(x), Math.abs(med), 1e-12);
-  if (Math.abs(x - med) <= 1e-9 * scale) return 0;
-  return x > med ? Infinity : -Infinity;
+  if (Math.abs(x - med) <= 1e-9 * scale) return { z: 0, median: med };
+  return { z: x > med ? Infinity : -Infinity, median: med };
 }
 
 /**
@@ -93,6 +132,8 @@ export function assessSeries(
   }
   const wanted = new Set(years);
   const flags: PlausibilityFlag[] = [];
+  const reference = new Float64Array(Math.max(sorted.length, 1));
+  const scratch = new Float64Array(Math.max(sorted.length, 1));
   for (let index = 1; index < sorted.length; index++) {
     const current = sorted[index]!;
     if (!wanted.has(current.year)) continue;
@@ -109,17 +150,17 @@ export function assessSeries(
       flags.push({ kind: 'max_change', ...base, usualChange: null, robustZ: null, maxChange });
       continue;
     }
-    const reference: number[] = [];
+    let n = 0;
     for (let i = 1; i < sorted.length; i++) {
-      if (i !== index && i !== index + 1) reference.push(changes[i]!);
+      if (i !== index && i !== index + 1) reference[n++] = changes[i]!;
     }
-    if (reference.length < MIN_REFERENCE_CHANGES) continue;
-    const z = robustZScore(changePerYear, reference);
+    if (n < MIN_REFERENCE_CHANGES) continue;
+    const { z, median: usual } = robustZ(changePerYear, reference, n, scratch);
     if (Math.abs(z) <= ROBUST_Z_THRESHOLD) continue;
     flags.push({
       kind: 'jump',
       ...base,
-      usualChange: median(reference),
+      usualChange: usual,
       robustZ: Number.isFinite(z) ? z : null,
       maxChange: null,
     });

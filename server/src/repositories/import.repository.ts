@@ -25,14 +25,19 @@ export interface ImportColumns {
 }
 
 export interface StagingWriter {
-  write(row: StagedRow): Promise<void>;
+  /** Buffers a row; returns a promise only when the buffer is being flushed (await it). */
+  write(row: StagedRow): Promise<void> | undefined;
   /** Flushes and closes the stream; the staging table is then complete. */
   finish(): Promise<void>;
   /** Abandons the stream (COPY fails, the connection is usable again for the rollback). */
   abort(): Promise<void>;
 }
 
-type Writer<T> = { write(row: T): Promise<void>; finish(): Promise<void>; abort(): Promise<void> };
+type Writer<T> = {
+  write(row: T): Promise<void> | undefined;
+  finish(): Promise<void>;
+  abort(): Promise<void>;
+};
 
 export interface DiffCounts {
   toInsert: number;
@@ -54,9 +59,12 @@ export interface FlagRow {
   flag: unknown;
 }
 
+const NEEDS_ESCAPE = /[\\\t\n\r]/;
+
 /** Escapes a value for PostgreSQL's COPY text format. */
 function copyText(value: string | null): string {
   if (value === null) return '\\N';
+  if (!NEEDS_ESCAPE.test(value)) return value;
   return value
     .replace(/\\/g, '\\\\')
     .replace(/\t/g, '\\t')
@@ -108,7 +116,10 @@ export class ImportRepository {
       this.kind === 'postgres'
         ? await this.postgresWriter('import_flags', line)
         : await this.pgliteWriter('import_flags', line);
-    for (const flag of flags) await writer.write(flag);
+    for (const flag of flags) {
+      const flushing = writer.write(flag);
+      if (flushing !== undefined) await flushing;
+    }
     await writer.finish();
   }
 
@@ -140,9 +151,9 @@ export class ImportRepository {
       if (!ok) await new Promise<void>((resolve) => stream.once('drain', resolve));
     };
     return {
-      write: async (row) => {
+      write: (row) => {
         buffer += format(row);
-        if (buffer.length >= 65_536) await flush();
+        return buffer.length >= 65_536 ? flush() : undefined;
       },
       finish: async () => {
         await flush();
@@ -174,11 +185,11 @@ export class ImportRepository {
       await pglite.query(`copy ${table} from '/dev/blob'`, [], { blob });
     };
     return {
-      write: async (row) => {
+      write: (row) => {
         const line = format(row);
         parts.push(line);
         size += line.length;
-        if (size >= PGLITE_FLUSH_BYTES) await flush();
+        return size >= PGLITE_FLUSH_BYTES ? flush() : undefined;
       },
       finish: async () => {
         await flush();
@@ -226,10 +237,10 @@ export class ImportRepository {
     const v = this.newValues(columns);
     const result = (await this.knex.raw(`
       select
-        count(*) filter (where o.id is null)::int as to_insert,
-        count(*) filter (where o.id is not null and
+        count(*) filter (where o.city_id is null)::int as to_insert,
+        count(*) filter (where o.city_id is not null and
           (o.value, o.status, o.source, o.note) is distinct from (r.value, ${v.status}, ${v.source}, ${v.note}))::int as to_update,
-        count(*) filter (where o.id is not null and
+        count(*) filter (where o.city_id is not null and
           (o.value, o.status, o.source, o.note) is not distinct from (r.value, ${v.status}, ${v.source}, ${v.note}))::int as unchanged
       from import_rows r
       left join observations o on o.city_id = r.city_id and o.indicator_id = r.indicator_id and o.year = r.year`)) as {
@@ -241,6 +252,27 @@ export class ImportRepository {
       toUpdate: row?.to_update ?? 0,
       unchanged: row?.unchanged ?? 0,
     };
+  }
+
+  /** The committed imports with these ids (who ran them and when). */
+  async findRecords(
+    ids: readonly number[],
+  ): Promise<Array<{ id: number; actorLabel: string; createdAt: Date; fileName: string | null }>> {
+    if (ids.length === 0) return [];
+    const rows = (await this.knex('imports')
+      .whereIn('id', ids)
+      .select('id', 'actor_label', 'created_at', 'file_name')) as Array<{
+      id: number;
+      actor_label: string;
+      created_at: Date;
+      file_name: string | null;
+    }>;
+    return rows.map((r) => ({
+      id: r.id,
+      actorLabel: r.actor_label,
+      createdAt: r.created_at,
+      fileName: r.file_name,
+    }));
   }
 
   /** Records the import itself; returns its id. */
@@ -275,56 +307,89 @@ export class ImportRepository {
   }
 
   /**
-   * Merges the staged rows that change something into observations (insert or
-   * update with a version bump) and writes one history event per changed
-   * value, in a single statement. Returns the number of values changed.
+   * Merges the staged rows that change something into observations (plain
+   * inserts for new values, updates with a version bump for changed ones, no
+   * speculative upsert) and records them, in one statement:
+   * - each changed value gets a history event with its before and after;
+   * - a new value records its creation once, through the import (who, when),
+   *   in `created_import_id`: one event per file, not one per value;
+   * - each city touched gets one summary event for its recent-changes feed.
    */
   async merge(
     columns: ImportColumns,
     actor: { userId: number | null; label: string },
     importId: number,
-  ): Promise<number> {
+  ): Promise<void> {
     const v = this.newValues(columns);
-    const result = (await this.knex.raw(
+    // Sorting and hashing a million staged rows in memory beats spilling to disk.
+    await this.knex.raw(`set local work_mem = '64MB'`);
+    await this.knex.raw(
       `
-      with changed as (
+      with params as (
+        select cast(:user as integer) as user_id, cast(:label as text) as label, cast(:import as bigint) as import_id
+      ),
+      changed as (
         select r.city_id, r.indicator_id, r.year, r.value,
                ${v.status} as status, ${v.source} as source, ${v.note} as note,
-               o.id as old_id, o.value as old_value, o.status as old_status, o.source as old_source,
-               o.note as old_note, o.version as old_version
+               o.city_id is not null as existed, o.value as old_value, o.status as old_status,
+               o.source as old_source, o.note as old_note, o.version as old_version,
+               o.created_import_id as old_import_id
         from import_rows r
         left join observations o on o.city_id = r.city_id and o.indicator_id = r.indicator_id and o.year = r.year
-        where o.id is null
+        where o.city_id is null
            or (o.value, o.status, o.source, o.note) is distinct from (r.value, ${v.status}, ${v.source}, ${v.note})
       ),
-      written as (
-        insert into observations as t (city_id, indicator_id, year, value, status, source, note, flag, created_by, updated_by)
-        select c.city_id, c.indicator_id, c.year, c.value, c.status, c.source, c.note, f.flag, ?, ?
+      inserted as (
+        insert into observations
+          (city_id, indicator_id, year, value, status, source, note, flag, created_by, updated_by, created_import_id)
+        select c.city_id, c.indicator_id, c.year, c.value, c.status, c.source, c.note, f.flag,
+               p.user_id, p.user_id, p.import_id
         from changed c
+        cross join params p
         left join import_flags f on f.city_id = c.city_id and f.indicator_id = c.indicator_id and f.year = c.year
-        on conflict (city_id, indicator_id, year) do update
-          set value = excluded.value, status = excluded.status, source = excluded.source, note = excluded.note,
-              flag = excluded.flag, version = t.version + 1, updated_by = excluded.updated_by, updated_at = now()
-        returning t.city_id, t.indicator_id, t.year, t.version
+        where not c.existed
+        -- In key order, the primary-key index grows at its end instead of being written all over.
+        order by c.city_id, c.indicator_id, c.year
+      ),
+      updated as (
+        update observations t
+           set value = c.value, status = c.status, source = c.source, note = c.note, flag = f.flag,
+               version = t.version + 1, updated_by = p.user_id, updated_at = now()
+          from changed c
+          cross join params p
+          left join import_flags f on f.city_id = c.city_id and f.indicator_id = c.indicator_id and f.year = c.year
+         where c.existed and t.city_id = c.city_id and t.indicator_id = c.indicator_id and t.year = c.year
+      ),
+      summary as (
+        insert into audit_events (actor_user_id, actor_label, action, entity_type, entity_key, network_id, city_id, after, import_id)
+        select p.user_id, p.label, 'import.committed', 'import', 'import/' || p.import_id || '/' || ci.slug,
+               null, c.city_id,
+               jsonb_build_object('inserted', count(*) filter (where not c.existed),
+                                  'updated', count(*) filter (where c.existed)),
+               p.import_id
+        from changed c
+        join cities ci on ci.id = c.city_id
+        cross join params p
+        group by c.city_id, ci.slug, p.user_id, p.label, p.import_id
       )
       insert into audit_events
         (actor_user_id, actor_label, action, entity_type, entity_key, network_id, city_id, indicator_id, year,
          before, after, import_id)
-      select ?, ?,
-             case when c.old_id is null then 'observation.created' else 'observation.updated' end,
-             'observation', ci.slug || '/' || ind.slug || '/' || c.year, ind.network_id, c.city_id, c.indicator_id, c.year,
-             case when c.old_id is null then null else jsonb_build_object(
-               'value', c.old_value, 'status', c.old_status, 'source', c.old_source, 'note', c.old_note,
-               'version', c.old_version) end,
+      select p.user_id, p.label, 'observation.updated', 'observation',
+             ci.slug || '/' || ind.slug || '/' || c.year, ind.network_id, c.city_id, c.indicator_id, c.year,
+             jsonb_strip_nulls(jsonb_build_object(
+               'value', c.old_value, 'status', c.old_status, 'version', c.old_version,
+               'createdImportId', c.old_import_id)) ||
+               jsonb_build_object('source', c.old_source, 'note', c.old_note),
              jsonb_build_object('value', c.value, 'status', c.status, 'source', c.source, 'note', c.note,
-               'version', w.version),
-             ?
+               'version', c.old_version + 1),
+             p.import_id
       from changed c
-      join written w on w.city_id = c.city_id and w.indicator_id = c.indicator_id and w.year = c.year
+      cross join params p
       join cities ci on ci.id = c.city_id
-      join indicators ind on ind.id = c.indicator_id`,
-      [actor.userId, actor.userId, actor.userId, actor.label, importId],
-    )) as { rowCount?: number | null; affectedRows?: number };
-    return Number(result.rowCount ?? result.affectedRows ?? 0);
+      join indicators ind on ind.id = c.indicator_id
+      where c.existed`,
+      { user: actor.userId, label: actor.label, import: importId },
+    );
   }
 }

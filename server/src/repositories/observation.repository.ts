@@ -8,7 +8,6 @@ export interface StoredFlag extends PlausibilityFlag {
 
 /** One value of one indicator for one city and year. */
 export interface ObservationRecord {
-  id: number;
   cityId: number;
   citySlug: string;
   indicatorId: number;
@@ -21,6 +20,8 @@ export interface ObservationRecord {
   flag: StoredFlag | null;
   version: number;
   createdAt: Date;
+  /** The import that created the value, when one did (its creation is recorded there). */
+  createdImportId: number | null;
   updatedAt: Date;
   updatedBy: string;
 }
@@ -39,8 +40,27 @@ export interface ObservationKey {
   year: number;
 }
 
+/** What a write needs to know about its city and indicator, resolved in one query. */
+export interface WriteTarget {
+  city: { id: number; slug: string; name: string } | null;
+  indicator: {
+    id: number;
+    slug: string;
+    name: string;
+    unit: string;
+    decimals: number;
+    networkId: number;
+    networkSlug: string;
+    allowedMin: number | null;
+    allowedMax: number | null;
+    maxChange: number | null;
+    archivedAt: Date | null;
+  } | null;
+  /** The city belongs to the network that owns the indicator. */
+  isMember: boolean;
+}
+
 interface Row {
-  id: number;
   city_id: number;
   city_slug: string;
   indicator_id: number;
@@ -53,13 +73,13 @@ interface Row {
   flag: StoredFlag | null;
   version: number;
   created_at: Date;
+  created_import_id: number | null;
   updated_at: Date;
   updated_by_label: string | null;
 }
 
 function toRecord(row: Row): ObservationRecord {
   return {
-    id: row.id,
     cityId: row.city_id,
     citySlug: row.city_slug,
     indicatorId: row.indicator_id,
@@ -72,6 +92,7 @@ function toRecord(row: Row): ObservationRecord {
     flag: row.flag,
     version: row.version,
     createdAt: row.created_at,
+    createdImportId: row.created_import_id,
     updatedAt: row.updated_at,
     updatedBy: row.updated_by_label ?? 'system',
   };
@@ -168,6 +189,68 @@ export class ObservationRepository {
     );
   }
 
+  /**
+   * Resolves a write's city and indicator by slug and whether the city
+   * reports for the indicator's network, in one round trip.
+   */
+  async writeTarget(citySlug: string, indicatorSlug: string): Promise<WriteTarget> {
+    const result = (await this.knex.raw(
+      `select c.id as city_id, c.slug as city_slug, c.name as city_name,
+              i.id as indicator_id, i.slug as indicator_slug, i.name as indicator_name, i.unit, i.decimals,
+              i.network_id, n.slug as network_slug, i.allowed_min, i.allowed_max, i.max_change, i.archived_at,
+              exists (select 1 from network_members m where m.network_id = i.network_id and m.city_id = c.id) as is_member
+         from (select 1) as one
+         left join cities c on c.slug = ?
+         left join (indicators i join networks n on n.id = i.network_id) on i.slug = ?`,
+      [citySlug, indicatorSlug],
+    )) as { rows: Array<Record<string, unknown>> };
+    const row = result.rows[0];
+    if (row === undefined) return { city: null, indicator: null, isMember: false };
+    return {
+      city:
+        row.city_id === null
+          ? null
+          : {
+              id: row.city_id as number,
+              slug: row.city_slug as string,
+              name: row.city_name as string,
+            },
+      indicator:
+        row.indicator_id === null
+          ? null
+          : {
+              id: row.indicator_id as number,
+              slug: row.indicator_slug as string,
+              name: row.indicator_name as string,
+              unit: row.unit as string,
+              decimals: row.decimals as number,
+              networkId: row.network_id as number,
+              networkSlug: row.network_slug as string,
+              allowedMin: row.allowed_min as number | null,
+              allowedMax: row.allowed_max as number | null,
+              maxChange: row.max_change as number | null,
+              archivedAt: row.archived_at as Date | null,
+            },
+      isMember: row.is_member === true,
+    };
+  }
+
+  /** A city's whole series for one indicator, as records, by year (the write path's one read). */
+  async seriesRecords(
+    cityId: number,
+    indicatorId: number,
+    slugs: { city: string; indicator: string },
+  ): Promise<ObservationRecord[]> {
+    const rows = (await this.knex('observations as o')
+      .leftJoin('users as u', 'u.id', 'o.updated_by')
+      .where({ 'o.city_id': cityId, 'o.indicator_id': indicatorId })
+      .select('o.*', 'u.email as updated_by_label')
+      .orderBy('o.year')) as Row[];
+    return rows.map((row) =>
+      toRecord({ ...row, city_slug: slugs.city, indicator_slug: slugs.indicator }),
+    );
+  }
+
   /** A city's series for one indicator, by year. */
   async series(cityId: number, indicatorId: number): Promise<YearValue[]> {
     return (await this.knex('observations')
@@ -176,12 +259,16 @@ export class ObservationRepository {
       .orderBy('year')) as YearValue[];
   }
 
-  /** Inserts unless the key exists (a concurrent writer won); returns the new id or null. */
+  /**
+   * Inserts unless the key exists (a concurrent writer won). Returns the
+   * stored record, or null when another writer created it first.
+   */
   async insertIfAbsent(
     key: ObservationKey,
     fields: ObservationFields,
-    userId: number | null,
-  ): Promise<number | null> {
+    actor: { userId: number | null; label: string },
+    slugs: { city: string; indicator: string },
+  ): Promise<ObservationRecord | null> {
     const rows = (await this.knex('observations')
       .insert({
         city_id: key.cityId,
@@ -192,23 +279,35 @@ export class ObservationRepository {
         source: fields.source,
         note: fields.note,
         flag: fields.flag === null ? null : JSON.stringify(fields.flag),
-        created_by: userId,
-        updated_by: userId,
+        created_by: actor.userId,
+        updated_by: actor.userId,
       })
       .onConflict(['city_id', 'indicator_id', 'year'])
       .ignore()
-      .returning('id')) as Array<{ id: number }>;
-    return rows[0]?.id ?? null;
+      .returning('*')) as Row[];
+    const row = rows[0];
+    return row === undefined
+      ? null
+      : toRecord({
+          ...row,
+          city_slug: slugs.city,
+          indicator_slug: slugs.indicator,
+          updated_by_label: actor.userId === null ? null : actor.label,
+        });
   }
 
-  /** Updates when the stored version is `expectedVersion`; returns false when it changed meanwhile. */
+  /**
+   * Updates when the stored version is `expectedVersion`. Returns the stored
+   * record, or null when someone changed it meanwhile.
+   */
   async updateIfVersion(
     key: ObservationKey,
     expectedVersion: number,
     fields: ObservationFields,
-    userId: number | null,
-  ): Promise<boolean> {
-    const count = await this.knex('observations')
+    actor: { userId: number | null; label: string },
+    slugs: { city: string; indicator: string },
+  ): Promise<ObservationRecord | null> {
+    const rows = (await this.knex('observations')
       .where({
         city_id: key.cityId,
         indicator_id: key.indicatorId,
@@ -222,10 +321,19 @@ export class ObservationRepository {
         note: fields.note,
         flag: fields.flag === null ? null : JSON.stringify(fields.flag),
         version: this.knex.raw('version + 1'),
-        updated_by: userId,
+        updated_by: actor.userId,
         updated_at: this.knex.fn.now(),
-      });
-    return count === 1;
+      })
+      .returning('*')) as Row[];
+    const row = rows[0];
+    return row === undefined
+      ? null
+      : toRecord({
+          ...row,
+          city_slug: slugs.city,
+          indicator_slug: slugs.indicator,
+          updated_by_label: actor.userId === null ? null : actor.label,
+        });
   }
 
   /** Deletes when the stored version is `expectedVersion`. */

@@ -17,6 +17,21 @@ export const healthRoutes: FastifyPluginAsyncTypebox<{
   version: string;
 }> = async (app, { services, databaseKind, version }) => {
   app.get(
+    '/ping',
+    {
+      schema: {
+        tags: ['Operations'],
+        summary: 'Liveness without touching the database (the baseline of the benchmarks)',
+        response: { 200: Type.Object({ pong: Type.Literal(true) }) },
+      },
+    },
+    async (_request, reply) => {
+      void reply.header('cache-control', 'no-store');
+      return { pong: true as const };
+    },
+  );
+
+  app.get(
     '/health',
     {
       schema: {

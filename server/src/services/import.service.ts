@@ -2,6 +2,7 @@ import type { Readable } from 'node:stream';
 import { CsvReader, CsvSyntaxError, detectDelimiter, type Delimiter } from '../domain/csv';
 import {
   checkValue,
+  MIN_YEAR,
   MAX_NOTE_LENGTH,
   MAX_SOURCE_LENGTH,
   parseNumber,
@@ -10,9 +11,10 @@ import {
   parseYear,
   type ObservationStatus,
 } from '../domain/observation-rules';
-import { assessSeries } from '../domain/plausibility';
+import { NumberMap } from '../domain/number-map';
+import { assessSeries, type YearValue } from '../domain/plausibility';
 import { AppError, badRequest } from '../errors';
-import type { ImportColumns, StagingWriter } from '../repositories/import.repository';
+import type { ImportColumns, StagedRow, StagingWriter } from '../repositories/import.repository';
 import type { IndicatorRecord } from '../repositories/indicator.repository';
 import type { Repositories, UnitOfWork } from '../repositories/unit-of-work';
 import type { Actor } from './actor';
@@ -131,10 +133,18 @@ class Columns {
 }
 
 interface Catalogue {
-  cities: Map<string, { id: number; slug: string }>;
+  /** By slug; `dense` numbers the cities 0, 1, 2… for compact keys. */
+  cities: Map<string, { id: number; slug: string; dense: number }>;
   indicators: Map<string, IndicatorRecord>;
-  members: Set<string>;
+  /** Indicator id → dense number. */
+  denseIndicator: Map<number, number>;
+  /** networkId × MEMBER_KEY + cityId for each membership. */
+  members: Set<number>;
 }
+
+const MEMBER_KEY = 2 ** 26;
+/** Dense indicator numbers must stay below this for the numeric duplicate key. */
+const MAX_INDICATORS = 2 ** 20;
 
 /** How each data row of the file maps to an observation. */
 interface Layout {
@@ -158,8 +168,10 @@ class ImportRun {
   rowsRead = 0;
   readonly skipped = new Map<string, number>();
   readonly columns = new Columns();
-  /** (city, indicator, year) → first row, to find duplicates. */
-  private readonly seen = new Map<string, number>();
+  /** (city, indicator, year) as a number → first row, to find duplicates. */
+  private readonly seen = new NumberMap(4096);
+  private readonly cityCache = new Map<string, { id: number; slug: string; dense: number }>();
+  private readonly indicatorCache = new Map<string, IndicatorRecord>();
   layout: Layout | null = null;
   delimiter: Delimiter = ',';
 
@@ -259,139 +271,173 @@ class ImportRun {
     );
   }
 
-  /** Validates one data row; stages it when it is valid. */
-  async readRow(fields: string[], row: number, staging: StagingWriter): Promise<void> {
+  /** Looks a city up by the cell as written, then normalised (cells repeat: the cache saves the work). */
+  private city(cell: string): { id: number; slug: string; dense: number } | undefined {
+    let city = this.cityCache.get(cell);
+    if (city === undefined) {
+      city = this.catalogue.cities.get(cell.trim().toLowerCase());
+      if (city !== undefined) this.cityCache.set(cell, city);
+    }
+    return city;
+  }
+
+  private indicator(cell: string): IndicatorRecord | undefined {
+    let indicator = this.indicatorCache.get(cell);
+    if (indicator === undefined) {
+      indicator = this.catalogue.indicators.get(cell.trim().toLowerCase());
+      if (indicator !== undefined) this.indicatorCache.set(cell, indicator);
+    }
+    return indicator;
+  }
+
+  /**
+   * Validates one data row. Returns the row to stage, or null when it is
+   * invalid (the problems are recorded) or skipped. Synchronous on purpose:
+   * it runs a million times per large file.
+   */
+  readRow(fields: string[], row: number): StagedRow | null {
     const layout = this.layout!;
+    const names = layout.columnNames;
     this.rowsRead++;
-    if (fields.length !== layout.columnNames.length) {
+    if (fields.length !== names.length) {
       this.problem(
         row,
         null,
         null,
-        `This row has ${fields.length} ${fields.length === 1 ? 'field' : 'fields'} but the header has ${layout.columnNames.length}.`,
+        `This row has ${fields.length} ${fields.length === 1 ? 'field' : 'fields'} but the header has ${names.length}.`,
       );
-      return;
+      return null;
     }
-    const cell = (i: number): string => (i < 0 ? '' : (fields[i] ?? ''));
-    const column = (i: number): string => layout.columnNames[i] ?? '';
 
     if (layout.format === 'opensdg') {
-      const filled = layout.disaggregations.find((i) => cell(i).trim() !== '');
-      if (filled !== undefined) {
-        this.skip(`disaggregated rows (by ${column(filled)}) are not stored`);
-        return;
+      for (const i of layout.disaggregations) {
+        if (fields[i]!.trim() !== '') {
+          this.skip(`disaggregated rows (by ${names[i]}) are not stored`);
+          return null;
+        }
       }
-      if (cell(layout.city).trim() === '') {
+      if (fields[layout.city]!.trim() === '') {
         this.skip('rows without GeoCode (totals for the whole area) are not stored');
-        return;
+        return null;
       }
     }
 
     let ok = true;
-    const citySlug = cell(layout.city).trim().toLowerCase();
-    const city = this.catalogue.cities.get(citySlug);
-    if (citySlug === '') {
-      this.problem(row, column(layout.city), '', 'The city is missing.');
-      ok = false;
-    } else if (city === undefined) {
+    const cityCell = fields[layout.city]!;
+    const city = this.city(cityCell);
+    if (city === undefined) {
+      const trimmed = cityCell.trim();
       this.problem(
         row,
-        column(layout.city),
-        cell(layout.city),
-        `There is no city "${cell(layout.city).trim()}".`,
+        names[layout.city]!,
+        cityCell,
+        trimmed === '' ? 'The city is missing.' : `There is no city "${trimmed}".`,
       );
       ok = false;
     }
 
-    let indicator = layout.fixedIndicator;
-    if (indicator === null) {
-      const slug = cell(layout.indicator).trim().toLowerCase();
-      indicator = this.catalogue.indicators.get(slug) ?? null;
-      if (slug === '') {
-        this.problem(row, column(layout.indicator), '', 'The indicator is missing.');
-        ok = false;
-      } else if (indicator === null) {
+    let indicator = layout.fixedIndicator ?? undefined;
+    if (layout.indicator >= 0) {
+      const cell = fields[layout.indicator]!;
+      indicator = this.indicator(cell);
+      const trimmed = cell.trim();
+      if (indicator === undefined) {
         this.problem(
           row,
-          column(layout.indicator),
-          cell(layout.indicator),
-          `There is no indicator "${cell(layout.indicator).trim()}".`,
+          names[layout.indicator]!,
+          cell,
+          trimmed === '' ? 'The indicator is missing.' : `There is no indicator "${trimmed}".`,
         );
         ok = false;
       } else if (indicator.archivedAt !== null) {
         this.problem(
           row,
-          column(layout.indicator),
-          cell(layout.indicator),
-          `The indicator "${slug}" is archived; values cannot be added.`,
+          names[layout.indicator]!,
+          cell,
+          `The indicator "${indicator.slug}" is archived; values cannot be added.`,
         );
         ok = false;
-        indicator = null;
+        indicator = undefined;
       }
     }
     if (
       city !== undefined &&
-      indicator !== null &&
-      !this.catalogue.members.has(`${indicator.networkId}:${city.id}`)
+      indicator !== undefined &&
+      !this.catalogue.members.has(indicator.networkId * MEMBER_KEY + city.id)
     ) {
       this.problem(
         row,
-        column(layout.city),
-        cell(layout.city),
+        names[layout.city]!,
+        cityCell,
         `"${city.slug}" is not a member of the network that owns "${indicator.slug}" (${indicator.networkSlug}).`,
       );
       ok = false;
     }
 
-    const year = parseYear(cell(layout.year));
+    const yearCell = fields[layout.year]!;
+    const year = parseYear(yearCell);
     if (!year.ok) {
-      this.problem(row, column(layout.year), cell(layout.year), year.message);
+      this.problem(row, names[layout.year]!, yearCell, year.message);
       ok = false;
     }
-    const number = parseNumber(cell(layout.value), this.delimiter !== ',');
+    const valueCell = fields[layout.value]!;
+    const number = parseNumber(valueCell, this.delimiter !== ',');
     let value = 0;
     if (!number.ok) {
-      this.problem(row, column(layout.value), cell(layout.value), number.message);
+      this.problem(row, names[layout.value]!, valueCell, number.message);
       ok = false;
-    } else if (indicator !== null) {
-      const rangeProblem = checkValue(number.value, indicator);
+    } else if (indicator !== undefined) {
+      value = number.value;
+      const rangeProblem =
+        (indicator.allowedMin !== null && value < indicator.allowedMin) ||
+        (indicator.allowedMax !== null && value > indicator.allowedMax) ||
+        Object.is(value, -0)
+          ? checkValue(value, indicator)
+          : null;
       if (rangeProblem !== null) {
-        this.problem(row, column(layout.value), cell(layout.value), rangeProblem);
+        this.problem(row, names[layout.value]!, valueCell, rangeProblem);
         ok = false;
       }
-      value = number.value;
     }
 
     let status: ObservationStatus | null = null;
     if (layout.status >= 0) {
-      const parsed = parseStatus(cell(layout.status));
+      const parsed = parseStatus(fields[layout.status]!);
       if (parsed.ok) status = parsed.value;
       else {
-        this.problem(row, column(layout.status), cell(layout.status), parsed.message);
+        this.problem(row, names[layout.status]!, fields[layout.status]!, parsed.message);
         ok = false;
       }
     }
     let source: string | null = null;
     if (layout.source >= 0) {
-      const parsed = parseOptionalText(cell(layout.source), MAX_SOURCE_LENGTH, 'source');
+      const parsed = parseOptionalText(fields[layout.source]!, MAX_SOURCE_LENGTH, 'source');
       if (parsed.ok) source = parsed.value;
       else {
-        this.problem(row, column(layout.source), cell(layout.source).slice(0, 80), parsed.message);
+        this.problem(
+          row,
+          names[layout.source]!,
+          fields[layout.source]!.slice(0, 80),
+          parsed.message,
+        );
         ok = false;
       }
     }
     let note: string | null = null;
     if (layout.note >= 0) {
-      const parsed = parseOptionalText(cell(layout.note), MAX_NOTE_LENGTH, 'note');
+      const parsed = parseOptionalText(fields[layout.note]!, MAX_NOTE_LENGTH, 'note');
       if (parsed.ok) note = parsed.value;
       else {
-        this.problem(row, column(layout.note), cell(layout.note).slice(0, 80), parsed.message);
+        this.problem(row, names[layout.note]!, fields[layout.note]!.slice(0, 80), parsed.message);
         ok = false;
       }
     }
 
-    if (!ok || city === undefined || indicator === null || !year.ok) return;
-    const key = `${city.id}:${indicator.id}:${year.value}`;
+    if (!ok || city === undefined || indicator === undefined || !year.ok) return null;
+    // Numeric key: dense city and indicator numbers and the year (a Map of numbers is far cheaper than of strings).
+    const key =
+      (city.dense * MAX_INDICATORS + this.catalogue.denseIndicator.get(indicator.id)!) * 256 +
+      (year.value - MIN_YEAR);
     const first = this.seen.get(key);
     if (first !== undefined) {
       this.problem(
@@ -400,12 +446,12 @@ class ImportRun {
         null,
         `Row ${first} already has ${city.slug}, ${indicator.slug}, ${year.value}; each value may appear once.`,
       );
-      return;
+      return null;
     }
     this.seen.set(key, row);
-    if (this.errorCount > 0) return; // the import will be refused: stop staging, keep validating
+    if (this.errorCount > 0) return null; // the import will be refused: keep validating, stop staging
     this.columns.push(city.id, indicator.id, year.value, value, row);
-    await staging.write({
+    return {
       rowNo: row,
       cityId: city.id,
       indicatorId: indicator.id,
@@ -414,7 +460,7 @@ class ImportRun {
       status,
       source,
       note,
-    });
+    };
   }
 
   importColumns(): ImportColumns {
@@ -483,9 +529,10 @@ export class ImportService {
     const indicators = await repos.indicators.listAll();
     const members = await repos.networks.allMemberships();
     return {
-      cities: new Map(cities.map((c) => [c.slug, { id: c.id, slug: c.slug }])),
+      cities: new Map(cities.map((c, dense) => [c.slug, { id: c.id, slug: c.slug, dense }])),
       indicators: new Map(indicators.map((i) => [i.slug, i])),
-      members: new Set(members.map((m) => `${m.networkId}:${m.cityId}`)),
+      denseIndicator: new Map(indicators.map((i, dense) => [i.id, dense])),
+      members: new Set(members.map((m) => m.networkId * MEMBER_KEY + m.cityId)),
     };
   }
 
@@ -516,14 +563,16 @@ export class ImportService {
       throw new ImportRejectedError(report);
     }
 
+    const counts = await repos.imports.diffCounts(run.importColumns());
+    // A file that changes nothing writes nothing, not even an import record
+    // (and its values were checked for plausibility when they were stored).
+    if (counts.toInsert + counts.toUpdate === 0)
+      return run.report(counts, [], null, !options.dryRun);
+
     const { flags, listed } = await this.plausibility(repos, run);
     await repos.imports.stageFlags(flags);
-    const counts = await repos.imports.diffCounts(run.importColumns());
     if (options.dryRun) return run.report(counts, listed, null, false, flags.length);
 
-    // A file that changes nothing writes nothing, not even an import record.
-    if (counts.toInsert + counts.toUpdate === 0)
-      return run.report(counts, listed, null, true, flags.length);
     const importId = await repos.imports.insertImport({
       actorUserId: actor.userId,
       actorLabel: actor.label,
@@ -554,8 +603,14 @@ export class ImportService {
     const handle = async (records: string[][]): Promise<void> => {
       for (const fields of records) {
         recordNo++;
-        if (recordNo === 1) run.readHeader(fields);
-        else await run.readRow(fields, recordNo, staging);
+        if (recordNo === 1) {
+          run.readHeader(fields);
+          continue;
+        }
+        const staged = run.readRow(fields, recordNo);
+        if (staged === null) continue;
+        const flushing = staging.write(staged);
+        if (flushing !== undefined) await flushing;
       }
     };
     try {
@@ -608,7 +663,11 @@ export class ImportService {
     }
   }
 
-  /** Flags for staged values whose change from the previous year is implausible. */
+  /**
+   * Flags for staged values whose change from the previous year is
+   * implausible. Rows are grouped by series with a counting sort over typed
+   * arrays, so a million rows need no per-row objects.
+   */
   private async plausibility(
     repos: Repositories,
     run: ImportRun,
@@ -617,47 +676,69 @@ export class ImportService {
     listed: ImportFlag[];
   }> {
     const { columns } = run;
-    const series = new Map<
-      string,
-      { points: Array<{ year: number; value: number }>; imported: Map<number, number> }
-    >();
-    const get = (cityId: number, indicatorId: number) => {
-      const key = `${cityId}:${indicatorId}`;
-      let entry = series.get(key);
-      if (entry === undefined) {
-        entry = { points: [], imported: new Map() };
-        series.set(key, entry);
+    const n = columns.length;
+    const seriesIndex = new NumberMap(Math.max(16, n >> 2));
+    const seriesCity: number[] = [];
+    const seriesIndicator: number[] = [];
+    const seriesOf = new Int32Array(n);
+    for (let i = 0; i < n; i++) {
+      const key = columns.city[i]! * MEMBER_KEY + columns.indicator[i]!;
+      let s = seriesIndex.get(key);
+      if (s === undefined) {
+        s = seriesCity.length;
+        seriesIndex.set(key, s);
+        seriesCity.push(columns.city[i]!);
+        seriesIndicator.push(columns.indicator[i]!);
       }
-      return entry;
-    };
-    for (let i = 0; i < columns.length; i++) {
-      const entry = get(columns.city[i]!, columns.indicator[i]!);
-      entry.points.push({ year: columns.year[i]!, value: columns.value[i]! });
-      entry.imported.set(columns.year[i]!, columns.row[i]!);
+      seriesOf[i] = s;
     }
+    const count = seriesCity.length;
+    const start = new Int32Array(count + 1);
+    for (let i = 0; i < n; i++) start[seriesOf[i]! + 1]!++;
+    for (let s = 0; s < count; s++) start[s + 1]! += start[s]!;
+    const order = new Int32Array(n);
+    const fill = start.slice(0, count);
+    for (let i = 0; i < n; i++) order[fill[seriesOf[i]!]!++] = i;
+
+    const existing = new Map<number, YearValue[]>();
     for (const point of await repos.imports.existingSeries()) {
-      get(point.cityId, point.indicatorId).points.push({ year: point.year, value: point.value });
+      const s = seriesIndex.get(point.cityId * MEMBER_KEY + point.indicatorId);
+      if (s === undefined) continue;
+      const list = existing.get(s) ?? [];
+      list.push({ year: point.year, value: point.value });
+      existing.set(s, list);
     }
 
     const indicatorsById = new Map([...run.catalogue.indicators.values()].map((i) => [i.id, i]));
     const citiesById = new Map([...run.catalogue.cities.values()].map((c) => [c.id, c.slug]));
     const flags: Array<{ cityId: number; indicatorId: number; year: number; flag: unknown }> = [];
     const listed: ImportFlag[] = [];
-    for (const [key, entry] of series) {
-      const [cityId, indicatorId] = key.split(':').map(Number) as [number, number];
-      const indicator = indicatorsById.get(indicatorId);
-      if (indicator === undefined || entry.points.length < 2) continue;
-      for (const flag of assessSeries(
-        entry.points,
-        [...entry.imported.keys()],
-        indicator.maxChange,
-      )) {
+    for (let s = 0; s < count; s++) {
+      const indicator = indicatorsById.get(seriesIndicator[s]!);
+      const stored = existing.get(s) ?? [];
+      const total = start[s + 1]! - start[s]! + stored.length;
+      // A jump needs a previous year; the z-test needs three more changes (a maximum change needs none).
+      if (indicator === undefined || total < 2 || (total < 5 && indicator.maxChange === null))
+        continue;
+      const points: YearValue[] = [...stored];
+      const rowOfYear = new Map<number, number>();
+      for (let k = start[s]!; k < start[s + 1]!; k++) {
+        const i = order[k]!;
+        points.push({ year: columns.year[i]!, value: columns.value[i]! });
+        rowOfYear.set(columns.year[i]!, columns.row[i]!);
+      }
+      for (const flag of assessSeries(points, [...rowOfYear.keys()], indicator.maxChange)) {
         const message = describeFlag(flag, indicator);
-        flags.push({ cityId, indicatorId, year: flag.year, flag: { ...flag, message } });
+        flags.push({
+          cityId: seriesCity[s]!,
+          indicatorId: indicator.id,
+          year: flag.year,
+          flag: { ...flag, message },
+        });
         if (listed.length < MAX_LISTED) {
           listed.push({
-            row: entry.imported.get(flag.year) ?? 0,
-            city: citiesById.get(cityId) ?? '',
+            row: rowOfYear.get(flag.year) ?? 0,
+            city: citiesById.get(seriesCity[s]!) ?? '',
             indicator: indicator.slug,
             year: flag.year,
             message,

@@ -1,13 +1,14 @@
 import { checkValue } from '../domain/observation-rules';
 import { assessPlausibility } from '../domain/plausibility';
-import { notFound, validationFailed } from '../errors';
+import { AppError, notFound, validationFailed } from '../errors';
 import type { AuditEvent } from '../repositories/audit.repository';
 import type {
   ObservationFields,
   ObservationKey,
   ObservationRecord,
+  WriteTarget,
 } from '../repositories/observation.repository';
-import type { UnitOfWork } from '../repositories/unit-of-work';
+import type { Repositories, UnitOfWork } from '../repositories/unit-of-work';
 import type {
   HistoryEvent,
   HistoryResponse,
@@ -17,7 +18,7 @@ import type {
 } from '../schemas/observation.schema';
 import type { Actor } from './actor';
 import { describeFlag } from './flag-messages';
-import { requireActive, requireCity, requireIndicator, requireReporting } from './lookup';
+import { requireCity, requireIndicator } from './lookup';
 import {
   checkDeletePreconditions,
   checkWritePreconditions,
@@ -25,6 +26,14 @@ import {
   etagOf,
   type Preconditions,
 } from './preconditions';
+
+/**
+ * An observation's entity tag: its creation time and version, so a value
+ * deleted and created again never matches a tag of the old one.
+ */
+export function observationEtag(record: Pick<ObservationRecord, 'createdAt' | 'version'>): string {
+  return etagOf(record.createdAt.getTime(), record.version);
+}
 
 /** The API shape of an observation. */
 export function toObservation(record: ObservationRecord): Observation {
@@ -38,7 +47,7 @@ export function toObservation(record: ObservationRecord): Observation {
     note: record.note,
     flag: record.flag,
     version: record.version,
-    etag: etagOf(record.id, record.version),
+    etag: observationEtag(record),
     updatedAt: record.updatedAt.toISOString(),
     updatedBy: record.updatedBy,
   };
@@ -59,14 +68,24 @@ export function toHistoryEvent(event: AuditEvent): HistoryEvent {
   };
 }
 
-function snapshot(fields: ObservationFields & { version: number }): Record<string, unknown> {
-  return {
+/**
+ * What history stores of a value. For a stored value it includes the import
+ * that created it, so a value's origin stays in its history after a delete.
+ */
+function snapshot(
+  fields: ObservationFields & { version: number },
+  record?: ObservationRecord,
+): Record<string, unknown> {
+  const base: Record<string, unknown> = {
     value: fields.value,
     status: fields.status,
     source: fields.source,
     note: fields.note,
     version: fields.version,
   };
+  if (record !== undefined && record.createdImportId !== null)
+    base.createdImportId = record.createdImportId;
+  return base;
 }
 
 function sameContent(a: ObservationFields, b: ObservationRecord): boolean {
@@ -76,6 +95,76 @@ function sameContent(a: ObservationFields, b: ObservationRecord): boolean {
     a.source === b.source &&
     a.note === b.note
   );
+}
+
+interface ImportCreation {
+  importId: number;
+  initial: unknown;
+  /** The event the creation precedes; null when it precedes the present. */
+  before: HistoryEvent | null;
+}
+
+/**
+ * Finds where an import created the value without an event of its own: an
+ * update or delete while the value did not exist yet, or a current value
+ * after a delete (or with no events at all). Its initial content is the
+ * `before` of the next event, or the current value.
+ */
+export function importCreations(
+  events: readonly HistoryEvent[],
+  current: Record<string, unknown> | null,
+): ImportCreation[] {
+  const creations: ImportCreation[] = [];
+  let exists = false;
+  const importOf = (snapshot: unknown): number | null => {
+    const id = (snapshot as { createdImportId?: unknown } | null)?.createdImportId;
+    return typeof id === 'number' ? id : null;
+  };
+  for (const event of events) {
+    if (event.action === 'observation.created') {
+      exists = true;
+      continue;
+    }
+    if (!exists) {
+      const importId = importOf(event.before);
+      if (importId !== null) creations.push({ importId, initial: event.before, before: event });
+      exists = true;
+    }
+    if (event.action === 'observation.deleted') exists = false;
+  }
+  if (!exists && current !== null) {
+    const importId = importOf(current);
+    if (importId !== null) creations.push({ importId, initial: current, before: null });
+  }
+  return creations;
+}
+
+/** City and indicator of a write, with the 404s and 409s a write must give. */
+async function resolveWriteTarget(
+  repos: Repositories,
+  citySlug: string,
+  indicatorSlug: string,
+): Promise<{
+  city: NonNullable<WriteTarget['city']>;
+  indicator: NonNullable<WriteTarget['indicator']>;
+}> {
+  const target = await repos.observations.writeTarget(citySlug, indicatorSlug);
+  if (target.city === null) throw notFound(`There is no city "${citySlug}".`);
+  if (target.indicator === null) throw notFound(`There is no indicator "${indicatorSlug}".`);
+  const { city, indicator } = target;
+  if (!target.isMember) {
+    throw new AppError(
+      'conflict',
+      `${city.name} is not a member of the network "${indicator.networkSlug}" that owns the indicator "${indicator.slug}".`,
+    );
+  }
+  if (indicator.archivedAt !== null) {
+    throw new AppError(
+      'conflict',
+      `The indicator "${indicator.slug}" is archived; restore it before changing its values.`,
+    );
+  }
+  return { city, indicator };
 }
 
 export interface WriteResult {
@@ -105,6 +194,7 @@ export class ObservationService {
    * Creates or changes one value. An existing value changes only with a
    * matching If-Match; fields left out keep their stored content; a write
    * that changes nothing is not recorded. Implausible jumps are flagged.
+   * Four statements in one transaction: resolve, read the series, write, record.
    */
   async put(
     actor: Actor,
@@ -115,20 +205,19 @@ export class ObservationService {
     pre: Preconditions,
   ): Promise<WriteResult> {
     return this.uow.transaction(async (repos) => {
-      const city = await requireCity(repos, citySlug);
-      const indicator = await requireIndicator(repos, indicatorSlug);
-      await requireReporting(repos, city, indicator, 'write');
-      requireActive(indicator);
+      const { city, indicator } = await resolveWriteTarget(repos, citySlug, indicatorSlug);
       const problem = checkValue(input.value, indicator);
       if (problem !== null) throw validationFailed(problem, [{ path: '/value', message: problem }]);
 
       const key: ObservationKey = { cityId: city.id, indicatorId: indicator.id, year };
-      const existing = await repos.observations.find(key, { lock: true });
+      const slugs = { city: city.slug, indicator: indicator.slug };
+      const series = await repos.observations.seriesRecords(city.id, indicator.id, slugs);
+      const existing = series.find((r) => r.year === year);
       checkWritePreconditions(
         pre,
         existing === undefined
           ? null
-          : { etag: etagOf(existing.id, existing.version), body: toObservation(existing) },
+          : { etag: observationEtag(existing), body: toObservation(existing) },
         'value',
       );
 
@@ -143,27 +232,23 @@ export class ObservationService {
         return { observation: toObservation(existing), created: false };
       }
 
-      const series = (await repos.observations.series(city.id, indicator.id)).filter(
-        (p) => p.year !== year,
-      );
-      series.push({ year, value: fields.value });
-      const flag = assessPlausibility(series, year, indicator.maxChange);
+      const points = series
+        .filter((p) => p.year !== year)
+        .map((p) => ({ year: p.year, value: p.value }));
+      points.push({ year, value: fields.value });
+      const flag = assessPlausibility(points, year, indicator.maxChange);
       fields.flag = flag === null ? null : { ...flag, message: describeFlag(flag, indicator) };
 
-      if (existing === undefined) {
-        const id = await repos.observations.insertIfAbsent(key, fields, actor.userId);
-        if (id === null) {
-          const winner = await repos.observations.find(key);
-          throw concurrentChange('value', winner === undefined ? null : toObservation(winner));
-        }
-      } else if (
-        !(await repos.observations.updateIfVersion(key, existing.version, fields, actor.userId))
-      ) {
+      // The version check in the write is what stops a concurrent writer:
+      // whoever comes second matches no row and gets 412.
+      const saved =
+        existing === undefined
+          ? await repos.observations.insertIfAbsent(key, fields, actor, slugs)
+          : await repos.observations.updateIfVersion(key, existing.version, fields, actor, slugs);
+      if (saved === null) {
         const winner = await repos.observations.find(key);
         throw concurrentChange('value', winner === undefined ? null : toObservation(winner));
       }
-      const saved = await repos.observations.find(key);
-      if (saved === undefined) throw new Error('observation vanished inside its own transaction');
       await repos.audit.record({
         actorUserId: actor.userId,
         actorLabel: actor.label,
@@ -174,7 +259,7 @@ export class ObservationService {
         cityId: city.id,
         indicatorId: indicator.id,
         year,
-        before: existing === undefined ? null : snapshot(existing),
+        before: existing === undefined ? null : snapshot(existing, existing),
         after: snapshot({ ...fields, version: saved.version }),
       });
       return { observation: toObservation(saved), created: existing === undefined };
@@ -190,16 +275,14 @@ export class ObservationService {
     pre: Preconditions,
   ): Promise<void> {
     await this.uow.transaction(async (repos) => {
-      const city = await requireCity(repos, citySlug);
-      const indicator = await requireIndicator(repos, indicatorSlug);
+      const { city, indicator } = await resolveWriteTarget(repos, citySlug, indicatorSlug);
       const key: ObservationKey = { cityId: city.id, indicatorId: indicator.id, year };
-      const existing = await repos.observations.find(key, { lock: true });
+      const existing = await repos.observations.find(key);
       if (existing === undefined)
         throw notFound(`${city.name} has no value for "${indicator.slug}" in ${year}.`);
-      requireActive(indicator);
       checkDeletePreconditions(
         pre,
-        { etag: etagOf(existing.id, existing.version), body: toObservation(existing) },
+        { etag: observationEtag(existing), body: toObservation(existing) },
         'value',
       );
       if (!(await repos.observations.deleteIfVersion(key, existing.version))) {
@@ -216,7 +299,7 @@ export class ObservationService {
         cityId: city.id,
         indicatorId: indicator.id,
         year,
-        before: snapshot(existing),
+        before: snapshot(existing, existing),
         after: null,
       });
     });
@@ -269,13 +352,50 @@ export class ObservationService {
     return { observations: records.map(toObservation) };
   }
 
-  /** Every change of one value, oldest first (including a deleted value's). */
+  /**
+   * Every change of one value, oldest first (including a deleted value's).
+   * Values created by an import have no event of their own (the import
+   * records them once); their creation event is rebuilt from the import.
+   */
   async history(citySlug: string, indicatorSlug: string, year: number): Promise<HistoryResponse> {
     const { repos } = this.uow;
     const city = await requireCity(repos, citySlug);
     const indicator = await requireIndicator(repos, indicatorSlug);
-    const events = await repos.audit.forObservation(city.id, indicator.id, year);
-    return { events: events.map(toHistoryEvent), nextBefore: null };
+    const events = (await repos.audit.forObservation(city.id, indicator.id, year)).map(
+      toHistoryEvent,
+    );
+    const current = await repos.observations.find({
+      cityId: city.id,
+      indicatorId: indicator.id,
+      year,
+    });
+    const entity = `${city.slug}/${indicator.slug}/${year}`;
+    const creations = importCreations(
+      events,
+      current === undefined ? null : { ...snapshot(current, current) },
+    );
+    const imports = new Map(
+      (await repos.imports.findRecords(creations.map((c) => c.importId))).map((i) => [i.id, i]),
+    );
+    const complete: HistoryEvent[] = [];
+    for (const event of [...events, null]) {
+      for (const creation of creations.filter((c) => c.before === event)) {
+        const record = imports.get(creation.importId);
+        complete.push({
+          id: -creation.importId,
+          at: (record?.createdAt ?? new Date(0)).toISOString(),
+          actor: record?.actorLabel ?? 'unknown',
+          action: 'observation.created',
+          entity,
+          before: null,
+          after: creation.initial,
+          comment: `Created by import #${creation.importId}${record?.fileName ? ` (${record.fileName})` : ''}`,
+          importId: creation.importId,
+        });
+      }
+      if (event !== null) complete.push(event);
+    }
+    return { events: complete, nextBefore: null };
   }
 
   /** A city's recent changes, newest first, paginated. */

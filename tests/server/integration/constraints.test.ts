@@ -103,6 +103,33 @@ describe('database constraints (the last line of defence)', () => {
     ).toBe('23503');
   });
 
+  it('refuse observations of cities or indicators that do not exist (checked per statement)', async () => {
+    expect(
+      await sqlstate(db.knex('observations').insert(observation({ year: 2030, city_id: 999_999 }))),
+    ).toBe('23503');
+    expect(
+      await sqlstate(
+        db.knex('observations').insert(observation({ year: 2030, indicator_id: 999_999 })),
+      ),
+    ).toBe('23503');
+    // one bad row spoils the whole statement
+    const rows = [observation({ year: 2031 }), observation({ year: 2032, city_id: 999_999 })];
+    expect(await sqlstate(db.knex('observations').insert(rows))).toBe('23503');
+    expect(await db.knex('observations').where({ year: 2031 }).first()).toBeUndefined();
+  });
+
+  it('refuse moving an observation to another city or indicator', async () => {
+    await db.knex('observations').insert(observation({ year: 2033 }));
+    const other = await buildCity(db.knex);
+    expect(
+      await sqlstate(db.knex('observations').where({ year: 2033 }).update({ city_id: other.id })),
+    ).toBe('23503');
+  });
+
+  it('refuse deleting a city that has observations', async () => {
+    expect(await sqlstate(db.knex('cities').where({ id: city.id }).del())).toBe('23001');
+  });
+
   it('refuse deleting an indicator that has observations', async () => {
     expect(['23503', '23001']).toContain(
       await sqlstate(db.knex('indicators').where({ id: indicator.id }).del()),

@@ -217,14 +217,12 @@ function jsonRoute(
         payload,
         headers: { ...headers, ...extraHeaders },
       })),
-    fc
-      .tuple(url, wrongContentType(template))
-      .map(([u, body]) => ({
-        method,
-        url: u,
-        ...body,
-        headers: { ...body.headers, ...extraHeaders },
-      })),
+    fc.tuple(url, wrongContentType(template)).map(([u, body]) => ({
+      method,
+      url: u,
+      ...body,
+      headers: { ...body.headers, ...extraHeaders },
+    })),
   );
 }
 

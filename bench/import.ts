@@ -1,0 +1,207 @@
+/**
+ * Import throughput against raw COPY, measured in the same run.
+ *
+ *   npm run bench:import [-- --engine postgres|pglite|both] [--rows 1000000]
+ *
+ * Generates a long-format CSV (cities × indicators × years), streams it
+ * through the real import endpoint (HTTP, validation, staging COPY, merge,
+ * history), then loads the same file with a bare COPY into a plain table with
+ * the same columns and no indexes. Prints both rates, their ratio and the
+ * process's peak memory; writes JSON under bench/results/. It also times the
+ * database's own floor for storing the rows (INSERT … SELECT into a table with
+ * the observations' key, index and checks), to show how much of the gap to a
+ * bare COPY is the cost of keeping the data indexed and consistent.
+ */
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import type { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import { buildApp } from '../server/src/app';
+import { loadConfig } from '../server/src/config';
+import { createCatalogue, writeCsv, type DatasetShape } from './lib/dataset';
+import { scratchDatabase, TMP } from './lib/databases';
+import { memorySampler, printTable, saveResults, timed } from './lib/report';
+
+function arg(name: string, fallback: string): string {
+  const index = process.argv.indexOf(`--${name}`);
+  return index >= 0 ? (process.argv[index + 1] ?? fallback) : fallback;
+}
+
+/** cities × 100 indicators × 10 years ≈ rows */
+function shapeFor(rows: number): DatasetShape {
+  return {
+    cities: Math.max(1, Math.round(rows / 1000)),
+    indicators: 100,
+    years: 10,
+    firstYear: 2016,
+  };
+}
+
+async function postFile(port: number, file: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const request = http.request(
+      {
+        host: '127.0.0.1',
+        port,
+        method: 'POST',
+        path: '/api/v1/imports',
+        headers: { 'content-type': 'text/csv', 'content-length': fs.statSync(file).size },
+      },
+      (response) => {
+        let body = '';
+        response.setEncoding('utf8');
+        response.on('data', (chunk: string) => (body += chunk));
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
+      },
+    );
+    request.on('error', reject);
+    fs.createReadStream(file).pipe(request);
+  });
+}
+
+const RAW_TABLE = `create table bench_raw (city text, indicator text, year integer, value double precision, status text, source text, note text)`;
+
+async function rawCopyPostgres(url: string, file: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query('drop table if exists bench_raw');
+    await client.query(RAW_TABLE);
+    await pipeline(
+      fs.createReadStream(file),
+      client.query(copyFrom('copy bench_raw from stdin with (format csv, header true)')),
+    );
+  } finally {
+    await client.end();
+  }
+}
+
+async function rawCopyPglite(pglite: PGlite, file: string): Promise<void> {
+  await pglite.query('drop table if exists bench_raw');
+  await pglite.query(RAW_TABLE);
+  await pglite.query(`copy bench_raw from '/dev/blob' with (format csv, header true)`, [], {
+    blob: new Blob([fs.readFileSync(file)]),
+  });
+}
+
+interface EngineResult {
+  engine: string;
+  rows: number;
+  importSeconds: number;
+  importRowsPerSecond: number;
+  reimportSeconds: number;
+  rawCopySeconds: number;
+  rawCopyRowsPerSecond: number;
+  ratio: number;
+  indexedFloorSeconds: number;
+  peakRssMiB: number;
+  stored: number;
+}
+
+async function run(engine: 'postgres' | 'pglite', rows: number): Promise<EngineResult> {
+  const shape = shapeFor(rows);
+  fs.mkdirSync(TMP, { recursive: true });
+  const file = path.join(TMP, `import-${shape.cities * shape.indicators * shape.years}.csv`);
+  const total = await writeCsv(file, shape);
+  console.log(
+    `${engine}: ${total.toLocaleString('en-US')} rows, ${(fs.statSync(file).size / 2 ** 20).toFixed(0)} MiB of CSV`,
+  );
+
+  const scratch = await scratchDatabase(engine, 'import');
+  try {
+    await createCatalogue(scratch.db.knex, shape);
+    const config = loadConfig(
+      {
+        LOG_LEVEL: 'silent',
+        SEED_DEMO: 'false',
+        CLIENT_DIR: '/nonexistent',
+        IMPORT_BODY_LIMIT: String(4 * 2 ** 30),
+      },
+      process.cwd(),
+      false,
+    );
+    const app = await buildApp({ config, db: scratch.db, logger: false });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const port = (app.server.address() as { port: number }).port;
+
+    global.gc?.();
+    const memory = memorySampler();
+    const first = await timed(() => postFile(port, file));
+    const peakRssMiB = memory.stop();
+    if (first.result.status !== 200)
+      throw new Error(`import failed: ${first.result.status} ${first.result.body.slice(0, 500)}`);
+    const report = JSON.parse(first.result.body) as { toInsert: number };
+    const again = await timed(() => postFile(port, file));
+    const unchanged = (JSON.parse(again.result.body) as { unchanged: number }).unchanged;
+    if (unchanged !== total)
+      throw new Error(`re-import reported ${unchanged} unchanged of ${total}`);
+    const countRows = (await scratch.db.knex.raw(
+      'select count(*)::int as n from observations',
+    )) as { rows: Array<{ n: number }> };
+    await app.close();
+
+    const raw = await timed(() =>
+      engine === 'postgres'
+        ? rawCopyPostgres(scratch.url!, file)
+        : rawCopyPglite(scratch.db.pglite!, file),
+    );
+    // The database's own floor for storing these rows: copying them into a
+    // table with the observations' primary key, index and checks.
+    const floor = await timed(async () => {
+      await scratch.db.knex.raw(
+        'create table bench_floor (like observations including defaults including constraints including indexes)',
+      );
+      await scratch.db.knex.raw('insert into bench_floor select * from observations');
+    });
+    return {
+      engine,
+      rows: report.toInsert,
+      importSeconds: first.ms / 1000,
+      importRowsPerSecond: Math.round(total / (first.ms / 1000)),
+      reimportSeconds: again.ms / 1000,
+      rawCopySeconds: raw.ms / 1000,
+      rawCopyRowsPerSecond: Math.round(total / (raw.ms / 1000)),
+      ratio: raw.ms / first.ms,
+      indexedFloorSeconds: floor.ms / 1000,
+      peakRssMiB: Math.round(peakRssMiB),
+      stored: countRows.rows[0]?.n ?? 0,
+    };
+  } finally {
+    await scratch.drop();
+    fs.rmSync(file, { force: true });
+  }
+}
+
+async function main(): Promise<void> {
+  const engine = arg('engine', 'both');
+  const rows = Number(arg('rows', '1000000'));
+  const results: EngineResult[] = [];
+  if (engine === 'postgres' || engine === 'both') results.push(await run('postgres', rows));
+  if (engine === 'pglite' || engine === 'both')
+    results.push(await run('pglite', Number(arg('pglite-rows', String(Math.min(rows, 200_000))))));
+  printTable(
+    'Import through the API vs raw COPY of the same file (ratio = import throughput / COPY throughput; goal ≥ 0.50 on PostgreSQL)',
+    results.map((r) => ({
+      engine: r.engine,
+      rows: r.rows,
+      'import s': r.importSeconds,
+      'import rows/s': r.importRowsPerSecond,
+      're-import s (all unchanged)': r.reimportSeconds,
+      'raw COPY s': r.rawCopySeconds,
+      'COPY rows/s': r.rawCopyRowsPerSecond,
+      ratio: r.ratio,
+      'indexed-table floor s': r.indexedFloorSeconds,
+      'import / floor': r.importSeconds / r.indexedFloorSeconds,
+      'peak RSS MiB': r.peakRssMiB,
+    })),
+  );
+  console.log(`\nresults: ${saveResults('import', { results })}`);
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -19,6 +19,7 @@ import { importRoutes } from './routes/imports.routes';
 import { indicatorRoutes } from './routes/indicators.routes';
 import { networkRoutes } from './routes/networks.routes';
 import { observationRoutes } from './routes/observations.routes';
+import { progressRoutes } from './routes/progress.routes';
 import { sdgRoutes } from './routes/sdg.routes';
 import { createServices } from './services/services';
 import { APP_VERSION } from './version';
@@ -119,6 +120,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         },
         { name: 'Ambitions', description: 'Each city\u2019s baseline and target per indicator.' },
         { name: 'History', description: 'Who changed what, when, from what to what.' },
+        {
+          name: 'Progress',
+          description: 'Status, action gap, scores, rankings and peers (docs/methodology.md).',
+        },
         { name: 'Operations', description: 'Health and operations.' },
       ],
     },
@@ -140,6 +145,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(indicatorRoutes, { services });
       await api.register(observationRoutes, { services });
       await api.register(importRoutes, { services, maxBytes: config.importBodyLimit });
+      await api.register(progressRoutes, { services });
     },
     { prefix: '/api/v1' },
   );

@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import * as sdgFramework from '../../../migrations/20261123000100_sdg_framework';
 import * as coreModel from '../../../migrations/20261123000200_core_model';
 import * as imports from '../../../migrations/20261123000300_imports';
+import * as networkDataVersions from '../../../migrations/20261123000400_network_data_versions';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -17,6 +18,7 @@ export const MIGRATIONS: ReadonlyArray<readonly [string, Migration]> = [
   ['20261123000100_sdg_framework', sdgFramework],
   ['20261123000200_core_model', coreModel],
   ['20261123000300_imports', imports],
+  ['20261123000400_network_data_versions', networkDataVersions],
 ];
 
 /** knex MigrationSource over the static list above. */

@@ -81,6 +81,23 @@ export class NetworkRepository {
       .orderByRaw(`m.role = 'lead_partner' desc, c.name`)) as MemberRow[];
   }
 
+  /** Member cities with their ids, by name. */
+  async listMembersWithIds(
+    networkId: number,
+  ): Promise<Array<{ id: number; slug: string; name: string; countryCode: string }>> {
+    const rows = (await this.knex('network_members as m')
+      .join('cities as c', 'c.id', 'm.city_id')
+      .where('m.network_id', networkId)
+      .select('c.id', 'c.slug', 'c.name', 'c.country_code')
+      .orderBy('c.name')) as Array<{
+      id: number;
+      slug: string;
+      name: string;
+      country_code: string;
+    }>;
+    return rows.map((r) => ({ id: r.id, slug: r.slug, name: r.name, countryCode: r.country_code }));
+  }
+
   /** Distinct SDGs covered by the network's active indicators, through their links. */
   async listGoals(networkId: number): Promise<number[]> {
     const rows = (await this.knex('indicator_sdg_links as l')

@@ -8,6 +8,7 @@ import { ImportRepository } from './import.repository';
 import { IndicatorRepository } from './indicator.repository';
 import { NetworkRepository } from './network.repository';
 import { ObservationRepository } from './observation.repository';
+import { ProgressRepository } from './progress.repository';
 import { SdgRepository } from './sdg.repository';
 
 /** Every repository, bound to one connection or transaction. */
@@ -21,6 +22,7 @@ export interface Repositories {
   readonly imports: ImportRepository;
   readonly sdg: SdgRepository;
   readonly health: HealthRepository;
+  readonly progress: ProgressRepository;
 }
 
 function bind(knex: Knex, db: Database): Repositories {
@@ -34,6 +36,7 @@ function bind(knex: Knex, db: Database): Repositories {
     imports: new ImportRepository(knex, db.kind),
     sdg: new SdgRepository(knex),
     health: new HealthRepository(knex),
+    progress: new ProgressRepository(knex),
   };
 }
 

@@ -8,6 +8,7 @@ import { ImportService } from './import.service';
 import { IndicatorService } from './indicator.service';
 import { NetworkService } from './network.service';
 import { ObservationService } from './observation.service';
+import { ProgressService } from './progress.service';
 import { SdgService } from './sdg.service';
 
 /** Every use case, wired to one database. Built once per app. */
@@ -21,6 +22,7 @@ export interface Services {
   readonly imports: ImportService;
   readonly exports: ExportService;
   readonly health: HealthService;
+  readonly progress: ProgressService;
 }
 
 export function createServices(db: Database): Services {
@@ -35,5 +37,6 @@ export function createServices(db: Database): Services {
     imports: new ImportService(uow),
     exports: new ExportService(uow),
     health: new HealthService(uow),
+    progress: new ProgressService(uow),
   };
 }

@@ -1,0 +1,232 @@
+/**
+ * Network scores (METHODOLOGY §4) computed from plain data: each city's
+ * normalised score per indicator, score and colour per goal, overall index,
+ * rank, trend arrows and coverage, and the network's average per goal.
+ */
+import {
+  colourFromScore,
+  colourFromThresholds,
+  goalColour,
+  MAX_MISSING_SHARE_FOR_RANK,
+  mean,
+  normalise,
+  rankDescending,
+  trendArrow,
+  type Colour,
+  type TrendArrow,
+} from './scoring';
+
+export interface ScoredIndicator {
+  id: number;
+  goal: number | null;
+  direction: 'increase' | 'decrease';
+  bestBound: number | null;
+  worstBound: number | null;
+  thresholds: { green: number; yellow: number; orange: number } | null;
+}
+
+export interface Point {
+  cityId: number;
+  indicatorId: number;
+  year: number;
+  value: number;
+}
+
+/** Values are current for this many years up to and including the reference year. */
+export const CURRENT_WINDOW_YEARS = 5;
+
+export interface CityIndicatorScore {
+  indicatorId: number;
+  year: number;
+  value: number;
+  normalised: number;
+  colour: Colour;
+}
+
+export interface CityGoalScore {
+  goal: number;
+  score: number | null;
+  colour: Colour | null;
+  trend: TrendArrow | null;
+  indicatorCount: number;
+}
+
+export interface CityScore {
+  cityId: number;
+  index: number | null;
+  rank: number | null;
+  /** Share of the network's scored indicators without a current value. */
+  missingShare: number;
+  /** Share of the network's indicators (scored or not) with a current value. */
+  coverage: number;
+  goals: CityGoalScore[];
+  indicators: CityIndicatorScore[];
+  /** Index per year over the window, for sparklines. */
+  history: Array<{ year: number; index: number }>;
+}
+
+export interface NetworkScores {
+  year: number;
+  cities: CityScore[];
+  goalAverages: Array<{ goal: number; score: number | null }>;
+  indexAverage: number | null;
+}
+
+/**
+ * The value current at `year` for each (city, indicator): the latest one in
+ * the five years up to `year`. Older values are stale and not used.
+ */
+export function currentValues(
+  points: readonly Point[],
+  year: number,
+): Map<number, Map<number, Point>> {
+  const byCity = new Map<number, Map<number, Point>>();
+  for (const p of points) {
+    if (p.year > year || p.year <= year - CURRENT_WINDOW_YEARS) continue;
+    let row = byCity.get(p.cityId);
+    if (row === undefined) {
+      row = new Map();
+      byCity.set(p.cityId, row);
+    }
+    const existing = row.get(p.indicatorId);
+    if (existing === undefined || existing.year < p.year) row.set(p.indicatorId, p);
+  }
+  return byCity;
+}
+
+/** Colour of one value: from the indicator's thresholds in raw units, else from its score. */
+export function indicatorColour(
+  indicator: ScoredIndicator,
+  value: number,
+  normalised: number | null,
+): Colour | null {
+  if (indicator.thresholds !== null)
+    return colourFromThresholds(value, indicator.direction, indicator.thresholds);
+  return normalised === null ? null : colourFromScore(normalised);
+}
+
+interface YearScores {
+  goalScores: Map<number, Map<number, number>>;
+  index: Map<number, number>;
+}
+
+function scoreYear(
+  cityIds: readonly number[],
+  scored: readonly ScoredIndicator[],
+  current: Map<number, Map<number, Point>>,
+): YearScores {
+  const goalScores = new Map<number, Map<number, number>>();
+  const index = new Map<number, number>();
+  for (const cityId of cityIds) {
+    const values = current.get(cityId);
+    const byGoal = new Map<number, number[]>();
+    for (const indicator of scored) {
+      const point = values?.get(indicator.id);
+      if (point === undefined || indicator.goal === null) continue;
+      const n = normalise(point.value, indicator.bestBound!, indicator.worstBound!);
+      const list = byGoal.get(indicator.goal) ?? [];
+      list.push(n);
+      byGoal.set(indicator.goal, list);
+    }
+    const goals = new Map<number, number>();
+    for (const [goal, list] of byGoal) goals.set(goal, mean(list)!);
+    goalScores.set(cityId, goals);
+    const cityIndex = mean([...goals.values()]);
+    if (cityIndex !== null) index.set(cityId, cityIndex);
+  }
+  return { goalScores, index };
+}
+
+/**
+ * Scores every member city at `year`. Indicators without both bounds are not
+ * scored (they count for coverage only); goals are the indicators' primary goals.
+ */
+export function computeNetworkScores(input: {
+  year: number;
+  cityIds: readonly number[];
+  indicators: readonly ScoredIndicator[];
+  points: readonly Point[];
+}): NetworkScores {
+  const { year, cityIds, indicators, points } = input;
+  const scored = indicators.filter(
+    (i) => i.bestBound !== null && i.worstBound !== null && i.goal !== null,
+  );
+  const goals = [...new Set(scored.map((i) => i.goal!))].sort((a, b) => a - b);
+  const years = Array.from(
+    { length: CURRENT_WINDOW_YEARS },
+    (_, k) => year - CURRENT_WINDOW_YEARS + 1 + k,
+  );
+  const byYear = new Map(
+    years.map((y) => [y, scoreYear(cityIds, scored, currentValues(points, y))]),
+  );
+  const now = byYear.get(year)!;
+  const current = currentValues(points, year);
+
+  const cities: CityScore[] = cityIds.map((cityId) => {
+    const values = current.get(cityId) ?? new Map<number, Point>();
+    const indicatorScores: CityIndicatorScore[] = [];
+    const coloursByGoal = new Map<number, Colour[]>();
+    for (const indicator of scored) {
+      const point = values.get(indicator.id);
+      if (point === undefined) continue;
+      const normalised = normalise(point.value, indicator.bestBound!, indicator.worstBound!);
+      const colour = indicatorColour(indicator, point.value, normalised)!;
+      indicatorScores.push({
+        indicatorId: indicator.id,
+        year: point.year,
+        value: point.value,
+        normalised,
+        colour,
+      });
+      const list = coloursByGoal.get(indicator.goal!) ?? [];
+      list.push(colour);
+      coloursByGoal.set(indicator.goal!, list);
+    }
+    const goalScores: CityGoalScore[] = goals.map((goal) => {
+      const series = years.flatMap((y) => {
+        const score = byYear.get(y)!.goalScores.get(cityId)?.get(goal);
+        return score === undefined ? [] : [{ year: y, score }];
+      });
+      return {
+        goal,
+        score: now.goalScores.get(cityId)?.get(goal) ?? null,
+        colour: goalColour(coloursByGoal.get(goal) ?? []),
+        trend: trendArrow(series),
+        indicatorCount: coloursByGoal.get(goal)?.length ?? 0,
+      };
+    });
+    const missing = scored.filter((i) => !values.has(i.id)).length;
+    return {
+      cityId,
+      index: now.index.get(cityId) ?? null,
+      rank: null,
+      missingShare: scored.length === 0 ? 1 : missing / scored.length,
+      coverage:
+        indicators.length === 0
+          ? 0
+          : indicators.filter((i) => values.has(i.id)).length / indicators.length,
+      goals: goalScores,
+      indicators: indicatorScores,
+      history: years.flatMap((y) => {
+        const index = byYear.get(y)!.index.get(cityId);
+        return index === undefined ? [] : [{ year: y, index }];
+      }),
+    };
+  });
+
+  const rankable = cities.filter(
+    (c) => c.index !== null && c.missingShare <= MAX_MISSING_SHARE_FOR_RANK,
+  );
+  const ranks = rankDescending(rankable, (c) => c.index);
+  for (const city of cities) city.rank = ranks.get(city) ?? null;
+
+  return {
+    year,
+    cities,
+    goalAverages: goals.map((goal) => ({
+      goal,
+      score: mean(cities.map((c) => c.goals.find((g) => g.goal === goal)?.score ?? null)),
+    })),
+    indexAverage: mean(cities.map((c) => c.index)),
+  };
+}

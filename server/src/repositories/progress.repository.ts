@@ -1,0 +1,145 @@
+import type { Knex } from 'knex';
+import type { Point } from '../domain/network-scores';
+
+export interface NetworkVersion {
+  id: number;
+  slug: string;
+  name: string;
+  dataKind: 'synthetic' | 'published' | 'reported';
+  citation: string | null;
+  dataVersion: number;
+}
+
+export interface AmbitionRow {
+  cityId: number;
+  indicatorId: number;
+  baselineYear: number;
+  baselineValue: number;
+  targetYear: number;
+  targetValue: number;
+}
+
+/** The reads behind progress and scores: versions for caching, then bulk data. */
+export class ProgressRepository {
+  constructor(private readonly knex: Knex) {}
+
+  private static toVersion(row: Record<string, unknown>): NetworkVersion {
+    return {
+      id: row.id as number,
+      slug: row.slug as string,
+      name: row.name as string,
+      dataKind: row.data_kind as NetworkVersion['dataKind'],
+      citation: row.citation as string | null,
+      dataVersion: Number(row.data_version),
+    };
+  }
+
+  /** A network and the version of its data (one indexed read: the cache key). */
+  async networkVersion(slug: string): Promise<NetworkVersion | undefined> {
+    const row = (await this.knex('networks')
+      .where({ slug })
+      .first('id', 'slug', 'name', 'data_kind', 'citation', 'data_version')) as
+      Record<string, unknown> | undefined;
+    return row === undefined ? undefined : ProgressRepository.toVersion(row);
+  }
+
+  /** The networks a city belongs to, with their data versions. */
+  async cityNetworks(cityId: number): Promise<NetworkVersion[]> {
+    const rows = (await this.knex('network_members as m')
+      .join('networks as n', 'n.id', 'm.network_id')
+      .where('m.city_id', cityId)
+      .select('n.id', 'n.slug', 'n.name', 'n.data_kind', 'n.citation', 'n.data_version')
+      .orderBy('n.name')) as Array<Record<string, unknown>>;
+    return rows.map((r) => ProgressRepository.toVersion(r));
+  }
+
+  /** Every value of the network's active indicators. */
+  async networkPoints(networkId: number): Promise<Point[]> {
+    const rows = (await this.knex('observations as o')
+      .join('indicators as i', 'i.id', 'o.indicator_id')
+      .where('i.network_id', networkId)
+      .whereNull('i.archived_at')
+      .select('o.city_id', 'o.indicator_id', 'o.year', 'o.value')) as Array<{
+      city_id: number;
+      indicator_id: number;
+      year: number;
+      value: number;
+    }>;
+    return rows.map((r) => ({
+      cityId: r.city_id,
+      indicatorId: r.indicator_id,
+      year: r.year,
+      value: r.value,
+    }));
+  }
+
+  /** One city's values for the active indicators of the given networks. */
+  async cityPoints(cityId: number, networkIds: readonly number[]): Promise<Point[]> {
+    if (networkIds.length === 0) return [];
+    const rows = (await this.knex('observations as o')
+      .join('indicators as i', 'i.id', 'o.indicator_id')
+      .where('o.city_id', cityId)
+      .whereIn('i.network_id', networkIds)
+      .whereNull('i.archived_at')
+      .select('o.indicator_id', 'o.year', 'o.value')) as Array<{
+      indicator_id: number;
+      year: number;
+      value: number;
+    }>;
+    return rows.map((r) => ({ cityId, indicatorId: r.indicator_id, year: r.year, value: r.value }));
+  }
+
+  /** Every city's values of one indicator. */
+  async indicatorPoints(indicatorId: number): Promise<Point[]> {
+    const rows = (await this.knex('observations')
+      .where({ indicator_id: indicatorId })
+      .select('city_id', 'year', 'value')) as Array<{
+      city_id: number;
+      year: number;
+      value: number;
+    }>;
+    return rows.map((r) => ({ cityId: r.city_id, indicatorId, year: r.year, value: r.value }));
+  }
+
+  /** Ambitions, by city or by network (or both). */
+  async ambitions(filter: {
+    cityId?: number;
+    networkIds?: readonly number[];
+    indicatorId?: number;
+  }): Promise<AmbitionRow[]> {
+    const query = this.knex('ambitions as a')
+      .join('indicators as i', 'i.id', 'a.indicator_id')
+      .select(
+        'a.city_id',
+        'a.indicator_id',
+        'a.baseline_year',
+        'a.baseline_value',
+        'a.target_year',
+        'a.target_value',
+      );
+    if (filter.cityId !== undefined) query.where('a.city_id', filter.cityId);
+    if (filter.networkIds !== undefined) query.whereIn('i.network_id', filter.networkIds);
+    if (filter.indicatorId !== undefined) query.where('a.indicator_id', filter.indicatorId);
+    const rows = (await query) as Array<Record<string, number>>;
+    return rows.map((r) => ({
+      cityId: r.city_id!,
+      indicatorId: r.indicator_id!,
+      baselineYear: r.baseline_year!,
+      baselineValue: r.baseline_value!,
+      targetYear: r.target_year!,
+      targetValue: r.target_value!,
+    }));
+  }
+
+  /** The latest year with any value in these networks (the default reference year). */
+  async latestYear(networkIds: readonly number[]): Promise<number | null> {
+    if (networkIds.length === 0) return null;
+    const row = (await this.knex('observations as o')
+      .join('indicators as i', 'i.id', 'o.indicator_id')
+      .whereIn('i.network_id', networkIds)
+      .whereNull('i.archived_at')
+      .max('o.year as year')
+      .first()) as { year: number | null } | undefined;
+    return row?.year ?? null;
+  }
+}

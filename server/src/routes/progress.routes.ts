@@ -1,0 +1,116 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { CityParams } from '../schemas/city.schema';
+import { errorResponses } from '../schemas/common.schema';
+import { NetworkParams } from '../schemas/network.schema';
+import {
+  AssessRequest,
+  Assessment,
+  CityProgressResponse,
+  ComparisonResponse,
+  NetworkIndicatorParams,
+  NetworkScoresResponse,
+  PeersQuery,
+  PeersResponse,
+  YearLangQuery,
+} from '../schemas/progress.schema';
+import type { Services } from '../services/services';
+import { localise } from './localise';
+
+const tags = ['Progress'];
+
+/** Progress status, action gap, scores, rankings and peers (docs/methodology.md). */
+export const progressRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = async (
+  app,
+  { services },
+) => {
+  const { progress } = services;
+
+  app.post(
+    '/progress/assess',
+    {
+      schema: {
+        tags,
+        summary: 'Assess one series: status, score, components and action gap',
+        description:
+          'The calculator behind every status (METHODOLOGY §1–3). Rates are fractions per year for a compound trend and units per year for a linear one; `ratio` is R with a target and P without.',
+        body: AssessRequest,
+        response: { 200: Assessment, ...errorResponses(400, 413, 415) },
+      },
+    },
+    async (request) => progress.assess(request.body),
+  );
+
+  app.get(
+    '/cities/:city/progress',
+    {
+      schema: {
+        tags,
+        summary: 'A city\u2019s progress on every indicator, per goal and overall',
+        params: CityParams,
+        querystring: YearLangQuery,
+        response: { 200: CityProgressResponse, ...errorResponses(400, 404) },
+      },
+    },
+    async (request, reply) =>
+      progress.cityProgress(request.params.city, {
+        year: request.query.year,
+        lang: localise(request, reply),
+      }),
+  );
+
+  app.get(
+    '/networks/:network/scores',
+    {
+      schema: {
+        tags,
+        summary:
+          'Scores, colours, index, ranks and trend arrows of every partner city (SDSN method)',
+        params: NetworkParams,
+        querystring: YearLangQuery,
+        response: { 200: NetworkScoresResponse, ...errorResponses(400, 404) },
+      },
+    },
+    async (request, reply) =>
+      progress.networkScores(request.params.network, {
+        year: request.query.year,
+        lang: localise(request, reply),
+      }),
+  );
+
+  app.get(
+    '/networks/:network/indicators/:indicator/comparison',
+    {
+      schema: {
+        tags,
+        summary: 'One indicator across the partner cities',
+        params: NetworkIndicatorParams,
+        querystring: YearLangQuery,
+        response: { 200: ComparisonResponse, ...errorResponses(400, 404) },
+      },
+    },
+    async (request, reply) =>
+      progress.comparison(request.params.network, request.params.indicator, {
+        year: request.query.year,
+        lang: localise(request, reply),
+      }),
+  );
+
+  app.get(
+    '/cities/:city/peers',
+    {
+      schema: {
+        tags,
+        summary: 'Partner cities that progressed most on an indicator: whom to learn from',
+        params: CityParams,
+        querystring: PeersQuery,
+        response: { 200: PeersResponse, ...errorResponses(400, 404) },
+      },
+    },
+    async (request, reply) =>
+      progress.peers(request.params.city, {
+        indicator: request.query.indicator,
+        limit: request.query.limit,
+        lang: localise(request, reply),
+      }),
+  );
+};

@@ -1,0 +1,330 @@
+import { Type, type Static } from 'typebox';
+import { Slug } from './common.schema';
+import { Direction, ThresholdsSchema } from './catalogue.schema';
+import { DataKind } from './network.schema';
+
+const NumberOrNull = Type.Union([Type.Number(), Type.Null()]);
+const IntegerOrNull = Type.Union([Type.Integer(), Type.Null()]);
+
+export const ProgressStatus = Type.Union(
+  [
+    Type.Literal('target_achieved'),
+    Type.Literal('on_track'),
+    Type.Literal('acceleration_needed'),
+    Type.Literal('limited_progress'),
+    Type.Literal('deterioration'),
+    Type.Literal('insufficient_data'),
+  ],
+  { description: 'Progress status (METHODOLOGY §2).' },
+);
+export const TrendTypeUsed = Type.Union([
+  Type.Literal('compound'),
+  Type.Literal('linear'),
+  Type.Null(),
+]);
+export const Colour = Type.Union([
+  Type.Literal('green'),
+  Type.Literal('yellow'),
+  Type.Literal('orange'),
+  Type.Literal('red'),
+  Type.Null(),
+]);
+export const TrendArrow = Type.Union([
+  Type.Literal('on_track'),
+  Type.Literal('moderately_improving'),
+  Type.Literal('stagnating'),
+  Type.Literal('decreasing'),
+  Type.Null(),
+]);
+
+const YearValue = Type.Object(
+  { year: Type.Integer(), value: Type.Number() },
+  { additionalProperties: false },
+);
+
+// ---------- the calculator ----------
+
+export const AssessRequest = Type.Object(
+  {
+    direction: Direction,
+    observations: Type.Array(YearValue, { minItems: 1, maxItems: 1000 }),
+    baseline: Type.Optional(Type.Union([YearValue, Type.Null()])),
+    target: Type.Optional(Type.Union([YearValue, Type.Null()])),
+    trend: Type.Optional(
+      Type.Union([Type.Literal('compound'), Type.Literal('linear'), Type.Literal('auto')]),
+    ),
+  },
+  { additionalProperties: false },
+);
+export type AssessRequest = Static<typeof AssessRequest>;
+
+export const Components = Type.Object({
+  baselineYear: IntegerOrNull,
+  baselineValue: NumberOrNull,
+  baselineSource: Type.Union([
+    Type.Literal('ambition'),
+    Type.Literal('first_since_2015'),
+    Type.Literal('first_observation'),
+    Type.Null(),
+  ]),
+  latestYear: IntegerOrNull,
+  latestValue: NumberOrNull,
+  observedRate: Type.Union([Type.Number(), Type.Null()], {
+    description: 'Fraction per year (compound) or units per year (linear).',
+  }),
+  requiredRate: NumberOrNull,
+  ratio: Type.Union([Type.Number(), Type.Null()], { description: 'R with a target, P without.' }),
+  thresholds: Type.Object({
+    onTrack: Type.Number(),
+    accelerationNeeded: Type.Number(),
+    limitedProgress: Type.Number(),
+  }),
+});
+
+export const ActionGap = Type.Object({
+  expectedNow: NumberOrNull,
+  gapNow: NumberOrNull,
+  projectedValue: NumberOrNull,
+  gap: NumberOrNull,
+  gapShare: NumberOrNull,
+  requiredRateFromNow: NumberOrNull,
+  paceRatio: NumberOrNull,
+  projectedYear: IntegerOrNull,
+});
+
+export const Assessment = Type.Object({
+  status: ProgressStatus,
+  score: Type.Union([Type.Number(), Type.Null()], { description: 'From −5 to 5.' }),
+  trend: TrendTypeUsed,
+  components: Components,
+  actionGap: Type.Union([ActionGap, Type.Null()]),
+  notes: Type.Array(Type.String()),
+});
+export type Assessment = Static<typeof Assessment>;
+
+// ---------- city progress ----------
+
+const StatusCounts = Type.Object({
+  target_achieved: Type.Integer(),
+  on_track: Type.Integer(),
+  acceleration_needed: Type.Integer(),
+  limited_progress: Type.Integer(),
+  deterioration: Type.Integer(),
+  insufficient_data: Type.Integer(),
+  stale: Type.Integer({
+    description: 'Indicators whose latest value is more than five years old.',
+  }),
+});
+
+const NetworkRef = Type.Object({
+  slug: Type.String(),
+  name: Type.String(),
+  dataKind: DataKind,
+  citation: Type.Union([Type.String(), Type.Null()]),
+});
+
+const AmbitionRef = Type.Object({
+  baselineYear: Type.Integer(),
+  baselineValue: Type.Number(),
+  targetYear: Type.Integer(),
+  targetValue: Type.Number(),
+});
+
+export const IndicatorProgress = Type.Object({
+  slug: Type.String(),
+  name: Type.String(),
+  unit: Type.String(),
+  decimals: Type.Integer(),
+  direction: Direction,
+  goal: IntegerOrNull,
+  network: Type.String(),
+  sdgLinks: Type.Array(
+    Type.Object({ target: Type.String(), indicator: Type.Union([Type.String(), Type.Null()]) }),
+  ),
+  latest: Type.Union([YearValue, Type.Null()]),
+  stale: Type.Boolean(),
+  ambition: Type.Union([AmbitionRef, Type.Null()]),
+  series: Type.Array(YearValue),
+  ...Assessment.properties,
+  improvement: Type.Union([Type.Number(), Type.Null()], {
+    description:
+      'Growth per year in the desired direction since the baseline (P), with or without a target.',
+  }),
+  normalised: Type.Union([Type.Number(), Type.Null()], {
+    description: '0–100 between the worst and best bounds.',
+  }),
+  colour: Colour,
+});
+export type IndicatorProgress = Static<typeof IndicatorProgress>;
+
+export const GoalProgress = Type.Object({
+  goal: Type.Integer(),
+  indicatorCount: Type.Integer(),
+  statusCounts: StatusCounts,
+  meanScore: NumberOrNull,
+  status: ProgressStatus,
+  colour: Colour,
+  coverage: NumberOrNull,
+});
+
+export const CityProgressResponse = Type.Object({
+  city: Type.Object({ slug: Type.String(), name: Type.String(), countryCode: Type.String() }),
+  year: Type.Union([Type.Integer(), Type.Null()], {
+    description: 'Reference year: values after it are ignored.',
+  }),
+  language: Type.String(),
+  networks: Type.Array(NetworkRef),
+  summary: Type.Object({
+    indicatorCount: Type.Integer(),
+    currentCount: Type.Integer({ description: 'Indicators with a value in the last five years.' }),
+    coverage: NumberOrNull,
+    meanScore: NumberOrNull,
+    statusCounts: StatusCounts,
+  }),
+  goals: Type.Array(GoalProgress),
+  indicators: Type.Array(IndicatorProgress),
+  largestGaps: Type.Array(Type.String(), {
+    description: 'Indicator slugs, largest action gap (share) first.',
+  }),
+  strongestImprovements: Type.Array(Type.String(), {
+    description: 'Indicator slugs, strongest improvement first.',
+  }),
+});
+export type CityProgressResponse = Static<typeof CityProgressResponse>;
+
+export const YearLangQuery = Type.Object(
+  {
+    year: Type.Optional(
+      Type.Integer({
+        minimum: 1950,
+        maximum: 2100,
+        description: 'Reference year; default: the latest with data.',
+      }),
+    ),
+    lang: Type.Optional(Type.String({ maxLength: 35 })),
+  },
+  { additionalProperties: false },
+);
+
+// ---------- network scores ----------
+
+const ScoredIndicatorRef = Type.Object({
+  slug: Type.String(),
+  name: Type.String(),
+  unit: Type.String(),
+  decimals: Type.Integer(),
+  goal: IntegerOrNull,
+  direction: Direction,
+  bestBound: NumberOrNull,
+  worstBound: NumberOrNull,
+  thresholds: Type.Union([ThresholdsSchema, Type.Null()]),
+});
+
+export const CityScore = Type.Object({
+  slug: Type.String(),
+  name: Type.String(),
+  countryCode: Type.String(),
+  index: NumberOrNull,
+  rank: Type.Union([Type.Integer(), Type.Null()], {
+    description:
+      'Null when the city misses more than 20 % of the network\u2019s scored indicators.',
+  }),
+  missingShare: Type.Number(),
+  coverage: Type.Number(),
+  history: Type.Array(Type.Object({ year: Type.Integer(), index: Type.Number() })),
+  goals: Type.Array(
+    Type.Object({
+      goal: Type.Integer(),
+      score: NumberOrNull,
+      colour: Colour,
+      trend: TrendArrow,
+      indicatorCount: Type.Integer(),
+    }),
+  ),
+  indicators: Type.Array(
+    Type.Object({
+      indicator: Type.String(),
+      year: Type.Integer(),
+      value: Type.Number(),
+      normalised: Type.Number(),
+      colour: Colour,
+    }),
+  ),
+});
+
+export const NetworkScoresResponse = Type.Object({
+  network: NetworkRef,
+  year: Type.Union([Type.Integer(), Type.Null()]),
+  language: Type.String(),
+  indicators: Type.Array(ScoredIndicatorRef),
+  goals: Type.Array(Type.Integer()),
+  cities: Type.Array(CityScore),
+  averages: Type.Object({
+    index: NumberOrNull,
+    goals: Type.Array(Type.Object({ goal: Type.Integer(), score: NumberOrNull })),
+  }),
+});
+export type NetworkScoresResponse = Static<typeof NetworkScoresResponse>;
+
+// ---------- comparison and peers ----------
+
+export const ComparisonResponse = Type.Object({
+  network: NetworkRef,
+  year: Type.Union([Type.Integer(), Type.Null()]),
+  indicator: ScoredIndicatorRef,
+  cities: Type.Array(
+    Type.Object({
+      slug: Type.String(),
+      name: Type.String(),
+      latest: Type.Union([YearValue, Type.Null()]),
+      stale: Type.Boolean(),
+      normalised: NumberOrNull,
+      colour: Colour,
+      status: ProgressStatus,
+      score: NumberOrNull,
+      trend: TrendTypeUsed,
+      observedRate: NumberOrNull,
+      ratio: NumberOrNull,
+      ambition: Type.Union([AmbitionRef, Type.Null()]),
+      series: Type.Array(YearValue),
+    }),
+  ),
+});
+export type ComparisonResponse = Static<typeof ComparisonResponse>;
+
+export const PeersQuery = Type.Object(
+  {
+    indicator: Slug,
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 50, default: 5 })),
+    lang: Type.Optional(Type.String({ maxLength: 35 })),
+  },
+  { additionalProperties: false },
+);
+
+export const PeersResponse = Type.Object({
+  city: Type.String(),
+  indicator: ScoredIndicatorRef,
+  window: Type.Union([Type.Object({ from: Type.Integer(), to: Type.Integer() }), Type.Null()], {
+    description: 'The years compared: the city\u2019s own baseline to latest.',
+  }),
+  cityImprovement: NumberOrNull,
+  peers: Type.Array(
+    Type.Object({
+      slug: Type.String(),
+      name: Type.String(),
+      improvement: Type.Number({
+        description: 'Growth per year in the desired direction over the window.',
+      }),
+      from: Type.Integer(),
+      to: Type.Integer(),
+      betterThanCity: Type.Boolean(),
+      latest: Type.Union([YearValue, Type.Null()]),
+      status: ProgressStatus,
+      score: NumberOrNull,
+      ratio: NumberOrNull,
+    }),
+  ),
+});
+export type PeersResponse = Static<typeof PeersResponse>;
+
+export const NetworkIndicatorParams = Type.Object({ network: Slug, indicator: Slug });

@@ -1,0 +1,447 @@
+import {
+  computeCityProgress,
+  type AmbitionPoint,
+  type ProgressIndicator,
+} from '../domain/city-progress';
+import type { SdgLanguage } from '../domain/languages';
+import {
+  computeNetworkScores,
+  CURRENT_WINDOW_YEARS,
+  indicatorColour,
+  type Point,
+} from '../domain/network-scores';
+import { windowImprovement } from '../domain/peers';
+import {
+  assess,
+  validateAssessmentInput,
+  type Assessment as DomainAssessment,
+  type YearValue,
+} from '../domain/progress';
+import { normalise } from '../domain/scoring';
+import { notFound, validationFailed } from '../errors';
+import type { IndicatorRecord } from '../repositories/indicator.repository';
+import type { AmbitionRow, NetworkVersion } from '../repositories/progress.repository';
+import type { Repositories, UnitOfWork } from '../repositories/unit-of-work';
+import type {
+  AssessRequest,
+  Assessment,
+  CityProgressResponse,
+  ComparisonResponse,
+  IndicatorProgress,
+  NetworkScoresResponse,
+  PeersResponse,
+} from '../schemas/progress.schema';
+import { requireCity } from './lookup';
+import { ResultCache } from './result-cache';
+
+function localName(indicator: IndicatorRecord, lang: SdgLanguage): string {
+  return indicator.translations[lang]?.name ?? indicator.name;
+}
+
+function localUnit(indicator: IndicatorRecord, lang: SdgLanguage): string {
+  return indicator.translations[lang]?.unit ?? indicator.unit;
+}
+
+function toAssessment(a: DomainAssessment): Assessment {
+  return {
+    status: a.status,
+    score: a.score,
+    trend: a.trend,
+    components: a.components,
+    actionGap: a.actionGap,
+    notes: a.notes,
+  };
+}
+
+function indicatorRef(indicator: IndicatorRecord, lang: SdgLanguage) {
+  return {
+    slug: indicator.slug,
+    name: localName(indicator, lang),
+    unit: localUnit(indicator, lang),
+    decimals: indicator.decimals,
+    goal: indicator.goal,
+    direction: indicator.direction,
+    bestBound: indicator.bestBound,
+    worstBound: indicator.worstBound,
+    thresholds: indicator.thresholds,
+  };
+}
+
+function networkRef(n: NetworkVersion) {
+  return { slug: n.slug, name: n.name, dataKind: n.dataKind, citation: n.citation };
+}
+
+function toProgressIndicator(i: IndicatorRecord): ProgressIndicator {
+  return {
+    id: i.id,
+    goal: i.goal,
+    direction: i.direction,
+    bestBound: i.bestBound,
+    worstBound: i.worstBound,
+    thresholds: i.thresholds,
+    trendType: i.trendType,
+  };
+}
+
+function groupSeries(points: readonly Point[]): Map<number, Map<number, YearValue[]>> {
+  const byCity = new Map<number, Map<number, YearValue[]>>();
+  for (const p of points) {
+    let byIndicator = byCity.get(p.cityId);
+    if (byIndicator === undefined) {
+      byIndicator = new Map();
+      byCity.set(p.cityId, byIndicator);
+    }
+    const list = byIndicator.get(p.indicatorId) ?? [];
+    list.push({ year: p.year, value: p.value });
+    byIndicator.set(p.indicatorId, list);
+  }
+  for (const byIndicator of byCity.values())
+    for (const list of byIndicator.values()) list.sort((a, b) => a.year - b.year);
+  return byCity;
+}
+
+const toAmbitionPoint = (a: AmbitionRow): AmbitionPoint => ({
+  baselineYear: a.baselineYear,
+  baselineValue: a.baselineValue,
+  targetYear: a.targetYear,
+  targetValue: a.targetValue,
+});
+
+/**
+ * Progress, scores, comparisons and peers, computed from the data on request
+ * and cached per (network data version, year, language): a write bumps the
+ * version in its transaction, so the next read on any server sees it.
+ */
+export class ProgressService {
+  private readonly cityCache = new ResultCache<CityProgressResponse>(300);
+  private readonly networkCache = new ResultCache<NetworkScoresResponse>(100);
+  private readonly comparisonCache = new ResultCache<ComparisonResponse>(300);
+
+  constructor(private readonly uow: UnitOfWork) {}
+
+  /** The calculator: assess one series posted by the client. */
+  assess(input: AssessRequest): Assessment {
+    const domainInput = {
+      direction: input.direction,
+      observations: input.observations,
+      baseline: input.baseline ?? null,
+      target: input.target ?? null,
+      trend: input.trend ?? 'auto',
+    };
+    const problems = validateAssessmentInput(domainInput);
+    if (problems.length > 0) throw validationFailed(problems[0]!.message, problems);
+    return toAssessment(assess(domainInput));
+  }
+
+  private async requireNetwork(repos: Repositories, slug: string): Promise<NetworkVersion> {
+    const network = await repos.progress.networkVersion(slug);
+    if (network === undefined) throw notFound(`There is no network "${slug}".`);
+    return network;
+  }
+
+  /** Every indicator of a city's networks: status, score, action gap, aggregated per goal. */
+  async cityProgress(
+    citySlug: string,
+    query: { year?: number; lang: SdgLanguage },
+  ): Promise<CityProgressResponse> {
+    const { repos } = this.uow;
+    const city = await requireCity(repos, citySlug);
+    const networks = await repos.progress.cityNetworks(city.id);
+    const key = `${city.id}.${city.version}|${networks.map((n) => `${n.id}.${n.dataVersion}`).join(',')}|${query.year ?? 'latest'}|${query.lang}`;
+    return this.cityCache.getOrCompute(key, async () => {
+      const networkIds = networks.map((n) => n.id);
+      const year = query.year ?? (await repos.progress.latestYear(networkIds));
+      const indicators = (
+        await Promise.all(networkIds.map((id) => repos.indicators.listForNetwork(id)))
+      ).flat();
+      const points = await repos.progress.cityPoints(city.id, networkIds);
+      const series = groupSeries(points).get(city.id) ?? new Map<number, YearValue[]>();
+      const ambitions = new Map(
+        (await repos.progress.ambitions({ cityId: city.id })).map((a) => [
+          a.indicatorId,
+          toAmbitionPoint(a),
+        ]),
+      );
+      const progress = computeCityProgress({
+        year: year ?? new Date().getUTCFullYear(),
+        indicators: indicators.map(toProgressIndicator),
+        observations: series,
+        ambitions,
+      });
+      const bySlug = new Map(indicators.map((i) => [i.id, i]));
+      const rows: IndicatorProgress[] = progress.indicators.map((p) => {
+        const indicator = bySlug.get(p.indicatorId)!;
+        const ambition = ambitions.get(p.indicatorId) ?? null;
+        return {
+          slug: indicator.slug,
+          name: localName(indicator, query.lang),
+          unit: localUnit(indicator, query.lang),
+          decimals: indicator.decimals,
+          direction: indicator.direction,
+          goal: indicator.goal,
+          network: indicator.networkSlug,
+          sdgLinks: indicator.sdgLinks,
+          latest: p.latest,
+          stale: p.stale,
+          ambition,
+          series: (series.get(p.indicatorId) ?? []).filter((v) => year === null || v.year <= year),
+          ...toAssessment(p.assessment),
+          improvement: p.improvement,
+          normalised: p.normalised,
+          colour: p.colour,
+        };
+      });
+      const slugOf = (id: number): string => bySlug.get(id)!.slug;
+      return {
+        city: { slug: city.slug, name: city.name, countryCode: city.country_code },
+        year,
+        language: query.lang,
+        networks: networks.map(networkRef),
+        summary: {
+          indicatorCount: progress.indicatorCount,
+          currentCount: progress.currentCount,
+          coverage: progress.coverage,
+          meanScore: progress.meanScore,
+          statusCounts: progress.statusCounts,
+        },
+        goals: progress.goals,
+        indicators: rows,
+        largestGaps: progress.largestGaps.map(slugOf),
+        strongestImprovements: progress.strongestImprovements.map(slugOf),
+      };
+    });
+  }
+
+  /** Normalised scores, goal scores and colours, index, ranks and trend arrows for every member city. */
+  async networkScores(
+    networkSlug: string,
+    query: { year?: number; lang: SdgLanguage },
+  ): Promise<NetworkScoresResponse> {
+    const { repos } = this.uow;
+    const network = await this.requireNetwork(repos, networkSlug);
+    const key = `${network.id}.${network.dataVersion}|${query.year ?? 'latest'}|${query.lang}`;
+    return this.networkCache.getOrCompute(key, async () => {
+      const year = query.year ?? (await repos.progress.latestYear([network.id]));
+      const indicators = await repos.indicators.listForNetwork(network.id);
+      const members = await repos.networks.listMembersWithIds(network.id);
+      const scoredIndicators = indicators.filter(
+        (i) => i.bestBound !== null && i.worstBound !== null && i.goal !== null,
+      );
+      if (year === null) {
+        return {
+          network: networkRef(network),
+          year: null,
+          language: query.lang,
+          indicators: scoredIndicators.map((i) => indicatorRef(i, query.lang)),
+          goals: [],
+          cities: members.map((m) => ({
+            slug: m.slug,
+            name: m.name,
+            countryCode: m.countryCode,
+            index: null,
+            rank: null,
+            missingShare: 1,
+            coverage: 0,
+            history: [],
+            goals: [],
+            indicators: [],
+          })),
+          averages: { index: null, goals: [] },
+        };
+      }
+      const points = await repos.progress.networkPoints(network.id);
+      const scores = computeNetworkScores({
+        year,
+        cityIds: members.map((m) => m.id),
+        indicators: indicators.map(toProgressIndicator),
+        points,
+      });
+      const memberById = new Map(members.map((m) => [m.id, m]));
+      const slugById = new Map(indicators.map((i) => [i.id, i.slug]));
+      const cities = scores.cities
+        .map((c) => {
+          const member = memberById.get(c.cityId)!;
+          return {
+            slug: member.slug,
+            name: member.name,
+            countryCode: member.countryCode,
+            index: c.index,
+            rank: c.rank,
+            missingShare: c.missingShare,
+            coverage: c.coverage,
+            history: c.history,
+            goals: c.goals,
+            indicators: c.indicators.map((s) => ({
+              indicator: slugById.get(s.indicatorId)!,
+              year: s.year,
+              value: s.value,
+              normalised: s.normalised,
+              colour: s.colour,
+            })),
+          };
+        })
+        .sort(
+          (a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || a.name.localeCompare(b.name),
+        );
+      return {
+        network: networkRef(network),
+        year,
+        language: query.lang,
+        indicators: scoredIndicators.map((i) => indicatorRef(i, query.lang)),
+        goals: scores.goalAverages.map((g) => g.goal),
+        cities,
+        averages: { index: scores.indexAverage, goals: scores.goalAverages },
+      };
+    });
+  }
+
+  /** One indicator across the network's cities: latest value, score, status, rate, ambition, series. */
+  async comparison(
+    networkSlug: string,
+    indicatorSlug: string,
+    query: { year?: number; lang: SdgLanguage },
+  ): Promise<ComparisonResponse> {
+    const { repos } = this.uow;
+    const network = await this.requireNetwork(repos, networkSlug);
+    const key = `${network.id}.${network.dataVersion}|${indicatorSlug}|${query.year ?? 'latest'}|${query.lang}`;
+    return this.comparisonCache.getOrCompute(key, async () => {
+      const indicator = await repos.indicators.findBySlug(indicatorSlug);
+      if (indicator === undefined || indicator.networkId !== network.id) {
+        throw notFound(`The network "${network.slug}" has no indicator "${indicatorSlug}".`);
+      }
+      const year = query.year ?? (await repos.progress.latestYear([network.id]));
+      const members = await repos.networks.listMembersWithIds(network.id);
+      const series = groupSeries(await repos.progress.indicatorPoints(indicator.id));
+      const ambitions = new Map(
+        (await repos.progress.ambitions({ indicatorId: indicator.id })).map((a) => [
+          a.cityId,
+          toAmbitionPoint(a),
+        ]),
+      );
+      const cities = members.map((m) => {
+        const all = (series.get(m.id)?.get(indicator.id) ?? []).filter(
+          (p) => year === null || p.year <= year,
+        );
+        const latest = all[all.length - 1] ?? null;
+        const ambition = ambitions.get(m.id) ?? null;
+        const assessment = assess({
+          direction: indicator.direction,
+          observations: all,
+          baseline:
+            ambition === null
+              ? null
+              : { year: ambition.baselineYear, value: ambition.baselineValue },
+          target:
+            ambition === null ? null : { year: ambition.targetYear, value: ambition.targetValue },
+          trend: indicator.trendType,
+        });
+        const normalised =
+          latest === null || indicator.bestBound === null || indicator.worstBound === null
+            ? null
+            : normalise(latest.value, indicator.bestBound, indicator.worstBound);
+        return {
+          slug: m.slug,
+          name: m.name,
+          latest,
+          stale: latest !== null && year !== null && latest.year <= year - CURRENT_WINDOW_YEARS,
+          normalised,
+          colour:
+            latest === null
+              ? null
+              : indicatorColour(toProgressIndicator(indicator), latest.value, normalised),
+          status: assessment.status,
+          score: assessment.score,
+          trend: assessment.trend,
+          observedRate: assessment.components.observedRate,
+          ratio: assessment.components.ratio,
+          ambition,
+          series: all,
+        };
+      });
+      return {
+        network: networkRef(network),
+        year,
+        indicator: indicatorRef(indicator, query.lang),
+        cities,
+      };
+    });
+  }
+
+  /**
+   * Partner cities that progressed most on an indicator over the city's own
+   * window (its baseline year to its latest year): the ones to learn from.
+   */
+  async peers(
+    citySlug: string,
+    query: { indicator: string; limit?: number; lang: SdgLanguage },
+  ): Promise<PeersResponse> {
+    const comparison = await this.uow.repos.indicators.findBySlug(query.indicator);
+    if (comparison === undefined) throw notFound(`There is no indicator "${query.indicator}".`);
+    const networkSlug = comparison.networkSlug;
+    const { repos } = this.uow;
+    const city = await requireCity(repos, citySlug);
+    const member = await repos.networks.findMember(comparison.networkId, city.id);
+    if (member === undefined) {
+      throw notFound(
+        `${city.name} does not report "${comparison.slug}" (it is not a member of "${networkSlug}").`,
+      );
+    }
+    const data = await this.comparison(networkSlug, comparison.slug, { lang: query.lang });
+    const own = data.cities.find((c) => c.slug === city.slug);
+    const ownAssessment =
+      own === undefined
+        ? null
+        : assess({
+            direction: comparison.direction,
+            observations: own.series,
+            baseline:
+              own.ambition === null
+                ? null
+                : { year: own.ambition.baselineYear, value: own.ambition.baselineValue },
+            trend: comparison.trendType,
+          });
+    const window =
+      ownAssessment === null ||
+      ownAssessment.components.baselineYear === null ||
+      ownAssessment.components.latestYear === null ||
+      ownAssessment.components.latestYear <= ownAssessment.components.baselineYear
+        ? null
+        : { from: ownAssessment.components.baselineYear, to: ownAssessment.components.latestYear };
+    const cityImprovement =
+      window === null
+        ? null
+        : (windowImprovement(own?.series ?? [], window, comparison.direction, comparison.trendType)
+            ?.improvement ?? null);
+    const peerWindow =
+      window ?? (data.year === null ? null : { from: data.year - 10, to: data.year });
+    const peers = data.cities
+      .filter((c) => c.slug !== city.slug)
+      .flatMap((c) => {
+        if (peerWindow === null) return [];
+        const improvement = windowImprovement(
+          c.series,
+          peerWindow,
+          comparison.direction,
+          comparison.trendType,
+        );
+        if (improvement === null) return [];
+        return [
+          {
+            slug: c.slug,
+            name: c.name,
+            improvement: improvement.improvement,
+            from: improvement.from,
+            to: improvement.to,
+            betterThanCity: cityImprovement === null || improvement.improvement > cityImprovement,
+            latest: c.latest,
+            status: c.status,
+            score: c.score,
+            ratio: c.ratio,
+          },
+        ];
+      })
+      .sort((a, b) => b.improvement - a.improvement)
+      .slice(0, query.limit ?? 5);
+    return { city: city.slug, indicator: data.indicator, window, cityImprovement, peers };
+  }
+}

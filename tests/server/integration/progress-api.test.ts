@@ -1,0 +1,359 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../../server/src/app';
+import type { Observation } from '../../../server/src/schemas/observation.schema';
+import type {
+  Assessment,
+  CityProgressResponse,
+  ComparisonResponse,
+  NetworkScoresResponse,
+  PeersResponse,
+} from '../../../server/src/schemas/progress.schema';
+import {
+  addMember,
+  addObservations,
+  buildCity,
+  buildIndicator,
+  buildNetwork,
+  setAmbition,
+} from '../../factories/factories';
+import { api, type ErrorBody } from '../../helpers/api';
+import { createTestApp, type TestContext } from '../../helpers/test-app';
+
+let ctx: TestContext;
+let http: ReturnType<typeof api>;
+
+beforeAll(async () => {
+  ctx = await createTestApp();
+  http = api(ctx.app);
+  const k = ctx.db.knex;
+  const network = await buildNetwork(k, { slug: 'net', name: 'Net' });
+  const names = ['alpha', 'beta', 'gamma', 'delta'];
+  const cities = [];
+  for (const slug of names) {
+    const city = await buildCity(k, { slug, name: slug[0]!.toUpperCase() + slug.slice(1) });
+    await addMember(k, network, city);
+    cities.push(city);
+  }
+  const [alpha, beta, gamma, delta] = cities as [
+    (typeof cities)[0],
+    (typeof cities)[0],
+    (typeof cities)[0],
+    (typeof cities)[0],
+  ];
+  const recycling = await buildIndicator(k, network, {
+    slug: 'recycling',
+    name: 'Recycling rate',
+    unit: '%',
+    direction: 'increase',
+    best_bound: 65,
+    worst_bound: 15,
+    allowed_min: 0,
+    allowed_max: 100,
+    green_threshold: 55,
+    yellow_threshold: 45,
+    orange_threshold: 30,
+    translations: { fr: { name: 'Taux de recyclage' } },
+    sdg: [{ target: '11.6', indicator: '11.6.1' }],
+  });
+  const pm25 = await buildIndicator(k, network, {
+    slug: 'pm25',
+    name: 'PM2.5',
+    direction: 'decrease',
+    best_bound: 5,
+    worst_bound: 25,
+    sdg: [{ target: '11.6', indicator: '11.6.2' }],
+  });
+  const ghg = await buildIndicator(k, network, {
+    slug: 'ghg',
+    name: 'GHG per capita',
+    unit: 't',
+    direction: 'decrease',
+    trend_type: 'linear',
+    best_bound: 0,
+    worst_bound: 20,
+    allowed_min: 0,
+    allowed_max: 100,
+    sdg: [{ target: '13.2' }],
+  });
+  await addObservations(k, alpha, recycling, [
+    [2015, 30],
+    [2018, 33],
+    [2020, 35],
+    [2024, 40],
+  ]);
+  await setAmbition(k, alpha, recycling, {
+    baselineYear: 2015,
+    baselineValue: 30,
+    targetYear: 2030,
+    targetValue: 65,
+  });
+  await addObservations(k, alpha, pm25, [
+    [2015, 20],
+    [2024, 12],
+  ]);
+  await addObservations(k, alpha, ghg, [
+    [2012, 9],
+    [2016, 8.5],
+  ]);
+  await addObservations(k, beta, recycling, [
+    [2015, 25],
+    [2024, 52],
+  ]);
+  await addObservations(k, beta, pm25, [
+    [2016, 15],
+    [2024, 9],
+  ]);
+  await addObservations(k, beta, ghg, [
+    [2016, 7],
+    [2024, 5],
+  ]);
+  await addObservations(k, gamma, recycling, [
+    [2015, 40],
+    [2024, 38],
+  ]);
+  await addObservations(k, gamma, pm25, [[2024, 10]]);
+  await addObservations(k, gamma, ghg, [[2023, 6]]);
+  await addObservations(k, delta, recycling, [[2024, 20]]);
+});
+afterAll(async () => {
+  await ctx?.close();
+});
+
+describe('POST /api/v1/progress/assess', () => {
+  it('computes status, score, components and action gap', async () => {
+    const response = await http.post<Assessment>('/api/v1/progress/assess', {
+      direction: 'increase',
+      observations: [
+        { year: 2020, value: 110 },
+        { year: 2015, value: 100 },
+      ],
+      target: { year: 2030, value: 150 },
+    });
+    expect(response.status).toBe(200);
+    expect(response.body).toMatchObject({ status: 'acceleration_needed', trend: 'compound' });
+    expect(response.body.components.ratio).toBeCloseTo(0.7023764947842465, 12);
+    expect(response.body.actionGap?.projectedYear).toBe(2037);
+    expect(response.body.actionGap?.paceRatio).toBeCloseTo(1.6368764254868458, 12);
+  });
+
+  it.each([
+    [
+      'duplicate years',
+      {
+        direction: 'increase',
+        observations: [
+          { year: 2020, value: 1 },
+          { year: 2020, value: 2 },
+        ],
+      },
+      /2020 appears twice/,
+    ],
+    [
+      'a target year not after the baseline',
+      {
+        direction: 'increase',
+        observations: [{ year: 2020, value: 1 }],
+        baseline: { year: 2020, value: 1 },
+        target: { year: 2019, value: 2 },
+      },
+      /target year \(2019\) must come after the baseline year \(2020\)/,
+    ],
+    ['no observations', { direction: 'increase', observations: [] }, /at least 1 entries/],
+    [
+      'a string value',
+      { direction: 'increase', observations: [{ year: 2020, value: '1' }] },
+      /must be a number/,
+    ],
+    [
+      'an unknown direction',
+      { direction: 'up', observations: [{ year: 2020, value: 1 }] },
+      /direction must be one of/,
+    ],
+    [
+      'an unknown field',
+      { direction: 'increase', observations: [{ year: 2020, value: 1 }], extra: 1 },
+      /"extra" is not a field/,
+    ],
+  ])('refuses %s with a 400', async (_label, body, message) => {
+    const response = await http.post<ErrorBody>('/api/v1/progress/assess', body);
+    expect(response.status).toBe(400);
+    expect(response.body.error.code).toBe('validation_failed');
+    expect(response.body.error.message).toMatch(message);
+  });
+
+  it('refuses non-finite values (1e400)', async () => {
+    const response = await http.post<ErrorBody>(
+      '/api/v1/progress/assess',
+      '{"direction":"increase","observations":[{"year":2020,"value":1e400}]}',
+      { 'content-type': 'application/json' },
+    );
+    expect(response.status).toBe(400);
+  });
+});
+
+describe('GET /api/v1/cities/:city/progress', () => {
+  it('assesses each indicator and aggregates per goal and for the city', async () => {
+    const response = await http.get<CityProgressResponse>('/api/v1/cities/alpha/progress');
+    expect(response.status).toBe(200);
+    const body = response.body;
+    expect(body.year).toBe(2024);
+    expect(body.networks.map((n) => n.slug)).toEqual(['net']);
+    const recycling = body.indicators.find((i) => i.slug === 'recycling')!;
+    expect(recycling).toMatchObject({
+      status: 'acceleration_needed', // R = 0.614
+      trend: 'compound',
+      latest: { year: 2024, value: 40 },
+      ambition: { targetYear: 2030, targetValue: 65 },
+      stale: false,
+      colour: 'orange',
+      goal: 11,
+    });
+    expect(recycling.actionGap?.gapShare).toBeGreaterThan(0);
+    expect(recycling.normalised).toBe(50);
+    const ghg = body.indicators.find((i) => i.slug === 'ghg')!;
+    // The baseline is the first value in or after 2015 (2016), which is also the latest.
+    expect(ghg).toMatchObject({ stale: true, status: 'insufficient_data' });
+    expect(body.goals).toHaveLength(17);
+    const goal11 = body.goals.find((g) => g.goal === 11)!;
+    expect(goal11).toMatchObject({ indicatorCount: 2, coverage: 1 });
+    const goal13 = body.goals.find((g) => g.goal === 13)!;
+    expect(goal13).toMatchObject({ coverage: 0, status: 'insufficient_data' });
+    expect(goal13.statusCounts.stale).toBe(1);
+    expect(body.summary).toMatchObject({ indicatorCount: 3, currentCount: 2 });
+    expect(body.largestGaps).toEqual(['recycling']);
+    expect(body.strongestImprovements).toEqual(['pm25', 'recycling']);
+  });
+
+  it('honours ?year= and ?lang=', async () => {
+    const earlier = (
+      await http.get<CityProgressResponse>('/api/v1/cities/alpha/progress?year=2020&lang=fr')
+    ).body;
+    expect(earlier.year).toBe(2020);
+    expect(earlier.language).toBe('fr');
+    const recycling = earlier.indicators.find((i) => i.slug === 'recycling')!;
+    expect(recycling.name).toBe('Taux de recyclage');
+    expect(recycling.latest).toEqual({ year: 2020, value: 35 });
+    expect(recycling.series.map((p) => p.year)).toEqual([2015, 2018, 2020]);
+  });
+
+  it('answers 404 for an unknown city', async () => {
+    expect((await http.get('/api/v1/cities/atlantis/progress')).status).toBe(404);
+  });
+});
+
+describe('GET /api/v1/networks/:network/scores', () => {
+  it('normalises, scores goals, ranks and leaves cities with too little data unranked', async () => {
+    const response = await http.get<NetworkScoresResponse>('/api/v1/networks/net/scores');
+    expect(response.status).toBe(200);
+    const { cities, year, goals } = response.body;
+    expect(year).toBe(2024);
+    expect(goals).toEqual([11, 13]);
+    const beta = cities.find((c) => c.slug === 'beta')!;
+    expect(beta.goals.find((g) => g.goal === 11)?.score).toBeCloseTo((74 + 80) / 2, 10);
+    expect(beta.goals.find((g) => g.goal === 13)?.score).toBeCloseTo(75, 10);
+    expect(beta.index).toBeCloseTo((77 + 75) / 2, 10);
+    expect(beta.rank).toBe(1);
+    const alpha = cities.find((c) => c.slug === 'alpha')!;
+    expect(alpha.missingShare).toBeCloseTo(1 / 3); // ghg is stale
+    expect(alpha.rank).toBeNull();
+    const delta = cities.find((c) => c.slug === 'delta')!;
+    expect(delta.rank).toBeNull();
+    expect(cities[0]!.slug).toBe('beta');
+    expect(response.body.averages.goals.find((g) => g.goal === 11)?.score).not.toBeNull();
+  });
+});
+
+describe('comparison and peers', () => {
+  it('compares one indicator across the partner cities', async () => {
+    const response = await http.get<ComparisonResponse>(
+      '/api/v1/networks/net/indicators/recycling/comparison',
+    );
+    expect(response.status).toBe(200);
+    const beta = response.body.cities.find((c) => c.slug === 'beta')!;
+    expect(beta).toMatchObject({
+      latest: { year: 2024, value: 52 },
+      normalised: 74,
+      colour: 'yellow',
+      ambition: null,
+    });
+    expect(beta.series).toHaveLength(2);
+    expect(response.body.cities.find((c) => c.slug === 'delta')?.status).toBe('insufficient_data');
+    expect((await http.get('/api/v1/networks/net/indicators/nothing/comparison')).status).toBe(404);
+  });
+
+  it('finds the partners that progressed most over the city\u2019s own years', async () => {
+    const response = await http.get<PeersResponse>(
+      '/api/v1/cities/alpha/peers?indicator=recycling',
+    );
+    expect(response.status).toBe(200);
+    expect(response.body.window).toEqual({ from: 2015, to: 2024 });
+    expect(response.body.peers.map((p) => p.slug)).toEqual(['beta', 'gamma']);
+    expect(response.body.peers[0]).toMatchObject({ betterThanCity: true, from: 2015, to: 2024 });
+    expect(response.body.peers[1]?.betterThanCity).toBe(false);
+    expect(response.body.cityImprovement).toBeGreaterThan(0);
+  });
+
+  it('answers 404 for an indicator the city does not report and 400 without one', async () => {
+    const other = await buildNetwork(ctx.db.knex, { slug: 'other' });
+    await buildIndicator(ctx.db.knex, other, { slug: 'elsewhere' });
+    expect((await http.get('/api/v1/cities/alpha/peers?indicator=elsewhere')).status).toBe(404);
+    expect((await http.get('/api/v1/cities/alpha/peers')).status).toBe(400);
+  });
+});
+
+describe('fresh results after every write', () => {
+  it('reflects a write in the very next read, also through another server instance', async () => {
+    const other = await buildApp({ config: ctx.config, db: ctx.db, logger: false });
+    try {
+      const before = (
+        await other.inject('/api/v1/cities/gamma/progress')
+      ).json<CityProgressResponse>();
+      expect(before.indicators.find((i) => i.slug === 'pm25')?.status).toBe('insufficient_data');
+      const scoresBefore = (
+        await other.inject('/api/v1/networks/net/scores')
+      ).json<NetworkScoresResponse>();
+
+      const put = await http.put<Observation>(
+        '/api/v1/cities/gamma/indicators/pm25/observations/2018',
+        { value: 14 },
+      );
+      expect(put.status).toBe(201);
+
+      const after = (
+        await other.inject('/api/v1/cities/gamma/progress')
+      ).json<CityProgressResponse>();
+      expect(after.indicators.find((i) => i.slug === 'pm25')?.status).toBe('on_track');
+      const scoresAfter = (
+        await other.inject('/api/v1/networks/net/scores')
+      ).json<NetworkScoresResponse>();
+      expect(scoresAfter).not.toEqual(scoresBefore);
+
+      await http.put('/api/v1/cities/gamma/indicators/pm25/ambition', {
+        baselineYear: 2018,
+        baselineValue: 14,
+        targetYear: 2030,
+        targetValue: 5,
+      });
+      const withAmbition = (
+        await other.inject('/api/v1/cities/gamma/progress')
+      ).json<CityProgressResponse>();
+      expect(withAmbition.indicators.find((i) => i.slug === 'pm25')?.ambition).toMatchObject({
+        targetValue: 5,
+      });
+
+      await http.post('/api/v1/imports', 'city,indicator,year,value\ngamma,recycling,2025,45\n', {
+        'content-type': 'text/csv',
+      });
+      const imported = (
+        await other.inject('/api/v1/networks/net/indicators/recycling/comparison')
+      ).json<ComparisonResponse>();
+      expect(imported.year).toBe(2025);
+      expect(imported.cities.find((c) => c.slug === 'gamma')?.latest).toEqual({
+        year: 2025,
+        value: 45,
+      });
+    } finally {
+      await other.close();
+    }
+  });
+});

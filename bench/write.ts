@@ -4,16 +4,16 @@
  *
  *   npm run bench:write [-- --connections 50 --seconds 10 --engine postgres|pglite]
  *
- * "creates" PUTs a new value per request (no precondition); "updates" PUTs
- * new values over existing ones with If-Match: * (row lock, version bump,
- * plausibility check and a history event each).
+ * The server runs in its own process. "PUT new value" creates a different
+ * value with every request (no precondition); "PUT change" changes existing
+ * values with If-Match: * (version bump, plausibility check, history event).
  */
-import { buildApp } from '../server/src/app';
-import { loadConfig } from '../server/src/config';
+import fs from 'node:fs';
 import { citySlug, createCatalogue, indicatorSlug } from './lib/dataset';
-import { scratchDatabase } from './lib/databases';
+import { preparePgliteDataDir, scratchDatabase } from './lib/databases';
 import { load, summaryRow, type LoadSummary } from './lib/load';
 import { printTable, saveResults } from './lib/report';
+import { startServer, type ServerProcess } from './lib/server-process';
 
 function arg(name: string, fallback: string): string {
   const index = process.argv.indexOf(`--${name}`);
@@ -25,76 +25,74 @@ async function main(): Promise<void> {
   const duration = Number(arg('seconds', '10'));
   const engine = arg('engine', 'postgres') === 'pglite' ? 'pglite' : 'postgres';
   const shape = { cities: 100, indicators: 60 };
-  const scratch = await scratchDatabase(engine, 'write', 20);
-  try {
-    await createCatalogue(scratch.db.knex, shape);
-    const config = loadConfig(
-      { LOG_LEVEL: 'silent', SEED_DEMO: 'false', CLIENT_DIR: '/nonexistent' },
-      process.cwd(),
-      false,
-    );
-    const app = await buildApp({ config, db: scratch.db, logger: false });
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    const url = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
 
+  let server: ServerProcess;
+  let cleanup: () => Promise<void>;
+  if (engine === 'postgres') {
+    const scratch = await scratchDatabase('postgres', 'write', 5);
+    await createCatalogue(scratch.db.knex, shape);
+    server = await startServer({ databaseUrl: scratch.url! });
+    cleanup = () => scratch.drop();
+  } else {
+    const dataDir = await preparePgliteDataDir(
+      'write',
+      async (db) => void (await createCatalogue(db.knex, shape)),
+    );
+    server = await startServer({ dataDir });
+    cleanup = async () => fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+  const { url } = server;
+  try {
     const baseline = await load('GET /api/ping (trivial)', {
-      url: `${url}/api/ping`,
+      url,
+      paths: ['/api/ping'],
       connections,
       duration,
     });
 
-    let next = 0;
+    // Enough distinct new values for the whole run: every (city, indicator, year)
+    // at most once, consecutive requests for different cities (as 50 officers
+    // of different cities would be).
     const years = 151;
+    const createPaths: string[] = [];
+    const createBodies: string[] = [];
+    for (
+      let k = 0;
+      k < shape.cities * shape.indicators * years && createPaths.length < 200_000;
+      k++
+    ) {
+      const city = k % shape.cities;
+      const rest = Math.floor(k / shape.cities);
+      const indicator = rest % shape.indicators;
+      const year = 1950 + (Math.floor(rest / shape.indicators) % years);
+      createPaths.push(
+        `/api/v1/cities/${citySlug(city)}/indicators/${indicatorSlug(indicator)}/observations/${year}`,
+      );
+      createBodies.push(JSON.stringify({ value: 10 + (k % 80) + 0.5 }));
+    }
     const creates = await load('PUT new value', {
       url,
+      method: 'PUT',
+      paths: createPaths,
+      bodies: createBodies,
       connections,
       duration,
-      requests: [
-        {
-          method: 'PUT',
-          headers: { 'content-type': 'application/json' },
-          setupRequest: (request) => {
-            const k = next++;
-            const year = 1950 + (k % years);
-            const rest = Math.floor(k / years);
-            const city = citySlug(rest % shape.cities);
-            const indicator = indicatorSlug(Math.floor(rest / shape.cities) % shape.indicators);
-            return {
-              ...request,
-              path: `/api/v1/cities/${city}/indicators/${indicator}/observations/${year}`,
-              body: JSON.stringify({ value: 10 + (k % 80) + 0.5 }),
-            };
-          },
-        },
-      ],
     });
 
-    let update = 0;
-    const existing = Math.min(next, 5000);
+    // Values the create run certainly made (it went through the list in order).
+    const existing = createPaths.slice(
+      0,
+      Math.min(5000, Math.floor(creates.requestsPerSecond * duration * 0.8)),
+    );
     const updates = await load('PUT change (If-Match: *)', {
       url,
+      method: 'PUT',
+      paths: existing,
+      bodies: existing.map((_, k) => JSON.stringify({ value: 10 + ((k * 7) % 80) + 0.25 })),
+      headers: { 'if-match': '*' },
       connections,
       duration,
-      requests: [
-        {
-          method: 'PUT',
-          headers: { 'content-type': 'application/json', 'if-match': '*' },
-          setupRequest: (request) => {
-            const k = update++ % existing;
-            const year = 1950 + (k % years);
-            const rest = Math.floor(k / years);
-            return {
-              ...request,
-              path: `/api/v1/cities/${citySlug(rest % shape.cities)}/indicators/${indicatorSlug(Math.floor(rest / shape.cities) % shape.indicators)}/observations/${year}`,
-              body: JSON.stringify({ value: 10 + ((k + update) % 80) + 0.25 }),
-            };
-          },
-        },
-      ],
     });
-    // Requests autocannon left in flight finish before the pool closes.
-    await new Promise((resolve) => setTimeout(resolve, 1000));
-    await app.close();
 
     const results: LoadSummary[] = [baseline, creates, updates];
     printTable(
@@ -103,7 +101,8 @@ async function main(): Promise<void> {
     );
     console.log(`\nresults: ${saveResults('write', { engine, connections, duration, results })}`);
   } finally {
-    await scratch.drop();
+    await server.stop();
+    await cleanup();
   }
 }
 

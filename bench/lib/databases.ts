@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
@@ -61,3 +62,24 @@ export async function scratchDatabase(
 }
 
 export const TMP = path.resolve(import.meta.dirname, '../../.tmp/bench');
+
+/**
+ * A migrated embedded database on disk for a server process to open:
+ * `fill` runs against it first, then it is closed. Returns the DATA_DIR.
+ */
+export async function preparePgliteDataDir(
+  name: string,
+  fill: (db: Database) => Promise<void>,
+): Promise<string> {
+  const dataDir = path.join(TMP, `${name}-${process.pid}`);
+  fs.rmSync(dataDir, { recursive: true, force: true });
+  const db = await createDatabase({ kind: 'pglite', dataDir: path.join(dataDir, 'pglite') });
+  try {
+    await migrateLatest(db.knex);
+    await seedSdgFramework(db.knex);
+    await fill(db);
+  } finally {
+    await db.close();
+  }
+  return dataDir;
+}

@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import type { DatabaseKind } from '../db/database';
 import type { Point } from '../domain/network-scores';
 
 export interface NetworkVersion {
@@ -7,7 +8,8 @@ export interface NetworkVersion {
   name: string;
   dataKind: 'synthetic' | 'published' | 'reported';
   citation: string | null;
-  dataVersion: number;
+  /** The version of everything the cached results depend on (compare for equality only). */
+  dataVersion: string;
 }
 
 export interface AmbitionRow {
@@ -19,9 +21,51 @@ export interface AmbitionRow {
   targetValue: number;
 }
 
+interface PoolClient {
+  acquireConnection(): Promise<{
+    query(q: {
+      name: string;
+      text: string;
+      values: unknown[];
+    }): Promise<{ rows: Array<Record<string, unknown>> }>;
+  }>;
+  releaseConnection(connection: unknown): Promise<void>;
+}
+
 /** The reads behind progress and scores: versions for caching, then bulk data. */
 export class ProgressRepository {
-  constructor(private readonly knex: Knex) {}
+  constructor(
+    private readonly knex: Knex,
+    private readonly kind: DatabaseKind,
+  ) {}
+
+  /**
+   * Runs one of the hot cache-key queries. On PostgreSQL it is a named
+   * prepared statement (parsed and planned once per connection, not per
+   * request): these run on every cached read.
+   */
+  private async hot(
+    name: string,
+    text: string,
+    values: unknown[],
+  ): Promise<Array<Record<string, unknown>>> {
+    const client = this.knex.client as unknown as PoolClient & { transacting?: boolean };
+    if (this.kind !== 'postgres' || client.transacting === true) {
+      const result = (await this.knex.raw(
+        text.replace(/\$\d+/g, '?'),
+        values as Knex.RawBinding[],
+      )) as {
+        rows: Array<Record<string, unknown>>;
+      };
+      return result.rows;
+    }
+    const connection = await client.acquireConnection();
+    try {
+      return (await connection.query({ name, text, values })).rows;
+    } finally {
+      await client.releaseConnection(connection);
+    }
+  }
 
   private static toVersion(row: Record<string, unknown>): NetworkVersion {
     return {
@@ -30,17 +74,57 @@ export class ProgressRepository {
       name: row.name as string,
       dataKind: row.data_kind as NetworkVersion['dataKind'],
       citation: row.citation as string | null,
-      dataVersion: Number(row.data_version),
+      dataVersion: String(row.data_version),
     };
   }
 
   /** A network and the version of its data (one indexed read: the cache key). */
   async networkVersion(slug: string): Promise<NetworkVersion | undefined> {
-    const row = (await this.knex('networks')
-      .where({ slug })
-      .first('id', 'slug', 'name', 'data_kind', 'citation', 'data_version')) as
-      Record<string, unknown> | undefined;
+    const [row] = await this.hot(
+      'sdgcm_network_version',
+      `select n.id, n.slug, n.name, n.data_kind, n.citation,
+              n.data_version || '.' || coalesce((select sum(m.data_version) from network_members m where m.network_id = n.id), 0)
+                as data_version
+         from networks n where n.slug = $1`,
+      [slug],
+    );
     return row === undefined ? undefined : ProgressRepository.toVersion(row);
+  }
+
+  /**
+   * A city and the networks it belongs to with their data versions, in one
+   * round trip: everything a cached progress response is keyed on.
+   */
+  async cityWithNetworks(slug: string): Promise<
+    | {
+        city: { id: number; slug: string; name: string; country_code: string; version: number };
+        networks: NetworkVersion[];
+      }
+    | undefined
+  > {
+    const rows = await this.hot(
+      'sdgcm_city_versions',
+      `select c.id as city_id, c.slug as city_slug, c.name as city_name, c.country_code, c.version as city_version,
+              n.id, n.slug, n.name, n.data_kind, n.citation, n.data_version || '.' || m.data_version as data_version
+         from cities c
+         left join network_members m on m.city_id = c.id
+         left join networks n on n.id = m.network_id
+        where c.slug = $1
+        order by n.name`,
+      [slug],
+    );
+    const first = rows[0];
+    if (first === undefined) return undefined;
+    return {
+      city: {
+        id: first.city_id as number,
+        slug: first.city_slug as string,
+        name: first.city_name as string,
+        country_code: first.country_code as string,
+        version: first.city_version as number,
+      },
+      networks: rows.filter((r) => r.id !== null).map((r) => ProgressRepository.toVersion(r)),
+    };
   }
 
   /** The networks a city belongs to, with their data versions. */
@@ -48,7 +132,14 @@ export class ProgressRepository {
     const rows = (await this.knex('network_members as m')
       .join('networks as n', 'n.id', 'm.network_id')
       .where('m.city_id', cityId)
-      .select('n.id', 'n.slug', 'n.name', 'n.data_kind', 'n.citation', 'n.data_version')
+      .select(
+        'n.id',
+        'n.slug',
+        'n.name',
+        'n.data_kind',
+        'n.citation',
+        this.knex.raw(`n.data_version || '.' || m.data_version as data_version`),
+      )
       .orderBy('n.name')) as Array<Record<string, unknown>>;
     return rows.map((r) => ProgressRepository.toVersion(r));
   }

@@ -36,7 +36,7 @@ function bind(knex: Knex, db: Database): Repositories {
     imports: new ImportRepository(knex, db.kind),
     sdg: new SdgRepository(knex),
     health: new HealthRepository(knex),
-    progress: new ProgressRepository(knex),
+    progress: new ProgressRepository(knex, db.kind),
   };
 }
 

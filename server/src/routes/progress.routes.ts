@@ -15,6 +15,7 @@ import {
 } from '../schemas/progress.schema';
 import type { Services } from '../services/services';
 import { localise } from './localise';
+import { sendCached } from './send-cached';
 
 const tags = ['Progress'];
 
@@ -52,10 +53,14 @@ export const progressRoutes: FastifyPluginAsyncTypebox<{ services: Services }> =
       },
     },
     async (request, reply) =>
-      progress.cityProgress(request.params.city, {
-        year: request.query.year,
-        lang: localise(request, reply),
-      }),
+      sendCached(
+        request,
+        reply,
+        await progress.cityProgress(request.params.city, {
+          year: request.query.year,
+          lang: localise(request, reply),
+        }),
+      ),
   );
 
   app.get(
@@ -71,10 +76,14 @@ export const progressRoutes: FastifyPluginAsyncTypebox<{ services: Services }> =
       },
     },
     async (request, reply) =>
-      progress.networkScores(request.params.network, {
-        year: request.query.year,
-        lang: localise(request, reply),
-      }),
+      sendCached(
+        request,
+        reply,
+        await progress.networkScores(request.params.network, {
+          year: request.query.year,
+          lang: localise(request, reply),
+        }),
+      ),
   );
 
   app.get(
@@ -89,10 +98,14 @@ export const progressRoutes: FastifyPluginAsyncTypebox<{ services: Services }> =
       },
     },
     async (request, reply) =>
-      progress.comparison(request.params.network, request.params.indicator, {
-        year: request.query.year,
-        lang: localise(request, reply),
-      }),
+      sendCached(
+        request,
+        reply,
+        await progress.comparison(request.params.network, request.params.indicator, {
+          year: request.query.year,
+          lang: localise(request, reply),
+        }),
+      ),
   );
 
   app.get(

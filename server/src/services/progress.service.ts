@@ -31,6 +31,7 @@ import type {
   NetworkScoresResponse,
   PeersResponse,
 } from '../schemas/progress.schema';
+import { CachedPayload } from './cached-payload';
 import { requireCity } from './lookup';
 import { ResultCache } from './result-cache';
 
@@ -113,9 +114,9 @@ const toAmbitionPoint = (a: AmbitionRow): AmbitionPoint => ({
  * version in its transaction, so the next read on any server sees it.
  */
 export class ProgressService {
-  private readonly cityCache = new ResultCache<CityProgressResponse>(300);
-  private readonly networkCache = new ResultCache<NetworkScoresResponse>(100);
-  private readonly comparisonCache = new ResultCache<ComparisonResponse>(300);
+  private readonly cityCache = new ResultCache<CachedPayload<CityProgressResponse>>(300);
+  private readonly networkCache = new ResultCache<CachedPayload<NetworkScoresResponse>>(100);
+  private readonly comparisonCache = new ResultCache<CachedPayload<ComparisonResponse>>(300);
 
   constructor(private readonly uow: UnitOfWork) {}
 
@@ -143,12 +144,25 @@ export class ProgressService {
   async cityProgress(
     citySlug: string,
     query: { year?: number; lang: SdgLanguage },
+  ): Promise<CachedPayload<CityProgressResponse>> {
+    const found = await this.uow.repos.progress.cityWithNetworks(citySlug);
+    if (found === undefined) throw notFound(`There is no city "${citySlug}".`);
+    const { city, networks } = found;
+    const key = `${city.id}.${city.version}|${networks.map((n) => `${n.id}.${n.dataVersion}`).join(',')}|${query.year ?? 'latest'}|${query.lang}`;
+    return this.cityCache.getOrCompute(
+      key,
+      async () =>
+        new CachedPayload(await this.computeCityProgress(city, networks, query), `city|${key}`),
+    );
+  }
+
+  private async computeCityProgress(
+    city: { id: number; slug: string; name: string; country_code: string },
+    networks: NetworkVersion[],
+    query: { year?: number; lang: SdgLanguage },
   ): Promise<CityProgressResponse> {
     const { repos } = this.uow;
-    const city = await requireCity(repos, citySlug);
-    const networks = await repos.progress.cityNetworks(city.id);
-    const key = `${city.id}.${city.version}|${networks.map((n) => `${n.id}.${n.dataVersion}`).join(',')}|${query.year ?? 'latest'}|${query.lang}`;
-    return this.cityCache.getOrCompute(key, async () => {
+    {
       const networkIds = networks.map((n) => n.id);
       const year = query.year ?? (await repos.progress.latestYear(networkIds));
       const indicators = (
@@ -209,18 +223,29 @@ export class ProgressService {
         largestGaps: progress.largestGaps.map(slugOf),
         strongestImprovements: progress.strongestImprovements.map(slugOf),
       };
-    });
+    }
   }
 
   /** Normalised scores, goal scores and colours, index, ranks and trend arrows for every member city. */
   async networkScores(
     networkSlug: string,
     query: { year?: number; lang: SdgLanguage },
+  ): Promise<CachedPayload<NetworkScoresResponse>> {
+    const network = await this.requireNetwork(this.uow.repos, networkSlug);
+    const key = `${network.id}.${network.dataVersion}|${query.year ?? 'latest'}|${query.lang}`;
+    return this.networkCache.getOrCompute(
+      key,
+      async () =>
+        new CachedPayload(await this.computeNetworkScores(network, query), `scores|${key}`),
+    );
+  }
+
+  private async computeNetworkScores(
+    network: NetworkVersion,
+    query: { year?: number; lang: SdgLanguage },
   ): Promise<NetworkScoresResponse> {
     const { repos } = this.uow;
-    const network = await this.requireNetwork(repos, networkSlug);
-    const key = `${network.id}.${network.dataVersion}|${query.year ?? 'latest'}|${query.lang}`;
-    return this.networkCache.getOrCompute(key, async () => {
+    {
       const year = query.year ?? (await repos.progress.latestYear([network.id]));
       const indicators = await repos.indicators.listForNetwork(network.id);
       const members = await repos.networks.listMembersWithIds(network.id);
@@ -292,7 +317,7 @@ export class ProgressService {
         cities,
         averages: { index: scores.indexAverage, goals: scores.goalAverages },
       };
-    });
+    }
   }
 
   /** One indicator across the network's cities: latest value, score, status, rate, ambition, series. */
@@ -300,11 +325,26 @@ export class ProgressService {
     networkSlug: string,
     indicatorSlug: string,
     query: { year?: number; lang: SdgLanguage },
+  ): Promise<CachedPayload<ComparisonResponse>> {
+    const network = await this.requireNetwork(this.uow.repos, networkSlug);
+    const key = `${network.id}.${network.dataVersion}|${indicatorSlug}|${query.year ?? 'latest'}|${query.lang}`;
+    return this.comparisonCache.getOrCompute(
+      key,
+      async () =>
+        new CachedPayload(
+          await this.computeComparison(network, indicatorSlug, query),
+          `comparison|${key}`,
+        ),
+    );
+  }
+
+  private async computeComparison(
+    network: NetworkVersion,
+    indicatorSlug: string,
+    query: { year?: number; lang: SdgLanguage },
   ): Promise<ComparisonResponse> {
     const { repos } = this.uow;
-    const network = await this.requireNetwork(repos, networkSlug);
-    const key = `${network.id}.${network.dataVersion}|${indicatorSlug}|${query.year ?? 'latest'}|${query.lang}`;
-    return this.comparisonCache.getOrCompute(key, async () => {
+    {
       const indicator = await repos.indicators.findBySlug(indicatorSlug);
       if (indicator === undefined || indicator.networkId !== network.id) {
         throw notFound(`The network "${network.slug}" has no indicator "${indicatorSlug}".`);
@@ -364,7 +404,7 @@ export class ProgressService {
         indicator: indicatorRef(indicator, query.lang),
         cities,
       };
-    });
+    }
   }
 
   /**
@@ -386,7 +426,7 @@ export class ProgressService {
         `${city.name} does not report "${comparison.slug}" (it is not a member of "${networkSlug}").`,
       );
     }
-    const data = await this.comparison(networkSlug, comparison.slug, { lang: query.lang });
+    const data = (await this.comparison(networkSlug, comparison.slug, { lang: query.lang })).body;
     const own = data.cities.find((c) => c.slug === city.slug);
     const ownAssessment =
       own === undefined

@@ -1,0 +1,36 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { CachedPayload } from '../services/cached-payload';
+
+function accepts(header: string | undefined, encoding: string): boolean {
+  if (header === undefined) return false;
+  return header
+    .split(',')
+    .map((part) => part.trim().split(';'))
+    .some(([name, ...params]) => name === encoding && !params.some((p) => p.trim() === 'q=0'));
+}
+
+/**
+ * Sends a cached payload: 304 when the client's copy is current, else the
+ * pre-compressed bytes it accepts (brotli, gzip) or the JSON text.
+ */
+export function sendCached<T>(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  payload: CachedPayload<T>,
+): FastifyReply {
+  void reply
+    .header('etag', payload.etag)
+    .header('cache-control', 'no-cache')
+    .header('vary', 'Accept-Encoding, Accept-Language');
+  const ifNoneMatch = request.headers['if-none-match'];
+  if (ifNoneMatch !== undefined && ifNoneMatch.split(',').some((t) => t.trim() === payload.etag)) {
+    return reply.status(304).send();
+  }
+  void reply.type('application/json; charset=utf-8');
+  const acceptEncoding = request.headers['accept-encoding'];
+  if (accepts(acceptEncoding, 'br'))
+    return reply.header('content-encoding', 'br').send(payload.brotli());
+  if (accepts(acceptEncoding, 'gzip'))
+    return reply.header('content-encoding', 'gzip').send(payload.gzip());
+  return reply.send(payload.json);
+}

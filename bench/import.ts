@@ -19,11 +19,11 @@ import { pipeline } from 'node:stream/promises';
 import type { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import { buildApp } from '../server/src/app';
-import { loadConfig } from '../server/src/config';
+import { createDatabase, type Database } from '../server/src/db/database';
 import { createCatalogue, writeCsv, type DatasetShape } from './lib/dataset';
-import { scratchDatabase, TMP } from './lib/databases';
-import { memorySampler, printTable, saveResults, timed } from './lib/report';
+import { preparePgliteDataDir, scratchDatabase, TMP } from './lib/databases';
+import { printTable, saveResults, timed } from './lib/report';
+import { startServer, type ServerProcess } from './lib/server-process';
 
 function arg(name: string, fallback: string): string {
   const index = process.argv.indexOf(`--${name}`);
@@ -110,52 +110,61 @@ async function run(engine: 'postgres' | 'pglite', rows: number): Promise<EngineR
     `${engine}: ${total.toLocaleString('en-US')} rows, ${(fs.statSync(file).size / 2 ** 20).toFixed(0)} MiB of CSV`,
   );
 
-  const scratch = await scratchDatabase(engine, 'import');
-  try {
+  // The server runs in its own process, as in production: its peak memory is the figure.
+  const env = { IMPORT_BODY_LIMIT: String(4 * 2 ** 30) };
+  let server: ServerProcess;
+  let db: Database;
+  let cleanup: () => Promise<void>;
+  // The PostgreSQL URL, or the embedded database's data directory.
+  let location: string;
+  if (engine === 'postgres') {
+    const scratch = await scratchDatabase('postgres', 'import', 2);
     await createCatalogue(scratch.db.knex, shape);
-    const config = loadConfig(
-      {
-        LOG_LEVEL: 'silent',
-        SEED_DEMO: 'false',
-        CLIENT_DIR: '/nonexistent',
-        IMPORT_BODY_LIMIT: String(4 * 2 ** 30),
-      },
-      process.cwd(),
-      false,
+    server = await startServer({ databaseUrl: scratch.url!, env });
+    db = scratch.db;
+    location = scratch.url!;
+    cleanup = () => scratch.drop();
+  } else {
+    const dataDir = await preparePgliteDataDir(
+      'import',
+      async (d) => void (await createCatalogue(d.knex, shape)),
     );
-    const app = await buildApp({ config, db: scratch.db, logger: false });
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    const port = (app.server.address() as { port: number }).port;
-
-    global.gc?.();
-    const memory = memorySampler();
+    server = await startServer({ dataDir, env });
+    db = null as unknown as Database; // opened after the server stops (one process per data directory)
+    cleanup = async () => fs.rmSync(dataDir, { recursive: true, force: true });
+    location = dataDir;
+  }
+  try {
+    const port = Number(new URL(server.url).port);
     const first = await timed(() => postFile(port, file));
-    const peakRssMiB = memory.stop();
-    if (first.result.status !== 200)
+    if (first.result.status !== 200) {
       throw new Error(`import failed: ${first.result.status} ${first.result.body.slice(0, 500)}`);
+    }
     const report = JSON.parse(first.result.body) as { toInsert: number };
+    const peakRssMiB = server.peakRssMiB();
     const again = await timed(() => postFile(port, file));
     const unchanged = (JSON.parse(again.result.body) as { unchanged: number }).unchanged;
     if (unchanged !== total)
       throw new Error(`re-import reported ${unchanged} unchanged of ${total}`);
-    const countRows = (await scratch.db.knex.raw(
-      'select count(*)::int as n from observations',
-    )) as { rows: Array<{ n: number }> };
-    await app.close();
+    await server.stop();
+    if (engine === 'pglite')
+      db = await createDatabase({ kind: 'pglite', dataDir: path.join(location, 'pglite') });
 
+    const countRows = (await db.knex.raw('select count(*)::int as n from observations')) as {
+      rows: Array<{ n: number }>;
+    };
     const raw = await timed(() =>
-      engine === 'postgres'
-        ? rawCopyPostgres(scratch.url!, file)
-        : rawCopyPglite(scratch.db.pglite!, file),
+      engine === 'postgres' ? rawCopyPostgres(location, file) : rawCopyPglite(db.pglite!, file),
     );
     // The database's own floor for storing these rows: copying them into a
     // table with the observations' primary key, index and checks.
     const floor = await timed(async () => {
-      await scratch.db.knex.raw(
+      await db.knex.raw(
         'create table bench_floor (like observations including defaults including constraints including indexes)',
       );
-      await scratch.db.knex.raw('insert into bench_floor select * from observations');
+      await db.knex.raw('insert into bench_floor select * from observations');
     });
+    if (engine === 'pglite') await db.close();
     return {
       engine,
       rows: report.toInsert,
@@ -170,7 +179,8 @@ async function run(engine: 'postgres' | 'pglite', rows: number): Promise<EngineR
       stored: countRows.rows[0]?.n ?? 0,
     };
   } finally {
-    await scratch.drop();
+    await server.stop();
+    await cleanup();
     fs.rmSync(file, { force: true });
   }
 }
@@ -195,7 +205,7 @@ async function main(): Promise<void> {
       ratio: r.ratio,
       'indexed-table floor s': r.indexedFloorSeconds,
       'import / floor': r.importSeconds / r.indexedFloorSeconds,
-      'peak RSS MiB': r.peakRssMiB,
+      'server peak RSS MiB': r.peakRssMiB,
     })),
   );
   console.log(`\nresults: ${saveResults('import', { results })}`);

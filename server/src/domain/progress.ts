@@ -252,6 +252,7 @@ export function assess(input: AssessmentInput): Assessment {
       growth = (d * observedRate) / Math.abs(vb);
     }
     components.ratio = finiteOrNull(growth);
+    if (Number.isNaN(growth)) return insufficient('The values are too extreme to compute a rate.');
     return {
       status: statusFrom(growth, thresholds),
       score: scoreFromGrowth(growth),
@@ -279,6 +280,9 @@ export function assess(input: AssessmentInput): Assessment {
         : (d * observedRate) / (Math.abs(vT - vb) / (T - b));
   }
   components.ratio = ratio === null ? null : finiteOrNull(ratio);
+  if (ratio !== null && Number.isNaN(ratio)) {
+    return insufficient('The values are too extreme to compare the observed and required rates.');
+  }
 
   const achieved = d > 0 ? vt >= vT : vt <= vT;
   let status: ProgressStatus;
@@ -385,6 +389,87 @@ function actionGap(p: {
     paceRatio,
     projectedYear,
   };
+}
+
+/** One year of the action-gap chart: what was observed, where the ambition says it should be, where the trend leads. */
+export interface GapChartPoint {
+  year: number;
+  observed: number | null;
+  /** The required path from baseline to target (years from the baseline to the target year). */
+  required: number | null;
+  /** The observed trend continued from the latest value to the target year. */
+  projected: number | null;
+  /** The target, at its year only. */
+  target: number | null;
+}
+
+/**
+ * The points of the action-gap chart (METHODOLOGY §3: observations, the
+ * required path, the projection and the target point on one time axis), for
+ * every year from the first observation or baseline to the later of the
+ * target year and the latest year. Uses the same rates as the assessment.
+ */
+export function actionGapChart(input: AssessmentInput, assessment: Assessment): GapChartPoint[] {
+  const observed = new Map(input.observations.map((p) => [p.year, p.value]));
+  const years = [...observed.keys()];
+  const {
+    baselineYear: b,
+    baselineValue: vb,
+    latestYear: t,
+    latestValue: vt,
+    observedRate,
+  } = assessment.components;
+  const target = input.target ?? null;
+  if (b !== null) years.push(b);
+  if (target !== null) years.push(target.year);
+  if (years.length === 0) return [];
+  const first = Math.min(...years);
+  const last = Math.max(...years);
+  const compound = assessment.trend === 'compound';
+  const canDraw =
+    assessment.status !== 'insufficient_data' && b !== null && vb !== null && target !== null;
+  const pathRate = canDraw
+    ? compound
+      ? compoundRate(target.value, vb, target.year, b)
+      : linearRate(target.value, vb, target.year, b)
+    : null;
+
+  const points: GapChartPoint[] = [];
+  for (let year = first; year <= last; year++) {
+    let required: number | null = null;
+    if (
+      pathRate !== null &&
+      b !== null &&
+      vb !== null &&
+      target !== null &&
+      year >= b &&
+      year <= target.year
+    ) {
+      required = compound ? vb * Math.pow(1 + pathRate, year - b) : vb + pathRate * (year - b);
+    }
+    let projected: number | null = null;
+    if (
+      canDraw &&
+      t !== null &&
+      vt !== null &&
+      observedRate !== null &&
+      target !== null &&
+      year >= t &&
+      year <= target.year
+    ) {
+      projected = compound
+        ? vt * Math.pow(1 + observedRate, year - t)
+        : vt + observedRate * (year - t);
+    }
+    points.push({
+      year,
+      observed: observed.get(year) ?? null,
+      required: required !== null && Number.isFinite(required) ? required : null,
+      projected: projected !== null && Number.isFinite(projected) ? projected : null,
+      target: target !== null && year === target.year ? target.value : null,
+    });
+  }
+  return points;
 }
 
 export interface InputProblem {

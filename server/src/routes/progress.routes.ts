@@ -5,8 +5,10 @@ import { NetworkParams } from '../schemas/network.schema';
 import {
   AssessRequest,
   Assessment,
+  CityIndicatorParams,
   CityProgressResponse,
   ComparisonResponse,
+  IndicatorDetailResponse,
   NetworkIndicatorParams,
   NetworkScoresResponse,
   PeersQuery,
@@ -61,6 +63,25 @@ export const progressRoutes: FastifyPluginAsyncTypebox<{ services: Services }> =
           lang: localise(request, reply),
         }),
       ),
+  );
+
+  app.get(
+    '/cities/:city/indicators/:indicator/progress',
+    {
+      schema: {
+        tags,
+        summary:
+          'One indicator of a city: progress, action-gap chart points and the SDG targets it measures',
+        params: CityIndicatorParams,
+        querystring: YearLangQuery,
+        response: { 200: IndicatorDetailResponse, ...errorResponses(400, 404) },
+      },
+    },
+    async (request, reply) =>
+      progress.indicatorProgress(request.params.city, request.params.indicator, {
+        year: request.query.year,
+        lang: localise(request, reply),
+      }),
   );
 
   app.get(

@@ -157,6 +157,21 @@ export const IndicatorProgress = Type.Object({
 });
 export type IndicatorProgress = Static<typeof IndicatorProgress>;
 
+export const GapChartPoint = Type.Object({
+  year: Type.Integer(),
+  observed: NumberOrNull,
+  required: Type.Union([Type.Number(), Type.Null()], {
+    description: 'The required path from baseline to target.',
+  }),
+  projected: Type.Union([Type.Number(), Type.Null()], {
+    description: 'Today\u2019s trend continued to the target year.',
+  }),
+  target: Type.Union([Type.Number(), Type.Null()], {
+    description: 'The target, at the target year only.',
+  }),
+});
+export type GapChartPoint = Static<typeof GapChartPoint>;
+
 export const GoalProgress = Type.Object({
   goal: Type.Integer(),
   indicatorCount: Type.Integer(),
@@ -186,6 +201,12 @@ export const CityProgressResponse = Type.Object({
   largestGaps: Type.Array(Type.String(), {
     description: 'Indicator slugs, largest action gap (share) first.',
   }),
+  gapCharts: Type.Array(
+    Type.Object({ indicator: Type.String(), points: Type.Array(GapChartPoint) }),
+    {
+      description: 'Action-gap chart points of the largest gaps, in the same order.',
+    },
+  ),
   strongestImprovements: Type.Array(Type.String(), {
     description: 'Indicator slugs, strongest improvement first.',
   }),
@@ -205,6 +226,41 @@ export const YearLangQuery = Type.Object(
   },
   { additionalProperties: false },
 );
+
+export const IndicatorDetailResponse = Type.Object({
+  city: Type.Object({ slug: Type.String(), name: Type.String() }),
+  network: NetworkRef,
+  year: Type.Union([Type.Integer(), Type.Null()]),
+  language: Type.String(),
+  indicator: Type.Object({
+    slug: Type.String(),
+    name: Type.String(),
+    description: Type.String(),
+    unit: Type.String(),
+    decimals: Type.Integer(),
+    direction: Direction,
+    goal: IntegerOrNull,
+    trendType: Type.Union([Type.Literal('auto'), Type.Literal('compound'), Type.Literal('linear')]),
+    bestBound: NumberOrNull,
+    worstBound: NumberOrNull,
+    thresholds: Type.Union([ThresholdsSchema, Type.Null()]),
+    source: Type.Union([Type.String(), Type.Null()]),
+    sdgLinks: Type.Array(
+      Type.Object({
+        target: Type.String(),
+        targetTitle: Type.String(),
+        indicator: Type.Union([Type.String(), Type.Null()]),
+        indicatorTitle: Type.Union([Type.String(), Type.Null()]),
+        titleLanguage: Type.String(),
+      }),
+    ),
+  }),
+  progress: IndicatorProgress,
+  chart: Type.Array(GapChartPoint),
+});
+export type IndicatorDetailResponse = Static<typeof IndicatorDetailResponse>;
+
+export const CityIndicatorParams = Type.Object({ city: Slug, indicator: Slug });
 
 // ---------- network scores ----------
 

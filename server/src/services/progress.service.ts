@@ -3,7 +3,7 @@ import {
   type AmbitionPoint,
   type ProgressIndicator,
 } from '../domain/city-progress';
-import type { SdgLanguage } from '../domain/languages';
+import { pickTranslation, type SdgLanguage } from '../domain/languages';
 import {
   computeNetworkScores,
   CURRENT_WINDOW_YEARS,
@@ -12,9 +12,11 @@ import {
 } from '../domain/network-scores';
 import { windowImprovement } from '../domain/peers';
 import {
+  actionGapChart,
   assess,
   validateAssessmentInput,
   type Assessment as DomainAssessment,
+  type AssessmentInput,
   type YearValue,
 } from '../domain/progress';
 import { normalise } from '../domain/scoring';
@@ -27,6 +29,7 @@ import type {
   Assessment,
   CityProgressResponse,
   ComparisonResponse,
+  IndicatorDetailResponse,
   IndicatorProgress,
   NetworkScoresResponse,
   PeersResponse,
@@ -99,6 +102,23 @@ function groupSeries(points: readonly Point[]): Map<number, Map<number, YearValu
   for (const byIndicator of byCity.values())
     for (const list of byIndicator.values()) list.sort((a, b) => a.year - b.year);
   return byCity;
+}
+
+/** The assessment input of one series, as of the reference year. */
+function chartInput(
+  indicator: IndicatorRecord,
+  series: readonly YearValue[],
+  ambition: AmbitionPoint | null,
+  year: number | null,
+): AssessmentInput {
+  return {
+    direction: indicator.direction,
+    observations: series.filter((p) => year === null || p.year <= year),
+    baseline:
+      ambition === null ? null : { year: ambition.baselineYear, value: ambition.baselineValue },
+    target: ambition === null ? null : { year: ambition.targetYear, value: ambition.targetValue },
+    trend: indicator.trendType,
+  };
 }
 
 const toAmbitionPoint = (a: AmbitionRow): AmbitionPoint => ({
@@ -206,6 +226,17 @@ export class ProgressService {
         };
       });
       const slugOf = (id: number): string => bySlug.get(id)!.slug;
+      const gapCharts = progress.largestGaps.map((id) => {
+        const p = progress.indicators.find((r) => r.indicatorId === id)!;
+        const indicator = bySlug.get(id)!;
+        return {
+          indicator: indicator.slug,
+          points: actionGapChart(
+            chartInput(indicator, series.get(id) ?? [], ambitions.get(id) ?? null, year),
+            p.assessment,
+          ),
+        };
+      });
       return {
         city: { slug: city.slug, name: city.name, countryCode: city.country_code },
         year,
@@ -221,6 +252,7 @@ export class ProgressService {
         goals: progress.goals,
         indicators: rows,
         largestGaps: progress.largestGaps.map(slugOf),
+        gapCharts,
         strongestImprovements: progress.strongestImprovements.map(slugOf),
       };
     }
@@ -405,6 +437,80 @@ export class ProgressService {
         cities,
       };
     }
+  }
+
+  /** One indicator of a city in full: its progress, the action-gap chart, the SDG targets it measures. */
+  async indicatorProgress(
+    citySlug: string,
+    indicatorSlug: string,
+    query: { year?: number; lang: SdgLanguage },
+  ): Promise<IndicatorDetailResponse> {
+    const progress = (await this.cityProgress(citySlug, query)).body;
+    const row = progress.indicators.find((i) => i.slug === indicatorSlug);
+    if (row === undefined) {
+      throw notFound(`${progress.city.name} does not report an indicator "${indicatorSlug}".`);
+    }
+    const { repos } = this.uow;
+    const indicator = (await repos.indicators.findBySlug(indicatorSlug))!;
+    const network = progress.networks.find((n) => n.slug === indicator.networkSlug)!;
+    const targets = [...new Set(indicator.sdgLinks.map((l) => l.target))];
+    const targetRows = new Map(
+      (await Promise.all(targets.map((t) => repos.sdg.findTarget(t)))).flatMap((t) =>
+        t === undefined ? [] : [[t.code, t]],
+      ),
+    );
+    const sdgIndicators = new Map(
+      (await repos.sdg.listIndicatorsOfTargets(targets)).map((i) => [i.code, i]),
+    );
+    const chart = actionGapChart(chartInput(indicator, row.series, row.ambition, progress.year), {
+      status: row.status,
+      score: row.score,
+      trend: row.trend,
+      components: row.components,
+      actionGap: row.actionGap,
+      notes: row.notes,
+    });
+    return {
+      city: { slug: progress.city.slug, name: progress.city.name },
+      network,
+      year: progress.year,
+      language: query.lang,
+      indicator: {
+        slug: indicator.slug,
+        name: localName(indicator, query.lang),
+        description: indicator.translations[query.lang]?.description ?? indicator.description,
+        unit: localUnit(indicator, query.lang),
+        decimals: indicator.decimals,
+        direction: indicator.direction,
+        goal: indicator.goal,
+        trendType: indicator.trendType,
+        bestBound: indicator.bestBound,
+        worstBound: indicator.worstBound,
+        thresholds: indicator.thresholds,
+        source: indicator.source,
+        sdgLinks: indicator.sdgLinks.map((link) => {
+          const target = targetRows.get(link.target);
+          const title =
+            target === undefined
+              ? { text: link.target, language: 'en' }
+              : pickTranslation(target.titles, query.lang);
+          const sdgIndicator =
+            link.indicator === null ? undefined : sdgIndicators.get(link.indicator);
+          return {
+            target: link.target,
+            targetTitle: title.text,
+            indicator: link.indicator,
+            indicatorTitle:
+              sdgIndicator === undefined
+                ? null
+                : pickTranslation(sdgIndicator.titles, query.lang).text,
+            titleLanguage: title.language,
+          };
+        }),
+      },
+      progress: row,
+      chart,
+    };
   }
 
   /**

@@ -5,6 +5,7 @@ import type {
   Assessment,
   CityProgressResponse,
   ComparisonResponse,
+  IndicatorDetailResponse,
   NetworkScoresResponse,
   PeersResponse,
 } from '../../../server/src/schemas/progress.schema';
@@ -238,6 +239,42 @@ describe('GET /api/v1/cities/:city/progress', () => {
 
   it('answers 404 for an unknown city', async () => {
     expect((await http.get('/api/v1/cities/atlantis/progress')).status).toBe(404);
+  });
+});
+
+describe('GET /api/v1/cities/:city/indicators/:indicator/progress', () => {
+  it('gives one indicator in full with its chart and SDG titles', async () => {
+    const response = await http.get<IndicatorDetailResponse>(
+      '/api/v1/cities/alpha/indicators/recycling/progress?lang=fr',
+    );
+    expect(response.status).toBe(200);
+    const body = response.body;
+    expect(body.indicator).toMatchObject({
+      slug: 'recycling',
+      name: 'Taux de recyclage',
+      unit: '%',
+      goal: 11,
+    });
+    expect(body.indicator.sdgLinks[0]).toMatchObject({
+      target: '11.6',
+      indicator: '11.6.1',
+      titleLanguage: 'fr',
+    });
+    expect(body.indicator.sdgLinks[0]?.targetTitle.length).toBeGreaterThan(20);
+    expect(body.progress.status).toBe('acceleration_needed');
+    expect(body.chart[0]?.year).toBe(2015);
+    expect(body.chart[body.chart.length - 1]).toMatchObject({ year: 2030, target: 65 });
+    expect(body.chart.find((p) => p.year === 2024)?.observed).toBe(40);
+  });
+
+  it('answers 404 for an indicator the city does not report', async () => {
+    expect((await http.get('/api/v1/cities/alpha/indicators/nothing/progress')).status).toBe(404);
+  });
+
+  it('includes the charts of the largest gaps in the city overview', async () => {
+    const body = (await http.get<CityProgressResponse>('/api/v1/cities/alpha/progress')).body;
+    expect(body.gapCharts.map((c) => c.indicator)).toEqual(body.largestGaps);
+    expect(body.gapCharts[0]?.points.length).toBeGreaterThan(10);
   });
 });
 

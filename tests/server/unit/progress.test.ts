@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  actionGapChart,
   assess,
   chooseBaseline,
   compoundRate,
@@ -445,5 +446,47 @@ describe('properties', () => {
       ),
       { numRuns: 1000 },
     );
+  });
+});
+
+describe('actionGapChart', () => {
+  it('puts observations, the required path, the projection and the target on one axis', () => {
+    const input: AssessmentInput = {
+      direction: 'increase',
+      observations: pts([2015, 100], [2017, 104], [2020, 110]),
+      target: { year: 2030, value: 150 },
+    };
+    const points = actionGapChart(input, assess(input));
+    expect(points.map((p) => p.year)).toEqual(Array.from({ length: 16 }, (_, i) => 2015 + i));
+    expect(points[0]).toMatchObject({ year: 2015, observed: 100, projected: null, target: null });
+    close(points[0]!.required, 100);
+    close(points[15]!.required, 150);
+    expect(points[15]!.target).toBe(150);
+    expect(points[4]).toMatchObject({ year: 2019, observed: null, projected: null });
+    expect(points[5]).toMatchObject({ year: 2020, observed: 110 });
+    close(points[5]!.projected, 110);
+    close(points[15]!.projected, 133.0999999999999);
+    // the chart's required path at the latest year is the assessment's "expected now"
+    close(points[5]!.required, 114.47142425533319);
+  });
+
+  it('draws observations only when there is no target or too little data', () => {
+    const noTarget: AssessmentInput = {
+      direction: 'increase',
+      observations: pts([2015, 1], [2020, 2]),
+    };
+    expect(
+      actionGapChart(noTarget, assess(noTarget)).every(
+        (p) => p.required === null && p.projected === null,
+      ),
+    ).toBe(true);
+    const single: AssessmentInput = {
+      direction: 'increase',
+      observations: pts([2020, 1]),
+      target: { year: 2030, value: 2 },
+    };
+    const points = actionGapChart(single, assess(single));
+    expect(points.find((p) => p.year === 2030)?.target).toBe(2);
+    expect(points.every((p) => p.required === null)).toBe(true);
   });
 });

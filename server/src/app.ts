@@ -158,6 +158,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       root: config.clientDir,
       prefix: '/',
       index: ['index.html'],
+      // The build writes .br and .gz copies of each asset (client/vite.config.ts).
+      preCompressed: true,
       setHeaders: (reply, filePath) => {
         // Vite fingerprints everything under assets/, so those never change.
         const immutable = filePath.includes(`${path.sep}assets${path.sep}`);

@@ -1,5 +1,6 @@
 import { createBrowserRouter } from 'react-router';
 import { Layout } from './layout';
+import { LoadingState } from '../components/ui/query-state';
 import { RouteError } from './route-error';
 
 /** Every page is its own chunk, so the first screen loads only what it shows. */
@@ -8,6 +9,7 @@ export function createRouter(): ReturnType<typeof createBrowserRouter> {
     {
       element: <Layout />,
       errorElement: <RouteError />,
+      hydrateFallbackElement: <LoadingState lines={6} />,
       children: [
         {
           index: true,
@@ -44,6 +46,32 @@ export function createRouter(): ReturnType<typeof createBrowserRouter> {
         {
           path: 'cities/:city',
           lazy: async () => ({ Component: (await import('./routes/city-page')).CityPage }),
+        },
+        {
+          path: 'networks/:network/compare/:indicator',
+          lazy: async () => ({ Component: (await import('./routes/compare-page')).ComparePage }),
+        },
+        {
+          path: 'cities/:city/brief',
+          lazy: async () => ({
+            Component: (await import('./routes/city-brief-page')).CityBriefPage,
+          }),
+        },
+        {
+          path: 'cities/:city/goals/:goal',
+          lazy: async () => ({ Component: (await import('./routes/city-goal-page')).CityGoalPage }),
+        },
+        {
+          path: 'cities/:city/indicators/:indicator',
+          lazy: async () => ({
+            Component: (await import('./routes/city-indicator-page')).CityIndicatorPage,
+          }),
+        },
+        {
+          path: 'methodology',
+          lazy: async () => ({
+            Component: (await import('./routes/methodology-page')).MethodologyPage,
+          }),
         },
         {
           path: '*',

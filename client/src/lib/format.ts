@@ -10,17 +10,61 @@ function formatter(locale: string, options: Intl.NumberFormatOptions): Intl.Numb
   return f;
 }
 
+const NBSP = '\u00a0';
+
 /** A number in the reader's locale with a fixed number of decimals ("12,5" in French). */
 export function formatNumber(value: number, locale: string, decimals = 0): string {
-  return formatter(locale, {
-    minimumFractionDigits: decimals,
-    maximumFractionDigits: decimals,
-  }).format(value);
+  return withMinus(
+    formatter(locale, {
+      minimumFractionDigits: decimals,
+      maximumFractionDigits: decimals,
+    }).format(value),
+  );
+}
+
+/** A true minus sign (U+2212) instead of the hyphen some locales use. */
+function withMinus(text: string): string {
+  return text.replace('-', '\u2212');
 }
 
 /** A count or population with grouping ("314 000" in French, "314,000" in English). */
 export function formatInteger(value: number, locale: string): string {
   return formatter(locale, { maximumFractionDigits: 0 }).format(value);
+}
+
+/** A value with its unit, kept on one line: "12.5 µg/m³", "41 %". */
+export function formatValue(value: number, locale: string, decimals: number, unit: string): string {
+  // Percentages follow the locale's own convention: "41%" in English, "41 %" in French.
+  if (unit === '%') return formatShare(value / 100, locale, decimals);
+  const number = formatNumber(value, locale, decimals);
+  return unit === '' ? number : `${number}${NBSP}${unit}`;
+}
+
+/** A share (0.42) as a percentage in the reader's locale ("42 %" in French). */
+export function formatShare(share: number, locale: string, decimals = 0): string {
+  return withMinus(
+    formatter(locale, {
+      style: 'percent',
+      minimumFractionDigits: decimals,
+      maximumFractionDigits: decimals,
+    }).format(share),
+  );
+}
+
+/** A change with its sign: "+1.9", "−0.4" (a true minus sign). */
+export function formatSigned(value: number, locale: string, decimals: number): string {
+  return formatter(locale, {
+    minimumFractionDigits: decimals,
+    maximumFractionDigits: decimals,
+    signDisplay: 'exceptZero',
+  })
+    .format(value)
+    .replace('-', '\u2212');
+}
+
+/** A score or index on the 0–100 scale, one decimal. */
+export function formatScore(score: number, locale: string): string {
+  return formatNumber(score, locale, 1);
 }
 
 /** Years are labels, never grouped numbers: 2025, not "2,025". */

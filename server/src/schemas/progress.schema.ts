@@ -17,6 +17,7 @@ export const ProgressStatus = Type.Union(
   ],
   { description: 'Progress status (METHODOLOGY §2).' },
 );
+export type ProgressStatusValue = Static<typeof ProgressStatus>;
 export const TrendTypeUsed = Type.Union([
   Type.Literal('compound'),
   Type.Literal('linear'),
@@ -29,6 +30,7 @@ export const Colour = Type.Union([
   Type.Literal('red'),
   Type.Null(),
 ]);
+export type ColourValue = 'green' | 'yellow' | 'orange' | 'red';
 export const TrendArrow = Type.Union([
   Type.Literal('on_track'),
   Type.Literal('moderately_improving'),
@@ -342,7 +344,9 @@ export const ComparisonResponse = Type.Object({
       observedRate: NumberOrNull,
       ratio: NumberOrNull,
       ambition: Type.Union([AmbitionRef, Type.Null()]),
-      series: Type.Array(YearValue),
+      series: Type.Array(
+        Type.Object({ year: Type.Integer(), value: Type.Number(), normalised: NumberOrNull }),
+      ),
     }),
   ),
 });

@@ -427,7 +427,14 @@ export class ProgressService {
           observedRate: assessment.components.observedRate,
           ratio: assessment.components.ratio,
           ambition,
-          series: all,
+          series: all.map((p) => ({
+            year: p.year,
+            value: p.value,
+            normalised:
+              indicator.bestBound === null || indicator.worstBound === null
+                ? null
+                : normalise(p.value, indicator.bestBound, indicator.worstBound),
+          })),
         };
       });
       return {

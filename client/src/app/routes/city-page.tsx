@@ -1,51 +1,110 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
+import { DistributionBar } from '../../components/ui/distribution-bar';
 import { LocalLink } from '../../components/ui/local-link';
 import { ErrorState, LoadingState } from '../../components/ui/query-state';
 import { useDocumentTitle } from '../../components/ui/use-document-title';
-import { useCity } from '../../features/cities/api/cities-api';
-import { formatInteger } from '../../lib/format';
+import { YearSelect } from '../../components/ui/year-select';
+import { useCityProgress } from '../../features/progress/api/progress-api';
+import { CityGoalTiles } from '../../features/progress/components/city-goal-tiles';
+import { CityNetworks } from '../../features/progress/components/city-header';
+import { LargestGaps, StrongestImprovements } from '../../features/progress/components/gap-list';
+import { HeadlineFigures } from '../../features/progress/components/headline-figures';
+import { IndicatorTable } from '../../features/progress/components/indicator-table';
+import { seriesYears } from '../../features/progress/utils/describe';
+import { useGoals } from '../../features/sdg/api/sdg-api';
 import { useLanguage } from '../../lib/i18n/use-language';
+import { useYearParam, withYear } from '../../lib/url-state';
 
+/** The mayor's page: where the city stands on the 17 goals, its largest gaps and best progress. */
 export function CityPage(): ReactNode {
   const { t } = useTranslation();
   const lang = useLanguage();
   const slug = useParams().city ?? '';
-  const city = useCity(slug);
-  useDocumentTitle(city.data?.name ?? t('city.listTitle'));
+  const [year, setYear] = useYearParam();
+  const progress = useCityProgress(slug, year, lang);
+  const goals = useGoals(lang);
+  useDocumentTitle(progress.data?.city.name ?? t('city.listTitle'));
 
-  if (city.isPending) return <LoadingState lines={5} />;
-  if (city.isError) return <ErrorState error={city.error} onRetry={() => void city.refetch()} />;
-  const data = city.data;
+  if (progress.isPending) return <LoadingState lines={8} />;
+  if (progress.isError)
+    return <ErrorState error={progress.error} onRetry={() => void progress.refetch()} />;
+  const data = progress.data;
+  const sorted = [...data.indicators].sort(
+    (a, b) => (a.goal ?? 99) - (b.goal ?? 99) || a.name.localeCompare(b.name, lang),
+  );
   return (
     <>
-      <h1>{data.name}</h1>
-      <p className="lead">
-        {data.countryCode}
-        {data.population !== null && (
-          <>
-            {' '}
-            · {t('network.population')}: {formatInteger(data.population, lang)}
-          </>
+      <nav aria-label={t('nav.breadcrumb')} className="breadcrumb">
+        <LocalLink to="/cities">{t('nav.cities')}</LocalLink>
+      </nav>
+      <div className="page-heading">
+        <div>
+          <h1>{data.city.name}</h1>
+          <p className="lead">{t('progress.cityLead')}</p>
+        </div>
+        <div className="toolbar">
+          <YearSelect year={year} years={seriesYears(data.indicators)} onChange={setYear} />
+          <LocalLink
+            to={withYear(`/cities/${data.city.slug}/brief`, year)}
+            className="button"
+            data-testid="print-brief"
+          >
+            {t('progress.printBrief')}
+          </LocalLink>
+        </div>
+      </div>
+      <CityNetworks progress={data} />
+
+      <section aria-labelledby="summary-heading">
+        <h2 id="summary-heading">{t('progress.summaryHeading')}</h2>
+        <HeadlineFigures progress={data} />
+        <DistributionBar counts={data.summary.statusCounts} />
+      </section>
+
+      <section aria-labelledby="goals-heading">
+        <h2 id="goals-heading">{t('progress.goalsHeading')}</h2>
+        {goals.isPending ? (
+          <LoadingState lines={4} />
+        ) : goals.isError ? (
+          <ErrorState error={goals.error} onRetry={() => void goals.refetch()} />
+        ) : (
+          <CityGoalTiles
+            city={data.city.slug}
+            goals={goals.data.goals}
+            progress={data.goals}
+            year={year}
+          />
         )}
-        {' · '}
-        {t('city.observations', { count: data.observationCount })}
-      </p>
-      <h2>{t('city.networksHeading')}</h2>
-      <ul>
-        {data.networks.map((network) => (
-          <li key={network.slug}>
-            <LocalLink to={`/networks/${network.slug}`}>{network.name}</LocalLink>{' '}
-            <span className="muted">
-              ({network.role === 'lead_partner' ? t('network.leadPartner') : t('network.partner')})
-            </span>
-            {network.dataKind === 'synthetic' && (
-              <span className="badge badge--synthetic">{t('network.synthetic')}</span>
-            )}
-          </li>
-        ))}
-      </ul>
+      </section>
+
+      <div className="two-columns">
+        <section aria-labelledby="gaps-heading">
+          <h2 id="gaps-heading">{t('progress.largestGapsHeading')}</h2>
+          <p className="muted small">{t('progress.largestGapsIntro')}</p>
+          <LargestGaps progress={data} year={year} />
+        </section>
+        <section aria-labelledby="improvements-heading">
+          <h2 id="improvements-heading">{t('progress.improvementsHeading')}</h2>
+          <p className="muted small">{t('progress.improvementsIntro')}</p>
+          <StrongestImprovements progress={data} year={year} />
+        </section>
+      </div>
+
+      <section aria-labelledby="all-heading">
+        <h2 id="all-heading">{t('progress.allIndicatorsHeading')}</h2>
+        <IndicatorTable
+          city={data.city.slug}
+          indicators={sorted}
+          year={year}
+          caption={t('progress.allIndicatorsCaption', { city: data.city.name })}
+          showGoal
+        />
+        <p className="muted small">
+          <LocalLink to="/methodology">{t('progress.howComputed')}</LocalLink>
+        </p>
+      </section>
     </>
   );
 }

@@ -2,77 +2,154 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { LocalLink } from '../../components/ui/local-link';
-import { ErrorState, LoadingState } from '../../components/ui/query-state';
+import { EmptyState, ErrorState, LoadingState } from '../../components/ui/query-state';
 import { useDocumentTitle } from '../../components/ui/use-document-title';
-import { useNetwork } from '../../features/networks/api/networks-api';
+import { YearSelect, yearRange } from '../../components/ui/year-select';
+import { useNetwork, useNetworkScores } from '../../features/networks/api/networks-api';
 import { DataKindNote } from '../../features/networks/components/data-kind-note';
-import { formatInteger } from '../../lib/format';
+import { GoalHeatmap, HeatmapLegend } from '../../features/networks/components/goal-heatmap';
+import { RankingTable } from '../../features/networks/components/ranking-table';
+import { indicatorsByGoal } from '../../features/networks/utils/network-shaping';
+import { useGoals } from '../../features/sdg/api/sdg-api';
+import { formatInteger, formatYear } from '../../lib/format';
 import { useLanguage } from '../../lib/i18n/use-language';
+import { useYearParam, withYear } from '../../lib/url-state';
+import { TableScroll } from '../../components/ui/table-scroll';
 
+/** A network at a glance: ranking, cities × goals heatmap, averages, indicators to compare, members. */
 export function NetworkPage(): ReactNode {
   const { t } = useTranslation();
   const lang = useLanguage();
   const slug = useParams().network ?? '';
+  const [year, setYear] = useYearParam();
   const network = useNetwork(slug);
+  const scores = useNetworkScores(slug, year, lang);
+  const goals = useGoals(lang);
   useDocumentTitle(network.data?.name ?? t('network.listTitle'));
 
-  if (network.isPending) return <LoadingState lines={6} />;
+  if (network.isPending) return <LoadingState lines={8} />;
   if (network.isError)
     return <ErrorState error={network.error} onRetry={() => void network.refetch()} />;
   const data = network.data;
+  const years = yearRange(data.dataYears?.first, data.dataYears?.last);
   return (
     <>
-      <h1>{data.name}</h1>
-      <p className="lead">{data.description}</p>
+      <nav aria-label={t('nav.breadcrumb')} className="breadcrumb">
+        <LocalLink to="/networks">{t('nav.networks')}</LocalLink>
+      </nav>
+      <div className="page-heading">
+        <div>
+          <h1>{data.name}</h1>
+          <p className="lead">{data.description}</p>
+        </div>
+        <div className="toolbar">
+          <YearSelect year={year} years={years} onChange={setYear} />
+        </div>
+      </div>
       <DataKindNote network={data} />
       <p className="muted">
         {t('network.cities', { count: data.cityCount })} ·{' '}
         {t('network.indicators', { count: data.indicatorCount })}
         {data.dataYears !== null && (
-          <> · {t('network.years', { first: data.dataYears.first, last: data.dataYears.last })}</>
+          <>
+            {' · '}
+            {t('network.years', {
+              first: formatYear(data.dataYears.first),
+              last: formatYear(data.dataYears.last),
+            })}
+          </>
+        )}
+        {scores.data?.year !== undefined && scores.data.year !== null && (
+          <>
+            {' · '}
+            <strong>{t('scores.dataYear', { year: formatYear(scores.data.year) })}</strong>
+          </>
         )}
       </p>
-      <h2 id="members-heading">{t('network.membersHeading')}</h2>
-      <table className="table" aria-labelledby="members-heading">
-        <thead>
-          <tr>
-            <th scope="col">{t('network.city')}</th>
-            <th scope="col">{t('network.country')}</th>
-            <th scope="col" className="num">
-              {t('network.population')}
-            </th>
-            <th scope="col">{t('network.role')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {data.members.map((member) => (
-            <tr key={member.slug}>
-              <th scope="row">
-                <LocalLink to={`/cities/${member.slug}`}>{member.name}</LocalLink>
-              </th>
-              <td>{member.countryCode}</td>
-              <td className="num">
-                {member.population === null ? '—' : formatInteger(member.population, lang)}
-              </td>
-              <td>
-                {member.role === 'lead_partner' ? t('network.leadPartner') : t('network.partner')}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      {data.goals.length > 0 && (
+
+      {scores.isPending ? (
+        <LoadingState lines={8} label={t('scores.loading')} />
+      ) : scores.isError ? (
+        <ErrorState error={scores.error} onRetry={() => void scores.refetch()} />
+      ) : scores.data.cities.length === 0 ? (
+        <EmptyState>{t('scores.none')}</EmptyState>
+      ) : (
         <>
-          <h2>{t('network.goalsCovered')}</h2>
-          <ul className="inline-list">
-            {data.goals.map((goal) => (
-              <li key={goal}>
-                <LocalLink to={`/sdg/goals/${goal}`}>{t('sdg.goal', { goal })}</LocalLink>
-              </li>
-            ))}
-          </ul>
+          <section aria-labelledby="ranking-heading">
+            <h2 id="ranking-heading">{t('scores.rankingHeading')}</h2>
+            <p className="muted small">{t('scores.rankingIntro')}</p>
+            <RankingTable scores={scores.data} year={year} />
+          </section>
+          <section aria-labelledby="heatmap-heading">
+            <h2 id="heatmap-heading">{t('scores.heatmapHeading')}</h2>
+            <p className="muted small">{t('scores.heatmapIntro')}</p>
+            <HeatmapLegend />
+            <GoalHeatmap scores={scores.data} goals={goals.data?.goals ?? []} year={year} />
+          </section>
+          <section aria-labelledby="indicators-heading">
+            <h2 id="indicators-heading">{t('scores.indicatorsHeading')}</h2>
+            <p className="muted small">{t('scores.indicatorsIntro')}</p>
+            <div className="indicator-groups">
+              {indicatorsByGoal(scores.data.indicators).map((group) => (
+                <div key={group.goal ?? 'none'}>
+                  <h3>
+                    {group.goal === null ? t('scores.noGoal') : t('sdg.goal', { goal: group.goal })}
+                  </h3>
+                  <ul>
+                    {group.indicators.map((indicator) => (
+                      <li key={indicator.slug}>
+                        <LocalLink
+                          to={withYear(`/networks/${data.slug}/compare/${indicator.slug}`, year)}
+                        >
+                          {indicator.name}
+                        </LocalLink>
+                      </li>
+                    ))}
+                  </ul>
+                </div>
+              ))}
+            </div>
+          </section>
         </>
       )}
+
+      <section aria-labelledby="members-heading">
+        <h2 id="members-heading">{t('network.membersHeading')}</h2>
+        <TableScroll label={t('network.membersHeading')}>
+          <table className="table" aria-labelledby="members-heading">
+            <thead>
+              <tr>
+                <th scope="col">{t('network.city')}</th>
+                <th scope="col">{t('network.country')}</th>
+                <th scope="col" className="num">
+                  {t('network.population')}
+                </th>
+                <th scope="col">{t('network.role')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.members.map((member) => (
+                <tr key={member.slug}>
+                  <th scope="row">
+                    <LocalLink to={withYear(`/cities/${member.slug}`, year)}>
+                      {member.name}
+                    </LocalLink>
+                  </th>
+                  <td>{member.countryCode}</td>
+                  <td className="num">
+                    {member.population === null ? '—' : formatInteger(member.population, lang)}
+                  </td>
+                  <td>
+                    {member.role === 'lead_partner'
+                      ? t('network.leadPartner')
+                      : t('network.partner')}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
+      </section>
     </>
   );
 }

@@ -1,6 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { NetworkDetail, NetworkListResponse } from '@api/network.schema';
-import { apiFetch } from '../../../lib/api-client';
+import type { NetworkScoresResponse } from '@api/progress.schema';
+import { apiFetch, withQuery } from '../../../lib/api-client';
 
 export const networkKeys = {
   all: ['networks'] as const,
@@ -23,3 +24,18 @@ export const networkQuery = (slug: string) =>
 
 export const useNetworks = () => useQuery(networksQuery());
 export const useNetwork = (slug: string) => useQuery(networkQuery(slug));
+
+export const networkScoresQuery = (network: string, year: number | undefined, lang: string) =>
+  queryOptions({
+    queryKey: [...networkKeys.all, 'scores', network, year ?? 'latest', lang] as const,
+    queryFn: ({ signal }) =>
+      apiFetch<NetworkScoresResponse>(
+        withQuery(`/api/v1/networks/${encodeURIComponent(network)}/scores`, { year, lang }),
+        {
+          signal,
+        },
+      ),
+  });
+
+export const useNetworkScores = (network: string, year: number | undefined, lang: string) =>
+  useQuery(networkScoresQuery(network, year, lang));

@@ -42,7 +42,10 @@ export function TargetList({ targets }: { targets: readonly SdgTarget[] }): Reac
               <ul>
                 {target.linkedIndicators.map((linked) => (
                   <li key={`${linked.network}/${linked.slug}`}>
-                    {linked.name} <span className="muted">({linked.networkName})</span>
+                    <LocalLink to={`/networks/${linked.network}/compare/${linked.slug}`}>
+                      {linked.name}
+                    </LocalLink>{' '}
+                    <span className="muted">({linked.networkName})</span>
                   </li>
                 ))}
               </ul>

@@ -1,0 +1,95 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import { DistributionBar } from '../../components/ui/distribution-bar';
+import { LocalLink } from '../../components/ui/local-link';
+import { ErrorState, LoadingState } from '../../components/ui/query-state';
+import { useDocumentTitle } from '../../components/ui/use-document-title';
+import { useCityProgress } from '../../features/progress/api/progress-api';
+import { CityGoalTiles } from '../../features/progress/components/city-goal-tiles';
+import { LargestGaps, StrongestImprovements } from '../../features/progress/components/gap-list';
+import { HeadlineFigures } from '../../features/progress/components/headline-figures';
+import { useGoals } from '../../features/sdg/api/sdg-api';
+import { formatYear } from '../../lib/format';
+import { useLanguage } from '../../lib/i18n/use-language';
+import { useYearParam, withYear } from '../../lib/url-state';
+
+/**
+ * The one-page brief: the city overview condensed to an A4 sheet. Print CSS
+ * hides the site frame and fits it on one page; the browser prints or saves it
+ * as PDF.
+ */
+export function CityBriefPage(): ReactNode {
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  const slug = useParams().city ?? '';
+  const [year] = useYearParam();
+  const progress = useCityProgress(slug, year, lang);
+  const goals = useGoals(lang);
+  const name = progress.data?.city.name;
+  useDocumentTitle(name === undefined ? undefined : t('brief.title', { city: name }));
+
+  if (progress.isPending || goals.isPending) return <LoadingState lines={8} />;
+  if (progress.isError)
+    return <ErrorState error={progress.error} onRetry={() => void progress.refetch()} />;
+  if (goals.isError) return <ErrorState error={goals.error} onRetry={() => void goals.refetch()} />;
+  const data = progress.data;
+  const synthetic = data.networks.some((n) => n.dataKind === 'synthetic');
+  const citations = data.networks.flatMap((n) => (n.citation === null ? [] : [n.citation]));
+  return (
+    <article className="brief" data-testid="brief">
+      <div className="brief__actions no-print">
+        <LocalLink to={withYear(`/cities/${data.city.slug}`, year)}>
+          {t('brief.back', { city: data.city.name })}
+        </LocalLink>
+        <button type="button" className="button" onClick={() => window.print()}>
+          {t('brief.print')}
+        </button>
+      </div>
+      <header className="brief__header">
+        <h1>{t('brief.title', { city: data.city.name })}</h1>
+        <p className="muted">
+          {data.year === null
+            ? t('brief.latestData')
+            : t('brief.dataYear', { year: formatYear(data.year) })}
+          {' · '}
+          {t('brief.generated', {
+            date: new Intl.DateTimeFormat(lang, { dateStyle: 'long' }).format(new Date()),
+          })}
+        </p>
+      </header>
+      <section aria-labelledby="brief-summary">
+        <h2 id="brief-summary">{t('progress.summaryHeading')}</h2>
+        <HeadlineFigures progress={data} />
+        <DistributionBar counts={data.summary.statusCounts} />
+      </section>
+      <section aria-labelledby="brief-goals">
+        <h2 id="brief-goals">{t('progress.goalsHeading')}</h2>
+        <CityGoalTiles
+          city={data.city.slug}
+          goals={goals.data.goals}
+          progress={data.goals}
+          year={year}
+          compact
+        />
+      </section>
+      <div className="brief__columns">
+        <section aria-labelledby="brief-gaps">
+          <h2 id="brief-gaps">{t('progress.largestGapsHeading')}</h2>
+          <LargestGaps progress={data} year={year} compact />
+        </section>
+        <section aria-labelledby="brief-improvements">
+          <h2 id="brief-improvements">{t('progress.improvementsHeading')}</h2>
+          <StrongestImprovements progress={data} year={year} compact />
+        </section>
+      </div>
+      <footer className="brief__footer small">
+        {synthetic && <p>{t('network.syntheticNote')}</p>}
+        {citations.map((c) => (
+          <p key={c}>{t('network.publishedNote', { citation: c })}</p>
+        ))}
+        <p>{t('brief.method')}</p>
+      </footer>
+    </article>
+  );
+}

@@ -1,0 +1,187 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import { ChartFigure } from '../../components/ui/chart-frame';
+import { LocalLink } from '../../components/ui/local-link';
+import { EmptyState, ErrorState, LoadingState } from '../../components/ui/query-state';
+import { StatusBadge } from '../../components/ui/status-badge';
+import { useDocumentTitle } from '../../components/ui/use-document-title';
+import { YearSelect } from '../../components/ui/year-select';
+import { useIndicatorProgress } from '../../features/progress/api/progress-api';
+import { GapDataTable } from '../../features/progress/components/gap-data-table';
+import { LazyActionGapChart } from '../../features/progress/components/lazy-action-gap-chart';
+import { PeersPanel } from '../../features/progress/components/peers-panel';
+import { ProgressSummary } from '../../features/progress/components/progress-summary';
+import {
+  ActionGapFigures,
+  StatusExplanation,
+} from '../../features/progress/components/status-explanation';
+import { ValueHistory } from '../../features/progress/components/value-history';
+import { DataKindNote } from '../../features/networks/components/data-kind-note';
+import { useLanguage } from '../../lib/i18n/use-language';
+import { useYearParam, withYear } from '../../lib/url-state';
+
+/** One indicator of one city: the action-gap chart, its table, how the status came about, peers, history. */
+export function CityIndicatorPage(): ReactNode {
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  const params = useParams();
+  const city = params.city ?? '';
+  const indicatorSlug = params.indicator ?? '';
+  const [year, setYear] = useYearParam();
+  const detail = useIndicatorProgress(city, indicatorSlug, year, lang);
+  useDocumentTitle(
+    detail.data === undefined
+      ? undefined
+      : `${detail.data.indicator.name} \u00b7 ${detail.data.city.name}`,
+  );
+
+  if (detail.isPending) return <LoadingState lines={10} />;
+  if (detail.isError)
+    return <ErrorState error={detail.error} onRetry={() => void detail.refetch()} />;
+  const { indicator, progress, chart, network } = detail.data;
+  const cityName = detail.data.city.name;
+  const years = progress.series.map((p) => p.year);
+  return (
+    <>
+      <nav aria-label={t('nav.breadcrumb')} className="breadcrumb">
+        <LocalLink to="/cities">{t('nav.cities')}</LocalLink> ›{' '}
+        <LocalLink to={withYear(`/cities/${city}`, year)}>{cityName}</LocalLink>
+        {indicator.goal !== null && (
+          <>
+            {' '}
+            ›{' '}
+            <LocalLink to={withYear(`/cities/${city}/goals/${indicator.goal}`, year)}>
+              {t('sdg.goal', { goal: indicator.goal })}
+            </LocalLink>
+          </>
+        )}
+      </nav>
+      <div className="page-heading">
+        <div>
+          <h1>
+            <span className="eyebrow">{cityName}</span>
+            {indicator.name}
+          </h1>
+          {indicator.description !== '' && <p className="lead">{indicator.description}</p>}
+        </div>
+        <div className="toolbar">
+          <YearSelect year={year} years={years} onChange={setYear} />
+          <LocalLink
+            className="button button--secondary"
+            to={withYear(`/networks/${network.slug}/compare/${indicator.slug}`, year)}
+          >
+            {t('compare.link')}
+          </LocalLink>
+        </div>
+      </div>
+      <p>
+        <StatusBadge status={progress.status} />
+        {indicator.unit !== '' && (
+          <span className="muted"> · {t('progress.unitIs', { unit: indicator.unit })}</span>
+        )}
+        <span className="muted">
+          {' '}
+          ·{' '}
+          {t(indicator.direction === 'increase' ? 'progress.higherBetter' : 'progress.lowerBetter')}
+        </span>
+      </p>
+      <DataKindNote network={network} />
+
+      <section aria-labelledby="chart-heading">
+        <h2 id="chart-heading">{t('progress.chartHeading')}</h2>
+        {chart.length === 0 ? (
+          <EmptyState>{t('progress.noData')}</EmptyState>
+        ) : (
+          <ChartFigure
+            testId="action-gap"
+            caption={<ProgressSummary progress={progress} />}
+            height={320}
+            chart={
+              <LazyActionGapChart
+                points={chart}
+                decimals={indicator.decimals}
+                unit={indicator.unit}
+              />
+            }
+            table={
+              <GapDataTable
+                points={chart}
+                decimals={indicator.decimals}
+                unit={indicator.unit}
+                caption={t('chart.tableCaption', { city: cityName, indicator: indicator.name })}
+              />
+            }
+          />
+        )}
+        {progress.ambition === null && (
+          <EmptyState>
+            {t('progress.noAmbitionLong')}{' '}
+            <a href="/api/docs#/Ambitions">{t('progress.setAmbition')}</a>
+          </EmptyState>
+        )}
+      </section>
+
+      <div className="two-columns">
+        <section aria-labelledby="explain-heading">
+          <h2 id="explain-heading">{t('progress.explainHeading')}</h2>
+          <StatusExplanation progress={progress} />
+        </section>
+        {progress.actionGap !== null && (
+          <section aria-labelledby="gap-heading">
+            <h2 id="gap-heading">{t('progress.actionGapHeading')}</h2>
+            <ActionGapFigures progress={progress} />
+          </section>
+        )}
+      </div>
+
+      <section aria-labelledby="sdg-heading">
+        <h2 id="sdg-heading">{t('progress.sdgLinksHeading')}</h2>
+        {indicator.sdgLinks.length === 0 ? (
+          <EmptyState>{t('progress.noSdgLinks')}</EmptyState>
+        ) : (
+          <ul className="target-links">
+            {indicator.sdgLinks.map((link) => (
+              <li key={`${link.target}/${link.indicator ?? ''}`}>
+                <LocalLink
+                  to={`/sdg/goals/${link.target.split('.')[0]}#target-${link.target}`}
+                  className="code"
+                >
+                  {t('sdg.target', { code: link.target })}
+                </LocalLink>{' '}
+                <span lang={link.titleLanguage}>{link.targetTitle}</span>
+                {link.indicator !== null && (
+                  <>
+                    <br />
+                    <LocalLink to={`/sdg/indicators/${link.indicator}`} className="code">
+                      {t('sdg.indicator', { code: link.indicator })}
+                    </LocalLink>{' '}
+                    <span lang={link.titleLanguage}>{link.indicatorTitle}</span>
+                  </>
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+        {indicator.source !== null && (
+          <p className="muted small">{t('progress.source', { source: indicator.source })}</p>
+        )}
+      </section>
+
+      <section aria-labelledby="peers-heading">
+        <h2 id="peers-heading">{t('peers.heading')}</h2>
+        <PeersPanel city={city} indicator={indicator.slug} year={year} />
+      </section>
+
+      <section aria-labelledby="history-heading">
+        <h2 id="history-heading">{t('history.heading')}</h2>
+        <ValueHistory
+          city={city}
+          indicator={indicator.slug}
+          years={years}
+          decimals={indicator.decimals}
+        />
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,351 @@
+import { useId, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import type { ComparisonResponse } from '@api/progress.schema';
+import { ChartFigure } from '../../components/ui/chart-frame';
+import { LocalLink } from '../../components/ui/local-link';
+import { EmptyState, ErrorState, LoadingState } from '../../components/ui/query-state';
+import { StatusBadge } from '../../components/ui/status-badge';
+import { useDocumentTitle } from '../../components/ui/use-document-title';
+import { YearSelect } from '../../components/ui/year-select';
+import { useComparison } from '../../features/compare/api/compare-api';
+import {
+  LazyCompareBarChart,
+  LazyTrajectoriesChart,
+} from '../../features/compare/components/lazy-charts';
+import {
+  barData,
+  trajectories,
+  type CompareMode,
+  type Trajectories,
+} from '../../features/compare/utils/compare-shaping';
+import { DataKindNote } from '../../features/networks/components/data-kind-note';
+import { formatRate } from '../../features/progress/utils/describe';
+import { formatNumber, formatValue, formatYear } from '../../lib/format';
+import { useLanguage } from '../../lib/i18n/use-language';
+import { useSearchParam, useYearParam, withYear } from '../../lib/url-state';
+import { TableScroll } from '../../components/ui/table-scroll';
+
+const MAX_HIGHLIGHTED = 10;
+
+function TrajectoryTable({
+  data,
+  decimals,
+  caption,
+}: {
+  data: Trajectories;
+  decimals: number;
+  caption: string;
+}): ReactNode {
+  const lang = useLanguage();
+  const { t } = useTranslation();
+  return (
+    <details className="table-details">
+      <summary>{t('chart.showTable')}</summary>
+      <TableScroll label={caption}>
+        <table className="table table--compact">
+          <caption>{caption}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('network.city')}</th>
+              {data.rows.map((row) => (
+                <th key={row.year} scope="col" className="num">
+                  {formatYear(row.year ?? 0)}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {data.series.map((series) => (
+              <tr key={series.slug}>
+                <th scope="row">{series.name}</th>
+                {data.rows.map((row) => {
+                  const v = row[series.slug];
+                  return (
+                    <td key={row.year} className="num">
+                      {v === undefined ? '' : formatNumber(v, lang, decimals)}
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
+    </details>
+  );
+}
+
+function LatestTable({
+  data,
+  mode,
+  caption,
+  year,
+}: {
+  data: ComparisonResponse;
+  mode: CompareMode;
+  caption: string;
+  year: number | undefined;
+}): ReactNode {
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  const ind = data.indicator;
+  const order = new Map(barData(data, mode).map((b, i) => [b.slug, i]));
+  const cities = [...data.cities].sort(
+    (a, b) =>
+      (order.get(a.slug) ?? 1e9) - (order.get(b.slug) ?? 1e9) || a.name.localeCompare(b.name),
+  );
+  const value = (v: number): string => formatValue(v, lang, ind.decimals, ind.unit);
+  return (
+    <TableScroll label={caption}>
+      <table className="table" data-testid="compare-table">
+        <caption className="visually-hidden">{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('network.city')}</th>
+            <th scope="col" className="num">
+              {t('progress.latest')}
+            </th>
+            <th scope="col" className="num">
+              {t('compare.normalised')}
+            </th>
+            <th scope="col" className="num">
+              {t('progress.target')}
+            </th>
+            <th scope="col" className="num">
+              {t('progress.observedRate')}
+            </th>
+            <th scope="col">{t('progress.status')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {cities.map((c) => (
+            <tr key={c.slug}>
+              <th scope="row">
+                <LocalLink to={withYear(`/cities/${c.slug}/indicators/${ind.slug}`, year)}>
+                  {c.name}
+                </LocalLink>
+              </th>
+              <td className="num">
+                {c.latest === null ? (
+                  '—'
+                ) : (
+                  <>
+                    {value(c.latest.value)}{' '}
+                    <span className="muted small">{formatYear(c.latest.year)}</span>
+                    {c.stale && (
+                      <>
+                        {' '}
+                        <StatusBadge status="stale" compact />
+                      </>
+                    )}
+                  </>
+                )}
+              </td>
+              <td className="num">
+                {c.normalised === null ? '—' : formatNumber(c.normalised, lang, 1)}
+              </td>
+              <td className="num">
+                {c.ambition === null ? (
+                  <span className="muted">{t('progress.noTarget')}</span>
+                ) : (
+                  <>
+                    {value(c.ambition.targetValue)}{' '}
+                    <span className="muted small">{formatYear(c.ambition.targetYear)}</span>
+                  </>
+                )}
+              </td>
+              <td className="num">
+                {c.observedRate === null
+                  ? '—'
+                  : t('progress.perYear', {
+                      rate: formatRate(
+                        c.observedRate,
+                        c.trend,
+                        ind.unit,
+                        ind.decimals,
+                        lang,
+                        t('progress.percentagePoints'),
+                      ),
+                    })}
+              </td>
+              <td>
+                <StatusBadge status={c.status} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
+  );
+}
+
+/** One indicator across a network's cities: latest values with targets, and trajectories. */
+export function ComparePage(): ReactNode {
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  const params = useParams();
+  const network = params.network ?? '';
+  const indicator = params.indicator ?? '';
+  const [year, setYear] = useYearParam();
+  const [view, setView] = useSearchParam('view');
+  const [highlightRaw, setHighlight] = useSearchParam('highlight');
+  const comparison = useComparison(network, indicator, year, lang);
+  const groupId = useId();
+  useDocumentTitle(
+    comparison.data === undefined
+      ? undefined
+      : t('compare.title', { indicator: comparison.data.indicator.name }),
+  );
+
+  if (comparison.isPending) return <LoadingState lines={10} />;
+  if (comparison.isError)
+    return <ErrorState error={comparison.error} onRetry={() => void comparison.refetch()} />;
+  const data = comparison.data;
+  const ind = data.indicator;
+  const canNormalise = ind.bestBound !== null && ind.worstBound !== null;
+  const mode: CompareMode = view === 'normalised' && canNormalise ? 'normalised' : 'raw';
+  const chosen = (highlightRaw ?? '').split(',').filter((s) => s !== '');
+  const bars = barData(data, mode);
+  const lines = trajectories(data, mode, chosen, MAX_HIGHLIGHTED);
+  const decimals = mode === 'raw' ? ind.decimals : 1;
+  const unitLabel = mode === 'raw' ? ind.unit : t('compare.normalisedUnit');
+  const years = [...new Set(data.cities.flatMap((c) => c.series.map((p) => p.year)))];
+  const highlighted = new Set(lines.series.filter((s) => s.highlighted).map((s) => s.slug));
+  const toggle = (slug: string): void => {
+    const next = new Set(chosen.length > 0 ? chosen : highlighted);
+    if (next.has(slug)) next.delete(slug);
+    else if (next.size < MAX_HIGHLIGHTED) next.add(slug);
+    setHighlight([...next].join(','));
+  };
+
+  return (
+    <>
+      <nav aria-label={t('nav.breadcrumb')} className="breadcrumb">
+        <LocalLink to="/networks">{t('nav.networks')}</LocalLink> ›{' '}
+        <LocalLink to={withYear(`/networks/${data.network.slug}`, year)}>
+          {data.network.name}
+        </LocalLink>
+      </nav>
+      <div className="page-heading">
+        <div>
+          <h1>
+            <span className="eyebrow">{t('compare.eyebrow')}</span>
+            {ind.name}
+          </h1>
+          <p className="lead">
+            {ind.unit !== '' && <>{t('progress.unitIs', { unit: ind.unit })} · </>}
+            {t(ind.direction === 'increase' ? 'progress.higherBetter' : 'progress.lowerBetter')}
+            {ind.goal !== null && (
+              <>
+                {' · '}
+                <LocalLink to={`/sdg/goals/${ind.goal}`}>
+                  {t('sdg.goal', { goal: ind.goal })}
+                </LocalLink>
+              </>
+            )}
+          </p>
+        </div>
+        <div className="toolbar">
+          <YearSelect year={year} years={years} onChange={setYear} />
+          <fieldset className="segmented">
+            <legend>{t('compare.viewLegend')}</legend>
+            <label>
+              <input
+                type="radio"
+                name={`${groupId}-view`}
+                value="raw"
+                checked={mode === 'raw'}
+                onChange={() => setView(undefined)}
+              />
+              {t('compare.raw')}
+            </label>
+            <label>
+              <input
+                type="radio"
+                name={`${groupId}-view`}
+                value="normalised"
+                checked={mode === 'normalised'}
+                disabled={!canNormalise}
+                onChange={() => setView('normalised')}
+              />
+              {t('compare.normalisedOption')}
+            </label>
+          </fieldset>
+        </div>
+      </div>
+      <DataKindNote network={data.network} />
+      {mode === 'normalised' && <p className="muted small">{t('compare.normalisedNote')}</p>}
+
+      <section aria-labelledby="latest-heading">
+        <h2 id="latest-heading">{t('compare.latestHeading')}</h2>
+        {bars.length === 0 ? (
+          <EmptyState>{t('compare.noValues')}</EmptyState>
+        ) : (
+          <ChartFigure
+            testId="compare-bars"
+            caption={t('compare.barsCaption', {
+              count: bars.length,
+              best: bars[0]!.name,
+              worst: bars[bars.length - 1]!.name,
+            })}
+            height={Math.max(160, bars.length * 30 + 60)}
+            chart={<LazyCompareBarChart bars={bars} decimals={decimals} />}
+            table={
+              <LatestTable
+                data={data}
+                mode={mode}
+                year={year}
+                caption={t('compare.tableCaption', { indicator: ind.name })}
+              />
+            }
+          />
+        )}
+      </section>
+
+      <section aria-labelledby="trajectories-heading">
+        <h2 id="trajectories-heading">{t('compare.trajectoriesHeading')}</h2>
+        {lines.rows.length === 0 ? (
+          <EmptyState>{t('compare.noValues')}</EmptyState>
+        ) : (
+          <>
+            <fieldset className="checkbox-group">
+              <legend>{t('compare.highlightLegend', { max: MAX_HIGHLIGHTED })}</legend>
+              {[...data.cities]
+                .filter((c) => c.series.length > 0)
+                .sort((a, b) => a.name.localeCompare(b.name, lang))
+                .map((c) => (
+                  <label key={c.slug}>
+                    <input
+                      type="checkbox"
+                      checked={highlighted.has(c.slug)}
+                      disabled={!highlighted.has(c.slug) && highlighted.size >= MAX_HIGHLIGHTED}
+                      onChange={() => toggle(c.slug)}
+                    />
+                    {c.name}
+                  </label>
+                ))}
+            </fieldset>
+            <ChartFigure
+              testId="compare-lines"
+              caption={t('compare.linesCaption', {
+                count: lines.series.length,
+                highlighted: highlighted.size,
+                unit: unitLabel,
+              })}
+              height={360}
+              chart={<LazyTrajectoriesChart data={lines} decimals={decimals} />}
+              table={
+                <TrajectoryTable
+                  data={lines}
+                  decimals={decimals}
+                  caption={t('compare.linesTableCaption', { indicator: ind.name, unit: unitLabel })}
+                />
+              }
+            />
+          </>
+        )}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,66 @@
+import { Component, Suspense, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+
+class ChartErrorBoundary extends Component<
+  { fallback: (retry: () => void) => ReactNode; children: ReactNode },
+  { failed: boolean }
+> {
+  override state = { failed: false };
+  static getDerivedStateFromError(): { failed: boolean } {
+    return { failed: true };
+  }
+  override render(): ReactNode {
+    return this.state.failed
+      ? this.props.fallback(() => this.setState({ failed: false }))
+      : this.props.children;
+  }
+}
+
+function ChartFailed({ onRetry }: { onRetry: () => void }): ReactNode {
+  const { t } = useTranslation();
+  return (
+    <div className="notice notice--error" role="alert">
+      <p>{t('chart.loadFailed')}</p>
+      <button type="button" className="button" onClick={onRetry}>
+        {t('state.retry')}
+      </button>
+    </div>
+  );
+}
+
+/**
+ * A chart as a figure: caption (the plain-text summary), the lazily loaded
+ * chart (a placeholder of the same height while its code downloads, a retry
+ * if it fails) and, always, the table with the same numbers.
+ */
+export function ChartFigure({
+  caption,
+  height,
+  chart,
+  table,
+  testId,
+}: {
+  caption: ReactNode;
+  height: number;
+  chart: ReactNode;
+  table?: ReactNode;
+  testId?: string;
+}): ReactNode {
+  const { t } = useTranslation();
+  const placeholder = (
+    <div className="chart-placeholder" style={{ height }} role="status">
+      <span className="visually-hidden">{t('chart.loading')}</span>
+    </div>
+  );
+  return (
+    <figure className="chart-figure" data-testid={testId}>
+      <figcaption className="chart-figure__caption">{caption}</figcaption>
+      <div className="chart-figure__chart" style={{ minHeight: height }}>
+        <ChartErrorBoundary fallback={(retry) => <ChartFailed onRetry={retry} />}>
+          <Suspense fallback={placeholder}>{chart}</Suspense>
+        </ChartErrorBoundary>
+      </div>
+      {table}
+    </figure>
+  );
+}

@@ -1,0 +1,148 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { NetworkScoresResponse } from '@api/progress.schema';
+import type { SdgGoal } from '@api/sdg.schema';
+import { LocalLink } from '../../../components/ui/local-link';
+import { COLOUR_META } from '../../../components/ui/status-meta';
+import { TrendArrow } from '../../../components/ui/status-badge';
+import { formatScore } from '../../../lib/format';
+import { useLanguage } from '../../../lib/i18n/use-language';
+import { withYear } from '../../../lib/url-state';
+import { rankedCities } from '../utils/network-shaping';
+import { TableScroll } from '../../../components/ui/table-scroll';
+
+/**
+ * Cities × goals, SDSN style: each cell has the goal score, the dashboard
+ * colour (also as a glyph and, for screen readers, a word) and the trend arrow.
+ * It is a real table, so it reads as one.
+ */
+export function GoalHeatmap({
+  scores,
+  goals,
+  year,
+}: {
+  scores: NetworkScoresResponse;
+  goals: readonly SdgGoal[];
+  year: number | undefined;
+}): ReactNode {
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  const goalInfo = new Map(goals.map((g) => [g.goal, g]));
+  const cities = rankedCities(scores.cities);
+  const caption = t('scores.heatmapCaption', { network: scores.network.name });
+  const averages = new Map(scores.averages.goals.map((g) => [g.goal, g.score]));
+  return (
+    <TableScroll label={caption}>
+      <table className="table heatmap" data-testid="heatmap">
+        <caption className="visually-hidden">{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('network.city')}</th>
+            {scores.goals.map((goal) => {
+              const info = goalInfo.get(goal);
+              return (
+                <th key={goal} scope="col" className="heatmap__goal">
+                  <LocalLink
+                    to={`/sdg/goals/${goal}`}
+                    title={info?.shortTitle}
+                    aria-label={
+                      info === undefined
+                        ? t('sdg.goal', { goal })
+                        : t('sdg.goalLabel', { goal, title: info.shortTitle })
+                    }
+                  >
+                    <span
+                      className="heatmap__goal-chip"
+                      style={{ backgroundColor: info?.colour }}
+                      aria-hidden="true"
+                    />
+                    {goal}
+                  </LocalLink>
+                </th>
+              );
+            })}
+          </tr>
+        </thead>
+        <tbody>
+          {cities.map((city) => {
+            const byGoal = new Map(city.goals.map((g) => [g.goal, g]));
+            return (
+              <tr key={city.slug}>
+                <th scope="row">
+                  <LocalLink to={withYear(`/cities/${city.slug}`, year)}>{city.name}</LocalLink>
+                </th>
+                {scores.goals.map((goal) => {
+                  const cell = byGoal.get(goal);
+                  if (cell === undefined || cell.score === null)
+                    return (
+                      <td key={goal} className="heatmap__cell heatmap__cell--none">
+                        <span aria-hidden="true">·</span>
+                        <span className="visually-hidden">{t('colour.none')}</span>
+                      </td>
+                    );
+                  const colour = cell.colour;
+                  return (
+                    <td
+                      key={goal}
+                      className={`heatmap__cell${colour === null ? '' : ` heatmap__cell--${colour}`}`}
+                    >
+                      <span className="heatmap__score">{formatScore(cell.score, lang)}</span>
+                      {colour !== null && (
+                        <>
+                          <span className="heatmap__glyph" aria-hidden="true">
+                            {COLOUR_META[colour].glyph}
+                          </span>
+                          <span className="visually-hidden">{t(`colour.${colour}`)}</span>
+                        </>
+                      )}
+                      <TrendArrow trend={cell.trend} />
+                    </td>
+                  );
+                })}
+              </tr>
+            );
+          })}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row">{t('scores.networkAverage')}</th>
+            {scores.goals.map((goal) => {
+              const score = averages.get(goal) ?? null;
+              return (
+                <td key={goal} className="heatmap__cell num">
+                  {score === null ? '—' : formatScore(score, lang)}
+                </td>
+              );
+            })}
+          </tr>
+        </tfoot>
+      </table>
+    </TableScroll>
+  );
+}
+
+/** What the four colours and the arrows mean, as text. */
+export function HeatmapLegend(): ReactNode {
+  const { t } = useTranslation();
+  return (
+    <div className="legend" data-testid="heatmap-legend">
+      <ul aria-label={t('scores.colourLegend')}>
+        {(['green', 'yellow', 'orange', 'red'] as const).map((c) => (
+          <li key={c}>
+            <span className={`legend__swatch heatmap__cell--${c}`} aria-hidden="true">
+              {COLOUR_META[c].glyph}
+            </span>{' '}
+            {t(`colour.${c}`)}
+          </li>
+        ))}
+      </ul>
+      <ul aria-label={t('scores.trendLegend')}>
+        {(['on_track', 'moderately_improving', 'stagnating', 'decreasing'] as const).map((a) => (
+          <li key={a}>
+            <TrendArrow trend={a} /> <span aria-hidden="true">{t(`trend.${a}`)}</span>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,97 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { NetworkScoresResponse } from '@api/progress.schema';
+import { LocalLink } from '../../../components/ui/local-link';
+import { Sparkline } from '../../../components/ui/sparkline';
+import { formatScore, formatShare, formatYear } from '../../../lib/format';
+import { useLanguage } from '../../../lib/i18n/use-language';
+import { withYear } from '../../../lib/url-state';
+import { rankedCities } from '../utils/network-shaping';
+import { TableScroll } from '../../../components/ui/table-scroll';
+
+/** Partner cities by overall index: rank, index, coverage and the index over the years. */
+export function RankingTable({
+  scores,
+  year,
+}: {
+  scores: NetworkScoresResponse;
+  year: number | undefined;
+}): ReactNode {
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  const cities = rankedCities(scores.cities);
+  const caption = t('scores.rankingCaption', { network: scores.network.name });
+  return (
+    <TableScroll label={caption}>
+      <table className="table" data-testid="ranking">
+        <caption className="visually-hidden">{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col" className="num">
+              {t('scores.rank')}
+            </th>
+            <th scope="col">{t('network.city')}</th>
+            <th scope="col" className="num">
+              {t('scores.index')}
+            </th>
+            <th scope="col" className="num">
+              {t('scores.coverage')}
+            </th>
+            <th scope="col">{t('scores.indexOverTime')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {cities.map((city) => {
+            const first = city.history[0];
+            const last = city.history[city.history.length - 1];
+            return (
+              <tr key={city.slug}>
+                <td className="num">
+                  {city.rank === null ? (
+                    <span title={t('scores.notRanked')}>
+                      —<span className="visually-hidden">{t('scores.notRanked')}</span>
+                    </span>
+                  ) : (
+                    city.rank
+                  )}
+                </td>
+                <th scope="row">
+                  <LocalLink to={withYear(`/cities/${city.slug}`, year)}>{city.name}</LocalLink>{' '}
+                  <span className="muted small">{city.countryCode}</span>
+                </th>
+                <td className="num">{city.index === null ? '—' : formatScore(city.index, lang)}</td>
+                <td className="num">{formatShare(city.coverage, lang)}</td>
+                <td>
+                  <Sparkline
+                    points={city.history.map((h) => ({ x: h.year, y: h.index }))}
+                    label={
+                      first === undefined || last === undefined
+                        ? t('progress.noData')
+                        : t('scores.sparklineLabel', {
+                            from: formatScore(first.index, lang),
+                            fromYear: formatYear(first.year),
+                            to: formatScore(last.index, lang),
+                            toYear: formatYear(last.year),
+                          })
+                    }
+                  />
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+        {scores.averages.index !== null && (
+          <tfoot>
+            <tr>
+              <td />
+              <th scope="row">{t('scores.networkAverage')}</th>
+              <td className="num">{formatScore(scores.averages.index, lang)}</td>
+              <td />
+              <td />
+            </tr>
+          </tfoot>
+        )}
+      </table>
+    </TableScroll>
+  );
+}

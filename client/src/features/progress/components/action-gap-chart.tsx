@@ -1,0 +1,136 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  CartesianGrid,
+  ComposedChart,
+  Legend,
+  Line,
+  ReferenceLine,
+  Scatter,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
+import type { GapChartPoint } from '@api/progress.schema';
+import { formatNumber, formatYear } from '../../../lib/format';
+import { useLanguage } from '../../../lib/i18n/use-language';
+
+/**
+ * The action-gap chart (METHODOLOGY §3): observations, the required path, the
+ * projection and the target on one time axis, the gap at the target year
+ * marked. Lines differ by dash pattern and markers, not only colour. The
+ * caller puts the text summary and the data table next to it.
+ */
+export default function ActionGapChart({
+  points,
+  decimals,
+  unit,
+  height = 320,
+}: {
+  points: readonly GapChartPoint[];
+  decimals: number;
+  unit: string;
+  height?: number;
+}): ReactNode {
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  const format = (value: unknown): string =>
+    typeof value === 'number'
+      ? `${formatNumber(value, lang, decimals)}${unit === '' ? '' : `\u00a0${unit}`}`
+      : '';
+  const targetPoint = points.find((p) => p.target !== null) ?? null;
+  const projectedAtTarget =
+    targetPoint === null
+      ? null
+      : (points.find((p) => p.year === targetPoint.year)?.projected ?? null);
+  const data = points.map((p) => ({
+    ...p,
+    // The gap at the target year: a vertical segment from the projection to the target.
+    gapMarker:
+      targetPoint !== null && p.year === targetPoint.year && projectedAtTarget !== null
+        ? projectedAtTarget
+        : null,
+  }));
+  return (
+    <ComposedChart
+      data={data}
+      responsive
+      style={{ width: '100%', height }}
+      margin={{ top: 24, right: 16, bottom: 10, left: 8 }}
+      title={t('chart.gapTitle')}
+    >
+      <CartesianGrid stroke="#d5dbe1" strokeDasharray="2 4" />
+      <XAxis
+        dataKey="year"
+        type="number"
+        domain={['dataMin', 'dataMax']}
+        allowDecimals={false}
+        tickFormatter={formatYear}
+        padding={{ left: 8, right: 24 }}
+      />
+      <YAxis tickFormatter={(v: number) => formatNumber(v, lang, decimals)} width={64} />
+      <Tooltip
+        formatter={(value: unknown) => format(value)}
+        labelFormatter={(year: unknown) => String(year)}
+      />
+      <Legend />
+      {targetPoint !== null && (
+        <ReferenceLine
+          x={targetPoint.year}
+          stroke="#4f5863"
+          strokeDasharray="4 2"
+          label={{ value: t('chart.targetYear'), position: 'top', fill: '#1b1f24' }}
+        />
+      )}
+      <Line
+        name={t('chart.required')}
+        dataKey="required"
+        stroke="#4f5863"
+        strokeDasharray="8 4"
+        strokeWidth={2}
+        dot={false}
+        connectNulls
+        isAnimationActive={false}
+      />
+      <Line
+        name={t('chart.projected')}
+        dataKey="projected"
+        stroke="#b3261e"
+        strokeDasharray="2 3"
+        strokeWidth={2}
+        dot={false}
+        connectNulls
+        isAnimationActive={false}
+      />
+      <Line
+        name={t('chart.observed')}
+        dataKey="observed"
+        stroke="#0b5cad"
+        strokeWidth={2.5}
+        dot={{ r: 3.5, fill: '#0b5cad' }}
+        connectNulls
+        isAnimationActive={false}
+      />
+      <Scatter
+        name={t('chart.target')}
+        dataKey="target"
+        fill="#1a7f37"
+        shape="star"
+        legendType="star"
+        isAnimationActive={false}
+      />
+      {targetPoint !== null && projectedAtTarget !== null && (
+        <ReferenceLine
+          segment={[
+            { x: targetPoint.year, y: projectedAtTarget },
+            { x: targetPoint.year, y: targetPoint.target! },
+          ]}
+          stroke="#b3261e"
+          strokeWidth={4}
+          ifOverflow="extendDomain"
+          label={{ value: t('chart.gap'), position: 'left', fill: '#8a1c12' }}
+        />
+      )}
+    </ComposedChart>
+  );
+}

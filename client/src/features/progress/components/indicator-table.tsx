@@ -1,0 +1,140 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { IndicatorProgress } from '@api/progress.schema';
+import { LocalLink } from '../../../components/ui/local-link';
+import { Sparkline } from '../../../components/ui/sparkline';
+import { StatusBadge } from '../../../components/ui/status-badge';
+import { formatShare, formatYear } from '../../../lib/format';
+import { useLanguage } from '../../../lib/i18n/use-language';
+import { withYear } from '../../../lib/url-state';
+import { formatIndicatorValue, sparkPoints } from '../utils/describe';
+import { TableScroll } from '../../../components/ui/table-scroll';
+
+/** The action gap at the target year in units and as a share of the ambition. */
+export function GapCell({ indicator }: { indicator: IndicatorProgress }): ReactNode {
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  const gap = indicator.actionGap;
+  if (indicator.ambition === null) return <span className="muted">{t('progress.noTarget')}</span>;
+  if (gap === null || gap.gap === null) return <span className="muted">—</span>;
+  if (gap.gap <= 0) return <>{t('progress.noGap')}</>;
+  return (
+    <>
+      {formatIndicatorValue(indicator, gap.gap, lang)}
+      {gap.gapShare !== null && (
+        <span className="muted small"> ({formatShare(gap.gapShare, lang)})</span>
+      )}
+    </>
+  );
+}
+
+/**
+ * Indicators as a table: latest value, target, status, trend and action gap —
+ * the same numbers as the charts, readable without them.
+ */
+export function IndicatorTable({
+  city,
+  indicators,
+  year,
+  caption,
+  showGoal = false,
+}: {
+  city: string;
+  indicators: readonly IndicatorProgress[];
+  year: number | undefined;
+  caption: string;
+  showGoal?: boolean;
+}): ReactNode {
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  const sparklineLabel = (indicator: IndicatorProgress): string => {
+    const first = indicator.series[0];
+    const last = indicator.series[indicator.series.length - 1];
+    if (first === undefined || last === undefined) return t('progress.noData');
+    return t('progress.sparklineLabel', {
+      from: formatIndicatorValue(indicator, first.value, lang),
+      fromYear: formatYear(first.year),
+      to: formatIndicatorValue(indicator, last.value, lang),
+      toYear: formatYear(last.year),
+    });
+  };
+  return (
+    <TableScroll label={caption}>
+      <table className="table indicator-table" data-testid="indicator-table">
+        <caption className="visually-hidden">{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('progress.indicator')}</th>
+            {showGoal && (
+              <th scope="col" className="num">
+                {t('progress.goal')}
+              </th>
+            )}
+            <th scope="col" className="num">
+              {t('progress.latest')}
+            </th>
+            <th scope="col" className="num">
+              {t('progress.target')}
+            </th>
+            <th scope="col">{t('progress.status')}</th>
+            <th scope="col">{t('progress.trend')}</th>
+            <th scope="col" className="num">
+              {t('progress.gapAtTarget')}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {indicators.map((indicator) => (
+            <tr key={indicator.slug}>
+              <th scope="row">
+                <LocalLink to={withYear(`/cities/${city}/indicators/${indicator.slug}`, year)}>
+                  {indicator.name}
+                </LocalLink>
+                {indicator.unit !== '' && <span className="muted small"> ({indicator.unit})</span>}
+              </th>
+              {showGoal && <td className="num">{indicator.goal ?? '—'}</td>}
+              <td className="num">
+                {indicator.latest === null ? (
+                  '—'
+                ) : (
+                  <>
+                    {formatIndicatorValue(indicator, indicator.latest.value, lang)}{' '}
+                    <span className="muted small">{formatYear(indicator.latest.year)}</span>
+                    {indicator.stale && (
+                      <>
+                        {' '}
+                        <StatusBadge status="stale" compact />
+                      </>
+                    )}
+                  </>
+                )}
+              </td>
+              <td className="num">
+                {indicator.ambition === null ? (
+                  <span className="muted">{t('progress.noTarget')}</span>
+                ) : (
+                  <>
+                    {formatIndicatorValue(indicator, indicator.ambition.targetValue, lang)}{' '}
+                    <span className="muted small">{formatYear(indicator.ambition.targetYear)}</span>
+                  </>
+                )}
+              </td>
+              <td>
+                <StatusBadge status={indicator.status} />
+              </td>
+              <td>
+                <Sparkline
+                  points={sparkPoints(indicator.series)}
+                  label={sparklineLabel(indicator)}
+                />
+              </td>
+              <td className="num">
+                <GapCell indicator={indicator} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
+  );
+}

@@ -1,0 +1,138 @@
+import { useId, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { EmptyState, ErrorState, LoadingState } from '../../../components/ui/query-state';
+import { ChartFigure } from '../../../components/ui/chart-frame';
+import { LocalLink } from '../../../components/ui/local-link';
+import { StatusBadge } from '../../../components/ui/status-badge';
+import { formatShare, formatYear } from '../../../lib/format';
+import { useLanguage } from '../../../lib/i18n/use-language';
+import { withYear } from '../../../lib/url-state';
+import { useIndicatorProgress, usePeers } from '../api/progress-api';
+import { formatIndicatorValue } from '../utils/describe';
+import { GapDataTable } from './gap-data-table';
+import { LazyActionGapChart } from './lazy-action-gap-chart';
+import { ProgressSummary } from './progress-summary';
+
+function signedShare(x: number, lang: string): string {
+  const s = formatShare(x, lang, 1);
+  return (x > 0 ? `+${s}` : s).replace('-', '\u2212');
+}
+
+/** A peer's own action-gap chart, fetched when its row is opened. */
+function PeerChart({
+  city,
+  indicator,
+  year,
+}: {
+  city: string;
+  indicator: string;
+  year: number | undefined;
+}): ReactNode {
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  const detail = useIndicatorProgress(city, indicator, year, lang);
+  if (detail.isPending) return <LoadingState lines={3} />;
+  if (detail.isError)
+    return <ErrorState error={detail.error} onRetry={() => void detail.refetch()} />;
+  const d = detail.data;
+  return (
+    <ChartFigure
+      caption={<ProgressSummary progress={d.progress} />}
+      height={240}
+      chart={
+        <LazyActionGapChart
+          points={d.chart}
+          decimals={d.indicator.decimals}
+          unit={d.indicator.unit}
+          height={240}
+        />
+      }
+      table={
+        <details className="table-details">
+          <summary>{t('chart.showTable')}</summary>
+          <GapDataTable
+            points={d.chart}
+            decimals={d.indicator.decimals}
+            unit={d.indicator.unit}
+            caption={t('chart.tableCaption', { city: d.city.name, indicator: d.indicator.name })}
+          />
+        </details>
+      }
+    />
+  );
+}
+
+/** Partner cities that progressed most on this indicator (METHODOLOGY §6), each chart on demand. */
+export function PeersPanel({
+  city,
+  indicator,
+  year,
+}: {
+  city: string;
+  indicator: string;
+  year: number | undefined;
+}): ReactNode {
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  const peers = usePeers(city, indicator, lang);
+  const [open, setOpen] = useState<string | null>(null);
+  const baseId = useId();
+  if (peers.isPending) return <LoadingState lines={3} />;
+  if (peers.isError) return <ErrorState error={peers.error} onRetry={() => void peers.refetch()} />;
+  const data = peers.data;
+  if (data.peers.length === 0) return <EmptyState>{t('peers.none')}</EmptyState>;
+  return (
+    <>
+      {data.window !== null && (
+        <p className="muted small">
+          {t('peers.window', {
+            from: formatYear(data.window.from),
+            to: formatYear(data.window.to),
+          })}{' '}
+          {data.cityImprovement !== null &&
+            t('peers.cityImprovement', { rate: signedShare(data.cityImprovement, lang) })}
+        </p>
+      )}
+      <ol className="peer-list" data-testid="peers">
+        {data.peers.map((peer) => {
+          const panelId = `${baseId}-${peer.slug}`;
+          const isOpen = open === peer.slug;
+          return (
+            <li key={peer.slug} className="peer">
+              <div className="peer__row">
+                <LocalLink to={withYear(`/cities/${peer.slug}/indicators/${indicator}`, year)}>
+                  {peer.name}
+                </LocalLink>
+                <span>
+                  {t('peers.improvement', { rate: signedShare(peer.improvement, lang) })}
+                  <span className="muted small">
+                    {' '}
+                    ({formatYear(peer.from)}–{formatYear(peer.to)})
+                  </span>
+                </span>
+                <span>
+                  {peer.latest === null
+                    ? '—'
+                    : `${formatIndicatorValue(data.indicator, peer.latest.value, lang)} (${formatYear(peer.latest.year)})`}
+                </span>
+                <StatusBadge status={peer.status} />
+                <button
+                  type="button"
+                  className="button button--secondary"
+                  aria-expanded={isOpen}
+                  aria-controls={panelId}
+                  onClick={() => setOpen(isOpen ? null : peer.slug)}
+                >
+                  {isOpen ? t('peers.hideChart') : t('peers.showChart', { city: peer.name })}
+                </button>
+              </div>
+              <div id={panelId} hidden={!isOpen}>
+                {isOpen && <PeerChart city={peer.slug} indicator={indicator} year={year} />}
+              </div>
+            </li>
+          );
+        })}
+      </ol>
+    </>
+  );
+}

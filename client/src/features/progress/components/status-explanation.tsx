@@ -1,0 +1,201 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { IndicatorProgress } from '@api/progress.schema';
+import { StatusBadge } from '../../../components/ui/status-badge';
+import { formatNumber, formatShare, formatYear } from '../../../lib/format';
+import { useLanguage } from '../../../lib/i18n/use-language';
+import { formatIndicatorValue, formatPace, formatRate } from '../utils/describe';
+import { TableScroll } from '../../../components/ui/table-scroll';
+
+/**
+ * "How this status was computed": the components of the assessment in words
+ * and figures, so an officer can check every step against the methodology.
+ */
+export function StatusExplanation({ progress }: { progress: IndicatorProgress }): ReactNode {
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  const c = progress.components;
+  const value = (v: number | null): string =>
+    v === null ? '—' : formatIndicatorValue(progress, v, lang);
+  const rate = (r: number | null): string =>
+    r === null
+      ? '—'
+      : t('progress.perYear', {
+          rate: formatRate(
+            r,
+            progress.trend,
+            progress.unit,
+            progress.decimals,
+            lang,
+            t('progress.percentagePoints'),
+          ),
+        });
+  const withTarget = progress.ambition !== null;
+  const ratioName = withTarget ? 'R' : 'P';
+  const threshold = (x: number): string =>
+    withTarget ? formatNumber(x, lang, 2) : formatShare(x, lang, 1);
+  return (
+    <div className="explanation" data-testid="status-explanation">
+      <p>
+        <StatusBadge status={progress.status} />{' '}
+        {progress.score !== null && (
+          <span className="muted">
+            {t('progress.scoreOf', { score: formatNumber(progress.score, lang, 2) })}
+          </span>
+        )}
+      </p>
+      <p>{t(`progress.explain.${progress.status}`)}</p>
+      <dl className="facts">
+        <dt>{t('progress.baseline')}</dt>
+        <dd>
+          {c.baselineYear === null ? (
+            '—'
+          ) : (
+            <>
+              {value(c.baselineValue)} ({formatYear(c.baselineYear)})
+              {c.baselineSource !== null && (
+                <span className="muted small">
+                  {' '}
+                  · {t(`progress.baselineSource.${c.baselineSource}`)}
+                </span>
+              )}
+            </>
+          )}
+        </dd>
+        <dt>{t('progress.latest')}</dt>
+        <dd>
+          {c.latestYear === null ? '—' : `${value(c.latestValue)} (${formatYear(c.latestYear)})`}
+        </dd>
+        {progress.ambition !== null && (
+          <>
+            <dt>{t('progress.target')}</dt>
+            <dd>
+              {value(progress.ambition.targetValue)} ({formatYear(progress.ambition.targetYear)})
+            </dd>
+          </>
+        )}
+        <dt>{t('progress.trendType')}</dt>
+        <dd>{progress.trend === null ? '—' : t(`progress.trendTypes.${progress.trend}`)}</dd>
+        <dt>{t('progress.observedRate')}</dt>
+        <dd>{rate(c.observedRate)}</dd>
+        {withTarget && (
+          <>
+            <dt>{t('progress.requiredRate')}</dt>
+            <dd>{rate(c.requiredRate)}</dd>
+          </>
+        )}
+        <dt>{withTarget ? t('progress.ratioR') : t('progress.ratioP')}</dt>
+        <dd>
+          {c.ratio === null
+            ? '—'
+            : withTarget
+              ? formatNumber(c.ratio, lang, 2)
+              : formatShare(c.ratio, lang, 1)}
+        </dd>
+      </dl>
+      <TableScroll label={t('progress.thresholdsCaption')}>
+        <table className="table table--compact">
+          <caption>{t('progress.thresholdsCaption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('progress.status')}</th>
+              <th scope="col">{t('progress.condition')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {withTarget && (
+              <tr>
+                <th scope="row">
+                  <StatusBadge status="target_achieved" />
+                </th>
+                <td>{t('progress.conditionAchieved')}</td>
+              </tr>
+            )}
+            <tr>
+              <th scope="row">
+                <StatusBadge status="on_track" />
+              </th>
+              <td>{`${ratioName} \u2265 ${threshold(c.thresholds.onTrack)}`}</td>
+            </tr>
+            <tr>
+              <th scope="row">
+                <StatusBadge status="acceleration_needed" />
+              </th>
+              <td>{`${threshold(c.thresholds.accelerationNeeded)} \u2264 ${ratioName} < ${threshold(c.thresholds.onTrack)}`}</td>
+            </tr>
+            <tr>
+              <th scope="row">
+                <StatusBadge status="limited_progress" />
+              </th>
+              <td>{`${threshold(c.thresholds.limitedProgress)} \u2264 ${ratioName} < ${threshold(c.thresholds.accelerationNeeded)}`}</td>
+            </tr>
+            <tr>
+              <th scope="row">
+                <StatusBadge status="deterioration" />
+              </th>
+              <td>{`${ratioName} < ${threshold(c.thresholds.limitedProgress)}`}</td>
+            </tr>
+          </tbody>
+        </table>
+      </TableScroll>
+      {progress.notes.length > 0 && (
+        <ul className="small" lang="en">
+          {progress.notes.map((note) => (
+            <li key={note}>{note}</li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+/** The action-gap figures beside each other: where the city should be, where it is heading. */
+export function ActionGapFigures({ progress }: { progress: IndicatorProgress }): ReactNode {
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  const gap = progress.actionGap;
+  if (gap === null || progress.ambition === null) return null;
+  const value = (v: number | null): string =>
+    v === null ? '—' : formatIndicatorValue(progress, v, lang);
+  const rate = (r: number | null): string =>
+    r === null
+      ? '—'
+      : t('progress.perYear', {
+          rate: formatRate(
+            r,
+            progress.trend,
+            progress.unit,
+            progress.decimals,
+            lang,
+            t('progress.percentagePoints'),
+          ),
+        });
+  return (
+    <dl className="facts" data-testid="action-gap-figures">
+      <dt>{t('progress.expectedNow')}</dt>
+      <dd>{value(gap.expectedNow)}</dd>
+      <dt>{t('progress.gapNow')}</dt>
+      <dd>{value(gap.gapNow)}</dd>
+      <dt>{t('progress.projectedValue', { year: formatYear(progress.ambition.targetYear) })}</dt>
+      <dd>{value(gap.projectedValue)}</dd>
+      <dt>{t('progress.gapAtTarget')}</dt>
+      <dd>
+        {value(gap.gap)}
+        {gap.gapShare !== null && (
+          <span className="muted">
+            {' '}
+            ({t('progress.ofAmbition', { share: formatShare(gap.gapShare, lang) })})
+          </span>
+        )}
+      </dd>
+      <dt>{t('progress.requiredRateFromNow')}</dt>
+      <dd>{rate(gap.requiredRateFromNow)}</dd>
+      <dt>{t('progress.paceRatio')}</dt>
+      <dd>
+        {gap.paceRatio === null ? t('progress.paceReverse') : formatPace(gap.paceRatio, lang)}
+      </dd>
+      <dt>{t('progress.projectedYear')}</dt>
+      <dd>{gap.projectedYear === null ? t('progress.never') : formatYear(gap.projectedYear)}</dd>
+    </dl>
+  );
+}

@@ -47,18 +47,19 @@ export function fakeApi(routes: FakeRoutes): ReturnType<typeof vi.fn> {
 export async function renderPage(
   Page: ComponentType,
   { path, pattern, language = 'en' }: { path: string; pattern: string; language?: UiLanguage },
-): Promise<RenderResult> {
+): Promise<RenderResult & { router: ReturnType<typeof createMemoryRouter> }> {
   const i18n = await initI18n(language);
   await i18n.changeLanguage(language);
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   const router = createMemoryRouter([{ path: pattern, Component: Page }], {
     initialEntries: [path],
   });
-  return render(
+  const result = render(
     <I18nextProvider i18n={i18n}>
       <QueryClientProvider client={queryClient}>
         <RouterProvider router={router} />
       </QueryClientProvider>
     </I18nextProvider>,
   );
+  return Object.assign(result, { router });
 }

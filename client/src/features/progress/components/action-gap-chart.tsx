@@ -12,6 +12,7 @@ import {
   YAxis,
 } from 'recharts';
 import type { GapChartPoint } from '@api/progress.schema';
+import { presentSeries } from '../utils/gap-chart';
 import { formatNumber, formatYear } from '../../../lib/format';
 import { useLanguage } from '../../../lib/i18n/use-language';
 
@@ -43,14 +44,8 @@ export default function ActionGapChart({
     targetPoint === null
       ? null
       : (points.find((p) => p.year === targetPoint.year)?.projected ?? null);
-  const data = points.map((p) => ({
-    ...p,
-    // The gap at the target year: a vertical segment from the projection to the target.
-    gapMarker:
-      targetPoint !== null && p.year === targetPoint.year && projectedAtTarget !== null
-        ? projectedAtTarget
-        : null,
-  }));
+  const data = points as GapChartPoint[];
+  const present = presentSeries(points);
   return (
     <ComposedChart
       data={data}
@@ -82,26 +77,30 @@ export default function ActionGapChart({
           label={{ value: t('chart.targetYear'), position: 'top', fill: '#1b1f24' }}
         />
       )}
-      <Line
-        name={t('chart.required')}
-        dataKey="required"
-        stroke="#4f5863"
-        strokeDasharray="8 4"
-        strokeWidth={2}
-        dot={false}
-        connectNulls
-        isAnimationActive={false}
-      />
-      <Line
-        name={t('chart.projected')}
-        dataKey="projected"
-        stroke="#b3261e"
-        strokeDasharray="2 3"
-        strokeWidth={2}
-        dot={false}
-        connectNulls
-        isAnimationActive={false}
-      />
+      {present.required && (
+        <Line
+          name={t('chart.required')}
+          dataKey="required"
+          stroke="#4f5863"
+          strokeDasharray="8 4"
+          strokeWidth={2}
+          dot={false}
+          connectNulls
+          isAnimationActive={false}
+        />
+      )}
+      {present.projected && (
+        <Line
+          name={t('chart.projected')}
+          dataKey="projected"
+          stroke="#b3261e"
+          strokeDasharray="2 3"
+          strokeWidth={2}
+          dot={false}
+          connectNulls
+          isAnimationActive={false}
+        />
+      )}
       <Line
         name={t('chart.observed')}
         dataKey="observed"
@@ -111,14 +110,16 @@ export default function ActionGapChart({
         connectNulls
         isAnimationActive={false}
       />
-      <Scatter
-        name={t('chart.target')}
-        dataKey="target"
-        fill="#1a7f37"
-        shape="star"
-        legendType="star"
-        isAnimationActive={false}
-      />
+      {present.target && (
+        <Scatter
+          name={t('chart.target')}
+          dataKey="target"
+          fill="#1a7f37"
+          shape="star"
+          legendType="star"
+          isAnimationActive={false}
+        />
+      )}
       {targetPoint !== null && projectedAtTarget !== null && (
         <ReferenceLine
           segment={[

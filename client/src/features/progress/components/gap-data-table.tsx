@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { GapChartPoint } from '@api/progress.schema';
 import { formatNumber, formatYear } from '../../../lib/format';
 import { useLanguage } from '../../../lib/i18n/use-language';
-import { gapTableRows } from '../utils/gap-chart';
+import { gapTableRows, presentSeries, type GapSeries } from '../utils/gap-chart';
 import { TableScroll } from '../../../components/ui/table-scroll';
 
 /** The action-gap chart's numbers as a table: the same points the chart draws. */
@@ -21,6 +21,10 @@ export function GapDataTable({
   const { t } = useTranslation();
   const lang = useLanguage();
   const cell = (v: number | null): string => (v === null ? '' : formatNumber(v, lang, decimals));
+  const present = presentSeries(points);
+  const columns = (['observed', 'required', 'projected', 'target'] as const).filter(
+    (key: GapSeries) => present[key],
+  );
   return (
     <TableScroll label={caption}>
       <table className="table table--compact" data-testid="gap-table">
@@ -31,28 +35,22 @@ export function GapDataTable({
         <thead>
           <tr>
             <th scope="col">{t('chart.year')}</th>
-            <th scope="col" className="num">
-              {t('chart.observed')}
-            </th>
-            <th scope="col" className="num">
-              {t('chart.required')}
-            </th>
-            <th scope="col" className="num">
-              {t('chart.projected')}
-            </th>
-            <th scope="col" className="num">
-              {t('chart.target')}
-            </th>
+            {columns.map((key) => (
+              <th key={key} scope="col" className="num">
+                {t(`chart.${key}`)}
+              </th>
+            ))}
           </tr>
         </thead>
         <tbody>
           {gapTableRows(points).map((p) => (
             <tr key={p.year}>
               <th scope="row">{formatYear(p.year)}</th>
-              <td className="num">{cell(p.observed)}</td>
-              <td className="num">{cell(p.required)}</td>
-              <td className="num">{cell(p.projected)}</td>
-              <td className="num">{cell(p.target)}</td>
+              {columns.map((key) => (
+                <td key={key} className="num">
+                  {cell(p[key])}
+                </td>
+              ))}
             </tr>
           ))}
         </tbody>

@@ -123,7 +123,8 @@ export function PeersPanel({
                   aria-controls={panelId}
                   onClick={() => setOpen(isOpen ? null : peer.slug)}
                 >
-                  {isOpen ? t('peers.hideChart') : t('peers.showChart', { city: peer.name })}
+                  {isOpen ? t('peers.hideChart') : t('peers.showChart')}{' '}
+                  <span className="visually-hidden">{peer.name}</span>
                 </button>
               </div>
               <div id={panelId} hidden={!isOpen}>

@@ -94,3 +94,16 @@ export function gapSentenceParts(indicator: IndicatorProgress): GapSentenceParts
     decimals: indicator.decimals,
   };
 }
+
+export type GapSeries = 'observed' | 'required' | 'projected' | 'target';
+
+/** The series that have at least one value (no ambition: only the observations). */
+export function presentSeries(points: readonly GapChartPoint[]): Record<GapSeries, boolean> {
+  const has = (key: GapSeries): boolean => points.some((p) => p[key] !== null);
+  return {
+    observed: has('observed'),
+    required: has('required'),
+    projected: has('projected'),
+    target: has('target'),
+  };
+}

@@ -5,6 +5,7 @@ import {
   formatScore,
   formatShare,
   formatSigned,
+  formatTick,
   formatValue,
   formatYear,
 } from '../../client/src/lib/format';
@@ -50,6 +51,11 @@ describe('numbers in the reader\u2019s locale', () => {
     expect(formatSigned(1.94, 'en', 1)).toBe('+1.9');
     expect(formatSigned(-0.4, 'fr', 1)).toBe(`${MINUS}0,4`);
     expect(formatScore(78.84, 'en')).toBe('78.8');
+  });
+
+  it('writes whole axis ticks without decimals', () => {
+    expect(formatTick(45, 'en', 1)).toBe('45');
+    expect(formatTick(12.5, 'fr', 1)).toBe('12,5');
   });
 
   it('never groups years', () => {

@@ -210,20 +210,25 @@ describe('every page, at 1280 and 390 px', () => {
     ['not-found', '/no/such/page', 'h1'],
   ];
 
-  for (const width of [1280, 390]) {
-    it(`has a title, no console error, no sideways scrolling and no axe violation at ${width} px`, async () => {
+  // English on the desktop, French on the phone: both languages and both widths get checked.
+  for (const [width, lang] of [
+    [1280, 'en'],
+    [390, 'fr'],
+  ] as const) {
+    it(`has a title, no console error, no sideways scrolling and no axe violation at ${width} px (${lang})`, async () => {
       const { page, context, errors } = await openPage(browser, width, width === 390 ? 844 : 900);
       const problems: string[] = [];
       for (const [name, path, ready] of pages()) {
-        await page.goto(`${app.baseUrl}${path}`);
+        await page.goto(`${app.baseUrl}${path}${path.includes('?') ? '&' : '?'}lang=${lang}`);
         await page.locator(ready).first().waitFor();
+        if ((await page.getAttribute('html', 'lang')) !== lang) problems.push(`${name}: html lang`);
         await page.waitForLoadState('networkidle');
         const title = await page.title();
         if (!title.endsWith('SDG City Monitor')) problems.push(`${name}: title "${title}"`);
         const overflow = await noOverflow(page);
         if (overflow > 0) problems.push(`${name}: ${overflow}px sideways scroll`);
         for (const v of await accessibilityViolations(page)) problems.push(`${name}: ${v}`);
-        await screenshot(page, `page-${name}-${width}`);
+        await screenshot(page, `page-${name}-${width}-${lang}`);
       }
       expect(problems).toEqual([]);
       expect(errors).toEqual([]);

@@ -71,3 +71,8 @@ export function formatScore(score: number, locale: string): string {
 export function formatYear(year: number): string {
   return String(year);
 }
+
+/** An axis tick: whole numbers without decimals ("45", not "45.0"), others as the data. */
+export function formatTick(value: number, locale: string, decimals: number): string {
+  return formatNumber(value, locale, Number.isInteger(value) ? 0 : decimals);
+}

@@ -13,7 +13,7 @@ import {
   YAxis,
   type DotItemDotProps,
 } from 'recharts';
-import { formatNumber, formatYear } from '../../../lib/format';
+import { formatNumber, formatTick, formatYear } from '../../../lib/format';
 import { useLanguage } from '../../../lib/i18n/use-language';
 import type { BarDatum, Trajectories } from '../utils/compare-shaping';
 
@@ -38,7 +38,7 @@ export function CompareBarChart({
       margin={{ top: 8, right: 24, bottom: 8, left: 8 }}
     >
       <CartesianGrid stroke="#d5dbe1" strokeDasharray="2 4" horizontal={false} />
-      <XAxis type="number" tickFormatter={format} />
+      <XAxis type="number" tickFormatter={(v: number) => formatTick(v, lang, decimals)} />
       <YAxis type="category" dataKey="name" width={150} interval={0} />
       <Tooltip formatter={(value: unknown) => format(value)} />
       <Legend />
@@ -49,14 +49,16 @@ export function CompareBarChart({
         barSize={16}
         isAnimationActive={false}
       />
-      <Scatter
-        name={t('compare.target')}
-        dataKey="target"
-        fill="#1a7f37"
-        shape="diamond"
-        legendType="diamond"
-        isAnimationActive={false}
-      />
+      {bars.some((b) => b.target !== null) && (
+        <Scatter
+          name={t('compare.target')}
+          dataKey="target"
+          fill="#1a7f37"
+          shape="diamond"
+          legendType="diamond"
+          isAnimationActive={false}
+        />
+      )}
     </ComposedChart>
   );
 }
@@ -146,7 +148,7 @@ export function TrajectoriesChart({
         allowDecimals={false}
         tickFormatter={formatYear}
       />
-      <YAxis tickFormatter={format} width={64} />
+      <YAxis tickFormatter={(v: number) => formatTick(v, lang, decimals)} width={64} />
       <Tooltip
         formatter={(value: unknown) => format(value)}
         labelFormatter={(year: unknown) => String(year)}

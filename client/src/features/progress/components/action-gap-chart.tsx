@@ -13,7 +13,7 @@ import {
 } from 'recharts';
 import type { GapChartPoint } from '@api/progress.schema';
 import { presentSeries } from '../utils/gap-chart';
-import { formatNumber, formatYear } from '../../../lib/format';
+import { formatNumber, formatTick, formatYear } from '../../../lib/format';
 import { useLanguage } from '../../../lib/i18n/use-language';
 
 /**
@@ -63,7 +63,7 @@ export default function ActionGapChart({
         tickFormatter={formatYear}
         padding={{ left: 8, right: 24 }}
       />
-      <YAxis tickFormatter={(v: number) => formatNumber(v, lang, decimals)} width={64} />
+      <YAxis tickFormatter={(v: number) => formatTick(v, lang, decimals)} width={64} />
       <Tooltip
         formatter={(value: unknown) => format(value)}
         labelFormatter={(year: unknown) => String(year)}

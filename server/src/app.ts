@@ -11,8 +11,10 @@ import type { Config } from './config';
 import type { Database } from './db/database';
 import type { ErrorBody } from './errors';
 import actor from './plugins/actor';
+import auth from './plugins/auth';
 import errorHandler from './plugins/error-handler';
 import { installValidators } from './plugins/validation';
+import { authRoutes } from './routes/auth.routes';
 import { cityRoutes } from './routes/cities.routes';
 import { healthRoutes } from './routes/health.routes';
 import { importRoutes } from './routes/imports.routes';
@@ -21,6 +23,7 @@ import { networkRoutes } from './routes/networks.routes';
 import { observationRoutes } from './routes/observations.routes';
 import { progressRoutes } from './routes/progress.routes';
 import { sdgRoutes } from './routes/sdg.routes';
+import { userRoutes } from './routes/users.routes';
 import { createServices } from './services/services';
 import { APP_VERSION } from './version';
 
@@ -83,6 +86,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.removeContentTypeParser('text/plain');
   await app.register(errorHandler);
   await app.register(actor);
+  const services = createServices(db, {
+    idleSeconds: config.sessionIdleMinutes * 60,
+    maxSeconds: config.sessionMaxHours * 3600,
+  });
+  await app.register(auth, { config, services });
   app.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });
@@ -124,13 +132,17 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
           name: 'Progress',
           description: 'Status, action gap, scores, rankings and peers (docs/methodology.md).',
         },
+        {
+          name: 'Accounts',
+          description:
+            'Sign-in, sessions, accounts and roles. Changes made with the session cookie need the X-CSRF-Token header from GET /api/v1/auth/session.',
+        },
         { name: 'Operations', description: 'Health and operations.' },
       ],
     },
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: false });
 
-  const services = createServices(db);
   await app.register(healthRoutes, {
     prefix: '/api',
     services,
@@ -139,6 +151,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   await app.register(
     async (api) => {
+      await api.register(authRoutes, { services, config });
+      await api.register(userRoutes, { services });
       await api.register(sdgRoutes, { services });
       await api.register(networkRoutes, { services });
       await api.register(cityRoutes, { services });

@@ -33,6 +33,17 @@ export interface Config {
   readonly requestTimeout: number;
   /** Trust `X-Forwarded-*` headers from a reverse proxy (true, false, a hop count or a list of addresses). */
   readonly trustProxy: boolean | number | string;
+  /** Minutes without a request after which a session ends. */
+  readonly sessionIdleMinutes: number;
+  /** Hours after sign-in after which a session ends however active it is. */
+  readonly sessionMaxHours: number;
+  /** Mark the session cookie Secure: `auto` when the request came over HTTPS (see TRUST_PROXY). */
+  readonly cookieSecure: 'auto' | 'always' | 'never';
+  /**
+   * Create the documented demo accounts. `null` means "decide by database":
+   * yes on the embedded database with the demo seeded, never on PostgreSQL.
+   */
+  readonly demoAccounts: boolean | null;
 }
 
 export class ConfigError extends Error {
@@ -138,6 +149,27 @@ export function loadConfig(
       );
   }
 
+  const cookieSecureRaw = text('COOKIE_SECURE')?.toLowerCase() ?? 'auto';
+  let cookieSecure: Config['cookieSecure'] = 'auto';
+  if (['auto', 'true', 'false', 'always', 'never'].includes(cookieSecureRaw)) {
+    cookieSecure =
+      cookieSecureRaw === 'true' || cookieSecureRaw === 'always'
+        ? 'always'
+        : cookieSecureRaw === 'false' || cookieSecureRaw === 'never'
+          ? 'never'
+          : 'auto';
+  } else {
+    problems.push(`COOKIE_SECURE="${cookieSecureRaw}" must be auto, true or false`);
+  }
+  const demoAccounts = text('DEMO_ACCOUNTS') === undefined ? null : bool('DEMO_ACCOUNTS', false);
+  const sessionIdleMinutes = integer('SESSION_IDLE_MINUTES', 30, 1, 1440);
+  const sessionMaxHours = integer('SESSION_MAX_HOURS', 12, 1, 720);
+  if (sessionIdleMinutes > sessionMaxHours * 60) {
+    problems.push(
+      `SESSION_IDLE_MINUTES=${sessionIdleMinutes} must not exceed SESSION_MAX_HOURS=${sessionMaxHours} hours`,
+    );
+  }
+
   const config: Config = {
     port,
     host,
@@ -152,6 +184,10 @@ export function loadConfig(
     importBodyLimit: integer('IMPORT_BODY_LIMIT', 209_715_200, 1024, 10_737_418_240),
     requestTimeout: integer('REQUEST_TIMEOUT', 300_000, 0, 86_400_000),
     trustProxy,
+    sessionIdleMinutes,
+    sessionMaxHours,
+    cookieSecure,
+    demoAccounts,
   };
 
   if (problems.length > 0) throw new ConfigError(problems);

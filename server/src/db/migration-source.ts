@@ -3,6 +3,7 @@ import * as sdgFramework from '../../../migrations/20261123000100_sdg_framework'
 import * as coreModel from '../../../migrations/20261123000200_core_model';
 import * as imports from '../../../migrations/20261123000300_imports';
 import * as networkDataVersions from '../../../migrations/20261123000400_network_data_versions';
+import * as auth from '../../../migrations/20261123000500_auth';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -19,6 +20,7 @@ export const MIGRATIONS: ReadonlyArray<readonly [string, Migration]> = [
   ['20261123000200_core_model', coreModel],
   ['20261123000300_imports', imports],
   ['20261123000400_network_data_versions', networkDataVersions],
+  ['20261123000500_auth', auth],
 ];
 
 /** knex MigrationSource over the static list above. */

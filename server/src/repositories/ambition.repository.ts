@@ -101,6 +101,7 @@ export class AmbitionRepository {
     cityId?: number;
     indicatorId?: number;
     networkId?: number;
+    networkIds?: readonly number[];
   }): Promise<AmbitionRecord[]> {
     const query = this.base().orderBy([
       { column: 'c.slug' },
@@ -110,6 +111,7 @@ export class AmbitionRepository {
     if (filter.cityId !== undefined) query.where('a.city_id', filter.cityId);
     if (filter.indicatorId !== undefined) query.where('a.indicator_id', filter.indicatorId);
     if (filter.networkId !== undefined) query.where('i.network_id', filter.networkId);
+    if (filter.networkIds !== undefined) query.whereIn('i.network_id', filter.networkIds);
     return ((await query) as Row[]).map(toRecord);
   }
 

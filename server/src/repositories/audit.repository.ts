@@ -97,13 +97,27 @@ export class AuditRepository {
   /** A city's changes, newest first, paginated by id (`before` = the last id seen). */
   async forCity(
     cityId: number,
-    options: { before?: number; limit: number },
+    options: { before?: number; limit: number; networkIds?: readonly number[] },
   ): Promise<AuditEvent[]> {
     const query = this.knex('audit_events')
       .where({ city_id: cityId })
       .orderBy('id', 'desc')
       .limit(options.limit);
     if (options.before !== undefined) query.where('id', '<', options.before);
+    const networkIds = options.networkIds;
+    if (networkIds !== undefined) {
+      // Only events of networks the reader may see (and the city's own, network-less ones).
+      query
+        .where((q) => q.whereNull('network_id').orWhereIn('network_id', networkIds))
+        .where((q) =>
+          q
+            .whereNull('indicator_id')
+            .orWhereIn(
+              'indicator_id',
+              this.knex('indicators').select('id').whereIn('network_id', networkIds),
+            ),
+        );
+    }
     return ((await query) as Row[]).map(toEvent);
   }
 

@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import type { CityRow } from '../db/rows';
 
 export interface CityNetworkRow {
+  id: number;
   slug: string;
   name: string;
   role: 'lead_partner' | 'partner';
@@ -50,13 +51,22 @@ export class CityRepository {
     return (await this.knex('network_members as m')
       .join('networks as n', 'n.id', 'm.network_id')
       .where('m.city_id', cityId)
-      .select('n.slug', 'n.name', 'm.role', 'n.data_kind')
+      .select('n.id', 'n.slug', 'n.name', 'm.role', 'n.data_kind')
       .orderBy('n.name')) as CityNetworkRow[];
   }
 
-  async observationStats(cityId: number): Promise<CityObservationStats> {
-    const row = (await this.knex('observations')
-      .where({ city_id: cityId })
+  /** Counts and years of a city's values, in the given networks only when given. */
+  async observationStats(
+    cityId: number,
+    networkIds?: readonly number[],
+  ): Promise<CityObservationStats> {
+    const query = this.knex('observations').where({ city_id: cityId });
+    if (networkIds !== undefined)
+      query.whereIn(
+        'indicator_id',
+        this.knex('indicators').select('id').whereIn('network_id', networkIds),
+      );
+    const row = (await query
       .select(
         this.knex.raw('count(*)::int as observation_count'),
         this.knex.raw('min(year)::int as first_year'),

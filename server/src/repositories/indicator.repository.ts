@@ -208,11 +208,13 @@ export class IndicatorRepository {
     goal?: number;
     target?: string;
     sdgIndicator?: string;
+    networkIds?: readonly number[];
   }): Promise<IndicatorRecord[]> {
     const query = this.base()
       .whereNull('i.archived_at')
       .orderBy([{ column: 'n.name' }, { column: 'i.sort_order' }, { column: 'i.slug' }]);
     this.whereLinked(query, filter.goal, filter.target, filter.sdgIndicator);
+    if (filter.networkIds !== undefined) query.whereIn('i.network_id', filter.networkIds);
     return this.hydrate((await query) as Row[]);
   }
 

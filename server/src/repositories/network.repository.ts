@@ -68,6 +68,24 @@ export class NetworkRepository {
     return (await this.withStats().orderBy('n.name')) as NetworkWithStats[];
   }
 
+  /** Just enough of a network to decide access: no statistics. */
+  async findRefBySlug(
+    slug: string,
+  ): Promise<Pick<NetworkRow, 'id' | 'slug' | 'name' | 'is_public'> | undefined> {
+    return (await this.knex('networks')
+      .where({ slug })
+      .first('id', 'slug', 'name', 'is_public')) as
+      Pick<NetworkRow, 'id' | 'slug' | 'name' | 'is_public'> | undefined;
+  }
+
+  /** Ids of the networks anyone may read. */
+  async publicIds(): Promise<number[]> {
+    const rows = (await this.knex('networks').where({ is_public: true }).select('id')) as Array<{
+      id: number;
+    }>;
+    return rows.map((r) => r.id);
+  }
+
   async findBySlug(slug: string): Promise<NetworkWithStats | undefined> {
     return (await this.withStats().where('n.slug', slug).first()) as NetworkWithStats | undefined;
   }

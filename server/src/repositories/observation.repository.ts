@@ -102,6 +102,8 @@ export interface ObservationFilter {
   cityId?: number;
   indicatorId?: number;
   networkId?: number;
+  /** Only indicators of these networks (the reader's scope). */
+  networkIds?: readonly number[];
   goal?: number;
   from?: number;
   to?: number;
@@ -128,6 +130,8 @@ export class ObservationRepository {
     if (filter.cityId !== undefined) query.where('o.city_id', filter.cityId);
     if (filter.indicatorId !== undefined) query.where('o.indicator_id', filter.indicatorId);
     if (filter.networkId !== undefined) query.where('i.network_id', filter.networkId);
+    if (filter.networkIds !== undefined) query.whereIn('i.network_id', filter.networkIds);
+    if (filter.networkIds !== undefined) query.whereIn('i.network_id', filter.networkIds);
     if (filter.from !== undefined) query.where('o.year', '>=', filter.from);
     if (filter.to !== undefined) query.where('o.year', '<=', filter.to);
     if (filter.goal !== undefined) {
@@ -355,7 +359,7 @@ export class ObservationRepository {
    * flat however large the export.
    */
   async exportPage(
-    filter: { cityId?: number; networkId?: number },
+    filter: { cityId?: number; networkId?: number; networkIds?: readonly number[] },
     after: ObservationKey | null,
     limit: number,
   ): Promise<ExportRow[]> {

@@ -67,7 +67,11 @@ export class SdgRepository {
       SdgIndicatorRow | undefined;
   }
 
-  /** Network indicators (not archived) linked to any of the given SDG targets. */
+  /**
+   * Indicators of public networks (not archived) linked to any of the given
+   * SDG targets. The framework pages are cached publicly, so private networks
+   * never appear there.
+   */
   async listLinkedIndicators(targets: readonly string[]): Promise<LinkedIndicatorRow[]> {
     if (targets.length === 0) return [];
     return (await this.knex('indicator_sdg_links as l')
@@ -75,6 +79,7 @@ export class SdgRepository {
       .join('networks as n', 'n.id', 'i.network_id')
       .whereIn('l.sdg_target', targets)
       .whereNull('i.archived_at')
+      .where('n.is_public', true)
       .select(
         'i.slug',
         'i.name',

@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import type { Database } from '../db/database';
 import { AmbitionRepository } from './ambition.repository';
 import { AuditRepository } from './audit.repository';
+import { AuthRepository } from './auth.repository';
 import { CityRepository } from './city.repository';
 import { HealthRepository } from './health.repository';
 import { ImportRepository } from './import.repository';
@@ -19,6 +20,7 @@ export interface Repositories {
   readonly ambitions: AmbitionRepository;
   readonly observations: ObservationRepository;
   readonly audit: AuditRepository;
+  readonly auth: AuthRepository;
   readonly imports: ImportRepository;
   readonly sdg: SdgRepository;
   readonly health: HealthRepository;
@@ -33,6 +35,7 @@ function bind(knex: Knex, db: Database): Repositories {
     ambitions: new AmbitionRepository(knex),
     observations: new ObservationRepository(knex),
     audit: new AuditRepository(knex),
+    auth: new AuthRepository(knex),
     imports: new ImportRepository(knex, db.kind),
     sdg: new SdgRepository(knex),
     health: new HealthRepository(knex),

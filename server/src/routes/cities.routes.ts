@@ -26,13 +26,17 @@ export const cityRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = asy
 
   app.get(
     '/cities',
-    { schema: { tags, summary: 'All cities', response: { 200: CityListResponse } } },
-    async () => cities.list(),
+    {
+      config: { access: 'public' },
+      schema: { tags, summary: 'All cities', response: { 200: CityListResponse } },
+    },
+    async (request) => cities.list(await request.readScope()),
   );
 
   app.post(
     '/cities',
     {
+      config: { access: 'city.create' },
       schema: {
         tags,
         summary: 'Create a city',
@@ -50,6 +54,7 @@ export const cityRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = asy
   app.get(
     '/cities/:city',
     {
+      config: { access: 'city.read' },
       schema: {
         tags,
         summary: 'One city with the networks it belongs to',
@@ -57,12 +62,14 @@ export const cityRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = asy
         response: { 200: CityDetail, ...errorResponses(400, 404) },
       },
     },
-    async (request, reply) => withEtag(reply, await cities.get(request.params.city)),
+    async (request, reply) =>
+      withEtag(reply, await cities.get(request.params.city, await request.readScope())),
   );
 
   app.patch(
     '/cities/:city',
     {
+      config: { access: 'city.edit' },
       schema: {
         tags,
         summary: 'Change a city',
@@ -80,6 +87,7 @@ export const cityRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = asy
           request.params.city,
           request.body,
           preconditionsOf(request),
+          await request.readScope(),
         ),
       ),
   );
@@ -87,6 +95,7 @@ export const cityRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = asy
   app.delete(
     '/cities/:city',
     {
+      config: { access: 'admin' },
       schema: {
         tags,
         summary: 'Delete a city that has no reported values',
@@ -104,6 +113,7 @@ export const cityRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = asy
   app.get(
     '/cities/:city/observations',
     {
+      config: { access: 'city.read' },
       schema: {
         tags: ['Observations'],
         summary: 'A city\u2019s values, by indicator, goal and years',
@@ -112,12 +122,14 @@ export const cityRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = asy
         response: { 200: ObservationListResponse, ...errorResponses(400, 404) },
       },
     },
-    async (request) => observations.listForCity(request.params.city, request.query),
+    async (request) =>
+      observations.listForCity(request.params.city, request.query, await request.readScope()),
   );
 
   app.get(
     '/cities/:city/observations/latest',
     {
+      config: { access: 'city.read' },
       schema: {
         tags: ['Observations'],
         summary: 'The latest value of each indicator for a city',
@@ -126,12 +138,14 @@ export const cityRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = asy
         response: { 200: ObservationListResponse, ...errorResponses(400, 404) },
       },
     },
-    async (request) => observations.latestForCity(request.params.city, request.query),
+    async (request) =>
+      observations.latestForCity(request.params.city, request.query, await request.readScope()),
   );
 
   app.get(
     '/cities/:city/observations/export',
     {
+      config: { access: 'city.read' },
       schema: {
         tags: ['Observations'],
         summary: 'All of a city\u2019s values as CSV (the import\u2019s long format)',
@@ -143,7 +157,7 @@ export const cityRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = asy
       },
     },
     async (request, reply) => {
-      const file = await exports.city(request.params.city);
+      const file = await exports.city(request.params.city, await request.readScope());
       return reply
         .type('text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="${file.fileName}"`)
@@ -155,6 +169,7 @@ export const cityRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = asy
   app.get(
     '/cities/:city/history',
     {
+      config: { access: 'city.members' },
       schema: {
         tags: ['History'],
         summary: 'Recent changes to a city\u2019s data, newest first',
@@ -163,12 +178,14 @@ export const cityRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = asy
         response: { 200: HistoryResponse, ...errorResponses(400, 404) },
       },
     },
-    async (request) => observations.cityHistory(request.params.city, request.query),
+    async (request) =>
+      observations.cityHistory(request.params.city, request.query, await request.readScope()),
   );
 
   app.get(
     '/cities/:city/ambitions',
     {
+      config: { access: 'city.read' },
       schema: {
         tags: ['Ambitions'],
         summary: 'A city\u2019s ambitions (baseline and target per indicator)',
@@ -176,6 +193,6 @@ export const cityRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = asy
         response: { 200: AmbitionListResponse, ...errorResponses(400, 404) },
       },
     },
-    async (request) => ambitions.list(request.params.city),
+    async (request) => ambitions.list(request.params.city, await request.readScope()),
   );
 };

@@ -18,6 +18,7 @@ export const importRoutes: FastifyPluginAsyncTypebox<{
   app.post(
     '/imports',
     {
+      config: { access: 'import' },
       schema: {
         tags: ['Observations'],
         summary: 'Import values from a CSV file',
@@ -29,7 +30,7 @@ export const importRoutes: FastifyPluginAsyncTypebox<{
           'gives 422 with the full report. Columns left out of the file keep their stored content.',
         querystring: ImportQuery,
         consumes: CSV_TYPES,
-        response: { 200: ImportReport, ...errorResponses(400, 413, 415, 422) },
+        response: { 200: ImportReport, ...errorResponses(400, 401, 403, 413, 415, 422) },
       },
     },
     async (request) => {
@@ -53,6 +54,7 @@ export const importRoutes: FastifyPluginAsyncTypebox<{
         indicator: request.query.indicator,
         fileName: request.query.fileName,
         maxBytes,
+        mayEditCity: (cityId) => request.principal.canEditCity(cityId),
       });
     },
   );

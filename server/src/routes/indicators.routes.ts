@@ -24,6 +24,7 @@ export const indicatorRoutes: FastifyPluginAsyncTypebox<{ services: Services }> 
   app.get(
     '/indicators',
     {
+      config: { access: 'public' },
       schema: {
         tags,
         summary: 'Indicators of every network linked to an SDG goal, target or indicator',
@@ -31,12 +32,13 @@ export const indicatorRoutes: FastifyPluginAsyncTypebox<{ services: Services }> 
         response: { 200: IndicatorListResponse, ...errorResponses(400) },
       },
     },
-    async (request) => indicators.search(request.query),
+    async (request) => indicators.search(request.query, await request.readScope()),
   );
 
   app.get(
     '/indicators/:indicator',
     {
+      config: { access: 'indicator.read' },
       schema: {
         tags,
         summary: 'One indicator with its bounds, thresholds and SDG links',
@@ -50,6 +52,7 @@ export const indicatorRoutes: FastifyPluginAsyncTypebox<{ services: Services }> 
   app.patch(
     '/indicators/:indicator',
     {
+      config: { access: 'indicator.manage' },
       schema: {
         tags,
         summary: 'Change, archive or restore an indicator',
@@ -75,6 +78,7 @@ export const indicatorRoutes: FastifyPluginAsyncTypebox<{ services: Services }> 
   app.delete(
     '/indicators/:indicator',
     {
+      config: { access: 'indicator.manage' },
       schema: {
         tags,
         summary: 'Delete an indicator',
@@ -93,6 +97,7 @@ export const indicatorRoutes: FastifyPluginAsyncTypebox<{ services: Services }> 
   app.get(
     '/indicators/:indicator/observations',
     {
+      config: { access: 'indicator.read' },
       schema: {
         tags: ['Observations'],
         summary: 'One indicator\u2019s values across cities',

@@ -28,13 +28,17 @@ export const networkRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = 
 
   app.get(
     '/networks',
-    { schema: { tags, summary: 'All networks', response: { 200: NetworkListResponse } } },
-    async () => networks.list(),
+    {
+      config: { access: 'public' },
+      schema: { tags, summary: 'All networks', response: { 200: NetworkListResponse } },
+    },
+    async (request) => networks.list(await request.readScope()),
   );
 
   app.post(
     '/networks',
     {
+      config: { access: 'admin' },
       schema: {
         tags,
         summary: 'Create a network',
@@ -52,6 +56,7 @@ export const networkRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = 
   app.get(
     '/networks/:network',
     {
+      config: { access: 'network.read' },
       schema: {
         tags,
         summary: 'One network with its member cities',
@@ -65,6 +70,7 @@ export const networkRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = 
   app.patch(
     '/networks/:network',
     {
+      config: { access: 'network.manage' },
       schema: {
         tags,
         summary: 'Change a network',
@@ -89,6 +95,7 @@ export const networkRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = 
   app.delete(
     '/networks/:network',
     {
+      config: { access: 'admin' },
       schema: {
         tags,
         summary: 'Delete a network that holds no values',
@@ -106,6 +113,7 @@ export const networkRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = 
   app.put(
     '/networks/:network/members/:city',
     {
+      config: { access: 'network.manage' },
       schema: {
         tags,
         summary: 'Add a city to the network or change its role',
@@ -132,6 +140,7 @@ export const networkRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = 
   app.delete(
     '/networks/:network/members/:city',
     {
+      config: { access: 'network.manage' },
       schema: {
         tags,
         summary: 'Remove a city that has reported nothing for this network',
@@ -148,6 +157,7 @@ export const networkRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = 
   app.get(
     '/networks/:network/indicators',
     {
+      config: { access: 'network.read' },
       schema: {
         tags: ['Indicators'],
         summary: 'The network\u2019s indicator catalogue, optionally by SDG goal or target',
@@ -162,6 +172,7 @@ export const networkRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = 
   app.post(
     '/networks/:network/indicators',
     {
+      config: { access: 'network.manage' },
       schema: {
         tags: ['Indicators'],
         summary: 'Add an indicator to the network\u2019s catalogue',
@@ -180,6 +191,7 @@ export const networkRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = 
   app.get(
     '/networks/:network/observations/export',
     {
+      config: { access: 'network.read' },
       schema: {
         tags: ['Observations'],
         summary: 'All of the network\u2019s values as CSV (the import\u2019s long format)',

@@ -30,6 +30,7 @@ export const observationRoutes: FastifyPluginAsyncTypebox<{ services: Services }
   app.get(
     path,
     {
+      config: { access: 'data.read' },
       schema: {
         tags: ['Observations'],
         summary: 'One value',
@@ -46,6 +47,7 @@ export const observationRoutes: FastifyPluginAsyncTypebox<{ services: Services }
   app.put(
     path,
     {
+      config: { access: 'data.write' },
       schema: {
         tags: ['Observations'],
         summary: 'Create or change one value',
@@ -83,6 +85,7 @@ export const observationRoutes: FastifyPluginAsyncTypebox<{ services: Services }
   app.delete(
     path,
     {
+      config: { access: 'data.write' },
       schema: {
         tags: ['Observations'],
         summary: 'Delete one value',
@@ -101,6 +104,7 @@ export const observationRoutes: FastifyPluginAsyncTypebox<{ services: Services }
   app.get(
     `${path}/history`,
     {
+      config: { access: 'data.members' },
       schema: {
         tags: ['History'],
         summary: 'Every change of one value: who, when, before and after',
@@ -119,6 +123,7 @@ export const observationRoutes: FastifyPluginAsyncTypebox<{ services: Services }
   app.get(
     ambitionPath,
     {
+      config: { access: 'data.read' },
       schema: {
         tags: ['Ambitions'],
         summary: 'A city\u2019s ambition for one indicator',
@@ -133,6 +138,7 @@ export const observationRoutes: FastifyPluginAsyncTypebox<{ services: Services }
   app.put(
     ambitionPath,
     {
+      config: { access: 'data.write' },
       schema: {
         tags: ['Ambitions'],
         summary: 'Set the ambition: baseline year and value, target year and value',
@@ -159,6 +165,7 @@ export const observationRoutes: FastifyPluginAsyncTypebox<{ services: Services }
   app.delete(
     ambitionPath,
     {
+      config: { access: 'data.write' },
       schema: {
         tags: ['Ambitions'],
         summary: 'Remove the ambition',
@@ -180,6 +187,7 @@ export const observationRoutes: FastifyPluginAsyncTypebox<{ services: Services }
   app.get(
     `${ambitionPath}/history`,
     {
+      config: { access: 'data.members' },
       schema: {
         tags: ['History'],
         summary: 'Every change of the ambition',

@@ -31,6 +31,7 @@ export const progressRoutes: FastifyPluginAsyncTypebox<{ services: Services }> =
   app.post(
     '/progress/assess',
     {
+      config: { access: 'public' },
       schema: {
         tags,
         summary: 'Assess one series: status, score, components and action gap',
@@ -46,6 +47,7 @@ export const progressRoutes: FastifyPluginAsyncTypebox<{ services: Services }> =
   app.get(
     '/cities/:city/progress',
     {
+      config: { access: 'city.read' },
       schema: {
         tags,
         summary: 'A city\u2019s progress on every indicator, per goal and overall',
@@ -61,6 +63,7 @@ export const progressRoutes: FastifyPluginAsyncTypebox<{ services: Services }> =
         await progress.cityProgress(request.params.city, {
           year: request.query.year,
           lang: localise(request, reply),
+          scope: await request.readScope(),
         }),
       ),
   );
@@ -68,6 +71,7 @@ export const progressRoutes: FastifyPluginAsyncTypebox<{ services: Services }> =
   app.get(
     '/cities/:city/indicators/:indicator/progress',
     {
+      config: { access: 'data.read' },
       schema: {
         tags,
         summary:
@@ -81,12 +85,14 @@ export const progressRoutes: FastifyPluginAsyncTypebox<{ services: Services }> =
       progress.indicatorProgress(request.params.city, request.params.indicator, {
         year: request.query.year,
         lang: localise(request, reply),
+        scope: await request.readScope(),
       }),
   );
 
   app.get(
     '/networks/:network/scores',
     {
+      config: { access: 'network.read' },
       schema: {
         tags,
         summary:
@@ -110,6 +116,7 @@ export const progressRoutes: FastifyPluginAsyncTypebox<{ services: Services }> =
   app.get(
     '/networks/:network/indicators/:indicator/comparison',
     {
+      config: { access: 'network.read' },
       schema: {
         tags,
         summary: 'One indicator across the partner cities',
@@ -132,6 +139,7 @@ export const progressRoutes: FastifyPluginAsyncTypebox<{ services: Services }> =
   app.get(
     '/cities/:city/peers',
     {
+      config: { access: 'city.read' },
       schema: {
         tags,
         summary: 'Partner cities that progressed most on an indicator: whom to learn from',
@@ -142,6 +150,7 @@ export const progressRoutes: FastifyPluginAsyncTypebox<{ services: Services }> =
     },
     async (request, reply) =>
       progress.peers(request.params.city, {
+        scope: await request.readScope(),
         indicator: request.query.indicator,
         limit: request.query.limit,
         lang: localise(request, reply),

@@ -26,6 +26,7 @@ export const sdgRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = asyn
   app.get(
     '/sdg/goals',
     {
+      config: { access: 'public' },
       schema: {
         tags,
         summary: 'The 17 goals',
@@ -42,6 +43,7 @@ export const sdgRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = asyn
   app.get(
     '/sdg/goals/:goal',
     {
+      config: { access: 'public' },
       schema: {
         tags,
         summary: 'One goal with its targets and SDG indicators',
@@ -58,6 +60,7 @@ export const sdgRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = asyn
   app.get(
     '/sdg/targets/:target',
     {
+      config: { access: 'public' },
       schema: {
         tags,
         summary: 'One target with its SDG indicators and the network indicators linked to it',
@@ -74,6 +77,7 @@ export const sdgRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = asyn
   app.get(
     '/sdg/indicators/:indicator',
     {
+      config: { access: 'public' },
       schema: {
         tags,
         summary: 'One SDG indicator',

@@ -1,3 +1,4 @@
+import { type ReadScope, scopeIds } from '../auth/principal';
 import { checkValue } from '../domain/observation-rules';
 import { notFound, validationFailed, type ErrorDetail } from '../errors';
 import type { AmbitionFields, AmbitionRecord } from '../repositories/ambition.repository';
@@ -75,10 +76,11 @@ const snapshot = (f: AmbitionFields & { version: number }): Record<string, unkno
 export class AmbitionService {
   constructor(private readonly uow: UnitOfWork) {}
 
-  async list(citySlug: string): Promise<AmbitionListResponse> {
+  async list(citySlug: string, scope: ReadScope): Promise<AmbitionListResponse> {
     const { repos } = this.uow;
     const city = await requireCity(repos, citySlug);
-    return { ambitions: (await repos.ambitions.list({ cityId: city.id })).map(toAmbition) };
+    const records = await repos.ambitions.list({ cityId: city.id, networkIds: scopeIds(scope) });
+    return { ambitions: records.map(toAmbition) };
   }
 
   async get(citySlug: string, indicatorSlug: string): Promise<Ambition> {

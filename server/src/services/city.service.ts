@@ -1,3 +1,4 @@
+import { FULL_SCOPE, type ReadScope, canRead, scopeIds } from '../auth/principal';
 import type { CityRow } from '../db/rows';
 import { AppError, notFound } from '../errors';
 import type { UnitOfWork } from '../repositories/unit-of-work';
@@ -41,16 +42,28 @@ const snapshot = (row: CityRow): Record<string, unknown> => ({
 export class CityService {
   constructor(private readonly uow: UnitOfWork) {}
 
-  async list(): Promise<CityListResponse> {
-    return { cities: (await this.uow.repos.cities.list()).map(toCitySummary) };
+  /** Cities of the networks a reader may see, and cities in no network yet. */
+  async list(scope: ReadScope): Promise<CityListResponse> {
+    const { repos } = this.uow;
+    const cities = await repos.cities.list();
+    if (scope.networkIds === null) return { cities: cities.map(toCitySummary) };
+    const networksOf = new Map<number, number[]>();
+    for (const m of await repos.networks.allMemberships()) {
+      networksOf.set(m.cityId, [...(networksOf.get(m.cityId) ?? []), m.networkId]);
+    }
+    const visible = cities.filter((c) => {
+      const networks = networksOf.get(c.id) ?? [];
+      return networks.length === 0 || networks.some((id) => canRead(scope, id));
+    });
+    return { cities: visible.map(toCitySummary) };
   }
 
-  async get(slug: string): Promise<CityDetail> {
+  async get(slug: string, scope: ReadScope): Promise<CityDetail> {
     const { repos } = this.uow;
     const row = await repos.cities.findBySlug(slug);
     if (row === undefined) throw notFound(`There is no city "${slug}".`);
-    const networks = await repos.cities.listNetworks(row.id);
-    const stats = await repos.cities.observationStats(row.id);
+    const networks = (await repos.cities.listNetworks(row.id)).filter((n) => canRead(scope, n.id));
+    const stats = await repos.cities.observationStats(row.id, scopeIds(scope));
     return {
       ...toCitySummary(row),
       networks: networks.map((n) => ({
@@ -91,7 +104,7 @@ export class CityService {
         after: snapshot(created),
       });
     });
-    return this.get(input.slug);
+    return this.get(input.slug, FULL_SCOPE);
   }
 
   async update(
@@ -99,6 +112,7 @@ export class CityService {
     slug: string,
     patch: CityPatch,
     pre: Preconditions,
+    scope: ReadScope,
   ): Promise<CityDetail> {
     await this.uow.transaction(async (repos) => {
       const current = await requireCity(repos, slug);
@@ -122,7 +136,7 @@ export class CityService {
         after: snapshot(updated),
       });
     });
-    return this.get(slug);
+    return this.get(slug, scope);
   }
 
   /** Deletes a city that has no reported values (409 otherwise). */

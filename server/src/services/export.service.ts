@@ -1,3 +1,4 @@
+import { type ReadScope, scopeIds } from '../auth/principal';
 import { Readable } from 'node:stream';
 import { csvLine } from '../domain/csv';
 import type { ObservationKey } from '../repositories/observation.repository';
@@ -36,12 +37,20 @@ export class ExportService {
     };
   }
 
-  async city(slug: string): Promise<CsvExport> {
+  /** A city's values in the networks the reader may see. */
+  async city(slug: string, scope: ReadScope): Promise<CsvExport> {
     const city = await requireCity(this.uow.repos, slug);
-    return { fileName: `${city.slug}-observations.csv`, stream: this.stream({ cityId: city.id }) };
+    return {
+      fileName: `${city.slug}-observations.csv`,
+      stream: this.stream({ cityId: city.id, networkIds: scopeIds(scope) }),
+    };
   }
 
-  private stream(filter: { cityId?: number; networkId?: number }): Readable {
+  private stream(filter: {
+    cityId?: number;
+    networkId?: number;
+    networkIds?: readonly number[];
+  }): Readable {
     const { repos } = this.uow;
     async function* lines(): AsyncGenerator<string> {
       yield csvLine(EXPORT_HEADER);

@@ -31,6 +31,8 @@ export interface ImportOptions {
   fileName?: string;
   /** Largest accepted upload in bytes. */
   maxBytes: number;
+  /** Whether the importing user may change a city's values; every row's city is checked. */
+  mayEditCity: (cityId: number) => boolean;
 }
 
 export interface ImportProblem {
@@ -174,6 +176,8 @@ class ImportRun {
   private readonly indicatorCache = new Map<string, IndicatorRecord>();
   layout: Layout | null = null;
   delimiter: Delimiter = ',';
+  /** Rows of cities the user may not change, by city slug (the whole import is then refused). */
+  readonly forbidden = new Map<string, { count: number; rows: number[] }>();
 
   constructor(
     readonly catalogue: Catalogue,
@@ -333,6 +337,12 @@ class ImportRun {
         cityCell,
         trimmed === '' ? 'The city is missing.' : `There is no city "${trimmed}".`,
       );
+      ok = false;
+    } else if (!this.options.mayEditCity(city.id)) {
+      const entry = this.forbidden.get(city.slug) ?? { count: 0, rows: [] };
+      entry.count++;
+      if (entry.rows.length < 20) entry.rows.push(row);
+      this.forbidden.set(city.slug, entry);
       ok = false;
     }
 
@@ -551,6 +561,15 @@ export class ImportService {
       throw err;
     }
     await staging.finish();
+
+    if (run.forbidden.size > 0) {
+      const cities = [...run.forbidden].map(([city, entry]) => ({ city, ...entry }));
+      throw new AppError(
+        'forbidden',
+        `This file has values for ${cities.map((c) => c.city).join(', ')}, which you are not an editor of; nothing was imported. Remove those rows or ask an editor of those cities.`,
+        cities,
+      );
+    }
 
     if (run.layout === null) {
       run.problem(1, null, null, 'The file is empty: it needs a header line and at least one row.');

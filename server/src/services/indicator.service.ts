@@ -1,3 +1,4 @@
+import { type ReadScope, scopeIds } from '../auth/principal';
 import { checkIndicatorDefinition } from '../domain/indicator-rules';
 import { AppError, validationFailed, type ErrorDetail } from '../errors';
 import type {
@@ -133,12 +134,19 @@ export class IndicatorService {
   }
 
   /** Indicators of every network linked to an SDG goal, target or indicator. */
-  async search(query: {
-    goal?: number;
-    target?: string;
-    sdgIndicator?: string;
-  }): Promise<IndicatorListResponse> {
-    return { indicators: (await this.uow.repos.indicators.listBySdg(query)).map(toIndicator) };
+  async search(
+    query: {
+      goal?: number;
+      target?: string;
+      sdgIndicator?: string;
+    },
+    scope: ReadScope,
+  ): Promise<IndicatorListResponse> {
+    const records = await this.uow.repos.indicators.listBySdg({
+      ...query,
+      networkIds: scopeIds(scope),
+    });
+    return { indicators: records.map(toIndicator) };
   }
 
   async create(actor: Actor, networkSlug: string, input: IndicatorCreate): Promise<Indicator> {

@@ -1,3 +1,4 @@
+import { type ReadScope, canRead } from '../auth/principal';
 import { AppError, notFound } from '../errors';
 import type { NetworkWithStats } from '../repositories/network.repository';
 import type { UnitOfWork } from '../repositories/unit-of-work';
@@ -57,8 +58,10 @@ const snapshot = (row: NetworkWithStats): Record<string, unknown> => ({
 export class NetworkService {
   constructor(private readonly uow: UnitOfWork) {}
 
-  async list(): Promise<NetworkListResponse> {
-    return { networks: (await this.uow.repos.networks.list()).map(toNetworkSummary) };
+  /** The networks a reader may see: public ones and their memberships. */
+  async list(scope: ReadScope): Promise<NetworkListResponse> {
+    const rows = await this.uow.repos.networks.list();
+    return { networks: rows.filter((n) => canRead(scope, n.id)).map(toNetworkSummary) };
   }
 
   async get(slug: string): Promise<NetworkDetail> {

@@ -1,3 +1,4 @@
+import { type ReadScope, scopeIds } from '../auth/principal';
 import { checkValue } from '../domain/observation-rules';
 import { assessPlausibility } from '../domain/plausibility';
 import { AppError, notFound, validationFailed } from '../errors';
@@ -309,6 +310,7 @@ export class ObservationService {
   async listForCity(
     citySlug: string,
     query: { indicator?: string; goal?: number; from?: number; to?: number },
+    scope: ReadScope,
   ): Promise<ObservationListResponse> {
     const { repos } = this.uow;
     const city = await requireCity(repos, citySlug);
@@ -317,6 +319,7 @@ export class ObservationService {
     const records = await repos.observations.list({
       cityId: city.id,
       indicatorId: indicator?.id,
+      networkIds: scopeIds(scope),
       goal: query.goal,
       from: query.from,
       to: query.to,
@@ -345,10 +348,15 @@ export class ObservationService {
   async latestForCity(
     citySlug: string,
     query: { goal?: number },
+    scope: ReadScope,
   ): Promise<ObservationListResponse> {
     const { repos } = this.uow;
     const city = await requireCity(repos, citySlug);
-    const records = await repos.observations.latest({ cityId: city.id, goal: query.goal });
+    const records = await repos.observations.latest({
+      cityId: city.id,
+      goal: query.goal,
+      networkIds: scopeIds(scope),
+    });
     return { observations: records.map(toObservation) };
   }
 
@@ -402,11 +410,16 @@ export class ObservationService {
   async cityHistory(
     citySlug: string,
     query: { before?: number; limit?: number },
+    scope: ReadScope,
   ): Promise<HistoryResponse> {
     const { repos } = this.uow;
     const city = await requireCity(repos, citySlug);
     const limit = query.limit ?? 50;
-    const events = await repos.audit.forCity(city.id, { before: query.before, limit });
+    const events = await repos.audit.forCity(city.id, {
+      before: query.before,
+      limit,
+      networkIds: scopeIds(scope),
+    });
     const last = events[events.length - 1];
     return {
       events: events.map(toHistoryEvent),

@@ -1,3 +1,4 @@
+import { type ReadScope, canRead } from '../auth/principal';
 import {
   computeCityProgress,
   type AmbitionPoint,
@@ -163,11 +164,14 @@ export class ProgressService {
   /** Every indicator of a city's networks: status, score, action gap, aggregated per goal. */
   async cityProgress(
     citySlug: string,
-    query: { year?: number; lang: SdgLanguage },
+    query: { year?: number; lang: SdgLanguage; scope: ReadScope },
   ): Promise<CachedPayload<CityProgressResponse>> {
+    const { scope } = query;
     const found = await this.uow.repos.progress.cityWithNetworks(citySlug);
     if (found === undefined) throw notFound(`There is no city "${citySlug}".`);
-    const { city, networks } = found;
+    const { city } = found;
+    // Only the networks the reader may see; the cache key names them.
+    const networks = found.networks.filter((n) => canRead(scope, n.id));
     const key = `${city.id}.${city.version}|${networks.map((n) => `${n.id}.${n.dataVersion}`).join(',')}|${query.year ?? 'latest'}|${query.lang}`;
     return this.cityCache.getOrCompute(
       key,
@@ -450,7 +454,7 @@ export class ProgressService {
   async indicatorProgress(
     citySlug: string,
     indicatorSlug: string,
-    query: { year?: number; lang: SdgLanguage },
+    query: { year?: number; lang: SdgLanguage; scope: ReadScope },
   ): Promise<IndicatorDetailResponse> {
     const progress = (await this.cityProgress(citySlug, query)).body;
     const row = progress.indicators.find((i) => i.slug === indicatorSlug);
@@ -526,10 +530,12 @@ export class ProgressService {
    */
   async peers(
     citySlug: string,
-    query: { indicator: string; limit?: number; lang: SdgLanguage },
+    query: { indicator: string; limit?: number; lang: SdgLanguage; scope: ReadScope },
   ): Promise<PeersResponse> {
+    const { scope } = query;
     const comparison = await this.uow.repos.indicators.findBySlug(query.indicator);
-    if (comparison === undefined) throw notFound(`There is no indicator "${query.indicator}".`);
+    if (comparison === undefined || !canRead(scope, comparison.networkId))
+      throw notFound(`There is no indicator "${query.indicator}".`);
     const networkSlug = comparison.networkSlug;
     const { repos } = this.uow;
     const city = await requireCity(repos, citySlug);

@@ -1,6 +1,8 @@
 import type { Database } from '../db/database';
 import { UnitOfWork } from '../repositories/unit-of-work';
+import { AccessService } from './access.service';
 import { AmbitionService } from './ambition.service';
+import { AuthService, type SessionPolicy } from './auth.service';
 import { CityService } from './city.service';
 import { ExportService } from './export.service';
 import { HealthService } from './health.service';
@@ -10,6 +12,7 @@ import { NetworkService } from './network.service';
 import { ObservationService } from './observation.service';
 import { ProgressService } from './progress.service';
 import { SdgService } from './sdg.service';
+import { UsersService } from './users.service';
 
 /** Every use case, wired to one database. Built once per app. */
 export interface Services {
@@ -23,9 +26,14 @@ export interface Services {
   readonly exports: ExportService;
   readonly health: HealthService;
   readonly progress: ProgressService;
+  readonly access: AccessService;
+  readonly auth: AuthService;
+  readonly users: UsersService;
 }
 
-export function createServices(db: Database): Services {
+const DEFAULT_SESSIONS: SessionPolicy = { idleSeconds: 30 * 60, maxSeconds: 12 * 3600 };
+
+export function createServices(db: Database, sessions: SessionPolicy = DEFAULT_SESSIONS): Services {
   const uow = new UnitOfWork(db);
   return {
     sdg: new SdgService(uow.repos.sdg),
@@ -38,5 +46,8 @@ export function createServices(db: Database): Services {
     exports: new ExportService(uow),
     health: new HealthService(uow),
     progress: new ProgressService(uow),
+    access: new AccessService(uow),
+    auth: new AuthService(uow, sessions),
+    users: new UsersService(uow),
   };
 }

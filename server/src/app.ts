@@ -7,7 +7,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
-import type { Config } from './config';
+import { demoAccountsAllowed, type Config } from './config';
 import type { Database } from './db/database';
 import type { ErrorBody } from './errors';
 import actor from './plugins/actor';
@@ -89,6 +89,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const services = createServices(db, {
     idleSeconds: config.sessionIdleMinutes * 60,
     maxSeconds: config.sessionMaxHours * 3600,
+    allowDemoAccounts: demoAccountsAllowed(config, db.kind),
   });
   await app.register(auth, { config, services });
   app.addHook('onSend', async (request, reply) => {

@@ -69,6 +69,14 @@ function isLogLevel(value: string): value is LogLevel {
   return (LOG_LEVELS as readonly string[]).includes(value);
 }
 
+/**
+ * Whether the published demo accounts may exist and sign in: by default only
+ * on the embedded database with the demo network; DEMO_ACCOUNTS decides otherwise.
+ */
+export function demoAccountsAllowed(config: Config, databaseKind: 'pglite' | 'postgres'): boolean {
+  return config.demoAccounts ?? (databaseKind === 'pglite' && config.seedDemo);
+}
+
 /** Reads and validates the environment; throws a ConfigError naming every bad variable. */
 export function loadConfig(
   env: Env = process.env,

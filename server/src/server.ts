@@ -1,5 +1,5 @@
 import { buildApp } from './app';
-import { ConfigError, loadConfig, type Config } from './config';
+import { ConfigError, demoAccountsAllowed, loadConfig, type Config } from './config';
 import { bootstrapDatabase } from './db/bootstrap';
 import { DataDirLockedError } from './db/data-dir-lock';
 import { describeDatabase, openConfiguredDatabase } from './db/open';
@@ -23,7 +23,10 @@ async function main(): Promise<void> {
   let logPoolError: (err: Error) => void = (err) =>
     process.stderr.write(`database pool: ${err.message}\n`);
   const db = await openConfiguredDatabase(config, (err) => logPoolError(err));
-  const boot = await bootstrapDatabase(db.knex, { seedDemo: config.seedDemo });
+  const boot = await bootstrapDatabase(db.knex, {
+    seedDemo: config.seedDemo,
+    demoAccounts: demoAccountsAllowed(config, db.kind),
+  });
   const app = await buildApp({ config, db });
   logPoolError = (err) => app.log.warn({ err }, 'database pool could not open a connection');
 
@@ -33,6 +36,7 @@ async function main(): Promise<void> {
       migrationsApplied: boot.migrationsApplied.length,
       frameworkSeeded: boot.frameworkSeeded,
       demoSeeded: boot.demoSeeded,
+      demoAccountsCreated: boot.demoAccountsCreated,
     },
     'database ready',
   );

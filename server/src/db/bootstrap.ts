@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
-import { seedDemoNetwork } from '../../../seeds/demo-network';
+import { seedDemoAccounts } from '../../../seeds/demo-accounts';
+import { DEMO_NETWORK, seedDemoNetwork } from '../../../seeds/demo-network';
 import { seedSdgFramework } from '../../../seeds/sdg-framework';
 import { migrateLatest } from './migrate';
 
@@ -7,6 +8,7 @@ export interface BootstrapResult {
   migrationsApplied: string[];
   frameworkSeeded: boolean;
   demoSeeded: boolean;
+  demoAccountsCreated: number;
 }
 
 async function countRows(knex: Knex, table: string): Promise<number> {
@@ -22,7 +24,7 @@ async function countRows(knex: Knex, table: string): Promise<number> {
  */
 export async function bootstrapDatabase(
   knex: Knex,
-  options: { seedDemo: boolean },
+  options: { seedDemo: boolean; demoAccounts?: boolean },
 ): Promise<BootstrapResult> {
   const migrationsApplied = await migrateLatest(knex);
   let frameworkSeeded = false;
@@ -35,5 +37,10 @@ export async function bootstrapDatabase(
     await seedDemoNetwork(knex);
     demoSeeded = true;
   }
-  return { migrationsApplied, frameworkSeeded, demoSeeded };
+  // Demo accounts only on a fresh installation (no account yet) that has the demo network.
+  let demoAccountsCreated = 0;
+  if (options.demoAccounts === true && (await countRows(knex, 'users')) === 0) {
+    demoAccountsCreated = await seedDemoAccounts(knex, DEMO_NETWORK.slug);
+  }
+  return { migrationsApplied, frameworkSeeded, demoSeeded, demoAccountsCreated };
 }

@@ -15,6 +15,10 @@ declare module 'fastify' {
     /** `origin-only`: no CSRF token (sign-in, invitations: there is no session yet). */
     csrf?: 'origin-only';
   }
+  interface FastifyInstance {
+    /** Every /api/v1 route with its access rule, in registration order (the permission matrix reads it). */
+    routeAccess: ReadonlyArray<{ method: string; url: string; access: AccessRule }>;
+  }
   interface FastifyRequest {
     principal: Principal;
     session: SessionRecord | null;
@@ -73,6 +77,8 @@ async function authPlugin(app: FastifyInstance, { config, services }: AuthOption
     return this[SCOPE];
   });
 
+  const routeAccess: Array<{ method: string; url: string; access: AccessRule }> = [];
+  app.decorate('routeAccess', routeAccess);
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith('/api/v1/')) return;
     const access = (route.config as { access?: AccessRule } | undefined)?.access;
@@ -80,6 +86,9 @@ async function authPlugin(app: FastifyInstance, { config, services }: AuthOption
       throw new Error(
         `Route ${String(route.method)} ${route.url} declares no access rule (config.access); every API route must.`,
       );
+    }
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD') routeAccess.push({ method, url: route.url, access });
     }
   });
 
@@ -152,7 +161,14 @@ function checkSameSite(request: FastifyRequest): void {
     } catch {
       throw crossSite();
     }
-    if (host !== request.host) throw crossSite();
+    let own: string;
+    try {
+      // Normalised like the Origin (a default port is dropped).
+      own = new URL(`${request.protocol}://${request.host}`).host;
+    } catch {
+      throw crossSite();
+    }
+    if (host !== own) throw crossSite();
   } else if (origin === 'null') {
     throw crossSite();
   }

@@ -6,6 +6,7 @@ import {
   verifyPassword,
 } from '../auth/passwords';
 import { newToken, tokenHash } from '../auth/tokens';
+import { isDemoAccount } from '../../../seeds/demo-accounts';
 import { AppError, validationFailed } from '../errors';
 import type { GrantRecord, SessionRecord, UserRecord } from '../repositories/auth.repository';
 import type { Repositories, UnitOfWork } from '../repositories/unit-of-work';
@@ -14,6 +15,8 @@ import type { Actor } from './actor';
 export interface SessionPolicy {
   idleSeconds: number;
   maxSeconds: number;
+  /** Demo accounts (@demo.example) may sign in: embedded demo only, unless DEMO_ACCOUNTS=true. */
+  allowDemoAccounts: boolean;
 }
 
 /** Throttling: per account 5 failures, then 1 min doubling up to 1 h; per IP 30, then 1 min up to 1 h. */
@@ -106,7 +109,8 @@ export class AuthService {
       stored !== null
         ? await verifyPassword(stored, input.password)
         : await verifyPassword(await dummyPasswordHash(), input.password).then(() => false);
-    if (user === undefined || !passwordOk || user.disabled) {
+    const demoRefused = !this.policy.allowDemoAccounts && isDemoAccount(email);
+    if (user === undefined || !passwordOk || user.disabled || demoRefused) {
       const account = await repos.auth.recordFailure(
         accountKey,
         THROTTLE.account.threshold,
@@ -127,7 +131,14 @@ export class AuthService {
         entityKey: email.slice(0, 254),
         after: {
           ip: input.ip,
-          reason: user === undefined ? 'unknown' : user.disabled ? 'disabled' : 'password',
+          reason:
+            user === undefined
+              ? 'unknown'
+              : !passwordOk
+                ? 'password'
+                : user.disabled
+                  ? 'disabled'
+                  : 'demo account on a real installation',
           failures: account.failures,
         },
       });

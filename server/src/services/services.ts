@@ -31,7 +31,11 @@ export interface Services {
   readonly users: UsersService;
 }
 
-const DEFAULT_SESSIONS: SessionPolicy = { idleSeconds: 30 * 60, maxSeconds: 12 * 3600 };
+const DEFAULT_SESSIONS: SessionPolicy = {
+  idleSeconds: 30 * 60,
+  maxSeconds: 12 * 3600,
+  allowDemoAccounts: false,
+};
 
 export function createServices(db: Database, sessions: SessionPolicy = DEFAULT_SESSIONS): Services {
   const uow = new UnitOfWork(db);

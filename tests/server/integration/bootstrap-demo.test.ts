@@ -30,9 +30,37 @@ describe('bootstrapping an empty database', () => {
 
     const observations = await count(db, 'observations');
     const second = await bootstrapDatabase(db.knex, { seedDemo: true });
-    expect(second).toEqual({ migrationsApplied: [], frameworkSeeded: false, demoSeeded: false });
+    expect(second).toEqual({
+      migrationsApplied: [],
+      frameworkSeeded: false,
+      demoSeeded: false,
+      demoAccountsCreated: 0,
+    });
+    expect(await count(db, 'users')).toBe(0);
     expect(await count(db, 'observations')).toBe(observations);
     expect(await count(db, 'networks')).toBe(1);
+  });
+
+  it('creates the documented demo accounts only when asked, on an installation with no account', async () => {
+    const { DEMO_ACCOUNTS } = await import('../../../seeds/demo-accounts');
+    const { verifyPassword } = await import('../../../server/src/auth/passwords');
+    const result = await bootstrapDatabase(db.knex, { seedDemo: true, demoAccounts: true });
+    expect(result.demoAccountsCreated).toBe(DEMO_ACCOUNTS.length);
+    const rows = (await db
+      .knex('users as u')
+      .join('role_grants as g', 'g.user_id', 'u.id')
+      .select('u.email', 'u.password_hash', 'g.role', 'g.network_id', 'g.city_id')) as Array<{
+      email: string;
+      password_hash: string;
+      role: string;
+    }>;
+    for (const account of DEMO_ACCOUNTS) {
+      const row = rows.find((r) => r.email === account.email)!;
+      expect(row.role).toBe(account.role);
+      expect(await verifyPassword(row.password_hash, account.password)).toBe(true);
+    }
+    const again = await bootstrapDatabase(db.knex, { seedDemo: true, demoAccounts: true });
+    expect(again.demoAccountsCreated).toBe(0);
   });
 
   it('reloading the framework changes nothing', async () => {

@@ -272,12 +272,13 @@ describe('CSRF', () => {
   });
 
   it('refuses cross-site requests by Origin or Sec-Fetch-Site, even with the token', async () => {
-    for (const extra of [
+    const cases: Array<Record<string, string>> = [
       { origin: 'https://evil.example' },
       { origin: 'null' },
       { 'sec-fetch-site': 'cross-site' },
       { 'sec-fetch-site': 'same-site' },
-    ]) {
+    ];
+    for (const extra of cases) {
       const response = await http.put(url, { value: 1 }, { ...headers, ...extra });
       expect({ extra, status: response.status }).toEqual({ extra, status: 403 });
     }

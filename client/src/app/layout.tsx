@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Outlet } from 'react-router';
 import { LoadingState } from '../components/ui/query-state';
 import { LocalLink, LocalNavLink } from '../components/ui/local-link';
+import { AccountMenu } from '../features/auth/components/account-menu';
 import { LanguageSwitcher } from './language-switcher';
 import { LanguageSync } from './language-sync';
 
@@ -35,6 +36,7 @@ export function Layout(): ReactNode {
             </ul>
           </nav>
           <LanguageSwitcher />
+          <AccountMenu />
         </div>
       </header>
       <main id="main" tabIndex={-1} className="site-main">

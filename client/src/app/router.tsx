@@ -74,6 +74,22 @@ export function createRouter(): ReturnType<typeof createBrowserRouter> {
           }),
         },
         {
+          path: 'sign-in',
+          lazy: async () => ({ Component: (await import('./routes/sign-in-page')).SignInPage }),
+        },
+        {
+          path: 'account',
+          lazy: async () => ({ Component: (await import('./routes/account-page')).AccountPage }),
+        },
+        {
+          path: 'welcome',
+          lazy: async () => ({ Component: (await import('./routes/welcome-page')).WelcomePage }),
+        },
+        {
+          path: 'admin/users',
+          lazy: async () => ({ Component: (await import('./routes/users-page')).UsersPage }),
+        },
+        {
           path: '*',
           lazy: async () => ({ Component: (await import('./routes/not-found-page')).NotFoundPage }),
         },

@@ -27,12 +27,21 @@ export interface ApiRequestOptions {
   signal?: AbortSignal;
 }
 
+let csrfToken: string | null = null;
+
+/** The signed-in session's CSRF token, sent with every change (set from GET /api/v1/auth/session). */
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
 /**
  * fetch → JSON → typed value, or a thrown ApiError with the server's message.
  * The only place the client talks HTTP.
  */
 export async function apiFetch<T>(path: string, options: ApiRequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
+  const method = options.method ?? 'GET';
+  if (method !== 'GET' && csrfToken !== null) headers['x-csrf-token'] = csrfToken;
   let body: string | undefined;
   if (options.body !== undefined) {
     headers['content-type'] = 'application/json';
@@ -41,7 +50,7 @@ export async function apiFetch<T>(path: string, options: ApiRequestOptions = {})
   let response: Response;
   try {
     response = await fetch(path, {
-      method: options.method ?? 'GET',
+      method,
       headers,
       body,
       signal: options.signal,

@@ -21,6 +21,7 @@ import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { createDatabase, type Database } from '../server/src/db/database';
 import { createCatalogue, writeCsv, type DatasetShape } from './lib/dataset';
+import { issueSession } from '../tests/helpers/auth';
 import { preparePgliteDataDir, scratchDatabase, TMP } from './lib/databases';
 import { printTable, saveResults, timed } from './lib/report';
 import { startServer, type ServerProcess } from './lib/server-process';
@@ -40,7 +41,11 @@ function shapeFor(rows: number): DatasetShape {
   };
 }
 
-async function postFile(port: number, file: string): Promise<{ status: number; body: string }> {
+async function postFile(
+  port: number,
+  file: string,
+  auth: Record<string, string>,
+): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
     const request = http.request(
       {
@@ -48,7 +53,11 @@ async function postFile(port: number, file: string): Promise<{ status: number; b
         port,
         method: 'POST',
         path: '/api/v1/imports',
-        headers: { 'content-type': 'text/csv', 'content-length': fs.statSync(file).size },
+        headers: {
+          ...auth,
+          'content-type': 'text/csv',
+          'content-length': fs.statSync(file).size,
+        },
       },
       (response) => {
         let body = '';
@@ -117,18 +126,21 @@ async function run(engine: 'postgres' | 'pglite', rows: number): Promise<EngineR
   let cleanup: () => Promise<void>;
   // The PostgreSQL URL, or the embedded database's data directory.
   let location: string;
+  // An administrator's session made in the database (imports need a signed-in editor or admin).
+  let auth: Record<string, string> = {};
   if (engine === 'postgres') {
     const scratch = await scratchDatabase('postgres', 'import', 2);
     await createCatalogue(scratch.db.knex, shape);
+    auth = (await issueSession(scratch.db.knex, 'bench@bench.example')).headers;
     server = await startServer({ databaseUrl: scratch.url!, env });
     db = scratch.db;
     location = scratch.url!;
     cleanup = () => scratch.drop();
   } else {
-    const dataDir = await preparePgliteDataDir(
-      'import',
-      async (d) => void (await createCatalogue(d.knex, shape)),
-    );
+    const dataDir = await preparePgliteDataDir('import', async (d) => {
+      await createCatalogue(d.knex, shape);
+      auth = (await issueSession(d.knex, 'bench@bench.example')).headers;
+    });
     server = await startServer({ dataDir, env });
     db = null as unknown as Database; // opened after the server stops (one process per data directory)
     cleanup = async () => fs.rmSync(dataDir, { recursive: true, force: true });
@@ -136,13 +148,13 @@ async function run(engine: 'postgres' | 'pglite', rows: number): Promise<EngineR
   }
   try {
     const port = Number(new URL(server.url).port);
-    const first = await timed(() => postFile(port, file));
+    const first = await timed(() => postFile(port, file, auth));
     if (first.result.status !== 200) {
       throw new Error(`import failed: ${first.result.status} ${first.result.body.slice(0, 500)}`);
     }
     const report = JSON.parse(first.result.body) as { toInsert: number };
     const peakRssMiB = server.peakRssMiB();
-    const again = await timed(() => postFile(port, file));
+    const again = await timed(() => postFile(port, file, auth));
     const unchanged = (JSON.parse(again.result.body) as { unchanged: number }).unchanged;
     if (unchanged !== total)
       throw new Error(`re-import reported ${unchanged} unchanged of ${total}`);

@@ -10,6 +10,7 @@
  */
 import fs from 'node:fs';
 import { citySlug, createCatalogue, indicatorSlug } from './lib/dataset';
+import { issueSession } from '../tests/helpers/auth';
 import { preparePgliteDataDir, scratchDatabase } from './lib/databases';
 import { load, summaryRow, type LoadSummary } from './lib/load';
 import { printTable, saveResults } from './lib/report';
@@ -28,16 +29,19 @@ async function main(): Promise<void> {
 
   let server: ServerProcess;
   let cleanup: () => Promise<void>;
+  // An administrator's session made in the database, so writes carry a cookie and CSRF token.
+  let auth: Record<string, string> = {};
   if (engine === 'postgres') {
     const scratch = await scratchDatabase('postgres', 'write', 5);
     await createCatalogue(scratch.db.knex, shape);
+    auth = (await issueSession(scratch.db.knex, 'bench@bench.example')).headers;
     server = await startServer({ databaseUrl: scratch.url! });
     cleanup = () => scratch.drop();
   } else {
-    const dataDir = await preparePgliteDataDir(
-      'write',
-      async (db) => void (await createCatalogue(db.knex, shape)),
-    );
+    const dataDir = await preparePgliteDataDir('write', async (db) => {
+      await createCatalogue(db.knex, shape);
+      auth = (await issueSession(db.knex, 'bench@bench.example')).headers;
+    });
     server = await startServer({ dataDir });
     cleanup = async () => fs.rmSync(dataDir, { recursive: true, force: true });
   }
@@ -89,7 +93,7 @@ async function main(): Promise<void> {
       method: 'PUT',
       paths: existing,
       bodies: existing.map((_, k) => JSON.stringify({ value: 10 + ((k * 7) % 80) + 0.25 })),
-      headers: { 'if-match': '*' },
+      headers: { ...auth, 'if-match': '*' },
       connections,
       duration,
     });

@@ -44,7 +44,8 @@ export function UsersPage(): ReactNode {
   const [grantScope, setGrantScope] = useState('');
 
   if (session.isPending) return <LoadingState />;
-  if ((session.data?.user ?? null) === null) return <Navigate to="/sign-in?next=/admin/users" replace />;
+  if ((session.data?.user ?? null) === null)
+    return <Navigate to="/sign-in?next=/admin/users" replace />;
   if (!isAdmin)
     return (
       <>

@@ -161,6 +161,14 @@ describe('indicator page', () => {
     fakeApi({
       ...routes(),
       '/api/v1/cities/tallinn/indicators/municipal-waste-recycling-rate/progress': detailOfTallinn,
+      // History is for signed-in members.
+      '/api/v1/auth/session': {
+        user: { id: 1, email: 'officer@espoo.fi', displayName: 'Espoo officer' },
+        roles: [],
+        csrfToken: 'token',
+        expiresAt: '2026-11-24T00:00:00.000Z',
+        idleTimeoutSeconds: 1800,
+      },
     });
     await renderPage(CityIndicatorPage, { path, pattern });
     const peerList = await screen.findByTestId('peers');
@@ -177,6 +185,13 @@ describe('indicator page', () => {
     expect(history).toHaveTextContent('officer@espoo.fi');
     expect(history).toHaveTextContent('Value changed');
     expect(history).toHaveTextContent('37.538.0');
+  });
+
+  it('tells visitors who are not signed in that the value history is for members', async () => {
+    fakeApi(routes());
+    await renderPage(CityIndicatorPage, { path, pattern });
+    const note = await screen.findByText(/shown to members of the city\u2019s networks/);
+    expect(within(note).getByRole('link', { name: 'Sign in' })).toBeVisible();
   });
 
   it('invites an ambition when none is set', async () => {

@@ -78,5 +78,14 @@ export const useIndicatorProgress = (
 ) => useQuery(indicatorProgressQuery(city, indicator, year, lang));
 export const usePeers = (city: string, indicator: string, lang: string) =>
   useQuery(peersQuery(city, indicator, lang));
-export const useValueHistory = (city: string, indicator: string, year: number | null) =>
-  useQuery({ ...valueHistoryQuery(city, indicator, year ?? 0), enabled: year !== null });
+/** History is shown to signed-in members only (the API answers 401 to anyone else). */
+export const useValueHistory = (
+  city: string,
+  indicator: string,
+  year: number | null,
+  signedIn: boolean,
+) =>
+  useQuery({
+    ...valueHistoryQuery(city, indicator, year ?? 0),
+    enabled: year !== null && signedIn,
+  });

@@ -6,6 +6,8 @@ import { formatNumber, formatYear } from '../../../lib/format';
 import { useLanguage } from '../../../lib/i18n/use-language';
 import { useSearchParam } from '../../../lib/url-state';
 import { useValueHistory } from '../api/progress-api';
+import { useSession } from '../../auth/api/auth-api';
+import { LocalLink } from '../../../components/ui/local-link';
 import { TableScroll } from '../../../components/ui/table-scroll';
 
 function valueOf(snapshot: unknown): number | null {
@@ -42,8 +44,19 @@ export function ValueHistory({
   const [raw, setRaw] = useSearchParam('historyYear');
   const latest = years.length === 0 ? null : Math.max(...years);
   const chosen = raw !== null && years.includes(Number(raw)) ? Number(raw) : latest;
-  const history = useValueHistory(city, indicator, chosen);
+  const session = useSession();
+  const signedIn = (session.data?.user ?? null) !== null;
+  const history = useValueHistory(city, indicator, chosen, signedIn);
   if (chosen === null) return <EmptyState>{t('progress.noData')}</EmptyState>;
+  if (!session.isPending && !signedIn)
+    return (
+      <p className="muted" data-testid="value-history">
+        {t('history.membersOnly')}{' '}
+        <LocalLink to={`/sign-in?next=${encodeURIComponent(window.location.pathname)}`}>
+          {t('auth.signIn')}
+        </LocalLink>
+      </p>
+    );
   const when = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' });
   const number = (v: number | null): string => (v === null ? '—' : formatNumber(v, lang, decimals));
   return (

@@ -253,6 +253,7 @@ const de: Locale = {
     hideChart: 'Diagramm ausblenden',
   },
   history: {
+    membersOnly: 'Wer welchen Wert geändert hat, sehen die Mitglieder der Netzwerke der Stadt.',
     heading: 'Änderungsverlauf',
     year: 'Wert für',
     none: 'Keine Änderung am Wert für {{year}} erfasst: Er wurde mit den Anfangsdaten geladen.',

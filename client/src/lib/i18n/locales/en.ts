@@ -249,6 +249,7 @@ const en = {
     hideChart: 'Hide chart',
   },
   history: {
+    membersOnly: 'Who changed which value is shown to members of the city’s networks.',
     heading: 'Value history',
     year: 'Value of',
     none: 'No change recorded for the {{year}} value: it was loaded with the initial data.',

@@ -257,6 +257,7 @@ const es: Locale = {
     hideChart: 'Ocultar gráfico',
   },
   history: {
+    membersOnly: 'Quién cambió cada valor solo lo ven los miembros de las redes de la ciudad.',
     heading: 'Historial del valor',
     year: 'Valor de',
     none: 'No hay cambios registrados para el valor de {{year}}: se cargó con los datos iniciales.',

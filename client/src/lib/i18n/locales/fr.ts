@@ -260,6 +260,8 @@ const fr: Locale = {
     hideChart: 'Masquer le graphique',
   },
   history: {
+    membersOnly:
+      'L’historique des modifications est visible par les membres des réseaux de la ville.',
     heading: 'Historique de la valeur',
     year: 'Valeur de',
     none: 'Aucune modification enregistrée pour la valeur de {{year}}\u00a0: elle a été chargée avec les données initiales.',

@@ -258,6 +258,7 @@ const it: Locale = {
     hideChart: 'Nascondi il grafico',
   },
   history: {
+    membersOnly: 'Chi ha modificato ogni valore è visibile ai membri delle reti della città.',
     heading: 'Cronologia del valore',
     year: 'Valore del',
     none: 'Nessuna modifica registrata per il valore del {{year}}: è stato caricato con i dati iniziali.',

@@ -1,14 +1,12 @@
 import type { Knex } from 'knex';
+import { DEMO_DOMAIN } from '../server/src/auth/demo-accounts';
 import { hashPassword } from '../server/src/auth/passwords';
 
 /**
- * Demo accounts with published passwords (README, "Demo accounts"). They are
- * created only on the embedded database with the demo network, or when
- * DEMO_ACCOUNTS=true, and only signed in to where demo accounts are allowed.
- * The .example domain is reserved (RFC 2606): no real address uses it.
+ * Demo accounts with published passwords (README, "Accounts and demo
+ * accounts"). They are created only on the embedded database with the demo
+ * network, or when DEMO_ACCOUNTS=true, and can only sign in there.
  */
-export const DEMO_DOMAIN = 'demo.example';
-
 export const DEMO_ACCOUNTS = [
   {
     email: `admin@${DEMO_DOMAIN}`,
@@ -43,10 +41,6 @@ export const DEMO_ACCOUNTS = [
     role: 'viewer',
   },
 ] as const;
-
-export function isDemoAccount(email: string): boolean {
-  return email.trim().toLowerCase().endsWith(`@${DEMO_DOMAIN}`);
-}
 
 /** Creates the demo accounts (skipping existing ones); coordinator and viewer roles are for `networkSlug`. */
 export async function seedDemoAccounts(knex: Knex, networkSlug: string): Promise<number> {

@@ -1,5 +1,5 @@
-import { createHash, randomBytes } from 'node:crypto';
 import type { Knex } from 'knex';
+import { newToken, tokenHash } from '../../server/src/auth/tokens';
 
 export interface TestSession {
   userId: number;
@@ -49,10 +49,10 @@ export async function issueSession(
       [userId, grant.role, networkId, cityId],
     );
   }
-  const token = randomBytes(32).toString('base64url');
-  const csrfToken = randomBytes(32).toString('base64url');
+  const token = newToken();
+  const csrfToken = newToken();
   await knex('sessions').insert({
-    id: createHash('sha256').update(token).digest('hex'),
+    id: tokenHash(token),
     user_id: userId,
     csrf_token: csrfToken,
     expires_at: new Date(Date.now() + 3600_000),

@@ -93,8 +93,7 @@ async function authPlugin(app: FastifyInstance, { config, services }: AuthOption
   });
 
   app.addHook('onRequest', async (request, reply) => {
-    const secure = isSecure(config, request);
-    const token = parseCookies(request.headers.cookie).get(cookieName(secure));
+    const token = sessionTokenOf(config, request);
     if (token !== undefined) {
       const resolved = await services.auth.resolve(token);
       if (resolved !== undefined) {
@@ -185,6 +184,11 @@ export function isSecure(config: Config, request: FastifyRequest): boolean {
     config.cookieSecure === 'always' ||
     (config.cookieSecure === 'auto' && request.protocol === 'https')
   );
+}
+
+/** The session token in the request's cookie (the __Host- one over HTTPS). */
+export function sessionTokenOf(config: Config, request: FastifyRequest): string | undefined {
+  return parseCookies(request.headers.cookie).get(cookieName(isSecure(config, request)));
 }
 
 export function cookieName(secure: boolean): string {

@@ -41,6 +41,13 @@ export interface ThrottleRecord {
   blockedUntil: Date | null;
 }
 
+/** Failures allowed before a block, the first block's length, and the longest block. */
+export interface ThrottlePolicy {
+  readonly threshold: number;
+  readonly baseSeconds: number;
+  readonly maxSeconds: number;
+}
+
 interface UserRow {
   id: number;
   email: string;
@@ -329,9 +336,7 @@ export class AuthRepository {
    */
   async recordFailure(
     key: string,
-    threshold: number,
-    baseSeconds: number,
-    maxSeconds: number,
+    { threshold, baseSeconds, maxSeconds }: ThrottlePolicy,
   ): Promise<ThrottleRecord> {
     const result = (await this.knex.raw(
       `insert into login_throttle as t (key, failures, last_failure_at)

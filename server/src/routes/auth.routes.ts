@@ -3,13 +3,9 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { Config } from '../config';
 import { toGrantDto } from '../services/users.service';
-import {
-  clearSessionCookie,
-  cookieName,
-  isSecure,
-  parseCookies,
-  setSessionCookie,
-} from '../plugins/auth';
+import type { Principal } from '../auth/principal';
+import { clearSessionCookie, sessionTokenOf, setSessionCookie } from '../plugins/auth';
+import type { SessionRecord } from '../repositories/auth.repository';
 import {
   InvitationAcceptBody,
   PasswordChangeBody,
@@ -29,11 +25,11 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ services: Services; config:
 ) => {
   const idleTimeoutSeconds = config.sessionIdleMinutes * 60;
 
-  const sessionBody = (request: FastifyRequest): SessionResponse => ({
-    user: request.principal.user,
-    roles: request.principal.grants.map(toGrantDto),
-    csrfToken: request.session?.csrfToken ?? null,
-    expiresAt: request.session?.expiresAt.toISOString() ?? null,
+  const sessionBody = (principal: Principal, session: SessionRecord | null): SessionResponse => ({
+    user: principal.user,
+    roles: principal.grants.map(toGrantDto),
+    csrfToken: session?.csrfToken ?? null,
+    expiresAt: session?.expiresAt.toISOString() ?? null,
     idleTimeoutSeconds,
   });
 
@@ -44,13 +40,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ services: Services; config:
   ): SessionResponse => {
     setSessionCookie(config, request, reply, signedIn.token);
     void reply.header('cache-control', 'no-store');
-    return {
-      user: signedIn.principal.user,
-      roles: signedIn.principal.grants.map(toGrantDto),
-      csrfToken: signedIn.session.csrfToken,
-      expiresAt: signedIn.session.expiresAt.toISOString(),
-      idleTimeoutSeconds,
-    };
+    return sessionBody(signedIn.principal, signedIn.session);
   };
 
   app.get(
@@ -65,7 +55,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ services: Services; config:
     },
     async (request, reply) => {
       void reply.header('cache-control', 'no-store');
-      return sessionBody(request);
+      return sessionBody(request.principal, request.session);
     },
   );
 
@@ -85,9 +75,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ services: Services; config:
       },
     },
     async (request, reply) => {
-      const previousToken = parseCookies(request.headers.cookie).get(
-        cookieName(isSecure(config, request)),
-      );
+      const previousToken = sessionTokenOf(config, request);
       const signedIn = await services.auth.signIn({
         email: request.body.email,
         password: request.body.password,
@@ -95,7 +83,6 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ services: Services; config:
         userAgent: request.headers['user-agent'] ?? null,
         previousToken,
       });
-      await services.auth.purgeExpired();
       return startSession(request, reply, signedIn);
     },
   );

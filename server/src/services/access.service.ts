@@ -134,29 +134,26 @@ export class AccessService {
       case 'city.read':
       case 'city.edit':
       case 'city.members': {
-        const city = await this.visibleCity(principal, params.city ?? '');
-        if (city === undefined) return;
-        if (rule === 'city.edit') {
-          const networks = await repos.cities.networkIds(city.id);
-          if (
-            !principal.canEditCity(city.id) &&
-            !networks.some((n) => principal.canManageNetwork(n))
-          )
-            throw forbidden(`You cannot change ${city.name}: you are not one of its editors.`);
-        }
-        if (rule === 'city.members') {
-          const networks = await repos.cities.networkIds(city.id);
-          if (!principal.canEditCity(city.id) && !networks.some((n) => principal.isMemberOf(n)))
-            throw forbidden(
-              `The history of ${city.name} is shown to members of its networks; you are not one.`,
-            );
-        }
-        return;
+        const found = await this.visibleCity(principal, params.city ?? '');
+        if (found === undefined || rule === 'city.read') return;
+        const { city, networks } = found;
+        if (principal.canEditCity(city.id)) return;
+        // Coordinators may change a member city's details; members of its networks read its history.
+        const allowed =
+          rule === 'city.edit'
+            ? networks.some((n) => principal.canManageNetwork(n))
+            : networks.some((n) => principal.isMemberOf(n));
+        if (allowed) return;
+        throw forbidden(
+          rule === 'city.edit'
+            ? `You cannot change ${city.name}: you are not one of its editors.`
+            : `The history of ${city.name} is shown to members of its networks; you are not one.`,
+        );
       }
       case 'data.read':
       case 'data.members':
       case 'data.write': {
-        const city = await this.visibleCity(principal, params.city ?? '');
+        const city = (await this.visibleCity(principal, params.city ?? ''))?.city;
         const indicator = await this.visibleIndicator(principal, params.indicator ?? '');
         if (city === undefined || indicator === undefined) return;
         if (rule === 'data.write' && !principal.canEditCity(city.id))
@@ -176,15 +173,15 @@ export class AccessService {
     }
   }
 
-  /** A city the principal may see, undefined when it does not exist; 404 when it is hidden. */
+  /** A city the principal may see, with its networks; undefined when it does not exist, 404 when it is hidden. */
   private async visibleCity(principal: Principal, slug: string) {
     const city = await this.uow.repos.cities.findBySlug(slug);
     if (city === undefined) return undefined;
-    if (principal.isAdmin || principal.canEditCity(city.id)) return city;
     const networks = await this.uow.repos.cities.networkIds(city.id);
-    if (networks.length === 0) return city;
+    if (principal.isAdmin || principal.canEditCity(city.id) || networks.length === 0)
+      return { city, networks };
     const scope = await this.scopeOf(principal);
-    if (networks.some((id) => canRead(scope, id))) return city;
+    if (networks.some((id) => canRead(scope, id))) return { city, networks };
     throw notFound(`There is no city "${slug}".`);
   }
 

@@ -5,12 +5,11 @@ import {
   passwordProblems,
   verifyPassword,
 } from '../auth/passwords';
-import { newToken, tokenHash } from '../auth/tokens';
-import { isDemoAccount } from '../../../seeds/demo-accounts';
+import { isDemoAccount } from '../auth/demo-accounts';
+import { isToken, newToken, tokenHash } from '../auth/tokens';
 import { AppError, validationFailed } from '../errors';
-import type { GrantRecord, SessionRecord, UserRecord } from '../repositories/auth.repository';
+import type { SessionRecord, UserRecord } from '../repositories/auth.repository';
 import type { Repositories, UnitOfWork } from '../repositories/unit-of-work';
-import type { Actor } from './actor';
 
 export interface SessionPolicy {
   idleSeconds: number;
@@ -50,11 +49,6 @@ function userOf(record: UserRecord): SignedInUser {
   return { id: record.id, email: record.email, displayName: record.displayName };
 }
 
-const actorOf = (user: SignedInUser | UserRecord): Actor => ({
-  userId: user.id,
-  label: user.email,
-});
-
 /** Sign-in, sessions, sign-out, password changes and invitations. */
 export class AuthService {
   constructor(
@@ -71,7 +65,7 @@ export class AuthService {
 
   /** The live session behind a cookie token, refreshing its last-seen time now and then. */
   async resolve(token: string): Promise<ResolvedSession | undefined> {
-    if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return undefined;
+    if (!isToken(token)) return undefined;
     const { repos } = this.uow;
     const found = await repos.auth.findLiveSession(tokenHash(token), this.policy.idleSeconds);
     if (found === undefined) return undefined;
@@ -111,18 +105,8 @@ export class AuthService {
         : await verifyPassword(await dummyPasswordHash(), input.password).then(() => false);
     const demoRefused = !this.policy.allowDemoAccounts && isDemoAccount(email);
     if (user === undefined || !passwordOk || user.disabled || demoRefused) {
-      const account = await repos.auth.recordFailure(
-        accountKey,
-        THROTTLE.account.threshold,
-        THROTTLE.account.baseSeconds,
-        THROTTLE.account.maxSeconds,
-      );
-      const ip = await repos.auth.recordFailure(
-        ipKey,
-        THROTTLE.ip.threshold,
-        THROTTLE.ip.baseSeconds,
-        THROTTLE.ip.maxSeconds,
-      );
+      const account = await repos.auth.recordFailure(accountKey, THROTTLE.account);
+      const ip = await repos.auth.recordFailure(ipKey, THROTTLE.ip);
       await repos.audit.record({
         actorUserId: null,
         actorLabel: 'anonymous',
@@ -147,6 +131,8 @@ export class AuthService {
       throw new AppError('unauthorized', WRONG_CREDENTIALS);
     }
 
+    // Expired sessions are never accepted; sign-ins are a convenient moment to remove them.
+    await repos.auth.deleteExpiredSessions(this.policy.idleSeconds);
     return this.uow.transaction(async (trx) => {
       if (input.previousToken !== undefined)
         await trx.auth.deleteSession(tokenHash(input.previousToken));
@@ -251,7 +237,7 @@ export class AuthService {
       'not_found',
       'This invitation link is not valid: it was used already, replaced by a newer one or has expired. Ask your administrator for a new one.',
     );
-    if (!/^[A-Za-z0-9_-]{43}$/.test(input.token)) throw invalid;
+    if (!isToken(input.token)) throw invalid;
     const pending = await this.uow.repos.auth.findUserByToken(tokenHash(input.token));
     if (pending === undefined) throw invalid;
     await requireStrongPassword(input.password, pending.email, '/password');
@@ -274,17 +260,6 @@ export class AuthService {
       return this.createSession(repos, user, input.ip, input.userAgent);
     });
   }
-
-  /** Removes expired sessions (called now and then; expired ones are never accepted anyway). */
-  async purgeExpired(): Promise<number> {
-    return this.uow.repos.auth.deleteExpiredSessions(this.policy.idleSeconds);
-  }
-
-  grantsFor(principal: Principal): readonly GrantRecord[] {
-    return principal.grants;
-  }
-
-  static actorOf = actorOf;
 }
 
 export async function requireStrongPassword(

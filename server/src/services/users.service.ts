@@ -5,6 +5,7 @@ import { conflict, notFound, validationFailed } from '../errors';
 import type { GrantRecord, Role, UserRecord } from '../repositories/auth.repository';
 import type { Repositories, UnitOfWork } from '../repositories/unit-of-work';
 import { forbidden } from './access.service';
+import { SYSTEM_ACTOR } from './actor';
 import { normaliseEmail, requireStrongPassword } from './auth.service';
 
 /** Invitation links are valid for a week. */
@@ -104,7 +105,7 @@ export class UsersService {
     if (input.password !== undefined)
       await requireStrongPassword(input.password, email, '/password');
     const passwordHash = input.password === undefined ? null : await hashPassword(input.password);
-    const actor = principal === 'system' ? { userId: null, label: 'system' } : principal.actor;
+    const actor = principal === 'system' ? SYSTEM_ACTOR : principal.actor;
     return this.uow.transaction(async (repos) => {
       if ((await repos.auth.findUserByEmail(email)) !== undefined) {
         throw conflict(`There is already an account for ${email}.`);
@@ -217,7 +218,7 @@ export class UsersService {
     input: { role: Role; network?: string; city?: string },
   ): Promise<{ grant: RoleGrantDto; created: boolean }> {
     if (principal !== 'system') requireAdmin(principal);
-    const actor = principal === 'system' ? { userId: null, label: 'system' } : principal.actor;
+    const actor = principal === 'system' ? SYSTEM_ACTOR : principal.actor;
     return this.uow.transaction(async (repos) => {
       const user = await repos.auth.findUser(id);
       if (user === undefined) throw notFound(`There is no user with id ${id}.`);

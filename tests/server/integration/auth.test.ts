@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { passwordProblems } from '../../../server/src/auth/passwords';
+import { tokenHash } from '../../../server/src/auth/tokens';
 import { addMember, buildCity, buildNetwork, buildIndicator } from '../../factories/factories';
 import { api, type ApiResponse } from '../../helpers/api';
 import { createTestApp, type TestContext } from '../../helpers/test-app';
@@ -47,6 +48,10 @@ async function signIn(
   const { cookie } = sessionCookie(response);
   return { response, headers: { cookie, 'x-csrf-token': response.body.csrfToken! } };
 }
+
+/** The stored id of the session behind a cookie header. */
+const sessionIdOf = (headers: Record<string, string>): string =>
+  tokenHash(headers.cookie!.split('=')[1]!);
 
 beforeAll(async () => {
   ctx = await createTestApp();
@@ -214,17 +219,14 @@ describe('sign-in and sessions', () => {
     await createUser('expiry@test.example');
     const idle = await signIn('expiry@test.example');
     const absolute = await signIn('expiry@test.example');
-    const hash = async (headers: Record<string, string>) => {
-      const { createHash } = await import('node:crypto');
-      return createHash('sha256').update(headers.cookie!.split('=')[1]!).digest('hex');
-    };
+    const hash = (headers: Record<string, string>) => sessionIdOf(headers);
     await ctx.db
       .knex('sessions')
-      .where({ id: await hash(idle.headers) })
+      .where({ id: hash(idle.headers) })
       .update({ last_seen_at: new Date(Date.now() - 31 * 60_000) });
     await ctx.db
       .knex('sessions')
-      .where({ id: await hash(absolute.headers) })
+      .where({ id: hash(absolute.headers) })
       .update({ expires_at: new Date(Date.now() - 1000) });
     for (const { headers } of [idle, absolute]) {
       expect((await http.get<Session>('/api/v1/auth/session', headers)).body.user).toBeNull();
@@ -234,8 +236,7 @@ describe('sign-in and sessions', () => {
   it('an active session is kept alive; its idle clock is reset by use', async () => {
     await createUser('active@test.example');
     const { headers } = await signIn('active@test.example');
-    const { createHash } = await import('node:crypto');
-    const id = createHash('sha256').update(headers.cookie!.split('=')[1]!).digest('hex');
+    const id = sessionIdOf(headers);
     await ctx.db
       .knex('sessions')
       .where({ id })

@@ -3,25 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { Navigate } from 'react-router';
 import { LoadingState } from '../../components/ui/query-state';
 import { useDocumentTitle } from '../../components/ui/use-document-title';
-import { FormField } from '../../features/auth/components/account-menu';
-import { useChangePassword, useSession, type Grant } from '../../features/auth/api/auth-api';
-
-export function roleText(
-  t: (key: string, options?: Record<string, string>) => string,
-  grant: Grant,
-): string {
-  const scope = grant.network?.name ?? grant.city?.name ?? '';
-  switch (grant.role) {
-    case 'admin':
-      return t('auth.roleAdmin');
-    case 'coordinator':
-      return t('auth.roleCoordinator', { scope });
-    case 'editor':
-      return t('auth.roleEditor', { scope });
-    case 'viewer':
-      return t('auth.roleViewer', { scope });
-  }
-}
+import { FormField } from '../../components/ui/form-field';
+import { useChangePassword, useSession } from '../../features/auth/api/auth-api';
+import { roleText } from '../../features/auth/utils/auth-text';
 
 export function AccountPage(): ReactNode {
   const { t } = useTranslation();

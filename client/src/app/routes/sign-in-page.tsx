@@ -1,16 +1,10 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
-import { FormField } from '../../features/auth/components/account-menu';
+import { FormField } from '../../components/ui/form-field';
 import { useSignIn } from '../../features/auth/api/auth-api';
+import { safeNext } from '../../features/auth/utils/auth-text';
 import { useDocumentTitle } from '../../components/ui/use-document-title';
-
-/** Only paths on this site: `next` must never send the user elsewhere (open redirect). */
-export function safeNext(next: string | null): string {
-  if (next === null || !next.startsWith('/') || next.startsWith('//') || next.includes('\\'))
-    return '/';
-  return next;
-}
 
 export function SignInPage(): ReactNode {
   const { t } = useTranslation();

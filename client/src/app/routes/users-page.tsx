@@ -6,7 +6,7 @@ import { TableScroll } from '../../components/ui/table-scroll';
 import { useDocumentTitle } from '../../components/ui/use-document-title';
 import { useCities } from '../../features/cities/api/cities-api';
 import { useNetworks } from '../../features/networks/api/networks-api';
-import { FormField } from '../../features/auth/components/account-menu';
+import { FormField } from '../../components/ui/form-field';
 import {
   useCreateUser,
   useGrantRole,
@@ -19,7 +19,7 @@ import {
   type InvitationLink,
 } from '../../features/auth/api/auth-api';
 import { useLanguage } from '../../lib/i18n/use-language';
-import { roleText } from './account-page';
+import { roleText } from '../../features/auth/utils/auth-text';
 
 /** Account administration for administrators: create or invite, grant and remove roles, disable. */
 export function UsersPage(): ReactNode {

@@ -2,7 +2,7 @@ import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useDocumentTitle } from '../../components/ui/use-document-title';
-import { FormField } from '../../features/auth/components/account-menu';
+import { FormField } from '../../components/ui/form-field';
 import { useAcceptInvitation } from '../../features/auth/api/auth-api';
 
 /** The invitation link's page: the token is in the fragment, which no server ever logs. */

@@ -10,11 +10,7 @@
  */
 import { assess, type AssessmentInput } from '../server/src/domain/progress';
 import { printTable, saveResults } from './lib/report';
-
-function arg(name: string, fallback: string): string {
-  const index = process.argv.indexOf(`--${name}`);
-  return index >= 0 ? (process.argv[index + 1] ?? fallback) : fallback;
-}
+import { arg } from './lib/args';
 
 function makeSeries(count: number): AssessmentInput[] {
   const inputs: AssessmentInput[] = [];

@@ -13,7 +13,6 @@
  * bare COPY is the cost of keeping the data indexed and consistent.
  */
 import fs from 'node:fs';
-import http from 'node:http';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { PGlite } from '@electric-sql/pglite';
@@ -24,12 +23,8 @@ import { createCatalogue, writeCsv, type DatasetShape } from './lib/dataset';
 import { issueSession } from '../tests/helpers/auth';
 import { preparePgliteDataDir, scratchDatabase, TMP } from './lib/databases';
 import { printTable, saveResults, timed } from './lib/report';
-import { startServer, type ServerProcess } from './lib/server-process';
-
-function arg(name: string, fallback: string): string {
-  const index = process.argv.indexOf(`--${name}`);
-  return index >= 0 ? (process.argv[index + 1] ?? fallback) : fallback;
-}
+import { postFile, startServer, type ServerProcess } from './lib/server-process';
+import { arg } from './lib/args';
 
 /** cities × 100 indicators × 10 years ≈ rows */
 function shapeFor(rows: number): DatasetShape {
@@ -39,36 +34,6 @@ function shapeFor(rows: number): DatasetShape {
     years: 10,
     firstYear: 2016,
   };
-}
-
-async function postFile(
-  port: number,
-  file: string,
-  auth: Record<string, string>,
-): Promise<{ status: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    const request = http.request(
-      {
-        host: '127.0.0.1',
-        port,
-        method: 'POST',
-        path: '/api/v1/imports',
-        headers: {
-          ...auth,
-          'content-type': 'text/csv',
-          'content-length': fs.statSync(file).size,
-        },
-      },
-      (response) => {
-        let body = '';
-        response.setEncoding('utf8');
-        response.on('data', (chunk: string) => (body += chunk));
-        response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
-      },
-    );
-    request.on('error', reject);
-    fs.createReadStream(file).pipe(request);
-  });
 }
 
 const RAW_TABLE = `create table bench_raw (city text, indicator text, year integer, value double precision, status text, source text, note text)`;
@@ -147,14 +112,15 @@ async function run(engine: 'postgres' | 'pglite', rows: number): Promise<EngineR
     location = dataDir;
   }
   try {
-    const port = Number(new URL(server.url).port);
-    const first = await timed(() => postFile(port, file, auth));
+    const upload = (): Promise<{ status: number; body: string }> =>
+      postFile(`${server.url}/api/v1/imports`, file, { ...auth, 'content-type': 'text/csv' });
+    const first = await timed(upload);
     if (first.result.status !== 200) {
       throw new Error(`import failed: ${first.result.status} ${first.result.body.slice(0, 500)}`);
     }
     const report = JSON.parse(first.result.body) as { toInsert: number };
     const peakRssMiB = server.peakRssMiB();
-    const again = await timed(() => postFile(port, file, auth));
+    const again = await timed(upload);
     const unchanged = (JSON.parse(again.result.body) as { unchanged: number }).unchanged;
     if (unchanged !== total)
       throw new Error(`re-import reported ${unchanged} unchanged of ${total}`);

@@ -11,70 +11,11 @@
  * list. Also measured: the cost of a cold computation (the first read after a
  * write invalidated the cache).
  */
-import fs from 'node:fs';
-import type { Database } from '../server/src/db/database';
-import { citySlug, createCatalogue, indicatorSlug } from './lib/dataset';
-import { preparePgliteDataDir, scratchDatabase } from './lib/databases';
-import { load, summaryRow, type LoadSummary } from './lib/load';
+import { citySlug, fillDataset, indicatorSlug, INDICATORS, YEARS } from './lib/dataset';
+import { serveData } from './lib/data-server';
+import { coldReadLatencies, load, summaryRow, type LoadSummary } from './lib/load';
 import { printTable, saveResults } from './lib/report';
-import { startServer, type ServerProcess } from './lib/server-process';
-
-function arg(name: string, fallback: string): string {
-  const index = process.argv.indexOf(`--${name}`);
-  return index >= 0 ? (process.argv[index + 1] ?? fallback) : fallback;
-}
-
-export const INDICATORS = 60;
-export const YEARS = 11;
-
-/** Fills the catalogue, observations and ambitions in SQL (fast, deterministic). */
-export async function fillDataset(db: Database, cities: number): Promise<void> {
-  await createCatalogue(db.knex, { cities, indicators: INDICATORS });
-  await db.knex.raw(`
-    insert into observations (city_id, indicator_id, year, value, status)
-    select c.id, i.id, y,
-           round((20 + 60 * abs(sin(c.id * 12.9898 + i.id * 78.233)) + ((c.id + i.id) % 7 - 3) * (y - 2015) * 0.5
-                  + sin((c.id + 1) * (i.id + 1) * (y + 1)) * 0.8)::numeric, 2)::float8,
-           'final'
-    from cities c
-    join network_members m on m.city_id = c.id
-    join indicators i on i.network_id = m.network_id
-    cross join generate_series(2015, ${2015 + YEARS - 1}) y`);
-  await db.knex.raw(`
-    insert into ambitions (city_id, indicator_id, baseline_year, baseline_value, target_year, target_value)
-    select o.city_id, o.indicator_id, 2015, o.value,
-           2030, case when i.direction = 'increase' then least(o.value * 1.4, 99) else o.value * 0.6 end
-    from observations o join indicators i on i.id = o.indicator_id
-    where o.year = 2015 and (o.city_id + o.indicator_id) % 5 <> 0`);
-  await db.knex.raw('analyze');
-}
-
-/** Sequential: change one value through the API (which invalidates), then time the read. */
-async function coldLatencies(
-  url: string,
-  path: string,
-  rounds: number,
-): Promise<{ medianMs: number; p95Ms: number }> {
-  const times: number[] = [];
-  const value = `${url}/api/v1/cities/${citySlug(0)}/indicators/${indicatorSlug(0)}/observations/2025`;
-  for (let k = 0; k < rounds; k++) {
-    const put = await fetch(value, {
-      method: 'PUT',
-      headers: { 'content-type': 'application/json', 'if-match': '*' },
-      body: JSON.stringify({ value: 50 + (k % 10) / 10 }),
-    });
-    if (!put.ok) throw new Error(`write failed: ${put.status} ${await put.text()}`);
-    const start = performance.now();
-    const response = await fetch(`${url}${path}`, { headers: { 'accept-encoding': 'br, gzip' } });
-    await response.arrayBuffer();
-    times.push(performance.now() - start);
-  }
-  times.sort((a, b) => a - b);
-  return {
-    medianMs: times[Math.floor(times.length / 2)]!,
-    p95Ms: times[Math.min(times.length - 1, Math.ceil(times.length * 0.95) - 1)]!,
-  };
-}
+import { arg } from './lib/args';
 
 async function main(): Promise<void> {
   const cities = Number(arg('cities', '100'));
@@ -83,26 +24,21 @@ async function main(): Promise<void> {
   const engine = arg('engine', 'postgres') === 'pglite' ? 'pglite' : 'postgres';
 
   const started = performance.now();
-  let server: ServerProcess;
-  let cleanup: () => Promise<void>;
-  if (engine === 'postgres') {
-    const scratch = await scratchDatabase('postgres', 'reads', 5);
-    await fillDataset(scratch.db, cities);
-    server = await startServer({ databaseUrl: scratch.url! });
-    cleanup = () => scratch.drop();
-  } else {
-    const dataDir = await preparePgliteDataDir('reads', (db) => fillDataset(db, cities));
-    server = await startServer({ dataDir });
-    cleanup = async () => fs.rmSync(dataDir, { recursive: true, force: true });
-  }
+  const data = await serveData(engine, 'reads', (db) => fillDataset(db, cities));
+  const { server, auth } = data;
   console.log(
     `dataset: ${cities} cities × ${INDICATORS} indicators × ${YEARS} years ready in ${((performance.now() - started) / 1000).toFixed(1)} s (${engine})`,
   );
   const { url } = server;
   try {
     const cold = {
-      scores: await coldLatencies(url, '/api/v1/networks/bench/scores', 15),
-      cityProgress: await coldLatencies(url, `/api/v1/cities/${citySlug(0)}/progress`, 15),
+      scores: await coldReadLatencies(url, '/api/v1/networks/bench/scores', 15, auth),
+      cityProgress: await coldReadLatencies(
+        url,
+        `/api/v1/cities/${citySlug(0)}/progress`,
+        15,
+        auth,
+      ),
     };
 
     const cityPaths = Array.from(
@@ -162,8 +98,7 @@ async function main(): Promise<void> {
       `\nresults: ${saveResults('reads', { engine, cities, duration, runs, cold, serverPeakRssMiB: server.peakRssMiB() })}`,
     );
   } finally {
-    await server.stop();
-    await cleanup();
+    await data.close();
   }
 }
 

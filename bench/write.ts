@@ -8,18 +8,11 @@
  * value with every request (no precondition); "PUT change" changes existing
  * values with If-Match: * (version bump, plausibility check, history event).
  */
-import fs from 'node:fs';
 import { citySlug, createCatalogue, indicatorSlug } from './lib/dataset';
-import { issueSession } from '../tests/helpers/auth';
-import { preparePgliteDataDir, scratchDatabase } from './lib/databases';
+import { serveData } from './lib/data-server';
 import { load, summaryRow, type LoadSummary } from './lib/load';
 import { printTable, saveResults } from './lib/report';
-import { startServer, type ServerProcess } from './lib/server-process';
-
-function arg(name: string, fallback: string): string {
-  const index = process.argv.indexOf(`--${name}`);
-  return index >= 0 ? (process.argv[index + 1] ?? fallback) : fallback;
-}
+import { arg } from './lib/args';
 
 async function main(): Promise<void> {
   const connections = Number(arg('connections', '50'));
@@ -27,24 +20,11 @@ async function main(): Promise<void> {
   const engine = arg('engine', 'postgres') === 'pglite' ? 'pglite' : 'postgres';
   const shape = { cities: 100, indicators: 60 };
 
-  let server: ServerProcess;
-  let cleanup: () => Promise<void>;
-  // An administrator's session made in the database, so writes carry a cookie and CSRF token.
-  let auth: Record<string, string> = {};
-  if (engine === 'postgres') {
-    const scratch = await scratchDatabase('postgres', 'write', 5);
-    await createCatalogue(scratch.db.knex, shape);
-    auth = (await issueSession(scratch.db.knex, 'bench@bench.example')).headers;
-    server = await startServer({ databaseUrl: scratch.url! });
-    cleanup = () => scratch.drop();
-  } else {
-    const dataDir = await preparePgliteDataDir('write', async (db) => {
-      await createCatalogue(db.knex, shape);
-      auth = (await issueSession(db.knex, 'bench@bench.example')).headers;
-    });
-    server = await startServer({ dataDir });
-    cleanup = async () => fs.rmSync(dataDir, { recursive: true, force: true });
-  }
+  const data = await serveData(engine, 'write', async (db) => {
+    await createCatalogue(db.knex, shape);
+  });
+  // Writes carry an administrator's session cookie and CSRF token.
+  const { server, auth } = data;
   const { url } = server;
   try {
     const baseline = await load('GET /api/ping (trivial)', {
@@ -79,6 +59,7 @@ async function main(): Promise<void> {
       method: 'PUT',
       paths: createPaths,
       bodies: createBodies,
+      headers: auth,
       connections,
       duration,
     });
@@ -105,8 +86,7 @@ async function main(): Promise<void> {
     );
     console.log(`\nresults: ${saveResults('write', { engine, connections, duration, results })}`);
   } finally {
-    await server.stop();
-    await cleanup();
+    await data.close();
   }
 }
 

@@ -5,19 +5,17 @@ import pg from 'pg';
 import { createDatabase, type Database } from '../../server/src/db/database';
 import { migrateLatest } from '../../server/src/db/migrate';
 import { seedSdgFramework } from '../../seeds/sdg-framework';
+import { withDatabase } from '../../tests/helpers/pg-url';
 
 /** Admin connection for creating scratch databases (BENCH_DATABASE_URL, else the local server). */
 export const ADMIN_URL =
   process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
-export function withDatabase(url: string, database: string): string {
-  const parsed = new URL(url);
-  parsed.pathname = `/${database}`;
-  return parsed.toString();
-}
+export { withDatabase };
 
-async function admin(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: ADMIN_URL });
+/** Runs one statement on the administration database of `adminUrl`. */
+export async function admin(sql: string, adminUrl = ADMIN_URL): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUrl });
   await client.connect();
   try {
     await client.query(sql);
@@ -32,11 +30,15 @@ export interface ScratchDatabase {
   drop(): Promise<void>;
 }
 
-/** A fresh, migrated database with the UN framework: PostgreSQL (dropped afterwards) or in-memory PGlite. */
+/**
+ * A fresh, migrated database with the UN framework: PostgreSQL (dropped
+ * afterwards; on the server of `adminUrl`) or in-memory PGlite.
+ */
 export async function scratchDatabase(
   engine: 'postgres' | 'pglite',
   name: string,
   poolMax = 20,
+  adminUrl = ADMIN_URL,
 ): Promise<ScratchDatabase> {
   if (engine === 'pglite') {
     const db = await createDatabase({ kind: 'pglite', dataDir: null, pglite: new PGlite() });
@@ -45,9 +47,9 @@ export async function scratchDatabase(
     return { db, url: null, drop: () => db.close() };
   }
   const database = `sdgcm_bench_${name}_${process.pid}`;
-  await admin(`drop database if exists ${database} with (force)`);
-  await admin(`create database ${database}`);
-  const url = withDatabase(ADMIN_URL, database);
+  await admin(`drop database if exists ${database} with (force)`, adminUrl);
+  await admin(`create database ${database}`, adminUrl);
+  const url = withDatabase(adminUrl, database);
   const db = await createDatabase({ kind: 'postgres', url, poolMax });
   await migrateLatest(db.knex);
   await seedSdgFramework(db.knex);
@@ -56,7 +58,7 @@ export async function scratchDatabase(
     url,
     drop: async () => {
       await db.close();
-      await admin(`drop database if exists ${database} with (force)`);
+      await admin(`drop database if exists ${database} with (force)`, adminUrl);
     },
   };
 }

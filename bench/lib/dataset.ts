@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { once } from 'node:events';
 import type { Knex } from 'knex';
+import type { Database } from '../../server/src/db/database';
 
 /**
  * A deterministic benchmark network: `cities` × `indicators`, every city a
@@ -125,4 +126,33 @@ export async function writeCsv(file: string, shape: DatasetShape, variant = 0): 
   out.end();
   await once(out, 'finish');
   return rows;
+}
+
+/** The network the read benchmarks use: N cities × 60 indicators × 11 years (2015–2025). */
+export const INDICATORS = 60;
+export const YEARS = 11;
+
+/**
+ * Fills the catalogue, observations (every city × indicator × year) and
+ * ambitions (80 % of the series) in SQL: fast and deterministic.
+ */
+export async function fillDataset(db: Database, cities: number): Promise<void> {
+  await createCatalogue(db.knex, { cities, indicators: INDICATORS });
+  await db.knex.raw(`
+    insert into observations (city_id, indicator_id, year, value, status)
+    select c.id, i.id, y,
+           round((20 + 60 * abs(sin(c.id * 12.9898 + i.id * 78.233)) + ((c.id + i.id) % 7 - 3) * (y - 2015) * 0.5
+                  + sin((c.id + 1) * (i.id + 1) * (y + 1)) * 0.8)::numeric, 2)::float8,
+           'final'
+    from cities c
+    join network_members m on m.city_id = c.id
+    join indicators i on i.network_id = m.network_id
+    cross join generate_series(2015, ${2015 + YEARS - 1}) y`);
+  await db.knex.raw(`
+    insert into ambitions (city_id, indicator_id, baseline_year, baseline_value, target_year, target_value)
+    select o.city_id, o.indicator_id, 2015, o.value,
+           2030, case when i.direction = 'increase' then least(o.value * 1.4, 99) else o.value * 0.6 end
+    from observations o join indicators i on i.id = o.indicator_id
+    where o.year = 2015 and (o.city_id + o.indicator_id) % 5 <> 0`);
+  await db.knex.raw('analyze');
 }

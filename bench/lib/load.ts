@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { TMP } from './databases';
+import { citySlug, indicatorSlug } from './dataset';
 
 export interface LoadSpec {
   /** Base URL of the server, e.g. http://127.0.0.1:3000. */
@@ -185,5 +186,37 @@ export function summaryRow(
     ...(baseline === undefined
       ? {}
       : { 'vs trivial': s.requestsPerSecond / baseline.requestsPerSecond }),
+  };
+}
+
+/**
+ * The cost of a cold computation, sequentially: change one value of the
+ * benchmark network through the API (which invalidates cached results), then
+ * time the read of `path`. Returns the median and p95 in milliseconds.
+ */
+export async function coldReadLatencies(
+  url: string,
+  path: string,
+  rounds: number,
+  auth: Record<string, string>,
+): Promise<{ medianMs: number; p95Ms: number }> {
+  const times: number[] = [];
+  const value = `${url}/api/v1/cities/${citySlug(0)}/indicators/${indicatorSlug(0)}/observations/2025`;
+  for (let k = 0; k < rounds; k++) {
+    const put = await fetch(value, {
+      method: 'PUT',
+      headers: { ...auth, 'content-type': 'application/json', 'if-match': '*' },
+      body: JSON.stringify({ value: 50 + (k % 10) / 10 }),
+    });
+    if (!put.ok) throw new Error(`write failed: ${put.status} ${await put.text()}`);
+    const start = performance.now();
+    const response = await fetch(`${url}${path}`, { headers: { 'accept-encoding': 'br, gzip' } });
+    await response.arrayBuffer();
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  return {
+    medianMs: times[Math.floor(times.length / 2)]!,
+    p95Ms: times[Math.min(times.length - 1, Math.ceil(times.length * 0.95) - 1)]!,
   };
 }

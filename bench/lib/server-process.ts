@@ -1,11 +1,13 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+import http from 'node:http';
 import net from 'node:net';
 import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
-async function freePort(): Promise<number> {
+/** A TCP port nobody listens on right now. */
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
     server.once('error', reject);
@@ -23,6 +25,12 @@ export interface ServerProcess {
   pid: number;
   /** Peak resident memory of the server process so far (Linux VmHWM), in MiB. */
   peakRssMiB(): number;
+  /** Whether the process is still running. */
+  alive(): boolean;
+  /** What the process wrote to stderr so far. */
+  stderr(): string;
+  /** SIGKILL: no shutdown, no cleanup, as a crash or an OOM kill. */
+  kill(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -78,9 +86,44 @@ export async function startServer(options: {
       const match = /VmHWM:\s+(\d+) kB/.exec(status);
       return match === null ? NaN : Number(match[1]) / 1024;
     },
+    alive: () => child.exitCode === null && child.signalCode === null,
+    stderr: () => stderr,
+    kill: async () => {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      await exited;
+    },
     stop: async () => {
-      if (child.exitCode === null) child.kill('SIGTERM');
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
       await exited;
     },
   };
+}
+
+/** POSTs a file as the request body, streamed (imports); resolves with the status and body. */
+export async function postFile(
+  url: string,
+  file: string,
+  headers: Record<string, string>,
+): Promise<{ status: number; body: string }> {
+  const target = new URL(url);
+  return new Promise((resolve, reject) => {
+    const request = http.request(
+      {
+        host: target.hostname,
+        port: target.port,
+        method: 'POST',
+        path: `${target.pathname}${target.search}`,
+        headers: { ...headers, 'content-length': fs.statSync(file).size },
+      },
+      (response) => {
+        let body = '';
+        response.setEncoding('utf8');
+        response.on('data', (chunk: string) => (body += chunk));
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
+        response.on('error', reject);
+      },
+    );
+    request.on('error', reject);
+    fs.createReadStream(file).pipe(request);
+  });
 }

@@ -103,5 +103,12 @@ export async function fingerprint(knex: Knex): Promise<Record<string, string>> {
     ),
     audit: await digest('audit_events', 'id', 'id'),
     imports: await digest('imports', 'id', 'id'),
+    users: await digest('users', 'email, display_name, password_hash, is_disabled', 'email'),
+    grants: await digest(
+      'role_grants',
+      'user_id, role, network_id, city_id',
+      'user_id, role, network_id, city_id',
+    ),
+    tokens: await digest('user_tokens', 'token_hash, used_at', 'token_hash'),
   };
 }

@@ -1,11 +1,12 @@
-import os from 'node:os';
-import path from 'node:path';
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { buildApp } from '../../server/src/app';
-import { loadConfig, type Config } from '../../server/src/config';
+import type { Config } from '../../server/src/config';
 import type { Database } from '../../server/src/db/database';
 import { issueSession, type TestSession } from './auth';
+import { testConfig } from './test-config';
 import { createTestDatabase } from './test-db';
+
+export { testConfig };
 
 export interface TestContext {
   app: FastifyInstance;
@@ -18,20 +19,6 @@ export interface TestContext {
 
 /** Email of the administrator createTestApp() signs every request in as. */
 export const TEST_ADMIN = 'admin@test.example';
-
-/** Configuration for tests: quiet, no demo seeding, no built client unless asked. */
-export function testConfig(env: Record<string, string> = {}): Config {
-  return loadConfig(
-    {
-      LOG_LEVEL: 'silent',
-      SEED_DEMO: 'false',
-      CLIENT_DIR: path.join(os.tmpdir(), 'sdgcm-no-client'),
-      ...env,
-    },
-    process.cwd(),
-    false,
-  );
-}
 
 /**
  * The real app on a private copy of the test database; use `app.inject()`.

@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { ReviewRepository } from '../server/src/repositories/review.repository';
 import { DEMO_INDICATORS, type DemoIndicator } from './demo-indicators';
 
 /**
@@ -321,6 +322,42 @@ export interface DemoSeedCounts {
  * Writes the demo network in one transaction. Cities that already exist (by
  * slug) are reused; the network itself must not exist yet.
  */
+/**
+ * Review states of the demo: every year approved (so visitors see the
+ * figures), except the last year of two cities, to show the workflow:
+ * Košice's is still a draft (only members see it), Valencia's waits in the
+ * coordinators' queue.
+ */
+export const DEMO_REVIEWS = {
+  draft: { city: 'kosice', year: DEMO_LAST_YEAR },
+  submitted: { city: 'valencia', year: DEMO_LAST_YEAR },
+} as const;
+
+async function seedReviews(trx: Knex.Transaction, networkId: number): Promise<void> {
+  await new ReviewRepository(trx).approveAll(networkId, 'system');
+  for (const [state, { city, year }] of Object.entries(DEMO_REVIEWS)) {
+    const row = (await trx('cities').where({ slug: city }).first('id')) as
+      { id: number } | undefined;
+    if (row === undefined) continue;
+    await trx('review_periods')
+      .where({ network_id: networkId, city_id: row.id, year })
+      .update({
+        state,
+        approved_at: null,
+        decided_at: null,
+        decided_by: null,
+        ...(state === 'submitted'
+          ? { submitted_at: trx.fn.now(), submitted_by: 'valencia@demo.example' }
+          : {}),
+      });
+    await trx.raw(
+      `delete from published_observations p using indicators i
+        where i.id = p.indicator_id and i.network_id = ? and p.city_id = ? and p.year = ?`,
+      [networkId, row.id, year],
+    );
+  }
+}
+
 export async function seedDemoNetwork(knex: Knex): Promise<DemoSeedCounts> {
   const data = generateDemoData();
   return knex.transaction(async (trx) => {
@@ -424,6 +461,7 @@ export async function seedDemoNetwork(knex: Knex): Promise<DemoSeedCounts> {
     }
     await insertInChunks(trx, 'observations', observations);
     await insertInChunks(trx, 'ambitions', ambitions);
+    await seedReviews(trx, network.id);
     await trx('audit_events').insert({
       actor_label: 'system',
       action: 'network.seeded',

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import type { Knex } from 'knex';
+import { ReviewRepository } from '../server/src/repositories/review.repository';
 
 /**
  * The SDSN 2019 US Cities Sustainable Development Report as the network
@@ -236,6 +237,8 @@ export async function importSdsnUsCities2019(knex: Knex): Promise<SdsnCounts> {
     }
     for (let i = 0; i < observations.length; i += 1000)
       await trx('observations').insert(observations.slice(i, i + 1000));
+    // Published reference data: approved as it is (no review by the cities).
+    await new ReviewRepository(trx).approveAll(networkId, 'system');
     await trx('audit_events').insert({
       actor_label: 'system',
       action: 'network.seeded',

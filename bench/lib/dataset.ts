@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { once } from 'node:events';
 import type { Knex } from 'knex';
 import type { Database } from '../../server/src/db/database';
+import { ReviewRepository } from '../../server/src/repositories/review.repository';
 
 /**
  * A deterministic benchmark network: `cities` × `indicators`, every city a
@@ -154,5 +155,10 @@ export async function fillDataset(db: Database, cities: number): Promise<void> {
            2030, case when i.direction = 'increase' then least(o.value * 1.4, 99) else o.value * 0.6 end
     from observations o join indicators i on i.id = o.indicator_id
     where o.year = 2015 and (o.city_id + o.indicator_id) % 5 <> 0`);
+  // Every year but the last approved, so visitors (the read benchmarks are
+  // anonymous) see ten years of values, and the last stays open for writes.
+  const networks = (await db.knex('networks').select('id')) as Array<{ id: number }>;
+  const reviews = new ReviewRepository(db.knex);
+  for (const { id } of networks) await reviews.approveAll(id, 'bench', 2015 + YEARS - 2);
   await db.knex.raw('analyze');
 }

@@ -21,6 +21,7 @@ import { importRoutes } from './routes/imports.routes';
 import { indicatorRoutes } from './routes/indicators.routes';
 import { networkRoutes } from './routes/networks.routes';
 import { observationRoutes } from './routes/observations.routes';
+import { reviewRoutes } from './routes/reviews.routes';
 import { progressRoutes } from './routes/progress.routes';
 import { sdgRoutes } from './routes/sdg.routes';
 import { userRoutes } from './routes/users.routes';
@@ -159,6 +160,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(cityRoutes, { services });
       await api.register(indicatorRoutes, { services });
       await api.register(observationRoutes, { services });
+      await api.register(reviewRoutes, { services });
       await api.register(importRoutes, { services, maxBytes: config.importBodyLimit });
       await api.register(progressRoutes, { services });
     },

@@ -89,9 +89,19 @@ export class Principal {
  */
 export interface ReadScope {
   readonly networkIds: ReadonlySet<number> | null;
+  /**
+   * The networks whose drafts (values not yet approved) the request sees:
+   * its memberships, `null` for all (admins). Others see the published copy.
+   */
+  readonly draftNetworkIds: ReadonlySet<number> | null;
 }
 
-export const FULL_SCOPE: ReadScope = Object.freeze({ networkIds: null });
+export const FULL_SCOPE: ReadScope = Object.freeze({ networkIds: null, draftNetworkIds: null });
+
+/** Whether the reader sees a network's drafts rather than its approved values only. */
+export function seesDrafts(scope: ReadScope, networkId: number): boolean {
+  return scope.draftNetworkIds === null || scope.draftNetworkIds.has(networkId);
+}
 
 export function canRead(scope: ReadScope, networkId: number): boolean {
   return scope.networkIds === null || scope.networkIds.has(networkId);
@@ -100,4 +110,30 @@ export function canRead(scope: ReadScope, networkId: number): boolean {
 /** The ids to filter by, or undefined when nothing is filtered. */
 export function scopeIds(scope: ReadScope): readonly number[] | undefined {
   return scope.networkIds === null ? undefined : [...scope.networkIds];
+}
+
+/** One part of a read: all values (`published: false`) or the approved copy, of these networks (undefined = all). */
+export interface ReadPart {
+  readonly published: boolean;
+  readonly networkIds: readonly number[] | undefined;
+}
+
+/**
+ * How to read values for a scope: the drafts of the networks the reader is a
+ * member of, the approved copy of the other readable ones.
+ */
+export function readParts(scope: ReadScope): ReadPart[] {
+  if (scope.draftNetworkIds === null) return [{ published: false, networkIds: undefined }];
+  const drafts = [...scope.draftNetworkIds];
+  const parts: ReadPart[] = [];
+  if (drafts.length > 0) parts.push({ published: false, networkIds: drafts });
+  const others =
+    scope.networkIds === null
+      ? undefined
+      : [...scope.networkIds].filter((id) => !scope.draftNetworkIds!.has(id));
+  if (others === undefined) {
+    // Everything readable; published for all but the member networks.
+    parts.push({ published: true, networkIds: undefined });
+  } else if (others.length > 0) parts.push({ published: true, networkIds: others });
+  return parts;
 }

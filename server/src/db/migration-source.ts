@@ -4,6 +4,7 @@ import * as coreModel from '../../../migrations/20261123000200_core_model';
 import * as imports from '../../../migrations/20261123000300_imports';
 import * as networkDataVersions from '../../../migrations/20261123000400_network_data_versions';
 import * as auth from '../../../migrations/20261123000500_auth';
+import * as review from '../../../migrations/20261123000600_review';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -21,6 +22,7 @@ export const MIGRATIONS: ReadonlyArray<readonly [string, Migration]> = [
   ['20261123000300_imports', imports],
   ['20261123000400_network_data_versions', networkDataVersions],
   ['20261123000500_auth', auth],
+  ['20261123000600_review', review],
 ];
 
 /** knex MigrationSource over the static list above. */

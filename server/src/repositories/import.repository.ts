@@ -254,6 +254,61 @@ export class ImportRepository {
     };
   }
 
+  /** Joins and condition selecting the staged rows that would insert or change a value. */
+  private changedRows(columns: ImportColumns): { joins: string; changed: string } {
+    const v = this.newValues(columns);
+    return {
+      joins: `import_rows r
+        join indicators i on i.id = r.indicator_id
+        left join observations o on o.city_id = r.city_id and o.indicator_id = r.indicator_id and o.year = r.year`,
+      changed: `(o.city_id is null
+        or (o.value, o.status, o.source, o.note) is distinct from (r.value, ${v.status}, ${v.source}, ${v.note}))`,
+    };
+  }
+
+  /**
+   * Locks the review periods (network, city, year) that staged rows would
+   * change, creating draft rows for new ones, with a share lock held to the
+   * end of the transaction (see ReviewRepository.lockForWrite).
+   */
+  async lockChangedPeriods(columns: ImportColumns): Promise<void> {
+    const { joins, changed } = this.changedRows(columns);
+    const periods = `select distinct i.network_id, r.city_id, r.year from ${joins} where ${changed}`;
+    await this.knex.raw(
+      `insert into review_periods (network_id, city_id, year) ${periods}
+       on conflict (network_id, city_id, year) do nothing`,
+    );
+    await this.knex.raw(
+      `select 1 from review_periods p
+         join (${periods}) k on k.network_id = p.network_id and k.city_id = p.city_id and k.year = p.year
+        order by p.network_id, p.city_id, p.year
+        for share of p`,
+    );
+  }
+
+  /** Staged rows that would change a value in a submitted or approved year (at most `limit`). */
+  async lockedRows(
+    columns: ImportColumns,
+    limit: number,
+  ): Promise<Array<{ rowNo: number; year: number; cityName: string; state: string }>> {
+    const { joins, changed } = this.changedRows(columns);
+    const result = (await this.knex.raw(
+      `select r.row_no, r.year, c.name as city_name, p.state
+         from ${joins}
+         join cities c on c.id = r.city_id
+         join review_periods p on p.network_id = i.network_id and p.city_id = r.city_id and p.year = r.year
+        where p.state in ('submitted', 'approved') and ${changed}
+        order by r.row_no limit ?`,
+      [limit],
+    )) as { rows: Array<{ row_no: number; year: number; city_name: string; state: string }> };
+    return result.rows.map((r) => ({
+      rowNo: r.row_no,
+      year: r.year,
+      cityName: r.city_name,
+      state: r.state,
+    }));
+  }
+
   /** The committed imports with these ids (who ran them and when). */
   async findRecords(
     ids: readonly number[],

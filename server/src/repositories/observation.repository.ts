@@ -113,8 +113,8 @@ export interface ObservationFilter {
 export class ObservationRepository {
   constructor(private readonly knex: Knex) {}
 
-  private base(): Knex.QueryBuilder {
-    return this.knex('observations as o')
+  private base(published = false): Knex.QueryBuilder {
+    return this.knex(`${published ? 'published_observations' : 'observations'} as o`)
       .join('cities as c', 'c.id', 'o.city_id')
       .join('indicators as i', 'i.id', 'o.indicator_id')
       .leftJoin('users as u', 'u.id', 'o.updated_by')
@@ -130,7 +130,6 @@ export class ObservationRepository {
     if (filter.cityId !== undefined) query.where('o.city_id', filter.cityId);
     if (filter.indicatorId !== undefined) query.where('o.indicator_id', filter.indicatorId);
     if (filter.networkId !== undefined) query.where('i.network_id', filter.networkId);
-    if (filter.networkIds !== undefined) query.whereIn('i.network_id', filter.networkIds);
     if (filter.networkIds !== undefined) query.whereIn('i.network_id', filter.networkIds);
     if (filter.from !== undefined) query.where('o.year', '>=', filter.from);
     if (filter.to !== undefined) query.where('o.year', '<=', filter.to);
@@ -154,9 +153,9 @@ export class ObservationRepository {
    */
   async find(
     key: ObservationKey,
-    options: { lock?: boolean } = {},
+    options: { lock?: boolean; published?: boolean } = {},
   ): Promise<ObservationRecord | undefined> {
-    const query = this.base().where({
+    const query = this.base(options.published).where({
       'o.city_id': key.cityId,
       'o.indicator_id': key.indicatorId,
       'o.year': key.year,
@@ -167,8 +166,8 @@ export class ObservationRepository {
   }
 
   /** Observations matching the filter, ordered by city, indicator order and year. */
-  async list(filter: ObservationFilter): Promise<ObservationRecord[]> {
-    const query = this.applyFilter(this.base(), filter).orderBy([
+  async list(filter: ObservationFilter, published = false): Promise<ObservationRecord[]> {
+    const query = this.applyFilter(this.base(published), filter).orderBy([
       { column: 'c.slug' },
       { column: 'i.sort_order' },
       { column: 'i.slug' },
@@ -178,8 +177,8 @@ export class ObservationRepository {
   }
 
   /** The most recent observation per city and indicator within the filter. */
-  async latest(filter: ObservationFilter): Promise<ObservationRecord[]> {
-    const query = this.applyFilter(this.base(), filter)
+  async latest(filter: ObservationFilter, published = false): Promise<ObservationRecord[]> {
+    const query = this.applyFilter(this.base(published), filter)
       .distinctOn(['o.city_id', 'o.indicator_id'])
       .orderBy([
         { column: 'o.city_id' },
@@ -362,8 +361,9 @@ export class ObservationRepository {
     filter: { cityId?: number; networkId?: number; networkIds?: readonly number[] },
     after: ObservationKey | null,
     limit: number,
+    published = false,
   ): Promise<ExportRow[]> {
-    const query = this.knex('observations as o')
+    const query = this.knex(`${published ? 'published_observations' : 'observations'} as o`)
       .join('cities as c', 'c.id', 'o.city_id')
       .join('indicators as i', 'i.id', 'o.indicator_id')
       .select(
@@ -381,6 +381,7 @@ export class ObservationRepository {
       .limit(limit);
     if (filter.cityId !== undefined) query.where('o.city_id', filter.cityId);
     if (filter.networkId !== undefined) query.where('i.network_id', filter.networkId);
+    if (filter.networkIds !== undefined) query.whereIn('i.network_id', filter.networkIds);
     if (after !== null) {
       query.whereRaw('(o.city_id, o.indicator_id, o.year) > (?, ?, ?)', [
         after.cityId,

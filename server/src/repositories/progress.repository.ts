@@ -32,6 +32,10 @@ interface PoolClient {
   releaseConnection(connection: unknown): Promise<void>;
 }
 
+/** All values (members' view) or the approved copy (the public's). */
+export const valuesTable = (published: boolean): string =>
+  published ? 'published_observations' : 'observations';
+
 /** The reads behind progress and scores: versions for caching, then bulk data. */
 export class ProgressRepository {
   constructor(
@@ -144,9 +148,9 @@ export class ProgressRepository {
     return rows.map((r) => ProgressRepository.toVersion(r));
   }
 
-  /** Every value of the network's active indicators. */
-  async networkPoints(networkId: number): Promise<Point[]> {
-    const rows = (await this.knex('observations as o')
+  /** Every value of the network's active indicators (with `published`, the approved copy only). */
+  async networkPoints(networkId: number, published: boolean): Promise<Point[]> {
+    const rows = (await this.knex(`${valuesTable(published)} as o`)
       .join('indicators as i', 'i.id', 'o.indicator_id')
       .where('i.network_id', networkId)
       .whereNull('i.archived_at')
@@ -164,25 +168,68 @@ export class ProgressRepository {
     }));
   }
 
-  /** One city's values for the active indicators of the given networks. */
-  async cityPoints(cityId: number, networkIds: readonly number[]): Promise<Point[]> {
-    if (networkIds.length === 0) return [];
-    const rows = (await this.knex('observations as o')
-      .join('indicators as i', 'i.id', 'o.indicator_id')
-      .where('o.city_id', cityId)
-      .whereIn('i.network_id', networkIds)
-      .whereNull('i.archived_at')
-      .select('o.indicator_id', 'o.year', 'o.value')) as Array<{
-      indicator_id: number;
-      year: number;
-      value: number;
-    }>;
-    return rows.map((r) => ({ cityId, indicatorId: r.indicator_id, year: r.year, value: r.value }));
+  /**
+   * One city's values for the active indicators of the given networks: all
+   * values of `draftNetworkIds`, the approved copy of `publishedNetworkIds`.
+   */
+  async cityPoints(
+    cityId: number,
+    draftNetworkIds: readonly number[],
+    publishedNetworkIds: readonly number[] = [],
+  ): Promise<Point[]> {
+    const points: Point[] = [];
+    for (const [published, networkIds] of [
+      [false, draftNetworkIds],
+      [true, publishedNetworkIds],
+    ] as const) {
+      if (networkIds.length === 0) continue;
+      const rows = (await this.knex(`${valuesTable(published)} as o`)
+        .join('indicators as i', 'i.id', 'o.indicator_id')
+        .where('o.city_id', cityId)
+        .whereIn('i.network_id', networkIds)
+        .whereNull('i.archived_at')
+        .select('o.indicator_id', 'o.year', 'o.value')) as Array<{
+        indicator_id: number;
+        year: number;
+        value: number;
+      }>;
+      for (const r of rows)
+        points.push({ cityId, indicatorId: r.indicator_id, year: r.year, value: r.value });
+    }
+    return points;
   }
 
-  /** Every city's values of one indicator. */
-  async indicatorPoints(indicatorId: number): Promise<Point[]> {
-    const rows = (await this.knex('observations')
+  /**
+   * The years of a city's values that are not approved yet, per network
+   * (what members see as drafts), with their review state.
+   */
+  async draftYears(
+    cityId: number,
+    networkIds: readonly number[],
+  ): Promise<Array<{ networkId: number; year: number; state: string; values: number }>> {
+    if (networkIds.length === 0) return [];
+    const result = (await this.knex.raw(
+      `select i.network_id, o.year, coalesce(p.state, 'draft') as state, count(*)::int as values
+         from observations o
+         join indicators i on i.id = o.indicator_id
+         left join review_periods p on p.network_id = i.network_id and p.city_id = o.city_id and p.year = o.year
+        where o.city_id = ? and i.network_id in (${networkIds.map(() => '?').join(', ')})
+          and i.archived_at is null and coalesce(p.state, 'draft') <> 'approved'
+        group by i.network_id, o.year, coalesce(p.state, 'draft')
+        order by i.network_id, o.year`,
+      [cityId, ...networkIds],
+    )) as { rows: Array<{ network_id: number; year: number; state: string; values: number }> };
+    return result.rows.map((r) => ({
+      networkId: r.network_id,
+      year: r.year,
+      state: r.state,
+      values: Number(r.values),
+    }));
+  }
+
+  /** Every city's values of one indicator (with `published`, the approved copy only). */
+  async indicatorPoints(indicatorId: number, published: boolean): Promise<Point[]> {
+    const rows = (await this.knex(valuesTable(published))
       .where({ indicator_id: indicatorId })
       .select('city_id', 'year', 'value')) as Array<{
       city_id: number;
@@ -223,14 +270,25 @@ export class ProgressRepository {
   }
 
   /** The latest year with any value in these networks (the default reference year). */
-  async latestYear(networkIds: readonly number[]): Promise<number | null> {
-    if (networkIds.length === 0) return null;
-    const row = (await this.knex('observations as o')
-      .join('indicators as i', 'i.id', 'o.indicator_id')
-      .whereIn('i.network_id', networkIds)
-      .whereNull('i.archived_at')
-      .max('o.year as year')
-      .first()) as { year: number | null } | undefined;
-    return row?.year ?? null;
+  async latestYear(
+    draftNetworkIds: readonly number[],
+    publishedNetworkIds: readonly number[] = [],
+  ): Promise<number | null> {
+    let latest: number | null = null;
+    for (const [published, networkIds] of [
+      [false, draftNetworkIds],
+      [true, publishedNetworkIds],
+    ] as const) {
+      if (networkIds.length === 0) continue;
+      const row = (await this.knex(`${valuesTable(published)} as o`)
+        .join('indicators as i', 'i.id', 'o.indicator_id')
+        .whereIn('i.network_id', networkIds)
+        .whereNull('i.archived_at')
+        .max('o.year as year')
+        .first()) as { year: number | null } | undefined;
+      const year = row?.year ?? null;
+      if (year !== null && (latest === null || year > latest)) latest = year;
+    }
+    return latest;
   }
 }

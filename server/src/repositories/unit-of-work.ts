@@ -10,6 +10,7 @@ import { IndicatorRepository } from './indicator.repository';
 import { NetworkRepository } from './network.repository';
 import { ObservationRepository } from './observation.repository';
 import { ProgressRepository } from './progress.repository';
+import { ReviewRepository } from './review.repository';
 import { SdgRepository } from './sdg.repository';
 
 /** Every repository, bound to one connection or transaction. */
@@ -25,6 +26,7 @@ export interface Repositories {
   readonly sdg: SdgRepository;
   readonly health: HealthRepository;
   readonly progress: ProgressRepository;
+  readonly reviews: ReviewRepository;
 }
 
 function bind(knex: Knex, db: Database): Repositories {
@@ -40,6 +42,7 @@ function bind(knex: Knex, db: Database): Repositories {
     sdg: new SdgRepository(knex),
     health: new HealthRepository(knex),
     progress: new ProgressRepository(knex, db.kind),
+    reviews: new ReviewRepository(knex),
   };
 }
 

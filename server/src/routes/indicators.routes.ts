@@ -106,6 +106,11 @@ export const indicatorRoutes: FastifyPluginAsyncTypebox<{ services: Services }> 
         response: { 200: ObservationListResponse, ...errorResponses(400, 404) },
       },
     },
-    async (request) => observations.listForIndicator(request.params.indicator, request.query),
+    async (request) =>
+      observations.listForIndicator(
+        request.params.indicator,
+        request.query,
+        await request.readScope(),
+      ),
   );
 };

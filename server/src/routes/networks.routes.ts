@@ -203,7 +203,7 @@ export const networkRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = 
       },
     },
     async (request, reply) => {
-      const file = await exports.network(request.params.network);
+      const file = await exports.network(request.params.network, await request.readScope());
       return reply
         .type('text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="${file.fileName}"`)

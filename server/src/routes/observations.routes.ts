@@ -40,7 +40,10 @@ export const observationRoutes: FastifyPluginAsyncTypebox<{ services: Services }
     },
     async (request, reply) => {
       const { city, indicator, year } = request.params;
-      return withEtag(reply, await observations.get(city, indicator, year));
+      return withEtag(
+        reply,
+        await observations.get(city, indicator, year, await request.readScope()),
+      );
     },
   );
 

@@ -109,6 +109,7 @@ export const progressRoutes: FastifyPluginAsyncTypebox<{ services: Services }> =
         await progress.networkScores(request.params.network, {
           year: request.query.year,
           lang: localise(request, reply),
+          scope: await request.readScope(),
         }),
       ),
   );
@@ -132,6 +133,7 @@ export const progressRoutes: FastifyPluginAsyncTypebox<{ services: Services }> =
         await progress.comparison(request.params.network, request.params.indicator, {
           year: request.query.year,
           lang: localise(request, reply),
+          scope: await request.readScope(),
         }),
       ),
   );

@@ -20,7 +20,8 @@ export function sendCached<T>(
 ): FastifyReply {
   void reply
     .header('etag', payload.etag)
-    .header('cache-control', 'no-cache')
+    // A signed-in reader may get drafts: never let a shared cache keep them.
+    .header('cache-control', request.principal.signedIn ? 'private, no-cache' : 'no-cache')
     .header('vary', 'Accept-Encoding, Accept-Language');
   const ifNoneMatch = request.headers['if-none-match'];
   if (ifNoneMatch !== undefined && ifNoneMatch.split(',').some((t) => t.trim() === payload.etag)) {

@@ -47,6 +47,12 @@ export const ObservationInput = Type.Object(
     status: Type.Optional(ObservationStatus),
     source: Type.Optional(Type.Union([Type.String({ maxLength: 500 }), Type.Null()])),
     note: Type.Optional(Type.Union([Type.String({ maxLength: 2000 }), Type.Null()])),
+    comment: Type.Optional(
+      Type.String({
+        maxLength: 2000,
+        description: 'Why the value changes; kept in its history, not with the value.',
+      }),
+    ),
   },
   { additionalProperties: false },
 );

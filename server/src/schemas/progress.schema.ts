@@ -212,6 +212,18 @@ export const CityProgressResponse = Type.Object({
   strongestImprovements: Type.Array(Type.String(), {
     description: 'Indicator slugs, strongest improvement first.',
   }),
+  drafts: Type.Array(
+    Type.Object({
+      network: Type.String(),
+      year: Type.Integer(),
+      state: Type.String(),
+      values: Type.Integer(),
+    }),
+    {
+      description:
+        'Years whose values are included although not approved yet (members only; the public sees approved values only).',
+    },
+  ),
 });
 export type CityProgressResponse = Static<typeof CityProgressResponse>;
 

@@ -1,5 +1,5 @@
 import type { Principal, ReadScope } from '../auth/principal';
-import { canRead } from '../auth/principal';
+import { FULL_SCOPE, canRead } from '../auth/principal';
 import { AppError, notFound } from '../errors';
 import type { UnitOfWork } from '../repositories/unit-of-work';
 
@@ -19,6 +19,11 @@ import type { UnitOfWork } from '../repositories/unit-of-work';
  * - indicator.read / indicator.manage: the `:indicator` param's network.
  * - data.read / data.members / data.write: `:city` and `:indicator`; write = the city's editor.
  * - import: users who edit at least one city; the import checks every row's city.
+ * - network.members: members of the `:network` (its review queue).
+ * - review.read / review.submit / review.decide / review.comment: a `:city`'s
+ *   year in a `:network`; read = members of the network and the city's
+ *   editors, submit = the city's editors, decide = the network's
+ *   coordinators, comment = either.
  */
 export type AccessRule =
   | 'public'
@@ -35,7 +40,12 @@ export type AccessRule =
   | 'data.read'
   | 'data.members'
   | 'data.write'
-  | 'import';
+  | 'import'
+  | 'network.members'
+  | 'review.read'
+  | 'review.submit'
+  | 'review.decide'
+  | 'review.comment';
 
 export const ACCESS_RULES: readonly AccessRule[] = [
   'public',
@@ -53,6 +63,11 @@ export const ACCESS_RULES: readonly AccessRule[] = [
   'data.members',
   'data.write',
   'import',
+  'network.members',
+  'review.read',
+  'review.submit',
+  'review.decide',
+  'review.comment',
 ];
 
 /** Rules that only signed-in users can pass. */
@@ -67,6 +82,11 @@ const NEEDS_USER: ReadonlySet<AccessRule> = new Set<AccessRule>([
   'data.members',
   'data.write',
   'import',
+  'network.members',
+  'review.read',
+  'review.submit',
+  'review.decide',
+  'review.comment',
 ]);
 
 export const signInRequired = (): AppError =>
@@ -82,9 +102,12 @@ export class AccessService {
 
   /** The networks a principal may read: public ones and its memberships (all for admins). */
   async scopeOf(principal: Principal): Promise<ReadScope> {
-    if (principal.isAdmin) return { networkIds: null };
+    if (principal.isAdmin) return FULL_SCOPE;
     const publicIds = await this.uow.repos.networks.publicIds();
-    return { networkIds: new Set([...publicIds, ...principal.memberNetworkIds]) };
+    return {
+      networkIds: new Set([...publicIds, ...principal.memberNetworkIds]),
+      draftNetworkIds: new Set(principal.memberNetworkIds),
+    };
   }
 
   /**
@@ -120,6 +143,48 @@ export class AccessService {
         if (rule === 'network.manage' && !principal.canManageNetwork(network.id))
           throw forbidden(`Only the coordinators of ${network.name} can change it.`);
         return;
+      }
+      case 'network.members': {
+        const slug = params.network ?? '';
+        const network = await repos.networks.findRefBySlug(slug);
+        if (network === undefined) return;
+        if (principal.isMemberOf(network.id)) return;
+        if (!network.is_public) throw notFound(`There is no network "${slug}".`);
+        throw forbidden(
+          `The review queue of ${network.name} is shown to its members; you are not one.`,
+        );
+      }
+      case 'review.read':
+      case 'review.submit':
+      case 'review.decide':
+      case 'review.comment': {
+        const slug = params.network ?? '';
+        const network = await repos.networks.findRefBySlug(slug);
+        if (network === undefined) return;
+        if (!network.is_public && !principal.isMemberOf(network.id))
+          throw notFound(`There is no network "${slug}".`);
+        const city = (await this.visibleCity(principal, params.city ?? ''))?.city;
+        if (city === undefined) return;
+        const edits = principal.canEditCity(city.id);
+        const coordinates = principal.canManageNetwork(network.id);
+        const allowed =
+          rule === 'review.submit'
+            ? edits
+            : rule === 'review.decide'
+              ? coordinates
+              : rule === 'review.comment'
+                ? edits || coordinates
+                : edits || principal.isMemberOf(network.id);
+        if (allowed) return;
+        throw forbidden(
+          rule === 'review.submit'
+            ? `Only the editors of ${city.name} can submit or withdraw its figures.`
+            : rule === 'review.decide'
+              ? `Only the coordinators of ${network.name} can approve, return or reopen a year.`
+              : rule === 'review.comment'
+                ? `Only ${city.name}’s editors and the coordinators of ${network.name} can comment on its review.`
+                : `The review of ${city.name}’s figures is shown to members of ${network.name}; you are not one.`,
+        );
       }
       case 'indicator.read':
       case 'indicator.manage': {

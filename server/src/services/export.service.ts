@@ -1,4 +1,4 @@
-import { type ReadScope, scopeIds } from '../auth/principal';
+import { type ReadScope, readParts, seesDrafts } from '../auth/principal';
 import { Readable } from 'node:stream';
 import { csvLine } from '../domain/csv';
 import type { ObservationKey } from '../repositories/observation.repository';
@@ -29,34 +29,49 @@ export interface CsvExport {
 export class ExportService {
   constructor(private readonly uow: UnitOfWork) {}
 
-  async network(slug: string): Promise<CsvExport> {
+  /** A network's values: all of them for its members, the approved ones for others. */
+  async network(slug: string, scope: ReadScope): Promise<CsvExport> {
     const network = await requireNetwork(this.uow.repos, slug);
     return {
       fileName: `${network.slug}-observations.csv`,
-      stream: this.stream({ networkId: network.id }),
+      stream: this.stream([
+        { filter: { networkId: network.id }, published: !seesDrafts(scope, network.id) },
+      ]),
     };
   }
 
-  /** A city's values in the networks the reader may see. */
+  /** A city's values in the networks the reader may see (drafts for members, else approved). */
   async city(slug: string, scope: ReadScope): Promise<CsvExport> {
     const city = await requireCity(this.uow.repos, slug);
     return {
       fileName: `${city.slug}-observations.csv`,
-      stream: this.stream({ cityId: city.id, networkIds: scopeIds(scope) }),
+      stream: this.stream(
+        readParts(scope).map((part) => ({
+          filter: { cityId: city.id, networkIds: part.networkIds },
+          published: part.published,
+        })),
+      ),
     };
   }
 
-  private stream(filter: {
-    cityId?: number;
-    networkId?: number;
-    networkIds?: readonly number[];
-  }): Readable {
+  private stream(
+    parts: ReadonlyArray<{
+      filter: { cityId?: number; networkId?: number; networkIds?: readonly number[] };
+      published: boolean;
+    }>,
+  ): Readable {
     const { repos } = this.uow;
     async function* lines(): AsyncGenerator<string> {
       yield csvLine(EXPORT_HEADER);
+      for (const { filter, published } of parts) yield* part(filter, published);
+    }
+    async function* part(
+      filter: { cityId?: number; networkId?: number; networkIds?: readonly number[] },
+      published: boolean,
+    ): AsyncGenerator<string> {
       let after: ObservationKey | null = null;
       for (;;) {
-        const rows = await repos.observations.exportPage(filter, after, PAGE);
+        const rows = await repos.observations.exportPage(filter, after, PAGE, published);
         if (rows.length === 0) return;
         let chunk = '';
         for (const r of rows) {

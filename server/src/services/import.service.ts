@@ -17,6 +17,8 @@ import { AppError, badRequest } from '../errors';
 import type { ImportColumns, StagedRow, StagingWriter } from '../repositories/import.repository';
 import type { IndicatorRecord } from '../repositories/indicator.repository';
 import type { Repositories, UnitOfWork } from '../repositories/unit-of-work';
+import type { ReviewState } from '../repositories/review.repository';
+import { lockedMessage } from './review.service';
 import type { Actor } from './actor';
 import { describeFlag } from './flag-messages';
 
@@ -575,6 +577,19 @@ export class ImportService {
       run.problem(1, null, null, 'The file is empty: it needs a header line and at least one row.');
     } else if (run.rowsRead === 0 && run.errorCount === 0) {
       run.problem(2, null, null, 'The file has a header but no rows.');
+    }
+    if (run.errorCount === 0) {
+      // Values of submitted or approved years cannot change: each such row is
+      // an error. A commit first locks the periods it changes (see requireWritable).
+      if (!options.dryRun) await repos.imports.lockChangedPeriods(run.importColumns());
+      for (const row of await repos.imports.lockedRows(run.importColumns(), MAX_LISTED)) {
+        run.problem(
+          row.rowNo,
+          'year',
+          String(row.year),
+          lockedMessage(row.cityName, row.year, row.state as ReviewState),
+        );
+      }
     }
     if (run.errorCount > 0) {
       const report = run.report({ toInsert: 0, toUpdate: 0, unchanged: 0 }, [], null, false);

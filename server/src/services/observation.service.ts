@@ -1,4 +1,4 @@
-import { type ReadScope, scopeIds } from '../auth/principal';
+import { type ReadScope, readParts, scopeIds, seesDrafts } from '../auth/principal';
 import { checkValue } from '../domain/observation-rules';
 import { assessPlausibility } from '../domain/plausibility';
 import { AppError, notFound, validationFailed } from '../errors';
@@ -20,6 +20,7 @@ import type {
 import type { Actor } from './actor';
 import { describeFlag } from './flag-messages';
 import { requireCity, requireIndicator } from './lookup';
+import { requireWritable } from './review.service';
 import {
   checkDeletePreconditions,
   checkWritePreconditions,
@@ -122,6 +123,8 @@ export function importCreations(
     return typeof id === 'number' ? id : null;
   };
   for (const event of events) {
+    // Comments on the value are part of its history but not changes of it.
+    if (!event.action.startsWith('observation.')) continue;
     if (event.action === 'observation.created') {
       exists = true;
       continue;
@@ -177,15 +180,20 @@ export interface WriteResult {
 export class ObservationService {
   constructor(private readonly uow: UnitOfWork) {}
 
-  async get(citySlug: string, indicatorSlug: string, year: number): Promise<Observation> {
+  /** One value: members of the indicator's network see the current one, others the approved one. */
+  async get(
+    citySlug: string,
+    indicatorSlug: string,
+    year: number,
+    scope: ReadScope,
+  ): Promise<Observation> {
     const { repos } = this.uow;
     const city = await requireCity(repos, citySlug);
     const indicator = await requireIndicator(repos, indicatorSlug);
-    const record = await repos.observations.find({
-      cityId: city.id,
-      indicatorId: indicator.id,
-      year,
-    });
+    const record = await repos.observations.find(
+      { cityId: city.id, indicatorId: indicator.id, year },
+      { published: !seesDrafts(scope, indicator.networkId) },
+    );
     if (record === undefined)
       throw notFound(`${city.name} has no value for "${indicator.slug}" in ${year}.`);
     return toObservation(record);
@@ -207,6 +215,9 @@ export class ObservationService {
   ): Promise<WriteResult> {
     return this.uow.transaction(async (repos) => {
       const { city, indicator } = await resolveWriteTarget(repos, citySlug, indicatorSlug);
+      await requireWritable(repos, city.name, [
+        { networkId: indicator.networkId, cityId: city.id, year },
+      ]);
       const problem = checkValue(input.value, indicator);
       if (problem !== null) throw validationFailed(problem, [{ path: '/value', message: problem }]);
 
@@ -262,6 +273,7 @@ export class ObservationService {
         year,
         before: existing === undefined ? null : snapshot(existing, existing),
         after: snapshot({ ...fields, version: saved.version }),
+        comment: input.comment?.trim() || null,
       });
       return { observation: toObservation(saved), created: existing === undefined };
     });
@@ -277,6 +289,9 @@ export class ObservationService {
   ): Promise<void> {
     await this.uow.transaction(async (repos) => {
       const { city, indicator } = await resolveWriteTarget(repos, citySlug, indicatorSlug);
+      await requireWritable(repos, city.name, [
+        { networkId: indicator.networkId, cityId: city.id, year },
+      ]);
       const key: ObservationKey = { cityId: city.id, indicatorId: indicator.id, year };
       const existing = await repos.observations.find(key);
       if (existing === undefined)
@@ -306,7 +321,7 @@ export class ObservationService {
     });
   }
 
-  /** A city's values, filtered by indicator, goal and years. */
+  /** A city's values, filtered by indicator, goal and years (drafts for members, else approved). */
   async listForCity(
     citySlug: string,
     query: { indicator?: string; goal?: number; from?: number; to?: number },
@@ -316,31 +331,38 @@ export class ObservationService {
     const city = await requireCity(repos, citySlug);
     const indicator =
       query.indicator === undefined ? undefined : await requireIndicator(repos, query.indicator);
-    const records = await repos.observations.list({
-      cityId: city.id,
-      indicatorId: indicator?.id,
-      networkIds: scopeIds(scope),
-      goal: query.goal,
-      from: query.from,
-      to: query.to,
-    });
+    const records: ObservationRecord[] = [];
+    for (const part of readParts(scope)) {
+      records.push(
+        ...(await repos.observations.list(
+          {
+            cityId: city.id,
+            indicatorId: indicator?.id,
+            networkIds: part.networkIds,
+            goal: query.goal,
+            from: query.from,
+            to: query.to,
+          },
+          part.published,
+        )),
+      );
+    }
     return { observations: records.map(toObservation) };
   }
 
-  /** One indicator's values across cities. */
+  /** One indicator's values across cities (drafts for members of its network, else approved). */
   async listForIndicator(
     indicatorSlug: string,
     query: { city?: string; from?: number; to?: number },
+    scope: ReadScope,
   ): Promise<ObservationListResponse> {
     const { repos } = this.uow;
     const indicator = await requireIndicator(repos, indicatorSlug);
     const city = query.city === undefined ? undefined : await requireCity(repos, query.city);
-    const records = await repos.observations.list({
-      indicatorId: indicator.id,
-      cityId: city?.id,
-      from: query.from,
-      to: query.to,
-    });
+    const records = await repos.observations.list(
+      { indicatorId: indicator.id, cityId: city?.id, from: query.from, to: query.to },
+      !seesDrafts(scope, indicator.networkId),
+    );
     return { observations: records.map(toObservation) };
   }
 
@@ -352,11 +374,19 @@ export class ObservationService {
   ): Promise<ObservationListResponse> {
     const { repos } = this.uow;
     const city = await requireCity(repos, citySlug);
-    const records = await repos.observations.latest({
-      cityId: city.id,
-      goal: query.goal,
-      networkIds: scopeIds(scope),
-    });
+    const records: ObservationRecord[] = [];
+    for (const part of readParts(scope)) {
+      records.push(
+        ...(await repos.observations.latest(
+          { cityId: city.id, goal: query.goal, networkIds: part.networkIds },
+          part.published,
+        )),
+      );
+    }
+    records.sort(
+      (a, b) =>
+        a.citySlug.localeCompare(b.citySlug) || a.indicatorSlug.localeCompare(b.indicatorSlug),
+    );
     return { observations: records.map(toObservation) };
   }
 

@@ -1,4 +1,4 @@
-import { type ReadScope, canRead } from '../auth/principal';
+import { type ReadScope, canRead, seesDrafts } from '../auth/principal';
 import {
   computeCityProgress,
   type AmbitionPoint,
@@ -172,27 +172,42 @@ export class ProgressService {
     const { city } = found;
     // Only the networks the reader may see; the cache key names them.
     const networks = found.networks.filter((n) => canRead(scope, n.id));
-    const key = `${city.id}.${city.version}|${networks.map((n) => `${n.id}.${n.dataVersion}`).join(',')}|${query.year ?? 'latest'}|${query.lang}`;
+    // Members see drafts, others the approved values: a separate cache entry each.
+    const drafts = new Set(networks.filter((n) => seesDrafts(scope, n.id)).map((n) => n.id));
+    const key = `${city.id}.${city.version}|${networks.map((n) => `${n.id}.${n.dataVersion}${drafts.has(n.id) ? 'd' : 'p'}`).join(',')}|${query.year ?? 'latest'}|${query.lang}`;
     return this.cityCache.getOrCompute(
       key,
       async () =>
-        new CachedPayload(await this.computeCityProgress(city, networks, query), `city|${key}`),
+        new CachedPayload(
+          await this.computeCityProgress(city, networks, drafts, query),
+          `city|${key}`,
+        ),
     );
   }
 
   private async computeCityProgress(
     city: { id: number; slug: string; name: string; country_code: string },
     networks: NetworkVersion[],
+    drafts: ReadonlySet<number>,
     query: { year?: number; lang: SdgLanguage },
   ): Promise<CityProgressResponse> {
     const { repos } = this.uow;
     {
       const networkIds = networks.map((n) => n.id);
-      const year = query.year ?? (await repos.progress.latestYear(networkIds));
+      const draftIds = networkIds.filter((id) => drafts.has(id));
+      const publishedIds = networkIds.filter((id) => !drafts.has(id));
+      const year = query.year ?? (await repos.progress.latestYear(draftIds, publishedIds));
       const indicators = (
         await Promise.all(networkIds.map((id) => repos.indicators.listForNetwork(id)))
       ).flat();
-      const points = await repos.progress.cityPoints(city.id, networkIds);
+      const points = await repos.progress.cityPoints(city.id, draftIds, publishedIds);
+      const slugOfNetwork = new Map(networks.map((n) => [n.id, n.slug]));
+      const draftYears = (await repos.progress.draftYears(city.id, draftIds)).map((d) => ({
+        network: slugOfNetwork.get(d.networkId)!,
+        year: d.year,
+        state: d.state,
+        values: d.values,
+      }));
       const series = groupSeries(points).get(city.id) ?? new Map<number, YearValue[]>();
       const ambitions = new Map(
         (await repos.progress.ambitions({ cityId: city.id })).map((a) => [
@@ -258,6 +273,7 @@ export class ProgressService {
         largestGaps: progress.largestGaps.map(slugOf),
         gapCharts,
         strongestImprovements: progress.strongestImprovements.map(slugOf),
+        drafts: draftYears,
       };
     }
   }
@@ -265,24 +281,34 @@ export class ProgressService {
   /** Normalised scores, goal scores and colours, index, ranks and trend arrows for every member city. */
   async networkScores(
     networkSlug: string,
-    query: { year?: number; lang: SdgLanguage },
+    query: { year?: number; lang: SdgLanguage; scope: ReadScope },
   ): Promise<CachedPayload<NetworkScoresResponse>> {
     const network = await this.requireNetwork(this.uow.repos, networkSlug);
-    const key = `${network.id}.${network.dataVersion}|${query.year ?? 'latest'}|${query.lang}`;
+    const published = !seesDrafts(query.scope, network.id);
+    const key = `${network.id}.${network.dataVersion}${published ? 'p' : 'd'}|${query.year ?? 'latest'}|${query.lang}`;
     return this.networkCache.getOrCompute(
       key,
       async () =>
-        new CachedPayload(await this.computeNetworkScores(network, query), `scores|${key}`),
+        new CachedPayload(
+          await this.computeNetworkScores(network, published, query),
+          `scores|${key}`,
+        ),
     );
   }
 
   private async computeNetworkScores(
     network: NetworkVersion,
+    published: boolean,
     query: { year?: number; lang: SdgLanguage },
   ): Promise<NetworkScoresResponse> {
     const { repos } = this.uow;
     {
-      const year = query.year ?? (await repos.progress.latestYear([network.id]));
+      const year =
+        query.year ??
+        (await repos.progress.latestYear(
+          published ? [] : [network.id],
+          published ? [network.id] : [],
+        ));
       const indicators = await repos.indicators.listForNetwork(network.id);
       const members = await repos.networks.listMembersWithIds(network.id);
       const scoredIndicators = indicators.filter(
@@ -310,7 +336,7 @@ export class ProgressService {
           averages: { index: null, goals: [] },
         };
       }
-      const points = await repos.progress.networkPoints(network.id);
+      const points = await repos.progress.networkPoints(network.id, published);
       const scores = computeNetworkScores({
         year,
         cityIds: members.map((m) => m.id),
@@ -360,15 +386,16 @@ export class ProgressService {
   async comparison(
     networkSlug: string,
     indicatorSlug: string,
-    query: { year?: number; lang: SdgLanguage },
+    query: { year?: number; lang: SdgLanguage; scope: ReadScope },
   ): Promise<CachedPayload<ComparisonResponse>> {
     const network = await this.requireNetwork(this.uow.repos, networkSlug);
-    const key = `${network.id}.${network.dataVersion}|${indicatorSlug}|${query.year ?? 'latest'}|${query.lang}`;
+    const published = !seesDrafts(query.scope, network.id);
+    const key = `${network.id}.${network.dataVersion}${published ? 'p' : 'd'}|${indicatorSlug}|${query.year ?? 'latest'}|${query.lang}`;
     return this.comparisonCache.getOrCompute(
       key,
       async () =>
         new CachedPayload(
-          await this.computeComparison(network, indicatorSlug, query),
+          await this.computeComparison(network, indicatorSlug, published, query),
           `comparison|${key}`,
         ),
     );
@@ -377,6 +404,7 @@ export class ProgressService {
   private async computeComparison(
     network: NetworkVersion,
     indicatorSlug: string,
+    published: boolean,
     query: { year?: number; lang: SdgLanguage },
   ): Promise<ComparisonResponse> {
     const { repos } = this.uow;
@@ -385,9 +413,14 @@ export class ProgressService {
       if (indicator === undefined || indicator.networkId !== network.id) {
         throw notFound(`The network "${network.slug}" has no indicator "${indicatorSlug}".`);
       }
-      const year = query.year ?? (await repos.progress.latestYear([network.id]));
+      const year =
+        query.year ??
+        (await repos.progress.latestYear(
+          published ? [] : [network.id],
+          published ? [network.id] : [],
+        ));
       const members = await repos.networks.listMembersWithIds(network.id);
-      const series = groupSeries(await repos.progress.indicatorPoints(indicator.id));
+      const series = groupSeries(await repos.progress.indicatorPoints(indicator.id, published));
       const ambitions = new Map(
         (await repos.progress.ambitions({ indicatorId: indicator.id })).map((a) => [
           a.cityId,
@@ -545,7 +578,9 @@ export class ProgressService {
         `${city.name} does not report "${comparison.slug}" (it is not a member of "${networkSlug}").`,
       );
     }
-    const data = (await this.comparison(networkSlug, comparison.slug, { lang: query.lang })).body;
+    const data = (
+      await this.comparison(networkSlug, comparison.slug, { lang: query.lang, scope: query.scope })
+    ).body;
     const own = data.cities.find((c) => c.slug === city.slug);
     const ownAssessment =
       own === undefined

@@ -11,6 +11,7 @@ import { IndicatorService } from './indicator.service';
 import { NetworkService } from './network.service';
 import { ObservationService } from './observation.service';
 import { ProgressService } from './progress.service';
+import { ReviewService } from './review.service';
 import { SdgService } from './sdg.service';
 import { UsersService } from './users.service';
 
@@ -29,6 +30,7 @@ export interface Services {
   readonly access: AccessService;
   readonly auth: AuthService;
   readonly users: UsersService;
+  readonly reviews: ReviewService;
 }
 
 const DEFAULT_SESSIONS: SessionPolicy = {
@@ -53,5 +55,6 @@ export function createServices(db: Database, sessions: SessionPolicy = DEFAULT_S
     access: new AccessService(uow),
     auth: new AuthService(uow, sessions),
     users: new UsersService(uow),
+    reviews: new ReviewService(uow),
   };
 }

@@ -103,7 +103,10 @@ describe('export → import → export', () => {
       for (const city of ['espoo', 'valencia', 'agios-dimitrios'])
         lines.push(`${city},share,${year},${(year % 100) + 0.25}`);
     }
-    await api(target.app).post('/api/v1/imports', lines.join('\n'), { 'content-type': 'text/csv' });
+    const imported = await api(target.app).post('/api/v1/imports', lines.join('\n'), {
+      'content-type': 'text/csv',
+    });
+    expect(imported.status, imported.text).toBe(200);
     const text = (await api(target.app).get('/api/v1/networks/round/observations/export')).text;
     const reader = new CsvReader(',');
     const records = [...reader.push(text), ...reader.finish()];

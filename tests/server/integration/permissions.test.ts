@@ -74,8 +74,17 @@ function expected(rule: AccessRule, who: Who, target: Target): Expected {
         ? 'allowed'
         : 403;
     case 'data.write':
+    case 'review.submit':
       if (!sees(who, target)) return 404;
       return who === 'editor-ours' && target === 'own' ? 'allowed' : 403;
+    case 'review.decide':
+      if (!sees(who, target)) return 404;
+      return who === 'coordinator-pub' && target === 'own' ? 'allowed' : 403;
+    case 'review.comment':
+      if (!sees(who, target)) return 404;
+      return (who === 'editor-ours' || who === 'coordinator-pub') && target === 'own'
+        ? 'allowed'
+        : 403;
     default:
       throw new Error(`no expectation for write rule ${rule}`);
   }
@@ -125,6 +134,19 @@ const SAMPLES: Record<string, Sample> = {
   'DELETE /api/v1/cities/:city/indicators/:indicator/ambition': {},
   'POST /api/v1/imports': {
     csv: (p) => `city,indicator,year,value\n${p.city},${p.indicator},2019,77\n`,
+  },
+  // Review steps: the first allowed one changes the state, later ones meet a 409.
+  'POST /api/v1/networks/:network/cities/:city/reviews/:year/submit': {},
+  'POST /api/v1/networks/:network/cities/:city/reviews/:year/withdraw': {},
+  'POST /api/v1/networks/:network/cities/:city/reviews/:year/return': {
+    body: { comment: 'Please check' },
+  },
+  'POST /api/v1/networks/:network/cities/:city/reviews/:year/approve': {},
+  'POST /api/v1/networks/:network/cities/:city/reviews/:year/reopen': {
+    body: { comment: 'Reopened' },
+  },
+  'POST /api/v1/networks/:network/cities/:city/reviews/:year/comments': {
+    body: { body: 'A comment' },
   },
   'POST /api/v1/users': { body: { email: 'new-person@test.example' } },
   'PATCH /api/v1/users/:user': { body: { displayName: 'Renamed' } },
@@ -347,6 +369,9 @@ describe('private networks are invisible without membership', () => {
       '/api/v1/cities/:city/indicators/:indicator/ambition/history',
       '/api/v1/cities/:city/peers',
       '/api/v1/cities/:city/observations/export',
+      // Members only: 401 for visitors (tested in review.test.ts).
+      '/api/v1/networks/:network/reviews',
+      '/api/v1/networks/:network/cities/:city/reviews',
     ]);
     expect(reads.map((r) => r.url).filter((url) => !exempt.has(url) && !covered(url))).toEqual([]);
   });

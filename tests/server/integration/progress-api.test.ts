@@ -343,11 +343,11 @@ describe('fresh results after every write', () => {
     const other = await buildApp({ config: ctx.config, db: ctx.db, logger: false });
     try {
       const before = (
-        await other.inject('/api/v1/cities/gamma/progress')
+        await other.inject({ url: '/api/v1/cities/gamma/progress', headers: ctx.admin.headers })
       ).json<CityProgressResponse>();
       expect(before.indicators.find((i) => i.slug === 'pm25')?.status).toBe('insufficient_data');
       const scoresBefore = (
-        await other.inject('/api/v1/networks/net/scores')
+        await other.inject({ url: '/api/v1/networks/net/scores', headers: ctx.admin.headers })
       ).json<NetworkScoresResponse>();
 
       const put = await http.put<Observation>(
@@ -357,11 +357,11 @@ describe('fresh results after every write', () => {
       expect(put.status).toBe(201);
 
       const after = (
-        await other.inject('/api/v1/cities/gamma/progress')
+        await other.inject({ url: '/api/v1/cities/gamma/progress', headers: ctx.admin.headers })
       ).json<CityProgressResponse>();
       expect(after.indicators.find((i) => i.slug === 'pm25')?.status).toBe('on_track');
       const scoresAfter = (
-        await other.inject('/api/v1/networks/net/scores')
+        await other.inject({ url: '/api/v1/networks/net/scores', headers: ctx.admin.headers })
       ).json<NetworkScoresResponse>();
       expect(scoresAfter).not.toEqual(scoresBefore);
 
@@ -372,7 +372,7 @@ describe('fresh results after every write', () => {
         targetValue: 5,
       });
       const withAmbition = (
-        await other.inject('/api/v1/cities/gamma/progress')
+        await other.inject({ url: '/api/v1/cities/gamma/progress', headers: ctx.admin.headers })
       ).json<CityProgressResponse>();
       expect(withAmbition.indicators.find((i) => i.slug === 'pm25')?.ambition).toMatchObject({
         targetValue: 5,
@@ -382,7 +382,10 @@ describe('fresh results after every write', () => {
         'content-type': 'text/csv',
       });
       const imported = (
-        await other.inject('/api/v1/networks/net/indicators/recycling/comparison')
+        await other.inject({
+          url: '/api/v1/networks/net/indicators/recycling/comparison',
+          headers: ctx.admin.headers,
+        })
       ).json<ComparisonResponse>();
       expect(imported.year).toBe(2025);
       expect(imported.cities.find((c) => c.slug === 'gamma')?.latest).toEqual({

@@ -1,0 +1,114 @@
+import { Type, type Static } from 'typebox';
+import { Slug } from './common.schema';
+
+export const ReviewStateSchema = Type.Union(
+  [
+    Type.Literal('draft'),
+    Type.Literal('submitted'),
+    Type.Literal('returned'),
+    Type.Literal('approved'),
+  ],
+  {
+    description:
+      'draft: being entered; submitted: waiting for the coordinators (locked); returned: sent back with comments; approved: public and locked until reopened.',
+  },
+);
+
+const Stamp = Type.Union([Type.String({ format: 'date-time' }), Type.Null()]);
+
+export const ReviewPeriod = Type.Object({
+  year: Type.Integer(),
+  state: ReviewStateSchema,
+  locked: Type.Boolean({ description: 'Whether the city’s editors are refused changes now.' }),
+  values: Type.Integer({ description: 'How many values the city has for the year.' }),
+  published: Type.Integer({ description: 'How many of them the public sees (approved).' }),
+  submittedAt: Stamp,
+  submittedBy: Type.Union([Type.String(), Type.Null()]),
+  decidedAt: Stamp,
+  decidedBy: Type.Union([Type.String(), Type.Null()]),
+  approvedAt: Stamp,
+  comments: Type.Integer(),
+});
+export type ReviewPeriod = Static<typeof ReviewPeriod>;
+
+export const ReviewComment = Type.Object({
+  id: Type.Integer(),
+  year: Type.Integer(),
+  indicator: Type.Union([Type.String(), Type.Null()]),
+  author: Type.String(),
+  body: Type.String(),
+  at: Type.String({ format: 'date-time' }),
+});
+export type ReviewComment = Static<typeof ReviewComment>;
+
+const Ref = Type.Object({ slug: Type.String(), name: Type.String() });
+
+export const CityReviews = Type.Object({
+  network: Ref,
+  city: Ref,
+  years: Type.Array(ReviewPeriod),
+  comments: Type.Array(ReviewComment),
+  you: Type.Object({ canSubmit: Type.Boolean(), canDecide: Type.Boolean() }),
+});
+export type CityReviews = Static<typeof CityReviews>;
+
+export const ReviewQueue = Type.Object({
+  network: Ref,
+  periods: Type.Array(
+    Type.Object({
+      city: Ref,
+      year: Type.Integer(),
+      state: ReviewStateSchema,
+      submittedAt: Stamp,
+      submittedBy: Type.Union([Type.String(), Type.Null()]),
+      values: Type.Integer(),
+    }),
+  ),
+});
+export type ReviewQueue = Static<typeof ReviewQueue>;
+
+export const ReviewParams = Type.Object({ network: Slug, city: Slug });
+export const ReviewYearParams = Type.Object({
+  network: Slug,
+  city: Slug,
+  year: Type.Integer({ minimum: 1950, maximum: 2100 }),
+});
+export const ReviewAction = Type.Union(
+  [
+    Type.Literal('submit'),
+    Type.Literal('withdraw'),
+    Type.Literal('return'),
+    Type.Literal('approve'),
+    Type.Literal('reopen'),
+  ],
+  { description: 'The step to take.' },
+);
+export type ReviewAction = Static<typeof ReviewAction>;
+
+export const ReviewActionBody = Type.Object(
+  {
+    comment: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 2000,
+        description: 'Required to return or reopen a year: why.',
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
+
+export const CommentInput = Type.Object(
+  {
+    indicator: Type.Optional(Slug),
+    body: Type.String({ minLength: 1, maxLength: 2000 }),
+  },
+  { additionalProperties: false },
+);
+
+export const QueueQuery = Type.Object(
+  {
+    state: Type.Optional(ReviewStateSchema),
+  },
+  { additionalProperties: false },
+);

@@ -1,0 +1,292 @@
+import type { Principal } from '../auth/principal';
+import { AppError, notFound, validationFailed } from '../errors';
+import {
+  LOCKED_STATES,
+  type ReviewCommentRecord,
+  type ReviewPeriodRecord,
+  type ReviewState,
+} from '../repositories/review.repository';
+import type { Repositories, UnitOfWork } from '../repositories/unit-of-work';
+import type {
+  CityReviews,
+  ReviewAction,
+  ReviewComment,
+  ReviewPeriod,
+  ReviewQueue,
+} from '../schemas/review.schema';
+import type { Actor } from './actor';
+import { requireCity, requireIndicator, requireNetwork } from './lookup';
+
+/** Which states each step starts from, where it leads, and whether it needs a comment. */
+const STEPS: Readonly<
+  Record<ReviewAction, { from: readonly ReviewState[]; to: ReviewState; needsComment: boolean }>
+> = {
+  submit: { from: ['draft', 'returned'], to: 'submitted', needsComment: false },
+  withdraw: { from: ['submitted'], to: 'draft', needsComment: false },
+  return: { from: ['submitted'], to: 'returned', needsComment: true },
+  approve: { from: ['submitted'], to: 'approved', needsComment: false },
+  reopen: { from: ['approved'], to: 'draft', needsComment: true },
+};
+
+const STATE_WORDS: Readonly<Record<ReviewState, string>> = {
+  draft: 'a draft',
+  submitted: 'submitted for review',
+  returned: 'returned to the city',
+  approved: 'approved',
+};
+
+const iso = (d: Date | null): string | null => (d === null ? null : d.toISOString());
+
+function toComment(c: ReviewCommentRecord): ReviewComment {
+  return {
+    id: c.id,
+    year: c.year,
+    indicator: c.indicatorSlug,
+    author: c.author,
+    body: c.body,
+    at: c.createdAt.toISOString(),
+  };
+}
+
+/** The message of a write refused because the year is locked. */
+export function lockedMessage(cityName: string, year: number, state: ReviewState): string {
+  return state === 'approved'
+    ? `${cityName}’s figures for ${year} are approved and locked. Ask a coordinator to reopen the year to change them.`
+    : `${cityName}’s figures for ${year} are submitted for review and locked. Withdraw the submission to change them, or wait for the coordinators’ answer.`;
+}
+
+/** Refuses a write into a submitted or approved year (409), after locking the periods it touches. */
+export async function requireWritable(
+  repos: Repositories,
+  cityName: string,
+  periods: ReadonlyArray<{ networkId: number; cityId: number; year: number }>,
+): Promise<void> {
+  const locked = (await repos.reviews.lockForWrite(periods)).filter((p) =>
+    LOCKED_STATES.has(p.state),
+  );
+  const first = locked[0];
+  if (first !== undefined)
+    throw new AppError(
+      'conflict',
+      lockedMessage(cityName, first.year, first.state),
+      locked.map((p) => ({ year: p.year, state: p.state })),
+    );
+}
+
+/**
+ * The review workflow of a city's figures, per network and year: editors
+ * submit, coordinators return with comments or approve (which publishes the
+ * values), and reopen an approved year.
+ */
+export class ReviewService {
+  constructor(private readonly uow: UnitOfWork) {}
+
+  private async resolve(repos: Repositories, networkSlug: string, citySlug: string) {
+    const network = await requireNetwork(repos, networkSlug);
+    const city = await requireCity(repos, citySlug);
+    if ((await repos.networks.findMember(network.id, city.id)) === undefined)
+      throw notFound(`${city.name} is not a member of ${network.name}.`);
+    return { network, city };
+  }
+
+  /** Every year of the city in the network with values or a review, newest first, and the comments. */
+  async forCity(networkSlug: string, citySlug: string, principal: Principal): Promise<CityReviews> {
+    const { repos } = this.uow;
+    const { network, city } = await this.resolve(repos, networkSlug, citySlug);
+    const periods = new Map(
+      (await repos.reviews.forCity(city.id, [network.id])).map((p) => [p.year, p]),
+    );
+    const counts = await repos.reviews.yearCounts(network.id, city.id);
+    const comments = await repos.reviews.comments(network.id, city.id);
+    const years = [...new Set([...periods.keys(), ...counts.keys()])].sort((a, b) => b - a);
+    return {
+      network: { slug: network.slug, name: network.name },
+      city: { slug: city.slug, name: city.name },
+      years: years.map((year) =>
+        this.toPeriod(
+          year,
+          periods.get(year),
+          counts.get(year),
+          comments.filter((c) => c.year === year).length,
+        ),
+      ),
+      comments: comments.map(toComment),
+      you: {
+        canSubmit: principal.canEditCity(city.id),
+        canDecide: principal.canManageNetwork(network.id),
+      },
+    };
+  }
+
+  private toPeriod(
+    year: number,
+    period: ReviewPeriodRecord | undefined,
+    counts: { values: number; published: number } | undefined,
+    comments: number,
+  ): ReviewPeriod {
+    const state = period?.state ?? 'draft';
+    return {
+      year,
+      state,
+      locked: LOCKED_STATES.has(state),
+      values: counts?.values ?? 0,
+      published: counts?.published ?? 0,
+      submittedAt: iso(period?.submittedAt ?? null),
+      submittedBy: period?.submittedBy ?? null,
+      decidedAt: iso(period?.decidedAt ?? null),
+      decidedBy: period?.decidedBy ?? null,
+      approvedAt: iso(period?.approvedAt ?? null),
+      comments,
+    };
+  }
+
+  /** A network's periods waiting for a decision (or in the given state). */
+  async queue(networkSlug: string, state: ReviewState = 'submitted'): Promise<ReviewQueue> {
+    const { repos } = this.uow;
+    const network = await requireNetwork(repos, networkSlug);
+    const periods = await repos.reviews.forNetwork(network.id, [state]);
+    const counted = await Promise.all(
+      periods.map(async (p) => ({
+        city: { slug: p.citySlug, name: p.cityName },
+        year: p.year,
+        state: p.state,
+        submittedAt: iso(p.submittedAt),
+        submittedBy: p.submittedBy,
+        values: await repos.reviews.valueCount(network.id, p.cityId, p.year),
+      })),
+    );
+    return { network: { slug: network.slug, name: network.name }, periods: counted };
+  }
+
+  /** Takes one step of the workflow; 409 when the year is not in a state the step starts from. */
+  async act(
+    actor: Actor,
+    networkSlug: string,
+    citySlug: string,
+    year: number,
+    action: ReviewAction,
+    comment: string | undefined,
+  ): Promise<ReviewPeriod> {
+    const step = STEPS[action];
+    const text = comment?.trim();
+    if (step.needsComment && (text === undefined || text === ''))
+      throw validationFailed(
+        action === 'return'
+          ? 'Say what the city should fix: a comment is required to return a year.'
+          : 'Say why the year is reopened: a comment is required.',
+        [{ path: '/comment', message: 'Required.' }],
+      );
+    return this.uow.transaction(async (repos) => {
+      const { network, city } = await this.resolve(repos, networkSlug, citySlug);
+      const period = (await repos.reviews.find(network.id, city.id, year, { lock: true }))!;
+      if (!step.from.includes(period.state))
+        throw new AppError(
+          'conflict',
+          `${city.name}’s figures for ${year} are ${STATE_WORDS[period.state]}; they cannot be ${
+            {
+              submit: 'submitted',
+              withdraw: 'withdrawn',
+              return: 'returned',
+              approve: 'approved',
+              reopen: 'reopened',
+            }[action]
+          } now.`,
+          { state: period.state },
+        );
+      const values = await repos.reviews.valueCount(network.id, city.id, year);
+      if (action === 'submit' && values === 0)
+        throw new AppError(
+          'conflict',
+          `${city.name} has no values for ${year} in ${network.name}: enter some before submitting.`,
+        );
+      const now = new Date();
+      const updated = await repos.reviews.update(network.id, city.id, year, {
+        state: step.to,
+        ...(action === 'submit'
+          ? { submitted_at: now, submitted_by: actor.label }
+          : action === 'withdraw'
+            ? {}
+            : { decided_at: now, decided_by: actor.label }),
+        ...(action === 'approve' ? { approved_at: now } : {}),
+      });
+      if (action === 'approve') await repos.reviews.publish(network.id, city.id, year, actor.label);
+      if (text !== undefined && text !== '')
+        await repos.reviews.addComment({
+          networkId: network.id,
+          cityId: city.id,
+          year,
+          indicatorId: null,
+          authorUserId: actor.userId,
+          authorLabel: actor.label,
+          body: text,
+        });
+      await repos.audit.record({
+        actorUserId: actor.userId,
+        actorLabel: actor.label,
+        action: `review.${action}`,
+        entityType: 'review',
+        entityKey: `${city.slug}/${network.slug}/${year}`,
+        networkId: network.id,
+        cityId: city.id,
+        year,
+        before: { state: period.state },
+        after: { state: updated.state, values },
+        comment: text ?? null,
+      });
+      const counts = (await repos.reviews.yearCounts(network.id, city.id)).get(year);
+      const comments = (await repos.reviews.comments(network.id, city.id, year)).length;
+      return this.toPeriod(year, updated, counts, comments);
+    });
+  }
+
+  /** A comment on a year or on one of its values (recorded in the value's history too). */
+  async comment(
+    actor: Actor,
+    networkSlug: string,
+    citySlug: string,
+    year: number,
+    input: { indicator?: string; body: string },
+  ): Promise<ReviewComment> {
+    const body = input.body.trim();
+    if (body === '')
+      throw validationFailed('Write a comment first.', [{ path: '/body', message: 'Empty.' }]);
+    return this.uow.transaction(async (repos) => {
+      const { network, city } = await this.resolve(repos, networkSlug, citySlug);
+      const indicator =
+        input.indicator === undefined ? undefined : await requireIndicator(repos, input.indicator);
+      if (indicator !== undefined && indicator.networkId !== network.id)
+        throw validationFailed(
+          `The indicator "${indicator.slug}" does not belong to ${network.name}.`,
+          [{ path: '/indicator', message: 'Not an indicator of this network.' }],
+        );
+      const id = await repos.reviews.addComment({
+        networkId: network.id,
+        cityId: city.id,
+        year,
+        indicatorId: indicator?.id ?? null,
+        authorUserId: actor.userId,
+        authorLabel: actor.label,
+        body,
+      });
+      await repos.audit.record({
+        actorUserId: actor.userId,
+        actorLabel: actor.label,
+        action: 'review.commented',
+        entityType: indicator === undefined ? 'review' : 'observation',
+        entityKey:
+          indicator === undefined
+            ? `${city.slug}/${network.slug}/${year}`
+            : `${city.slug}/${indicator.slug}/${year}`,
+        networkId: network.id,
+        cityId: city.id,
+        indicatorId: indicator?.id ?? null,
+        year,
+        comment: body,
+      });
+      const [saved] = (await repos.reviews.comments(network.id, city.id, year)).filter(
+        (c) => c.id === id,
+      );
+      return toComment(saved!);
+    });
+  }
+}

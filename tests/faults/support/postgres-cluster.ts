@@ -6,8 +6,20 @@ import { freePort } from '../../../bench/lib/server-process';
 
 const run = promisify(execFile);
 
-/** Where PostgreSQL's server programs are (PG_BIN_DIR, else Debian's PostgreSQL 15). */
-const BIN = process.env.PG_BIN_DIR ?? '/usr/lib/postgresql/15/bin';
+/** Where PostgreSQL's server programs are: PG_BIN_DIR, else the newest of Debian's /usr/lib/postgresql/<version>/bin. */
+function serverPrograms(): string {
+  if (process.env.PG_BIN_DIR !== undefined) return process.env.PG_BIN_DIR;
+  const base = '/usr/lib/postgresql';
+  const versions = fs.existsSync(base)
+    ? fs
+        .readdirSync(base)
+        .filter((v) => fs.existsSync(path.join(base, v, 'bin', 'initdb')))
+        .sort((a, b) => Number(b) - Number(a))
+    : [];
+  return path.join(base, versions[0] ?? '15', 'bin');
+}
+
+const BIN = serverPrograms();
 
 /**
  * A throwaway PostgreSQL cluster of its own (initdb in a temporary directory,

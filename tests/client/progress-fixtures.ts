@@ -108,6 +108,7 @@ export function cityProgress(count = 48): CityProgressResponse {
   });
   const gapSlugs = indicators.slice(0, 5).map((i) => i.slug);
   return {
+    drafts: [],
     city: { slug: 'espoo', name: 'Espoo', countryCode: 'FI' },
     year: null,
     language: 'en',

@@ -52,6 +52,18 @@ export function createRouter(): ReturnType<typeof createBrowserRouter> {
           lazy: async () => ({ Component: (await import('./routes/compare-page')).ComparePage }),
         },
         {
+          path: 'cities/:city/workspace',
+          lazy: async () => ({
+            Component: (await import('./routes/workspace-page')).WorkspacePage,
+          }),
+        },
+        {
+          path: 'networks/:network/review',
+          lazy: async () => ({
+            Component: (await import('./routes/review-queue-page')).ReviewQueuePage,
+          }),
+        },
+        {
           path: 'cities/:city/brief',
           lazy: async () => ({
             Component: (await import('./routes/city-brief-page')).CityBriefPage,

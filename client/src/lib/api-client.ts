@@ -23,6 +23,9 @@ interface ErrorEnvelope {
 export interface ApiRequestOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   body?: unknown;
+  /** A raw text body (e.g. CSV) instead of JSON, sent with `contentType`. */
+  text?: string;
+  contentType?: string;
   headers?: Record<string, string>;
   signal?: AbortSignal;
 }
@@ -46,6 +49,9 @@ export async function apiFetch<T>(path: string, options: ApiRequestOptions = {})
   if (options.body !== undefined) {
     headers['content-type'] = 'application/json';
     body = JSON.stringify(options.body);
+  } else if (options.text !== undefined) {
+    headers['content-type'] = options.contentType ?? 'text/plain';
+    body = options.text;
   }
   let response: Response;
   try {

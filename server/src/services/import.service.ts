@@ -328,6 +328,12 @@ class ImportRun {
       }
     }
 
+    // An empty value cell is no value (a template's unfilled cells): left out, and counted.
+    if (fields[layout.value]!.trim() === '') {
+      this.skip('rows without a value (empty cells) are left out');
+      return null;
+    }
+
     let ok = true;
     const cityCell = fields[layout.city]!;
     const city = this.city(cityCell);

@@ -6,6 +6,7 @@ import { LocalLink } from '../../components/ui/local-link';
 import { ErrorState, LoadingState } from '../../components/ui/query-state';
 import { useDocumentTitle } from '../../components/ui/use-document-title';
 import { YearSelect } from '../../components/ui/year-select';
+import { useSession } from '../../features/auth/api/auth-api';
 import { useCityProgress } from '../../features/progress/api/progress-api';
 import { CityGoalTiles } from '../../features/progress/components/city-goal-tiles';
 import { CityNetworks } from '../../features/progress/components/city-header';
@@ -25,6 +26,7 @@ export function CityPage(): ReactNode {
   const [year, setYear] = useYearParam();
   const progress = useCityProgress(slug, year, lang);
   const goals = useGoals(lang);
+  const session = useSession();
   useDocumentTitle(progress.data?.city.name ?? t('city.listTitle'));
 
   if (progress.isPending) return <LoadingState lines={8} />;
@@ -53,6 +55,15 @@ export function CityPage(): ReactNode {
           >
             {t('progress.printBrief')}
           </LocalLink>
+          {(session.data?.user ?? null) !== null && (
+            <LocalLink
+              to={`/cities/${data.city.slug}/workspace`}
+              className="button"
+              data-testid="open-workspace"
+            >
+              {t('workspace.open')}
+            </LocalLink>
+          )}
         </div>
       </div>
       <CityNetworks progress={data} />

@@ -5,6 +5,7 @@ import { LocalLink } from '../../components/ui/local-link';
 import { EmptyState, ErrorState, LoadingState } from '../../components/ui/query-state';
 import { useDocumentTitle } from '../../components/ui/use-document-title';
 import { YearSelect, yearRange } from '../../components/ui/year-select';
+import { useSession } from '../../features/auth/api/auth-api';
 import { useNetwork, useNetworkScores } from '../../features/networks/api/networks-api';
 import { DataKindNote } from '../../features/networks/components/data-kind-note';
 import { GoalHeatmap, HeatmapLegend } from '../../features/networks/components/goal-heatmap';
@@ -25,6 +26,7 @@ export function NetworkPage(): ReactNode {
   const network = useNetwork(slug);
   const scores = useNetworkScores(slug, year, lang);
   const goals = useGoals(lang);
+  const session = useSession();
   useDocumentTitle(network.data?.name ?? t('network.listTitle'));
 
   if (network.isPending) return <LoadingState lines={8} />;
@@ -44,6 +46,17 @@ export function NetworkPage(): ReactNode {
         </div>
         <div className="toolbar">
           <YearSelect year={year} years={years} onChange={setYear} />
+          {session.data?.roles.some(
+            (r) => r.role === 'admin' || (r.role === 'coordinator' && r.network?.slug === slug),
+          ) === true && (
+            <LocalLink
+              to={`/networks/${slug}/review`}
+              className="button"
+              data-testid="review-queue-link"
+            >
+              {t('workspace.queue.title')}
+            </LocalLink>
+          )}
         </div>
       </div>
       <DataKindNote network={data} />

@@ -22,6 +22,18 @@ export function CityNetworks({ progress }: { progress: CityProgressResponse }): 
       {progress.networks.map((network) => (
         <DataKindNote key={network.slug} network={network} />
       ))}
+      {progress.drafts.length > 0 && (
+        <p className="notice notice-draft" data-testid="drafts-notice">
+          <span aria-hidden="true">✎ </span>
+          {t('workspace.draftsNotice', {
+            years: progress.drafts
+              .map(
+                (d) => `${d.year} (${t(`workspace.state.${d.state}` as 'workspace.state.draft')})`,
+              )
+              .join(', '),
+          })}
+        </p>
+      )}
     </>
   );
 }

@@ -1,0 +1,71 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import { LocalLink } from '../../components/ui/local-link';
+import { ErrorState, LoadingState } from '../../components/ui/query-state';
+import { useDocumentTitle } from '../../components/ui/use-document-title';
+import { useReviewQueue } from '../../features/workspace/api/workspace-api';
+import { useLanguage } from '../../lib/i18n/use-language';
+
+/** The coordinators' queue: years cities submitted, oldest first, each linking to its review. */
+export function ReviewQueuePage(): ReactNode {
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  const network = useParams().network ?? '';
+  const queue = useReviewQueue(network);
+  useDocumentTitle(t('workspace.queue.title'));
+  if (queue.isPending) return <LoadingState lines={5} />;
+  if (queue.isError) return <ErrorState error={queue.error} onRetry={() => void queue.refetch()} />;
+  const { periods } = queue.data;
+  return (
+    <>
+      <nav aria-label={t('nav.breadcrumb')} className="breadcrumb">
+        <LocalLink to={`/networks/${network}`}>{queue.data.network.name}</LocalLink>
+      </nav>
+      <h1>{t('workspace.queue.title')}</h1>
+      <p className="lead">{t('workspace.queue.lead', { network: queue.data.network.name })}</p>
+      {periods.length === 0 ? (
+        <p>{t('workspace.queue.empty')}</p>
+      ) : (
+        <div className="table-scroll">
+          <table data-testid="review-queue">
+            <caption>{t('workspace.queue.caption', { count: periods.length })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('workspace.queue.city')}</th>
+                <th scope="col">{t('workspace.review.year')}</th>
+                <th scope="col">{t('workspace.review.values')}</th>
+                <th scope="col">{t('workspace.queue.submitted')}</th>
+                <th scope="col">{t('workspace.review.actions')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {periods.map((p) => (
+                <tr key={`${p.city.slug}-${p.year}`}>
+                  <th scope="row">{p.city.name}</th>
+                  <td>{p.year}</td>
+                  <td>{p.values}</td>
+                  <td>
+                    {p.submittedAt === null
+                      ? ''
+                      : t('workspace.review.submitted', {
+                          who: p.submittedBy,
+                          when: new Date(p.submittedAt).toLocaleString(lang),
+                        })}
+                  </td>
+                  <td>
+                    <LocalLink
+                      to={`/cities/${p.city.slug}/workspace?network=${network}&tab=review`}
+                    >
+                      {t('workspace.queue.open', { city: p.city.name, year: p.year })}
+                    </LocalLink>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,271 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useBlocker, useParams } from 'react-router';
+import { LocalLink } from '../../components/ui/local-link';
+import { ErrorState, LoadingState } from '../../components/ui/query-state';
+import { useDocumentTitle } from '../../components/ui/use-document-title';
+import { useSession } from '../../features/auth/api/auth-api';
+import { useCity } from '../../features/cities/api/cities-api';
+import {
+  useCityAmbitions,
+  useCityReviews,
+  useCityValues,
+  useNetworkIndicators,
+  workspaceKeys,
+  type Observation,
+} from '../../features/workspace/api/workspace-api';
+import { ActivityFeed } from '../../features/workspace/components/activity-feed';
+import { AmbitionsPanel } from '../../features/workspace/components/ambitions-panel';
+import { DataGrid } from '../../features/workspace/components/data-grid';
+import { ImportWizard } from '../../features/workspace/components/import-wizard';
+import { ReviewPanel } from '../../features/workspace/components/review-panel';
+import { ReportingStatus } from '../../features/workspace/components/reporting-status';
+import { byGoal, cellKey, gridYears } from '../../features/workspace/utils/grid-model';
+import { useLanguage } from '../../lib/i18n/use-language';
+import { useSearchParam } from '../../lib/url-state';
+
+const TABS = ['data', 'ambitions', 'import', 'review', 'activity'] as const;
+type Tab = (typeof TABS)[number];
+
+/**
+ * The officer's workspace for one city and network: the data grid, the
+ * ambitions, the import wizard, the review of each year and the city's
+ * recent changes. The tab and network are in the URL.
+ */
+export function WorkspacePage(): ReactNode {
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  const slug = useParams().city ?? '';
+  const city = useCity(slug);
+  const session = useSession();
+  const [networkParam, setNetwork] = useSearchParam('network');
+  const [tabParam, setTab] = useSearchParam('tab');
+  const tab: Tab = (TABS as readonly string[]).includes(tabParam ?? '')
+    ? (tabParam as Tab)
+    : 'data';
+  const network = networkParam ?? city.data?.networks[0]?.slug ?? '';
+  const indicators = useNetworkIndicators(network);
+  const values = useCityValues(slug);
+  const ambitions = useCityAmbitions(slug);
+  const reviews = useCityReviews(network, slug);
+  const client = useQueryClient();
+  const [pendingCount, setPendingCount] = useState(0);
+  useDocumentTitle(t('workspace.title', { city: city.data?.name ?? slug }));
+
+  // No lost work: leaving the page (in the app or the browser) with unsaved edits asks first.
+  const blocker = useBlocker(
+    ({ currentLocation, nextLocation }) =>
+      pendingCount > 0 && currentLocation.pathname !== nextLocation.pathname,
+  );
+  useEffect(() => {
+    if (pendingCount === 0) return;
+    const warn = (event: BeforeUnloadEvent) => {
+      event.preventDefault();
+      event.returnValue = '';
+    };
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [pendingCount]);
+  useEffect(() => {
+    if (blocker.state !== 'blocked') return;
+    if (window.confirm(t('workspace.leaveConfirm', { count: pendingCount }))) blocker.proceed();
+    else blocker.reset();
+  }, [blocker, pendingCount, t]);
+
+  const networkIndicators = useMemo(
+    () => (indicators.data?.indicators ?? []).filter((i) => !i.archived),
+    [indicators.data],
+  );
+  const valueMap = useMemo(() => {
+    const slugs = new Set(networkIndicators.map((i) => i.slug));
+    const map = new Map<string, Observation>();
+    for (const o of values.data?.observations ?? [])
+      if (slugs.has(o.indicator)) map.set(cellKey(o.indicator, o.year), o);
+    return map;
+  }, [values.data, networkIndicators]);
+  const years = useMemo(() => gridYears([...valueMap.values()], new Date()), [valueMap]);
+
+  const refreshReviews = useCallback(() => {
+    void client.invalidateQueries({ queryKey: workspaceKeys.reviews(network, slug) });
+    void client.invalidateQueries({ queryKey: workspaceKeys.feed(slug) });
+  }, [client, network, slug]);
+
+  const onSaved = useCallback(
+    (indicator: string, year: number, saved: Observation | null) => {
+      client.setQueryData(
+        workspaceKeys.values(slug),
+        (old: { observations: Observation[] } | undefined) => {
+          const rest = (old?.observations ?? []).filter(
+            (o) => !(o.indicator === indicator && o.year === year),
+          );
+          return { observations: saved === null ? rest : [...rest, saved] };
+        },
+      );
+      void client.invalidateQueries({ queryKey: workspaceKeys.reviews(network, slug) });
+      void client.invalidateQueries({ queryKey: ['progress'] });
+    },
+    [client, network, slug],
+  );
+
+  if (session.data?.user === null)
+    return (
+      <>
+        <h1>{t('workspace.heading')}</h1>
+        <p>
+          {t('workspace.signInFirst')}{' '}
+          <LocalLink to={`/sign-in?next=${encodeURIComponent(window.location.pathname)}`}>
+            {t('auth.signIn')}
+          </LocalLink>
+        </p>
+      </>
+    );
+  if (city.isPending || session.isPending) return <LoadingState lines={8} />;
+  if (city.isError) return <ErrorState error={city.error} onRetry={() => void city.refetch()} />;
+
+  const roles = session.data?.roles ?? [];
+  const canEdit = roles.some(
+    (r) => r.role === 'admin' || (r.role === 'editor' && r.city?.slug === slug),
+  );
+  const loading = indicators.isPending || values.isPending || reviews.isPending;
+  const failed = indicators.error ?? values.error ?? reviews.error;
+
+  return (
+    <>
+      <nav aria-label={t('nav.breadcrumb')} className="breadcrumb">
+        <LocalLink to="/cities">{t('nav.cities')}</LocalLink> ›{' '}
+        <LocalLink to={`/cities/${slug}`}>{city.data.name}</LocalLink>
+      </nav>
+      <div className="page-heading">
+        <div>
+          <h1>{t('workspace.title', { city: city.data.name })}</h1>
+          <p className="lead">{canEdit ? t('workspace.leadEditor') : t('workspace.leadReader')}</p>
+        </div>
+        {city.data.networks.length > 1 && (
+          <label>
+            {t('workspace.network')}
+            <select value={network} onChange={(e) => setNetwork(e.target.value)}>
+              {city.data.networks.map((n) => (
+                <option key={n.slug} value={n.slug}>
+                  {n.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+      </div>
+      <div role="tablist" aria-label={t('workspace.tabsLabel')} className="tabs">
+        {TABS.map((id) => (
+          <button
+            key={id}
+            type="button"
+            role="tab"
+            id={`tab-${id}`}
+            aria-selected={tab === id}
+            aria-controls={`panel-${id}`}
+            tabIndex={tab === id ? 0 : -1}
+            onClick={() => setTab(id === 'data' ? undefined : id)}
+            onKeyDown={(event) => {
+              const i = TABS.indexOf(id);
+              const next =
+                event.key === 'ArrowRight'
+                  ? TABS[(i + 1) % TABS.length]
+                  : event.key === 'ArrowLeft'
+                    ? TABS[(i + TABS.length - 1) % TABS.length]
+                    : undefined;
+              if (next === undefined) return;
+              event.preventDefault();
+              setTab(next === 'data' ? undefined : next);
+              document.getElementById(`tab-${next}`)?.focus();
+            }}
+          >
+            {t(`workspace.tabs.${id}`)}
+            {id === 'data' && pendingCount > 0
+              ? ` (${t('workspace.unsavedCount', { count: pendingCount })})`
+              : ''}
+          </button>
+        ))}
+      </div>
+      {loading ? (
+        <LoadingState lines={8} />
+      ) : failed !== null ? (
+        <ErrorState
+          error={failed}
+          onRetry={() => void client.invalidateQueries({ queryKey: workspaceKeys.all })}
+        />
+      ) : (
+        <>
+          {/* The grid stays mounted on other tabs: unsaved edits must not be lost. */}
+          <div
+            role="tabpanel"
+            id="panel-data"
+            aria-labelledby="tab-data"
+            hidden={tab !== 'data'}
+            className="tab-panel"
+          >
+            <ReportingStatus groups={byGoal(networkIndicators)} values={valueMap} years={years} />
+            <DataGrid
+              city={{ slug, name: city.data.name }}
+              network={network}
+              indicators={networkIndicators}
+              values={valueMap}
+              years={years}
+              reviews={reviews.data}
+              comments={reviews.data?.comments ?? []}
+              locale={lang}
+              canEdit={canEdit}
+              onSaved={onSaved}
+              onPendingChange={setPendingCount}
+            />
+          </div>
+          {tab !== 'data' && (
+            <div
+              role="tabpanel"
+              id={`panel-${tab}`}
+              aria-labelledby={`tab-${tab}`}
+              className="tab-panel"
+            >
+              {tab === 'ambitions' && (
+                <AmbitionsPanel
+                  city={slug}
+                  indicators={networkIndicators}
+                  values={[...valueMap.values()]}
+                  ambitions={ambitions.data?.ambitions ?? []}
+                  locale={lang}
+                  canEdit={canEdit}
+                  onSaved={() =>
+                    void client.invalidateQueries({ queryKey: workspaceKeys.ambitions(slug) })
+                  }
+                />
+              )}
+              {tab === 'import' && (
+                <ImportWizard
+                  city={slug}
+                  indicators={networkIndicators}
+                  values={valueMap}
+                  years={years}
+                  onImported={() => {
+                    void client.invalidateQueries({ queryKey: workspaceKeys.values(slug) });
+                    refreshReviews();
+                  }}
+                />
+              )}
+              {tab === 'review' && reviews.data !== undefined && (
+                <ReviewPanel
+                  network={network}
+                  city={slug}
+                  reviews={reviews.data}
+                  indicators={networkIndicators}
+                  locale={lang}
+                  focusYear={null}
+                  onChanged={refreshReviews}
+                />
+              )}
+              {tab === 'activity' && <ActivityFeed city={slug} locale={lang} />}
+            </div>
+          )}
+        </>
+      )}
+    </>
+  );
+}

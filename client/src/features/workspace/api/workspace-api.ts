@@ -1,0 +1,204 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import type { IndicatorListResponse } from '@api/catalogue.schema';
+import type {
+  Ambition,
+  AmbitionListResponse,
+  HistoryEvent,
+  HistoryResponse,
+  ImportReport,
+  Observation,
+  ObservationListResponse,
+} from '@api/observation.schema';
+import type { CityReviews, ReviewComment, ReviewPeriod, ReviewQueue } from '@api/review.schema';
+import { apiFetch } from '../../../lib/api-client';
+
+export type {
+  Ambition,
+  CityReviews,
+  HistoryEvent,
+  ImportReport,
+  Observation,
+  ReviewComment,
+  ReviewPeriod,
+};
+export type WorkspaceIndicator = IndicatorListResponse['indicators'][number];
+export type ReviewAction = 'submit' | 'withdraw' | 'return' | 'approve' | 'reopen';
+
+const enc = encodeURIComponent;
+
+export const workspaceKeys = {
+  all: ['workspace'] as const,
+  indicators: (network: string) => [...workspaceKeys.all, 'indicators', network] as const,
+  values: (city: string) => [...workspaceKeys.all, 'values', city] as const,
+  ambitions: (city: string) => [...workspaceKeys.all, 'ambitions', city] as const,
+  reviews: (network: string, city: string) =>
+    [...workspaceKeys.all, 'reviews', network, city] as const,
+  queue: (network: string) => [...workspaceKeys.all, 'queue', network] as const,
+  feed: (city: string) => [...workspaceKeys.all, 'feed', city] as const,
+  history: (city: string, indicator: string, year: number) =>
+    [...workspaceKeys.all, 'history', city, indicator, year] as const,
+};
+
+export const useNetworkIndicators = (network: string) =>
+  useQuery(
+    queryOptions({
+      queryKey: workspaceKeys.indicators(network),
+      queryFn: ({ signal }) =>
+        apiFetch<IndicatorListResponse>(`/api/v1/networks/${enc(network)}/indicators`, { signal }),
+      enabled: network !== '',
+    }),
+  );
+
+export const useCityValues = (city: string) =>
+  useQuery(
+    queryOptions({
+      queryKey: workspaceKeys.values(city),
+      queryFn: ({ signal }) =>
+        apiFetch<ObservationListResponse>(`/api/v1/cities/${enc(city)}/observations`, { signal }),
+    }),
+  );
+
+export const useCityAmbitions = (city: string) =>
+  useQuery(
+    queryOptions({
+      queryKey: workspaceKeys.ambitions(city),
+      queryFn: ({ signal }) =>
+        apiFetch<AmbitionListResponse>(`/api/v1/cities/${enc(city)}/ambitions`, { signal }),
+    }),
+  );
+
+export const useCityReviews = (network: string, city: string) =>
+  useQuery(
+    queryOptions({
+      queryKey: workspaceKeys.reviews(network, city),
+      queryFn: ({ signal }) =>
+        apiFetch<CityReviews>(`/api/v1/networks/${enc(network)}/cities/${enc(city)}/reviews`, {
+          signal,
+        }),
+      enabled: network !== '',
+    }),
+  );
+
+export const useReviewQueue = (network: string) =>
+  useQuery(
+    queryOptions({
+      queryKey: workspaceKeys.queue(network),
+      queryFn: ({ signal }) =>
+        apiFetch<ReviewQueue>(`/api/v1/networks/${enc(network)}/reviews`, { signal }),
+    }),
+  );
+
+export const useCityFeed = (city: string) =>
+  useQuery(
+    queryOptions({
+      queryKey: workspaceKeys.feed(city),
+      queryFn: ({ signal }) =>
+        apiFetch<HistoryResponse>(`/api/v1/cities/${enc(city)}/history?limit=50`, { signal }),
+    }),
+  );
+
+export const useValueHistory = (city: string, indicator: string, year: number) =>
+  useQuery(
+    queryOptions({
+      queryKey: workspaceKeys.history(city, indicator, year),
+      queryFn: ({ signal }) =>
+        apiFetch<HistoryResponse>(
+          `/api/v1/cities/${enc(city)}/indicators/${enc(indicator)}/observations/${year}/history`,
+          { signal },
+        ),
+    }),
+  );
+
+const valuePath = (city: string, indicator: string, year: number): string =>
+  `/api/v1/cities/${enc(city)}/indicators/${enc(indicator)}/observations/${year}`;
+
+/**
+ * Saves one value: a new one with If-None-Match (never overwrites a value
+ * someone else created meanwhile), a change with If-Match (412 when stale).
+ */
+export function saveValue(
+  city: string,
+  indicator: string,
+  year: number,
+  input: {
+    value: number;
+    source?: string | null;
+    note?: string | null;
+    status?: 'final' | 'provisional';
+    comment?: string;
+  },
+  etag: string | null,
+): Promise<Observation> {
+  return apiFetch<Observation>(valuePath(city, indicator, year), {
+    method: 'PUT',
+    body: input,
+    headers: etag === null ? { 'if-none-match': '*' } : { 'if-match': etag },
+  });
+}
+
+export function deleteValue(
+  city: string,
+  indicator: string,
+  year: number,
+  etag: string,
+): Promise<void> {
+  return apiFetch<void>(valuePath(city, indicator, year), {
+    method: 'DELETE',
+    headers: { 'if-match': etag },
+  });
+}
+
+export function fetchValue(city: string, indicator: string, year: number): Promise<Observation> {
+  return apiFetch<Observation>(valuePath(city, indicator, year));
+}
+
+export function saveAmbition(
+  city: string,
+  indicator: string,
+  input: { baselineYear: number; baselineValue: number; targetYear: number; targetValue: number },
+  etag: string | null,
+): Promise<Ambition> {
+  return apiFetch<Ambition>(`/api/v1/cities/${enc(city)}/indicators/${enc(indicator)}/ambition`, {
+    method: 'PUT',
+    body: input,
+    headers: etag === null ? { 'if-none-match': '*' } : { 'if-match': etag },
+  });
+}
+
+export function runImport(
+  csv: string,
+  options: { dryRun: boolean; fileName?: string },
+): Promise<ImportReport> {
+  const query = new URLSearchParams({ dryRun: String(options.dryRun) });
+  if (options.fileName !== undefined) query.set('fileName', options.fileName.slice(0, 255));
+  return apiFetch<ImportReport>(`/api/v1/imports?${query.toString()}`, {
+    method: 'POST',
+    text: csv,
+    contentType: 'text/csv',
+  });
+}
+
+export function reviewStep(
+  network: string,
+  city: string,
+  year: number,
+  action: ReviewAction,
+  comment?: string,
+): Promise<ReviewPeriod> {
+  return apiFetch<ReviewPeriod>(
+    `/api/v1/networks/${enc(network)}/cities/${enc(city)}/reviews/${year}/${action}`,
+    { method: 'POST', body: comment === undefined || comment === '' ? {} : { comment } },
+  );
+}
+
+export function postComment(
+  network: string,
+  city: string,
+  year: number,
+  input: { indicator?: string; body: string },
+): Promise<ReviewComment> {
+  return apiFetch<ReviewComment>(
+    `/api/v1/networks/${enc(network)}/cities/${enc(city)}/reviews/${year}/comments`,
+    { method: 'POST', body: input },
+  );
+}

@@ -1,0 +1,87 @@
+import { useEffect, useRef, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatNumber } from '../../../lib/format';
+import type { Observation, WorkspaceIndicator } from '../api/workspace-api';
+
+export interface Conflict {
+  indicator: WorkspaceIndicator;
+  year: number;
+  /** The officer's value (null: they deleted it). */
+  mine: number | null;
+  /** The value stored meanwhile (null: someone deleted it). */
+  theirs: Observation | null;
+}
+
+/**
+ * Someone else changed the value since the officer read it: both values side
+ * by side, and the officer decides. A native modal dialog (focus is trapped
+ * and Escape keeps the other value).
+ */
+export function ConflictDialog(props: {
+  conflict: Conflict;
+  locale: string;
+  onKeepMine: () => void;
+  onKeepTheirs: () => void;
+}): ReactNode {
+  const { t, i18n } = useTranslation();
+  const ref = useRef<HTMLDialogElement>(null);
+  const { conflict, locale } = props;
+  const { indicator } = conflict;
+  const unit = indicator.translations[i18n.language]?.unit ?? indicator.unit;
+  const show = (value: number | null) =>
+    value === null
+      ? t('workspace.conflict.deleted')
+      : `${formatNumber(value, locale, indicator.decimals)} ${unit}`;
+
+  useEffect(() => {
+    const dialog = ref.current;
+    if (dialog !== null && !dialog.open) dialog.showModal();
+  }, []);
+
+  return (
+    <dialog
+      ref={ref}
+      className="dialog"
+      aria-labelledby="conflict-title"
+      aria-describedby="conflict-text"
+      data-testid="conflict-dialog"
+      onCancel={(event) => {
+        event.preventDefault();
+        props.onKeepTheirs();
+      }}
+    >
+      <h2 id="conflict-title">{t('workspace.conflict.title')}</h2>
+      <p id="conflict-text">
+        {t('workspace.conflict.text', {
+          indicator: indicator.translations[i18n.language]?.name ?? indicator.name,
+          year: conflict.year,
+        })}
+      </p>
+      <dl className="conflict-values">
+        <div>
+          <dt>{t('workspace.conflict.mine')}</dt>
+          <dd data-testid="conflict-mine">{show(conflict.mine)}</dd>
+        </div>
+        <div>
+          <dt>
+            {conflict.theirs === null
+              ? t('workspace.conflict.theirsDeleted')
+              : t('workspace.conflict.theirs', {
+                  who: conflict.theirs.updatedBy,
+                  when: new Date(conflict.theirs.updatedAt).toLocaleString(locale),
+                })}
+          </dt>
+          <dd data-testid="conflict-theirs">{show(conflict.theirs?.value ?? null)}</dd>
+        </div>
+      </dl>
+      <div className="actions">
+        <button type="button" className="button" onClick={props.onKeepTheirs}>
+          {t('workspace.conflict.keepTheirs')}
+        </button>
+        <button type="button" className="button" onClick={props.onKeepMine}>
+          {t('workspace.conflict.keepMine')}
+        </button>
+      </div>
+    </dialog>
+  );
+}

@@ -1,0 +1,283 @@
+import { useState, type FormEvent, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  postComment,
+  reviewStep,
+  type CityReviews,
+  type ReviewAction,
+  type WorkspaceIndicator,
+} from '../api/workspace-api';
+
+/**
+ * The review of a city's years: state, counts, who submitted and decided,
+ * the steps the reader may take (submit/withdraw for editors; return,
+ * approve, reopen for coordinators) and the comments.
+ */
+export function ReviewPanel(props: {
+  network: string;
+  city: string;
+  reviews: CityReviews;
+  indicators: readonly WorkspaceIndicator[];
+  locale: string;
+  focusYear: number | null;
+  onChanged: () => void;
+}): ReactNode {
+  const { t } = useTranslation();
+  const { reviews, locale } = props;
+  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const act = async (year: number, action: ReviewAction, comment?: string) => {
+    setBusy(true);
+    setMessage(null);
+    try {
+      await reviewStep(props.network, props.city, year, action, comment);
+      setMessage({
+        text: t(`workspace.review.done.${action}` as 'workspace.review.done.submit', { year }),
+        error: false,
+      });
+      props.onChanged();
+    } catch (err) {
+      setMessage({ text: err instanceof Error ? err.message : String(err), error: true });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="review-panel">
+      <p
+        role={message?.error === true ? 'alert' : 'status'}
+        className={message?.error === true ? 'field-error' : ''}
+      >
+        {message?.text}
+      </p>
+      <div className="table-scroll">
+        <table data-testid="review-table">
+          <caption>{t('workspace.review.caption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('workspace.review.year')}</th>
+              <th scope="col">{t('workspace.review.state')}</th>
+              <th scope="col">{t('workspace.review.values')}</th>
+              <th scope="col">{t('workspace.review.public')}</th>
+              <th scope="col">{t('workspace.review.lastStep')}</th>
+              <th scope="col">{t('workspace.review.actions')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {reviews.years.map((y) => (
+              <tr key={y.year} className={props.focusYear === y.year ? 'highlight' : ''}>
+                <th scope="row">{y.year}</th>
+                <td>
+                  <span className={`state-badge state-${y.state}`}>
+                    {t(`workspace.state.${y.state}` as 'workspace.state.draft')}
+                  </span>
+                </td>
+                <td>{y.values}</td>
+                <td>{y.published}</td>
+                <td>
+                  {y.decidedAt !== null && (y.submittedAt === null || y.decidedAt >= y.submittedAt)
+                    ? t('workspace.review.decided', {
+                        who: y.decidedBy,
+                        when: new Date(y.decidedAt).toLocaleString(locale),
+                      })
+                    : y.submittedAt !== null
+                      ? t('workspace.review.submitted', {
+                          who: y.submittedBy,
+                          when: new Date(y.submittedAt).toLocaleString(locale),
+                        })
+                      : ''}
+                </td>
+                <td>
+                  <YearActions
+                    year={y.year}
+                    state={y.state}
+                    values={y.values}
+                    canSubmit={reviews.you.canSubmit}
+                    canDecide={reviews.you.canDecide}
+                    busy={busy}
+                    onAct={(action, comment) => void act(y.year, action, comment)}
+                  />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <CommentForm
+        network={props.network}
+        city={props.city}
+        years={reviews.years.map((y) => y.year)}
+        defaultYear={props.focusYear ?? reviews.years[0]?.year ?? new Date().getFullYear() - 1}
+        indicators={props.indicators}
+        canComment={reviews.you.canSubmit || reviews.you.canDecide}
+        onPosted={props.onChanged}
+      />
+      <h3>{t('workspace.review.comments')}</h3>
+      {reviews.comments.length === 0 ? (
+        <p>{t('workspace.review.noComments')}</p>
+      ) : (
+        <ul className="comments" data-testid="review-comments">
+          {reviews.comments.map((c) => (
+            <li key={c.id}>
+              <strong>{c.author}</strong> · {c.year}
+              {c.indicator !== null
+                ? ` · ${props.indicators.find((i) => i.slug === c.indicator)?.name ?? c.indicator}`
+                : ''}{' '}
+              · <time dateTime={c.at}>{new Date(c.at).toLocaleString(locale)}</time>
+              <p>{c.body}</p>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+function YearActions(props: {
+  year: number;
+  state: string;
+  values: number;
+  canSubmit: boolean;
+  canDecide: boolean;
+  busy: boolean;
+  onAct: (action: ReviewAction, comment?: string) => void;
+}): ReactNode {
+  const { t } = useTranslation();
+  const [asking, setAsking] = useState<ReviewAction | null>(null);
+  const [comment, setComment] = useState('');
+  const actions: ReviewAction[] = [];
+  if (
+    props.canSubmit &&
+    (props.state === 'draft' || props.state === 'returned') &&
+    props.values > 0
+  )
+    actions.push('submit');
+  if (props.canSubmit && props.state === 'submitted') actions.push('withdraw');
+  if (props.canDecide && props.state === 'submitted') actions.push('return', 'approve');
+  if (props.canDecide && props.state === 'approved') actions.push('reopen');
+  if (asking !== null)
+    return (
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          props.onAct(asking, comment.trim());
+          setAsking(null);
+          setComment('');
+        }}
+      >
+        <label>
+          {t(`workspace.review.why.${asking}` as 'workspace.review.why.return')}
+          <textarea
+            required
+            value={comment}
+            maxLength={2000}
+            rows={2}
+            onChange={(e) => setComment(e.target.value)}
+          />
+        </label>
+        <button type="submit" className="button" disabled={props.busy}>
+          {t(`workspace.review.action.${asking}` as 'workspace.review.action.return', {
+            year: props.year,
+          })}
+        </button>
+        <button type="button" onClick={() => setAsking(null)}>
+          {t('workspace.review.cancel')}
+        </button>
+      </form>
+    );
+  return (
+    <div className="actions">
+      {actions.map((action) => (
+        <button
+          key={action}
+          type="button"
+          className="button"
+          disabled={props.busy}
+          onClick={() =>
+            action === 'return' || action === 'reopen' ? setAsking(action) : props.onAct(action)
+          }
+        >
+          {t(`workspace.review.action.${action}` as 'workspace.review.action.submit', {
+            year: props.year,
+          })}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+function CommentForm(props: {
+  network: string;
+  city: string;
+  years: readonly number[];
+  defaultYear: number;
+  indicators: readonly WorkspaceIndicator[];
+  canComment: boolean;
+  onPosted: () => void;
+}): ReactNode {
+  const { t } = useTranslation();
+  const [year, setYear] = useState(props.defaultYear);
+  const [indicator, setIndicator] = useState('');
+  const [body, setBody] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  if (!props.canComment) return null;
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setError(null);
+    try {
+      await postComment(props.network, props.city, year, {
+        ...(indicator === '' ? {} : { indicator }),
+        body: body.trim(),
+      });
+      setBody('');
+      props.onPosted();
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err));
+    }
+  };
+  return (
+    <form
+      className="comment-form"
+      onSubmit={(e) => void submit(e)}
+      aria-labelledby="comment-form-title"
+    >
+      <h3 id="comment-form-title">{t('workspace.review.addComment')}</h3>
+      <label htmlFor="comment-year">{t('workspace.review.year')}</label>
+      <select id="comment-year" value={year} onChange={(e) => setYear(Number(e.target.value))}>
+        {props.years.map((y) => (
+          <option key={y} value={y}>
+            {y}
+          </option>
+        ))}
+      </select>
+      <label htmlFor="comment-on">{t('workspace.review.onValue')}</label>
+      <select id="comment-on" value={indicator} onChange={(e) => setIndicator(e.target.value)}>
+        <option value="">{t('workspace.review.wholeYear')}</option>
+        {props.indicators.map((i) => (
+          <option key={i.slug} value={i.slug}>
+            {i.name}
+          </option>
+        ))}
+      </select>
+      <label htmlFor="comment-body">{t('workspace.review.comment')}</label>
+      <textarea
+        id="comment-body"
+        required
+        maxLength={2000}
+        rows={3}
+        value={body}
+        onChange={(e) => setBody(e.target.value)}
+      />
+      {error !== null && (
+        <p role="alert" className="field-error">
+          {error}
+        </p>
+      )}
+      <button type="submit" className="button">
+        {t('workspace.review.post')}
+      </button>
+    </form>
+  );
+}

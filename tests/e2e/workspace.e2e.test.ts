@@ -330,6 +330,40 @@ describe('officer workspace', () => {
     await context.close();
   });
 
+  it('every tab passes axe and reads at 390 px without sideways scrolling', async () => {
+    const { page, context, errors } = await openPage(browser, 390, 844);
+    await signIn(page, OFFICER, '/cities/kosice/workspace');
+    await page.getByTestId('data-grid').waitFor();
+    const problems: string[] = [];
+    const check = async (name: string) => {
+      for (const v of await accessibilityViolations(page)) problems.push(`${name}: ${v}`);
+      const overflow = await page.evaluate<number>(
+        'document.documentElement.scrollWidth - window.innerWidth',
+      );
+      if (overflow > 0) problems.push(`${name}: ${overflow}px sideways scroll`);
+    };
+    await check('data');
+    await page.getByRole('tab', { name: 'Ambitions' }).click();
+    await page.getByTestId('ambition-preview').getByText('With this ambition').waitFor();
+    await check('ambitions');
+    await page.getByRole('tab', { name: 'Import' }).click();
+    await page
+      .getByLabel('Or paste cells here')
+      .fill(`city,indicator,year,value\nkosice,${ROWS[0]},2024,abc\n`);
+    await page.getByRole('button', { name: 'Check the file (nothing is written)' }).click();
+    await page.getByTestId('import-errors').waitFor();
+    await check('import');
+    await page.getByRole('tab', { name: 'Review' }).click();
+    await page.getByTestId('review-table').waitFor();
+    await check('review');
+    await page.getByRole('tab', { name: 'Recent changes' }).click();
+    await page.locator('.history-table').waitFor();
+    await check('activity');
+    expect(problems).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('opens a grid of 60 indicators × 11 years in under a second after its data arrives', async () => {
     const admin = await apiSession({
       email: 'admin@demo.example',

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { TableScroll } from '../../components/ui/table-scroll';
 import { useParams } from 'react-router';
 import { LocalLink } from '../../components/ui/local-link';
 import { ErrorState, LoadingState } from '../../components/ui/query-state';
@@ -27,7 +28,7 @@ export function ReviewQueuePage(): ReactNode {
       {periods.length === 0 ? (
         <p>{t('workspace.queue.empty')}</p>
       ) : (
-        <div className="table-scroll">
+        <TableScroll label={t('workspace.queue.title')}>
           <table data-testid="review-queue">
             <caption>{t('workspace.queue.caption', { count: periods.length })}</caption>
             <thead>
@@ -64,7 +65,7 @@ export function ReviewQueuePage(): ReactNode {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </>
   );

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { TableScroll } from '../../../components/ui/table-scroll';
 import type { HistoryEvent } from '../api/workspace-api';
 
 const valueOf = (snapshot: unknown): string => {
@@ -16,7 +17,7 @@ export function HistoryList(props: {
   const { t } = useTranslation();
   if (props.events.length === 0) return <p>{t('workspace.activity.none')}</p>;
   return (
-    <div className="table-scroll">
+    <TableScroll label={t('workspace.activity.what')}>
       <table className="history-table">
         <thead>
           <tr>
@@ -56,6 +57,6 @@ export function HistoryList(props: {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

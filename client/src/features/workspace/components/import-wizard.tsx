@@ -1,5 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { TableScroll } from '../../../components/ui/table-scroll';
 import { ApiError } from '../../../lib/api-client';
 import {
   runImport,
@@ -170,7 +171,7 @@ export function ImportWizard(props: {
           {report.errorCount > 0 && (
             <>
               <p role="alert">{t('workspace.import.hasErrors', { count: report.errorCount })}</p>
-              <div className="table-scroll">
+              <TableScroll label={t('workspace.import.errors')}>
                 <table data-testid="import-errors">
                   <thead>
                     <tr>
@@ -191,7 +192,7 @@ export function ImportWizard(props: {
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </TableScroll>
               <button
                 type="button"
                 className="button"

@@ -1,5 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { TableScroll } from '../../../components/ui/table-scroll';
 import type { Observation, WorkspaceIndicator } from '../api/workspace-api';
 import { reportingStatus } from '../utils/grid-model';
 
@@ -37,7 +38,7 @@ export function ReportingStatus(props: {
           ))}
         </select>
       </label>
-      <div className="table-scroll">
+      <TableScroll label={t('workspace.reporting.caption', { year })}>
         <table>
           <caption>{t('workspace.reporting.caption', { year })}</caption>
           <thead>
@@ -64,7 +65,7 @@ export function ReportingStatus(props: {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </details>
   );
 }

@@ -1,5 +1,6 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { TableScroll } from '../../../components/ui/table-scroll';
 import {
   postComment,
   reviewStep,
@@ -52,7 +53,7 @@ export function ReviewPanel(props: {
       >
         {message?.text}
       </p>
-      <div className="table-scroll">
+      <TableScroll label={t('workspace.review.caption')}>
         <table data-testid="review-table">
           <caption>{t('workspace.review.caption')}</caption>
           <thead>
@@ -104,7 +105,7 @@ export function ReviewPanel(props: {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       <CommentForm
         network={props.network}
         city={props.city}

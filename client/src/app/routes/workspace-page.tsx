@@ -22,6 +22,7 @@ import { ImportWizard } from '../../features/workspace/components/import-wizard'
 import { ReviewPanel } from '../../features/workspace/components/review-panel';
 import { ReportingStatus } from '../../features/workspace/components/reporting-status';
 import { byGoal, cellKey, gridYears } from '../../features/workspace/utils/grid-model';
+import { useGoals } from '../../features/sdg/api/sdg-api';
 import { useLanguage } from '../../lib/i18n/use-language';
 import { useSearchParam } from '../../lib/url-state';
 
@@ -49,6 +50,11 @@ export function WorkspacePage(): ReactNode {
   const values = useCityValues(slug);
   const ambitions = useCityAmbitions(slug);
   const reviews = useCityReviews(network, slug);
+  const goals = useGoals(lang);
+  const goalTitles = useMemo(
+    () => new Map((goals.data?.goals ?? []).map((g) => [g.goal, g.shortTitle])),
+    [goals.data],
+  );
   const client = useQueryClient();
   const [pendingCount, setPendingCount] = useState(0);
   useDocumentTitle(t('workspace.title', { city: city.data?.name ?? slug }));
@@ -215,6 +221,7 @@ export function WorkspacePage(): ReactNode {
               locale={lang}
               canEdit={canEdit}
               onSaved={onSaved}
+              goalTitles={goalTitles}
               onPendingChange={setPendingCount}
             />
           </div>

@@ -43,6 +43,8 @@ export interface DataGridProps {
   canEdit: boolean;
   /** A value the server stored (or deleted: null), to merge into the page's data. */
   onSaved: (indicator: string, year: number, saved: Observation | null) => void;
+  /** Short titles of the goals, for the group headings. */
+  goalTitles?: ReadonlyMap<number, string>;
   /** Reports how many edits the server does not have (for the leave-page guard). */
   onPendingChange: (count: number) => void;
 }
@@ -432,6 +434,9 @@ export function DataGrid(props: DataGridProps): ReactNode {
                     {group.goal === null
                       ? t('workspace.grid.noGoal')
                       : t('workspace.grid.goal', { goal: group.goal })}
+                    {group.goal !== null && props.goalTitles?.has(group.goal) === true
+                      ? ` · ${props.goalTitles.get(group.goal)}`
+                      : ''}
                   </span>
                 </th>
               </tr>

@@ -631,7 +631,8 @@ const SPECIFIC: Record<string, fc.Arbitrary<Draft>> = {
             'espoo,share,2021,"1',
             'outsider,share,2021,1',
           ),
-          fc.string().map((s) => `${s.replace(/[\r\n]/g, '')},,,`),
+          // An unknown city (a row with an empty value would only be skipped).
+          fc.string().map((s) => `${s.replace(/[\r\n,;\t"]/g, '')}~,share,2021,1`),
           hostileText.map((s) => `espoo,${s},2021,1`),
         ),
       )

@@ -59,8 +59,11 @@ describe.runIf(adminUrl !== undefined)('two server instances on one database', (
     };
     expect(session.user?.email).toBe('kosice@demo.example');
 
+    // As the city's editor, who sees the city's drafts (visitors see approved years only).
     const progressOf = async (server: ServerProcess) =>
-      (await (await fetch(`${server.url}/api/v1/cities/kosice/progress`)).json()) as {
+      (await (
+        await fetch(`${server.url}/api/v1/cities/kosice/progress`, { headers: { cookie } })
+      ).json()) as {
         indicators: Array<{ slug: string; latest: { year: number; value: number } | null }>;
       };
     const before = await progressOf(a);
@@ -76,7 +79,10 @@ describe.runIf(adminUrl !== undefined)('two server instances on one database', (
       body: JSON.stringify({ value }),
     });
     expect(write.status).toBe(201);
-    const read = (await (await fetch(url(a))).json()) as { value: number; updatedBy: string };
+    const read = (await (await fetch(url(a), { headers: { cookie } })).json()) as {
+      value: number;
+      updatedBy: string;
+    };
     expect(read.value).toBe(value);
     const after = await progressOf(a);
     expect(after.indicators.find((i) => i.slug === indicator.slug)?.latest?.year).toBe(year);

@@ -81,6 +81,21 @@ export async function fingerprint(knex: Knex): Promise<Record<string, string>> {
       'slug',
     ),
     members: await digest('network_members', 'network_id, city_id, role', 'network_id, city_id'),
+    reviews: await digest(
+      'review_periods',
+      'network_id, city_id, year, state, version',
+      'network_id, city_id, year',
+    ),
+    reviewComments: await digest(
+      'review_comments',
+      'network_id, city_id, year, indicator_id, body',
+      'network_id, city_id, year, body',
+    ),
+    published: await digest(
+      'published_observations',
+      'city_id, indicator_id, year, value, status, source, note',
+      'city_id, indicator_id, year',
+    ),
     indicators: await digest(
       'indicators',
       'slug, name, unit, direction, best_bound, worst_bound, allowed_min, allowed_max, archived_at, version',

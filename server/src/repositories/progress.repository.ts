@@ -280,11 +280,17 @@ export class ProgressRepository {
       [true, publishedNetworkIds],
     ] as const) {
       if (networkIds.length === 0) continue;
-      const row = (await this.knex(`${valuesTable(published)} as o`)
-        .join('indicators as i', 'i.id', 'o.indicator_id')
+      // One backward index probe per indicator ((indicator_id, year, city_id)
+      // index), not a scan of every value of the network.
+      const table = valuesTable(published);
+      const row = (await this.knex('indicators as i')
         .whereIn('i.network_id', networkIds)
         .whereNull('i.archived_at')
-        .max('o.year as year')
+        .select(
+          this.knex.raw(
+            `max((select o.year from ${table} o where o.indicator_id = i.id order by o.year desc limit 1)) as year`,
+          ),
+        )
         .first()) as { year: number | null } | undefined;
       const year = row?.year ?? null;
       if (year !== null && (latest === null || year > latest)) latest = year;

@@ -79,7 +79,8 @@ export const reviewRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = a
         config: { access: STEP_TEXT[action].rule },
         // The body is optional: a step without a comment may send none.
         preValidation: (request, _reply, done) => {
-          request.body ??= {};
+          // Only a missing body: a JSON null is invalid, as the schema says.
+          if (request.body === undefined) request.body = {};
           done();
         },
         schema: {

@@ -334,27 +334,22 @@ export const DEMO_REVIEWS = {
 } as const;
 
 async function seedReviews(trx: Knex.Transaction, networkId: number): Promise<void> {
-  await new ReviewRepository(trx).approveAll(networkId, 'system');
+  const reviews = new ReviewRepository(trx);
+  await reviews.approveAll(networkId, 'system');
   for (const [state, { city, year }] of Object.entries(DEMO_REVIEWS)) {
     const row = (await trx('cities').where({ slug: city }).first('id')) as
       { id: number } | undefined;
     if (row === undefined) continue;
-    await trx('review_periods')
-      .where({ network_id: networkId, city_id: row.id, year })
-      .update({
-        state,
-        approved_at: null,
-        decided_at: null,
-        decided_by: null,
-        ...(state === 'submitted'
-          ? { submitted_at: trx.fn.now(), submitted_by: 'valencia@demo.example' }
-          : {}),
-      });
-    await trx.raw(
-      `delete from published_observations p using indicators i
-        where i.id = p.indicator_id and i.network_id = ? and p.city_id = ? and p.year = ?`,
-      [networkId, row.id, year],
-    );
+    await reviews.update(networkId, row.id, year, {
+      state: state as 'draft' | 'submitted',
+      approved_at: null,
+      decided_at: null,
+      decided_by: null,
+      ...(state === 'submitted'
+        ? { submitted_at: new Date(), submitted_by: 'valencia@demo.example' }
+        : {}),
+    });
+    await reviews.unpublish(networkId, row.id, year);
   }
 }
 

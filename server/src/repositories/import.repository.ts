@@ -269,7 +269,8 @@ export class ImportRepository {
   /**
    * Locks the review periods (network, city, year) that staged rows would
    * change, creating draft rows for new ones, with a share lock held to the
-   * end of the transaction (see ReviewRepository.lockForWrite).
+   * end of the transaction, in two statements whatever the file's size (see
+   * ReviewRepository.lockForWrite).
    */
   async lockChangedPeriods(columns: ImportColumns): Promise<void> {
     const { joins, changed } = this.changedRows(columns);

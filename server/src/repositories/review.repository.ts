@@ -82,40 +82,30 @@ const OBSERVATION_COLUMNS = [
 export class ReviewRepository {
   constructor(private readonly knex: Knex) {}
 
+  /** Creates the period as a draft unless it exists (the row a lock needs). */
+  private async ensure(key: { network_id: number; city_id: number; year: number }): Promise<void> {
+    await this.knex('review_periods')
+      .insert(key)
+      .onConflict(['network_id', 'city_id', 'year'])
+      .ignore();
+  }
+
   /**
-   * Locks the review periods a write touches (creating draft rows for those
-   * never reviewed) with a share lock held to the end of the transaction: an
-   * approval, which takes an exclusive lock, waits for the write to commit
-   * and a write waits for an approval. Returns every period's state.
+   * Locks the review period a single write touches (created as a draft if it
+   * was never reviewed) with a share lock held to the end of the transaction:
+   * an approval, which locks it exclusively, waits for the write to commit,
+   * and a write waits for an approval. Imports lock theirs in one statement
+   * (ImportRepository.lockChangedPeriods).
    */
-  async lockForWrite(
-    periods: ReadonlyArray<{ networkId: number; cityId: number; year: number }>,
-  ): Promise<ReviewPeriodRecord[]> {
-    if (periods.length === 0) return [];
-    const rows = periods.map((p) => ({
-      network_id: p.networkId,
-      city_id: p.cityId,
-      year: p.year,
-    }));
-    for (let i = 0; i < rows.length; i += 1000) {
-      await this.knex('review_periods')
-        .insert(rows.slice(i, i + 1000))
-        .onConflict(['network_id', 'city_id', 'year'])
-        .ignore();
-    }
-    const found: PeriodRow[] = [];
-    for (let i = 0; i < rows.length; i += 1000) {
-      const chunk = rows.slice(i, i + 1000);
-      const result = (await this.knex('review_periods')
-        .whereIn(
-          ['network_id', 'city_id', 'year'],
-          chunk.map((r) => [r.network_id, r.city_id, r.year]),
-        )
-        .orderBy(['network_id', 'city_id', 'year'])
-        .forShare()) as PeriodRow[];
-      found.push(...result);
-    }
-    return found.map(toPeriod);
+  async lockForWrite(period: {
+    networkId: number;
+    cityId: number;
+    year: number;
+  }): Promise<ReviewPeriodRecord> {
+    const key = { network_id: period.networkId, city_id: period.cityId, year: period.year };
+    await this.ensure(key);
+    const row = (await this.knex('review_periods').where(key).forShare().first()) as PeriodRow;
+    return toPeriod(row);
   }
 
   /** One period; with `lock`, locked exclusively until the transaction ends (created as a draft if new). */
@@ -126,16 +116,12 @@ export class ReviewRepository {
     options: { lock?: boolean } = {},
   ): Promise<ReviewPeriodRecord | undefined> {
     const key = { network_id: networkId, city_id: cityId, year };
+    const query = this.knex('review_periods').where(key);
     if (options.lock === true) {
-      await this.knex('review_periods')
-        .insert(key)
-        .onConflict(['network_id', 'city_id', 'year'])
-        .ignore();
-      const row = (await this.knex('review_periods').where(key).forUpdate().first()) as
-        PeriodRow | undefined;
-      return row === undefined ? undefined : toPeriod(row);
+      await this.ensure(key);
+      query.forUpdate();
     }
-    const row = (await this.knex('review_periods').where(key).first()) as PeriodRow | undefined;
+    const row = (await query.first()) as PeriodRow | undefined;
     return row === undefined ? undefined : toPeriod(row);
   }
 
@@ -218,24 +204,47 @@ export class ReviewRepository {
   }
 
   /**
-   * Makes the year's current values the public ones: the published copy of
-   * the city's values for the network and year is replaced by them.
+   * Replaces the published copy of a network's values with the current ones,
+   * for one city and year or (no city) every year up to `lastYear`.
+   * Returns the number of values published.
    */
-  async publish(networkId: number, cityId: number, year: number, by: string): Promise<number> {
+  private async copyToPublished(
+    networkId: number,
+    by: string,
+    scope: { cityId: number; year: number } | { lastYear: number },
+  ): Promise<number> {
+    const [where, bindings] =
+      'cityId' in scope
+        ? ['and o.city_id = ? and o.year = ?', [scope.cityId, scope.year]]
+        : ['and o.year <= ?', [scope.lastYear]];
     await this.knex.raw(
-      `delete from published_observations p using indicators i
-        where i.id = p.indicator_id and i.network_id = ? and p.city_id = ? and p.year = ?`,
-      [networkId, cityId, year],
+      `delete from published_observations o using indicators i
+        where i.id = o.indicator_id and i.network_id = ? ${where}`,
+      [networkId, ...bindings],
     );
     const columns = OBSERVATION_COLUMNS.join(', ');
     const selected = OBSERVATION_COLUMNS.map((c) => `o.${c}`).join(', ');
     const result = (await this.knex.raw(
       `insert into published_observations (${columns}, published_by)
        select ${selected}, ? from observations o join indicators i on i.id = o.indicator_id
-        where i.network_id = ? and o.city_id = ? and o.year = ?`,
-      [by, networkId, cityId, year],
+        where i.network_id = ? ${where}`,
+      [by, networkId, ...bindings],
     )) as { rowCount?: number | null; affectedRows?: number };
     return result.rowCount ?? result.affectedRows ?? 0;
+  }
+
+  /** Makes the year's current values the public ones (replacing the last approved copy). */
+  async publish(networkId: number, cityId: number, year: number, by: string): Promise<number> {
+    return this.copyToPublished(networkId, by, { cityId, year });
+  }
+
+  /** Removes a year's values from the public copy (the demo's draft years). */
+  async unpublish(networkId: number, cityId: number, year: number): Promise<void> {
+    await this.knex.raw(
+      `delete from published_observations o using indicators i
+        where i.id = o.indicator_id and i.network_id = ? and o.city_id = ? and o.year = ?`,
+      [networkId, cityId, year],
+    );
   }
 
   /**
@@ -254,19 +263,7 @@ export class ReviewRepository {
              approved_at = now(), version = review_periods.version + 1, updated_at = now()`,
       [by, networkId, lastYear],
     );
-    await this.knex.raw(
-      `delete from published_observations p using indicators i
-        where i.id = p.indicator_id and i.network_id = ? and p.year <= ?`,
-      [networkId, lastYear],
-    );
-    const columns = OBSERVATION_COLUMNS.join(', ');
-    const selected = OBSERVATION_COLUMNS.map((c) => `o.${c}`).join(', ');
-    await this.knex.raw(
-      `insert into published_observations (${columns}, published_by)
-       select ${selected}, ? from observations o join indicators i on i.id = o.indicator_id
-        where i.network_id = ? and o.year <= ?`,
-      [by, networkId, lastYear],
-    );
+    await this.copyToPublished(networkId, by, { lastYear });
   }
 
   async addComment(comment: {

@@ -93,7 +93,15 @@ export const reviewRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = a
       },
       async (request) => {
         const { network, city, year } = request.params;
-        return reviews.act(request.actor, network, city, year, action, request.body.comment);
+        return reviews.act(
+          request.actor,
+          request.principal,
+          network,
+          city,
+          year,
+          action,
+          request.body.comment,
+        );
       },
     );
   }

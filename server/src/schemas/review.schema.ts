@@ -14,12 +14,25 @@ export const ReviewStateSchema = Type.Union(
   },
 );
 
+export const ReviewAction = Type.Union(
+  [
+    Type.Literal('submit'),
+    Type.Literal('withdraw'),
+    Type.Literal('return'),
+    Type.Literal('approve'),
+    Type.Literal('reopen'),
+  ],
+  { description: 'The step to take.' },
+);
+export type ReviewAction = Static<typeof ReviewAction>;
+
 const Stamp = Type.Union([Type.String({ format: 'date-time' }), Type.Null()]);
 
 export const ReviewPeriod = Type.Object({
   year: Type.Integer(),
   state: ReviewStateSchema,
   locked: Type.Boolean({ description: 'Whether the city’s editors are refused changes now.' }),
+  steps: Type.Array(ReviewAction, { description: 'The steps the reader may take now.' }),
   values: Type.Integer({ description: 'How many values the city has for the year.' }),
   published: Type.Integer({ description: 'How many of them the public sees (approved).' }),
   submittedAt: Stamp,
@@ -73,17 +86,6 @@ export const ReviewYearParams = Type.Object({
   city: Slug,
   year: Type.Integer({ minimum: 1950, maximum: 2100 }),
 });
-export const ReviewAction = Type.Union(
-  [
-    Type.Literal('submit'),
-    Type.Literal('withdraw'),
-    Type.Literal('return'),
-    Type.Literal('approve'),
-    Type.Literal('reopen'),
-  ],
-  { description: 'The step to take.' },
-);
-export type ReviewAction = Static<typeof ReviewAction>;
 
 export const ReviewActionBody = Type.Object(
   {

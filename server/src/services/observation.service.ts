@@ -215,9 +215,11 @@ export class ObservationService {
   ): Promise<WriteResult> {
     return this.uow.transaction(async (repos) => {
       const { city, indicator } = await resolveWriteTarget(repos, citySlug, indicatorSlug);
-      await requireWritable(repos, city.name, [
-        { networkId: indicator.networkId, cityId: city.id, year },
-      ]);
+      await requireWritable(repos, city.name, {
+        networkId: indicator.networkId,
+        cityId: city.id,
+        year,
+      });
       const problem = checkValue(input.value, indicator);
       if (problem !== null) throw validationFailed(problem, [{ path: '/value', message: problem }]);
 
@@ -289,9 +291,11 @@ export class ObservationService {
   ): Promise<void> {
     await this.uow.transaction(async (repos) => {
       const { city, indicator } = await resolveWriteTarget(repos, citySlug, indicatorSlug);
-      await requireWritable(repos, city.name, [
-        { networkId: indicator.networkId, cityId: city.id, year },
-      ]);
+      await requireWritable(repos, city.name, {
+        networkId: indicator.networkId,
+        cityId: city.id,
+        year,
+      });
       const key: ObservationKey = { cityId: city.id, indicatorId: indicator.id, year };
       const existing = await repos.observations.find(key);
       if (existing === undefined)

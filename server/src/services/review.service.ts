@@ -17,16 +17,71 @@ import type {
 import type { Actor } from './actor';
 import { requireCity, requireIndicator, requireNetwork } from './lookup';
 
-/** Which states each step starts from, where it leads, and whether it needs a comment. */
+/** Which states each step starts from, where it leads, who takes it, and whether it needs a comment. */
 const STEPS: Readonly<
-  Record<ReviewAction, { from: readonly ReviewState[]; to: ReviewState; needsComment: boolean }>
+  Record<
+    ReviewAction,
+    {
+      from: readonly ReviewState[];
+      to: ReviewState;
+      by: 'editor' | 'coordinator';
+      needsComment: boolean;
+      done: string;
+    }
+  >
 > = {
-  submit: { from: ['draft', 'returned'], to: 'submitted', needsComment: false },
-  withdraw: { from: ['submitted'], to: 'draft', needsComment: false },
-  return: { from: ['submitted'], to: 'returned', needsComment: true },
-  approve: { from: ['submitted'], to: 'approved', needsComment: false },
-  reopen: { from: ['approved'], to: 'draft', needsComment: true },
+  submit: {
+    from: ['draft', 'returned'],
+    to: 'submitted',
+    by: 'editor',
+    needsComment: false,
+    done: 'submitted',
+  },
+  withdraw: {
+    from: ['submitted'],
+    to: 'draft',
+    by: 'editor',
+    needsComment: false,
+    done: 'withdrawn',
+  },
+  return: {
+    from: ['submitted'],
+    to: 'returned',
+    by: 'coordinator',
+    needsComment: true,
+    done: 'returned',
+  },
+  approve: {
+    from: ['submitted'],
+    to: 'approved',
+    by: 'coordinator',
+    needsComment: false,
+    done: 'approved',
+  },
+  reopen: {
+    from: ['approved'],
+    to: 'draft',
+    by: 'coordinator',
+    needsComment: true,
+    done: 'reopened',
+  },
 };
+
+/** What the reader may do about a city's year. */
+interface Abilities {
+  canSubmit: boolean;
+  canDecide: boolean;
+}
+
+/** The steps the reader may take now (what the interface offers; the server checks again). */
+function stepsFor(state: ReviewState, values: number, you: Abilities): ReviewAction[] {
+  return (Object.keys(STEPS) as ReviewAction[]).filter((action) => {
+    const step = STEPS[action];
+    if (!step.from.includes(state)) return false;
+    if (action === 'submit' && values === 0) return false;
+    return step.by === 'editor' ? you.canSubmit : you.canDecide;
+  });
+}
 
 const STATE_WORDS: Readonly<Record<ReviewState, string>> = {
   draft: 'a draft',
@@ -55,22 +110,15 @@ export function lockedMessage(cityName: string, year: number, state: ReviewState
     : `${cityName}’s figures for ${year} are submitted for review and locked. Withdraw the submission to change them, or wait for the coordinators’ answer.`;
 }
 
-/** Refuses a write into a submitted or approved year (409), after locking the periods it touches. */
+/** Refuses a write into a submitted or approved year (409), after locking the period it touches. */
 export async function requireWritable(
   repos: Repositories,
   cityName: string,
-  periods: ReadonlyArray<{ networkId: number; cityId: number; year: number }>,
+  period: { networkId: number; cityId: number; year: number },
 ): Promise<void> {
-  const locked = (await repos.reviews.lockForWrite(periods)).filter((p) =>
-    LOCKED_STATES.has(p.state),
-  );
-  const first = locked[0];
-  if (first !== undefined)
-    throw new AppError(
-      'conflict',
-      lockedMessage(cityName, first.year, first.state),
-      locked.map((p) => ({ year: p.year, state: p.state })),
-    );
+  const { state, year } = await repos.reviews.lockForWrite(period);
+  if (LOCKED_STATES.has(state))
+    throw new AppError('conflict', lockedMessage(cityName, year, state), [{ year, state }]);
 }
 
 /**
@@ -99,6 +147,7 @@ export class ReviewService {
     const counts = await repos.reviews.yearCounts(network.id, city.id);
     const comments = await repos.reviews.comments(network.id, city.id);
     const years = [...new Set([...periods.keys(), ...counts.keys()])].sort((a, b) => b - a);
+    const you = this.abilities(principal, city.id, network.id);
     return {
       network: { slug: network.slug, name: network.name },
       city: { slug: city.slug, name: city.name },
@@ -108,13 +157,18 @@ export class ReviewService {
           periods.get(year),
           counts.get(year),
           comments.filter((c) => c.year === year).length,
+          you,
         ),
       ),
       comments: comments.map(toComment),
-      you: {
-        canSubmit: principal.canEditCity(city.id),
-        canDecide: principal.canManageNetwork(network.id),
-      },
+      you,
+    };
+  }
+
+  private abilities(principal: Principal, cityId: number, networkId: number): Abilities {
+    return {
+      canSubmit: principal.canEditCity(cityId),
+      canDecide: principal.canManageNetwork(networkId),
     };
   }
 
@@ -123,13 +177,16 @@ export class ReviewService {
     period: ReviewPeriodRecord | undefined,
     counts: { values: number; published: number } | undefined,
     comments: number,
+    you: Abilities,
   ): ReviewPeriod {
     const state = period?.state ?? 'draft';
+    const values = counts?.values ?? 0;
     return {
       year,
       state,
       locked: LOCKED_STATES.has(state),
-      values: counts?.values ?? 0,
+      steps: stepsFor(state, values, you),
+      values,
       published: counts?.published ?? 0,
       submittedAt: iso(period?.submittedAt ?? null),
       submittedBy: period?.submittedBy ?? null,
@@ -161,6 +218,7 @@ export class ReviewService {
   /** Takes one step of the workflow; 409 when the year is not in a state the step starts from. */
   async act(
     actor: Actor,
+    principal: Principal,
     networkSlug: string,
     citySlug: string,
     year: number,
@@ -182,15 +240,7 @@ export class ReviewService {
       if (!step.from.includes(period.state))
         throw new AppError(
           'conflict',
-          `${city.name}’s figures for ${year} are ${STATE_WORDS[period.state]}; they cannot be ${
-            {
-              submit: 'submitted',
-              withdraw: 'withdrawn',
-              return: 'returned',
-              approve: 'approved',
-              reopen: 'reopened',
-            }[action]
-          } now.`,
+          `${city.name}’s figures for ${year} are ${STATE_WORDS[period.state]}; they cannot be ${step.done} now.`,
           { state: period.state },
         );
       const values = await repos.reviews.valueCount(network.id, city.id, year);
@@ -235,7 +285,13 @@ export class ReviewService {
       });
       const counts = (await repos.reviews.yearCounts(network.id, city.id)).get(year);
       const comments = (await repos.reviews.comments(network.id, city.id, year)).length;
-      return this.toPeriod(year, updated, counts, comments);
+      return this.toPeriod(
+        year,
+        updated,
+        counts,
+        comments,
+        this.abilities(principal, city.id, network.id),
+      );
     });
   }
 

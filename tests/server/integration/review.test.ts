@@ -193,6 +193,14 @@ describe('review workflow', () => {
 
     const reviews = await http.get<CityReviews>(base, editor.headers);
     expect(reviews.body.you).toEqual({ canSubmit: true, canDecide: false });
+    // The steps each reader may take now, as the interface offers them.
+    expect(reviews.body.years.map((y) => [y.year, y.steps])).toEqual([
+      [2021, ['submit']],
+      [2020, []],
+      [2019, []],
+    ]);
+    const asCoordinator = await http.get<CityReviews>(base, coordinator.headers);
+    expect(asCoordinator.body.years.map((y) => y.steps)).toEqual([[], ['reopen'], ['reopen']]);
     expect(reviews.body.comments.map((c) => [c.indicator, c.body])).toEqual([
       [null, 'Please check recycling.'],
       ['recycling', 'Is 35 % right? The waste report says 33 %.'],

@@ -93,10 +93,7 @@ export function ReviewPanel(props: {
                 <td>
                   <YearActions
                     year={y.year}
-                    state={y.state}
-                    values={y.values}
-                    canSubmit={reviews.you.canSubmit}
-                    canDecide={reviews.you.canDecide}
+                    steps={y.steps}
                     busy={busy}
                     onAct={(action, comment) => void act(y.year, action, comment)}
                   />
@@ -138,26 +135,15 @@ export function ReviewPanel(props: {
 
 function YearActions(props: {
   year: number;
-  state: string;
-  values: number;
-  canSubmit: boolean;
-  canDecide: boolean;
+  /** The steps the server says the reader may take now. */
+  steps: readonly ReviewAction[];
   busy: boolean;
   onAct: (action: ReviewAction, comment?: string) => void;
 }): ReactNode {
   const { t } = useTranslation();
   const [asking, setAsking] = useState<ReviewAction | null>(null);
   const [comment, setComment] = useState('');
-  const actions: ReviewAction[] = [];
-  if (
-    props.canSubmit &&
-    (props.state === 'draft' || props.state === 'returned') &&
-    props.values > 0
-  )
-    actions.push('submit');
-  if (props.canSubmit && props.state === 'submitted') actions.push('withdraw');
-  if (props.canDecide && props.state === 'submitted') actions.push('return', 'approve');
-  if (props.canDecide && props.state === 'approved') actions.push('reopen');
+  const actions = props.steps;
   if (asking !== null)
     return (
       <form

@@ -1,17 +1,24 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import compress from '@fastify/compress';
+import cors from '@fastify/cors';
 import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, {
+  type FastifyError,
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyServerOptions,
+} from 'fastify';
+import type { Socket } from 'node:net';
+import { PUBLIC_READS } from './auth/policy';
 import { demoAccountsAllowed, type Config } from './config';
 import type { Database } from './db/database';
 import type { ErrorBody } from './errors';
-import actor from './plugins/actor';
-import auth from './plugins/auth';
+import auth, { routeAction } from './plugins/auth';
 import errorHandler from './plugins/error-handler';
 import { installValidators } from './plugins/validation';
 import { authRoutes } from './routes/auth.routes';
@@ -52,6 +59,74 @@ const CONTENT_SECURITY_POLICY = {
   },
 };
 
+/** Headers every answer carries, also those written before routing (bad URLs, oversized headers). */
+const BASE_HEADERS = {
+  'content-type': 'application/json; charset=utf-8',
+  'x-content-type-options': 'nosniff',
+  'cache-control': 'no-store',
+} as const;
+
+/**
+ * The path the router sees: `;name=value` parameters are cut from every
+ * segment (as servlet containers do), so `/api/v1/cities;x=1/espoo` is the
+ * same route as `/api/v1/cities/espoo` and meets the same guard. The router
+ * itself decodes `%61`, folds case and doubled slashes (routerOptions).
+ */
+export function canonicalUrl(url: string): string {
+  const query = url.indexOf('?');
+  const pathPart = query < 0 ? url : url.slice(0, query);
+  if (!pathPart.includes(';')) return url;
+  const cleaned = pathPart
+    .split('/')
+    .map((segment) => segment.split(';')[0])
+    .join('/');
+  return cleaned + (query < 0 ? '' : url.slice(query));
+}
+
+function errorText(code: string, message: string): string {
+  return JSON.stringify({ error: { code, message } });
+}
+
+/**
+ * Answers errors Node.js meets before Fastify sees a request (headers too
+ * large, malformed request lines) in the API's error shape.
+ */
+function answerClientError(error: Error & { code?: string }, socket: Socket): void {
+  if (!socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const [status, reason, code, message] =
+    error.code === 'HPE_HEADER_OVERFLOW'
+      ? [
+          431,
+          'Request Header Fields Too Large',
+          'headers_too_large',
+          'The request headers are too large.',
+        ]
+      : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? [408, 'Request Timeout', 'request_timeout', 'The request took too long to arrive.']
+        : [400, 'Bad Request', 'bad_request', 'The request is malformed.'];
+  const body = errorText(code, message);
+  const headers = Object.entries({
+    ...BASE_HEADERS,
+    'content-length': Buffer.byteLength(body),
+    connection: 'close',
+  })
+    .map(([name, value]) => `${name}: ${value}`)
+    .join('\r\n');
+  socket.end(`HTTP/1.1 ${status} ${reason}\r\n${headers}\r\n\r\n${body}`);
+}
+
+/** Errors Fastify meets while routing (a malformed percent-encoding), in the API's error shape. */
+function answerFrameworkError(error: FastifyError, reply: FastifyReply): void {
+  const message =
+    error.code === 'FST_ERR_BAD_URL'
+      ? 'The address is malformed (a broken %-encoding).'
+      : 'The request could not be routed.';
+  void reply.code(400).headers(BASE_HEADERS).send(errorText('bad_request', message));
+}
+
 /** Fastify's typings omit the hop count proxy-addr accepts; express it as the equivalent function. */
 function toTrustProxy(
   value: Config['trustProxy'],
@@ -79,28 +154,70 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     requestTimeout: config.requestTimeout,
     trustProxy: toTrustProxy(config.trustProxy),
     requestIdHeader: 'x-request-id',
-    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+    // The router decodes %-escapes; these fold the other ways of writing one path.
+    routerOptions: {
+      ignoreTrailingSlash: true,
+      ignoreDuplicateSlashes: true,
+      caseSensitive: false,
+      maxParamLength: 200,
+    },
+    rewriteUrl: (req) => canonicalUrl(req.url ?? '/'),
+    frameworkErrors: (error, _request, reply) => answerFrameworkError(error, reply),
+    clientErrorHandler: answerClientError,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   installValidators(app);
   // JSON only: a text/plain body must not reach JSON routes as a string.
   app.removeContentTypeParser('text/plain');
   await app.register(errorHandler);
-  await app.register(actor);
   const services = createServices(db, {
     idleSeconds: config.sessionIdleMinutes * 60,
     maxSeconds: config.sessionMaxHours * 3600,
     allowDemoAccounts: demoAccountsAllowed(config, db.kind),
+    secondFactorRoles: config.secondFactorRoles,
+    apiTokenRequestsPerMinute: config.apiTokenRequestsPerMinute,
   });
-  await app.register(auth, { config, services });
   app.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });
-
+  // Security headers first: every answer carries them, refusals by the guard included.
   await app.register(helmet, {
     contentSecurityPolicy: CONTENT_SECURITY_POLICY,
     crossOriginEmbedderPolicy: false,
+    // Other websites may embed the public API's answers (CORS below); pages stay same-origin.
+    crossOriginResourcePolicy: { policy: 'cross-origin' },
+    // HSTS only means something over HTTPS (added below).
+    strictTransportSecurity: false,
   });
+  app.addHook('onRequest', async (request, reply) => {
+    if (request.protocol === 'https')
+      void reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
+  });
+  // Public, approved data may be read by other websites; nothing else answers cross-origin.
+  await app.register(cors, {
+    hook: 'onRequest',
+    preflight: false,
+    delegator: (request, callback) => {
+      const action = routeAction(request);
+      const open =
+        config.corsOrigins.length > 0 &&
+        action !== undefined &&
+        PUBLIC_READS.has(action) &&
+        (request.method === 'GET' || request.method === 'HEAD');
+      callback(
+        null,
+        open
+          ? {
+              origin: config.corsOrigins === '*' ? '*' : [...config.corsOrigins],
+              credentials: false,
+              methods: ['GET', 'HEAD'],
+              exposedHeaders: ['ETag', 'Content-Language'],
+            }
+          : { origin: false },
+      );
+    },
+  });
+  await app.register(auth, { config, services });
   await app.register(compress, { threshold: 1024 });
 
   await app.register(swagger, {
@@ -161,12 +278,30 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(indicatorRoutes, { services });
       await api.register(observationRoutes, { services });
       await api.register(reviewRoutes, { services });
-      await api.register(importRoutes, { services, maxBytes: config.importBodyLimit });
+      await api.register(importRoutes, {
+        services,
+        maxBytes: config.importBodyLimit,
+        idleSeconds: config.importIdleSeconds,
+      });
       await api.register(progressRoutes, { services });
     },
     { prefix: '/api/v1' },
   );
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  // Anything else under /api (however its path is written) is a JSON 404, never the dashboard.
+  app.route({
+    method: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
+    url: '/api/*',
+    config: { access: 'public' },
+    schema: { hide: true },
+    handler: async (request, reply) => {
+      const rest = (request.params as { '*': string })['*'];
+      const body: ErrorBody = {
+        error: { code: 'not_found', message: `Nothing here: ${request.method} /api/${rest}` },
+      };
+      return reply.status(404).send(body);
+    },
+  });
 
   const indexHtml = path.join(config.clientDir, 'index.html');
   const hasClient = fs.existsSync(indexHtml);
@@ -177,6 +312,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       index: ['index.html'],
       // The build writes .br and .gz copies of each asset (client/vite.config.ts).
       preCompressed: true,
+      // Build files such as .vite/manifest.json are not for the public.
+      dotfiles: 'ignore',
       setHeaders: (reply, filePath) => {
         // Vite fingerprints everything under assets/, so those never change.
         const immutable = filePath.includes(`${path.sep}assets${path.sep}`);
@@ -193,8 +330,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   }
 
   app.setNotFoundHandler(async (request, reply) => {
-    const isApi = request.url === '/api' || request.url.startsWith('/api/');
-    if (!isApi && hasClient && (request.method === 'GET' || request.method === 'HEAD')) {
+    // /api/* has its own route above, so whatever reaches this is a page of the dashboard.
+    if (hasClient && (request.method === 'GET' || request.method === 'HEAD')) {
       // Single-page app: every non-API path renders the dashboard, which routes on the client.
       return reply
         .header('cache-control', 'no-cache')
@@ -204,7 +341,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     const body: ErrorBody = {
       error: {
         code: 'not_found',
-        message: `Nothing here: ${request.method} ${request.url.split('?')[0] ?? ''}`,
+        message: `Nothing here: ${request.method} ${request.routeOptions.url ?? 'this address'}`,
       },
     };
     return reply.status(404).send(body);

@@ -44,6 +44,20 @@ export interface Config {
    * yes on the embedded database with the demo seeded, never on PostgreSQL.
    */
   readonly demoAccounts: boolean | null;
+  /**
+   * Roles that count only once the user has set up a second factor (TOTP);
+   * without one the user signs in with the other roles and is asked to set it up.
+   */
+  readonly secondFactorRoles: ReadonlyArray<'admin' | 'coordinator' | 'editor' | 'viewer'>;
+  /**
+   * Origins other websites may read the public API from (CORS on GET routes
+   * of public data, never with credentials): `*` for any, or a list; empty for none.
+   */
+  readonly corsOrigins: '*' | readonly string[];
+  /** Seconds an import upload may go without sending a byte before it is refused (408). */
+  readonly importIdleSeconds: number;
+  /** Requests one API token may make per minute (per server instance). */
+  readonly apiTokenRequestsPerMinute: number;
 }
 
 export class ConfigError extends Error {
@@ -178,6 +192,44 @@ export function loadConfig(
     );
   }
 
+  const roles = ['admin', 'coordinator', 'editor', 'viewer'] as const;
+  const secondFactorRoles: Array<(typeof roles)[number]> = [];
+  for (const part of (text('SECOND_FACTOR_ROLES') ?? '').split(',')) {
+    const role = part.trim().toLowerCase();
+    if (role === '' || role === 'none') continue;
+    if ((roles as readonly string[]).includes(role)) {
+      if (!secondFactorRoles.includes(role as (typeof roles)[number]))
+        secondFactorRoles.push(role as (typeof roles)[number]);
+    } else {
+      problems.push(
+        `SECOND_FACTOR_ROLES="${text('SECOND_FACTOR_ROLES') ?? ''}" must list roles among ${roles.join(', ')} (comma-separated), e.g. admin,coordinator`,
+      );
+      break;
+    }
+  }
+
+  const corsRaw = text('CORS_ORIGINS') ?? '*';
+  let corsOrigins: '*' | string[] = '*';
+  if (corsRaw !== '*') {
+    corsOrigins = [];
+    for (const part of corsRaw.split(',')) {
+      const origin = part.trim();
+      if (origin === '' || origin.toLowerCase() === 'none') continue;
+      const parsed = URL.canParse(origin) ? new URL(origin) : null;
+      if (
+        parsed === null ||
+        !['http:', 'https:'].includes(parsed.protocol) ||
+        parsed.origin !== origin.replace(/\/$/, '')
+      ) {
+        problems.push(
+          `CORS_ORIGINS="${corsRaw}" must be * or a comma-separated list of origins like https://www.city.eu (scheme, host and port only), or none`,
+        );
+        break;
+      }
+      corsOrigins.push(parsed.origin);
+    }
+  }
+
   const config: Config = {
     port,
     host,
@@ -196,6 +248,10 @@ export function loadConfig(
     sessionMaxHours,
     cookieSecure,
     demoAccounts,
+    secondFactorRoles,
+    corsOrigins,
+    importIdleSeconds: integer('IMPORT_IDLE_SECONDS', 30, 1, 3600),
+    apiTokenRequestsPerMinute: integer('API_TOKEN_REQUESTS_PER_MINUTE', 600, 1, 1_000_000),
   };
 
   if (problems.length > 0) throw new ConfigError(problems);

@@ -1,5 +1,5 @@
 import type { GrantRecord, Role } from '../repositories/auth.repository';
-import type { Actor } from '../services/actor';
+import type { Actor } from './actor';
 
 export interface SignedInUser {
   readonly id: number;
@@ -7,15 +7,33 @@ export interface SignedInUser {
   readonly displayName: string;
 }
 
+/** How a signed-in principal proved who it is. */
+export interface Credentials {
+  /** An API token (`Authorization: Bearer`) rather than the session cookie. */
+  readonly viaToken: boolean;
+  /** A read-only API token: no action that changes data. */
+  readonly readOnly: boolean;
+  /**
+   * Roles not counted because the configuration requires a second factor for
+   * them and the user has not set one up (they may still set it up).
+   */
+  readonly heldBack: readonly Role[];
+}
+
+const SESSION: Credentials = Object.freeze({ viaToken: false, readOnly: false, heldBack: [] });
+
 /**
- * Who is asking and what they may do: the signed-in user with their role
- * grants, or an anonymous visitor. Built once per request from the session.
+ * Who is asking and what they may do: the one identity every caller has,
+ * passed explicitly to the policy (auth/policy.ts) and to every service.
  *
- * - admin: everything in the installation.
- * - coordinator of a network: its catalogue, members and details; reads it.
- * - editor of a city: the city's values, ambitions and imports; reads the
- *   networks the city belongs to.
- * - viewer of a network: reads it (private networks need a role to be read).
+ * - anonymous: a visitor; a new instance per request (it memoises the read scope).
+ * - user: a signed-in user with their role grants, by session or API token.
+ * - system: the command line and seeds; may do everything.
+ *
+ * Roles: admin (everything), coordinator of a network (its catalogue,
+ * members and details; reads it), editor of a city (the city's values,
+ * ambitions and imports; reads the networks the city belongs to), viewer of a
+ * network (reads it; private networks need a role to be read).
  */
 export class Principal {
   readonly isAdmin: boolean;
@@ -23,15 +41,17 @@ export class Principal {
   private readonly edits: ReadonlySet<number>;
   private readonly member: ReadonlySet<number>;
 
-  constructor(
+  private constructor(
+    readonly kind: 'anonymous' | 'user' | 'system',
     readonly user: SignedInUser | null,
-    readonly grants: readonly GrantRecord[] = [],
+    readonly grants: readonly GrantRecord[],
     /** Networks the user's editor cities belong to. */
-    editorNetworkIds: readonly number[] = [],
+    editorNetworkIds: readonly number[],
+    readonly credentials: Credentials,
   ) {
     const ids = (role: Role, key: 'networkId' | 'cityId'): number[] =>
       grants.filter((g) => g.role === role && g[key] !== null).map((g) => g[key]!);
-    this.isAdmin = grants.some((g) => g.role === 'admin');
+    this.isAdmin = kind === 'system' || grants.some((g) => g.role === 'admin');
     this.coordinates = new Set(ids('coordinator', 'networkId'));
     this.edits = new Set(ids('editor', 'cityId'));
     this.member = new Set([
@@ -41,16 +61,47 @@ export class Principal {
     ]);
   }
 
-  static readonly anonymous = new Principal(null);
-
-  get signedIn(): boolean {
-    return this.user !== null;
+  /** A visitor. A new object per request, so per-request memos never outlive it. */
+  static anonymous(): Principal {
+    return new Principal('anonymous', null, [], [], SESSION);
   }
 
+  /** The command line, seeds and maintenance: may do everything; history says "system". */
+  static readonly system: Principal = new Principal('system', null, [], [], SESSION);
+
+  /** A signed-in user with their grants (held-back roles already left out). */
+  static user(
+    user: SignedInUser,
+    grants: readonly GrantRecord[],
+    editorNetworkIds: readonly number[],
+    credentials: Credentials = SESSION,
+  ): Principal {
+    return new Principal('user', user, grants, editorNetworkIds, credentials);
+  }
+
+  get signedIn(): boolean {
+    return this.kind !== 'anonymous';
+  }
+
+  get readOnly(): boolean {
+    return this.credentials.readOnly;
+  }
+
+  get viaToken(): boolean {
+    return this.credentials.viaToken;
+  }
+
+  /** Appended to a refusal when a role was held back for want of a second factor. */
+  get heldBackNote(): string {
+    const held = this.credentials.heldBack;
+    if (held.length === 0) return '';
+    return ` Your ${held.join(' and ')} role needs two-factor authentication: set it up on your account page.`;
+  }
+
+  /** How the principal appears in history and on public pages: a display name, never an email. */
   get actor(): Actor {
-    return this.user === null
-      ? { userId: null, label: 'anonymous' }
-      : { userId: this.user.id, label: this.user.email };
+    if (this.user !== null) return { userId: this.user.id, label: this.user.displayName };
+    return { userId: null, label: this.kind === 'system' ? 'system' : 'anonymous' };
   }
 
   /** Member of a network: may read it even when it is private. */

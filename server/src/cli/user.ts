@@ -1,3 +1,4 @@
+import { Principal } from '../auth/principal';
 import { ConfigError, loadConfig } from '../config';
 import { migrateLatest } from '../db/migrate';
 import { describeDatabase, openConfiguredDatabase } from '../db/open';
@@ -70,7 +71,7 @@ async function main(): Promise<number> {
     let userId: number;
     if (existing === undefined) {
       const name = args.get('name');
-      const created = await users.create('system', {
+      const created = await users.create(Principal.system, {
         email,
         displayName: typeof name === 'string' ? name : undefined,
         password,
@@ -89,7 +90,7 @@ async function main(): Promise<number> {
     }
     const network = args.get('network');
     const city = args.get('city');
-    const { grant, created } = await users.grant('system', userId, {
+    const { grant, created } = await users.grant(Principal.system, userId, {
       role: role as Role,
       network: typeof network === 'string' ? network : undefined,
       city: typeof city === 'string' ? city : undefined,

@@ -5,6 +5,7 @@ import * as imports from '../../../migrations/20261123000300_imports';
 import * as networkDataVersions from '../../../migrations/20261123000400_network_data_versions';
 import * as auth from '../../../migrations/20261123000500_auth';
 import * as review from '../../../migrations/20261123000600_review';
+import * as accessControl from '../../../migrations/20261130000700_access_control';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -23,6 +24,7 @@ export const MIGRATIONS: ReadonlyArray<readonly [string, Migration]> = [
   ['20261123000400_network_data_versions', networkDataVersions],
   ['20261123000500_auth', auth],
   ['20261123000600_review', review],
+  ['20261130000700_access_control', accessControl],
 ];
 
 /** knex MigrationSource over the static list above. */

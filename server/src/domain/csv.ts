@@ -18,6 +18,33 @@ export class CsvSyntaxError extends Error {
   }
 }
 
+/** Bounds that keep a hostile file from costing more than a normal one per byte. */
+export interface CsvLimits {
+  /** Most fields in one record (columns). */
+  readonly maxFields: number;
+  /** Longest field, in characters. */
+  readonly maxFieldLength: number;
+  /** Longest record (line), in characters. */
+  readonly maxRecordLength: number;
+  /** Longest first record (the header), in characters. */
+  readonly maxHeaderLength: number;
+}
+
+export const DEFAULT_CSV_LIMITS: CsvLimits = Object.freeze({
+  maxFields: 1000,
+  maxFieldLength: 10_000,
+  maxRecordLength: 1_048_576,
+  maxHeaderLength: 65_536,
+});
+
+/** A file beyond the limits: reading stops at once (a 4xx, never a long computation). */
+export class CsvLimitError extends CsvSyntaxError {
+  constructor(message: string, record: number) {
+    super(message, record);
+    this.name = 'CsvLimitError';
+  }
+}
+
 const QUOTE = 34;
 const CR = 13;
 const LF = 10;
@@ -53,11 +80,39 @@ export class CsvReader {
   private pendingQuote = false;
   private recordHasContent = false;
   private skipLf = false;
+  /** Characters of the current record's completed fields. */
+  private recordLength = 0;
   /** Records completed so far (including the header), for error messages. */
   recordCount = 0;
 
-  constructor(delimiter: Delimiter) {
+  constructor(
+    delimiter: Delimiter,
+    private readonly limits: CsvLimits = DEFAULT_CSV_LIMITS,
+  ) {
     this.delimiter = delimiter.charCodeAt(0);
+  }
+
+  /** Checks the record being read against the limits (called at field ends and chunk ends). */
+  private checkLimits(): void {
+    const { maxFields, maxFieldLength, maxRecordLength, maxHeaderLength } = this.limits;
+    const row = this.recordCount + 1;
+    const where = row === 1 ? 'The header (row 1)' : `Row ${row}`;
+    if (this.record.length >= maxFields)
+      throw new CsvLimitError(
+        `${where} has more than ${maxFields.toLocaleString('en')} columns; an import may have at most ${maxFields.toLocaleString('en')}.`,
+        row,
+      );
+    if (this.field.length > maxFieldLength)
+      throw new CsvLimitError(
+        `${where} has a cell longer than ${maxFieldLength.toLocaleString('en')} characters (column ${this.record.length + 1}); no cell may be longer.`,
+        row,
+      );
+    const limit = row === 1 ? maxHeaderLength : maxRecordLength;
+    if (this.recordLength + this.field.length > limit)
+      throw new CsvLimitError(
+        `${where} is longer than ${limit.toLocaleString('en')} characters; ${row === 1 ? 'a header' : 'a line'} may be at most that long.`,
+        row,
+      );
   }
 
   push(chunk: string): string[][] {
@@ -91,6 +146,7 @@ export class CsvReader {
           this.field += chunk.slice(start, i);
           if (i + 1 >= n) {
             this.pendingQuote = true;
+            this.checkLimits();
             return out;
           }
           if (chunk.charCodeAt(i + 1) === QUOTE) {
@@ -109,6 +165,8 @@ export class CsvReader {
       }
       if (c === d) {
         this.field += chunk.slice(start, i);
+        this.checkLimits();
+        this.recordLength += this.field.length + 1;
         this.record.push(this.field);
         this.field = '';
         this.afterQuote = false;
@@ -119,6 +177,7 @@ export class CsvReader {
       }
       if (c === LF || c === CR) {
         this.field += chunk.slice(start, i);
+        this.checkLimits();
         this.endRecord(out);
         if (c === CR) this.skipLf = true;
         i++;
@@ -147,6 +206,7 @@ export class CsvReader {
       i++;
     }
     if (start < n) this.field += chunk.slice(start, n);
+    this.checkLimits();
     return out;
   }
 
@@ -171,6 +231,7 @@ export class CsvReader {
     }
     this.record = [];
     this.field = '';
+    this.recordLength = 0;
     this.afterQuote = false;
     this.recordHasContent = false;
   }
@@ -181,6 +242,24 @@ const NEEDS_QUOTES = /[",\r\n;\t]|^\s|\s$/;
 /** One CSV field, quoted when it must be. */
 export function csvField(value: string): string {
   return NEEDS_QUOTES.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+/** A cell a spreadsheet would read as a formula (or that hides one), after any apostrophes. */
+const FORMULA_START = /^'*[=+\-@\t\r]/;
+
+/**
+ * A free-text cell made safe to open in a spreadsheet (OWASP "CSV
+ * injection"): text that starts like a formula gets a leading apostrophe,
+ * which spreadsheets show as text. `fromTextCell` undoes it on import, so
+ * exports round-trip. Numbers are written by us and never pass through here.
+ */
+export function toTextCell(text: string): string {
+  return FORMULA_START.test(text) ? `'${text}` : text;
+}
+
+/** Reads a free-text cell written by `toTextCell`: one apostrophe before a formula character goes. */
+export function fromTextCell(cell: string): string {
+  return cell.startsWith("'") && FORMULA_START.test(cell) ? cell.slice(1) : cell;
 }
 
 /** One CSV line (comma-separated, LF-terminated). */

@@ -1,29 +1,30 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { Principal, type ReadScope } from '../auth/principal';
+import { ACTIONS, PUBLIC_READS, enforce, type Action } from '../auth/policy';
+import { Principal } from '../auth/principal';
 import { sameToken } from '../auth/tokens';
 import type { Config } from '../config';
 import { AppError } from '../errors';
 import type { SessionRecord } from '../repositories/auth.repository';
-import { ACCESS_RULES, type AccessRule } from '../services/access.service';
 import type { Services } from '../services/services';
+import { addVary } from './vary';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
-    /** Who may call the route (server/src/services/access.service.ts). Required under /api/v1. */
-    access?: AccessRule;
+    /** The action the route performs (server/src/auth/policy.ts). Required under /api/v1. */
+    access?: Action;
     /** `origin-only`: no CSRF token (sign-in, invitations: there is no session yet). */
     csrf?: 'origin-only';
   }
   interface FastifyInstance {
-    /** Every /api/v1 route with its access rule, in registration order (the permission matrix reads it). */
-    routeAccess: ReadonlyArray<{ method: string; url: string; access: AccessRule }>;
+    /** Every /api/v1 route with its action, in registration order (the permission matrix reads it). */
+    routeAccess: ReadonlyArray<{ method: string; url: string; access: Action }>;
   }
   interface FastifyRequest {
+    /** Who is asking: anonymous, a user (session or API token) — decided once, before the guard. */
     principal: Principal;
+    /** The session behind the cookie, when the request came with one. */
     session: SessionRecord | null;
-    /** The networks this request may read (cached per request). */
-    readScope(): Promise<ReadScope>;
   }
 }
 
@@ -32,6 +33,7 @@ export const SECURE_SESSION_COOKIE = '__Host-sdgcm_session';
 export const CSRF_HEADER = 'x-csrf-token';
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+const READ_METHODS = new Set(['GET', 'HEAD']);
 
 export function parseCookies(header: string | undefined): Map<string, string> {
   const cookies = new Map<string, string>();
@@ -51,38 +53,60 @@ interface AuthOptions {
   services: Services;
 }
 
-const SCOPE = Symbol('scope');
-type WithScope = FastifyRequest & { [SCOPE]?: Promise<ReadScope> };
+/** The action the matched route declared; undefined for routes outside the API (static files, docs, 404). */
+export function routeAction(request: FastifyRequest): Action | undefined {
+  return request.routeOptions.config.access;
+}
+
+/** The API token of an `Authorization: Bearer …` header, if there is one. */
+function bearerOf(request: FastifyRequest): string | undefined {
+  const header = request.headers.authorization;
+  if (typeof header !== 'string') return undefined;
+  const match = /^Bearer[ ]+(\S+)\s*$/i.exec(header);
+  if (match === null) {
+    throw new AppError(
+      'unauthorized',
+      'The Authorization header must be "Bearer <token>" with an API token from your account page.',
+    );
+  }
+  return match[1];
+}
 
 /**
- * Sessions, CSRF protection and the access guard:
+ * Sessions, API tokens, CSRF protection and the access guard. Everything is
+ * decided from the route the router matched (its decoded path), never from
+ * the raw URL: `/%61pi/v1/…` matches the same route and meets the same guard.
  * 1. onRoute: every /api/v1 route must declare `config.access` (fail closed).
- * 2. onRequest: the session cookie becomes `request.principal`; state-changing
- *    requests must come from this site (Sec-Fetch-Site / Origin) and, with a
- *    session, carry its CSRF token; then the route's access rule is checked,
- *    before any body is read.
+ * 2. onRequest, for routes that declare an action: the caller becomes
+ *    `request.principal` (session cookie or API token; a cross-origin read is
+ *    anonymous whatever it carries); state-changing requests must come from
+ *    this site (Sec-Fetch-Site / Origin) and, with a session, carry its CSRF
+ *    token; then the policy decides on the route's action and the resources
+ *    its parameters name — before any body is read.
  */
 async function authPlugin(app: FastifyInstance, { config, services }: AuthOptions): Promise<void> {
   app.decorateRequest('principal', {
     getter(this: FastifyRequest & { _principal?: Principal }): Principal {
-      return this._principal ?? Principal.anonymous;
+      this._principal ??= Principal.anonymous();
+      return this._principal;
     },
     setter(this: FastifyRequest & { _principal?: Principal }, value: Principal): void {
       this._principal = value;
     },
   });
   app.decorateRequest('session', null);
-  app.decorateRequest('readScope', function (this: WithScope): Promise<ReadScope> {
-    this[SCOPE] ??= services.access.scopeOf(this.principal);
-    return this[SCOPE];
-  });
 
-  const routeAccess: Array<{ method: string; url: string; access: AccessRule }> = [];
+  const routeAccess: Array<{ method: string; url: string; access: Action }> = [];
   app.decorate('routeAccess', routeAccess);
   app.addHook('onRoute', (route) => {
+    const access = (route.config as { access?: Action } | undefined)?.access;
+    if (access !== undefined && !ACTIONS.includes(access)) {
+      throw new Error(
+        `Route ${String(route.method)} ${route.url} declares an unknown action "${access}".`,
+      );
+    }
     if (!route.url.startsWith('/api/v1/')) return;
-    const access = (route.config as { access?: AccessRule } | undefined)?.access;
-    if (access === undefined || !ACCESS_RULES.includes(access)) {
+    if (access === undefined) {
       throw new Error(
         `Route ${String(route.method)} ${route.url} declares no access rule (config.access); every API route must.`,
       );
@@ -93,25 +117,17 @@ async function authPlugin(app: FastifyInstance, { config, services }: AuthOption
   });
 
   app.addHook('onRequest', async (request, reply) => {
-    const token = sessionTokenOf(config, request);
-    if (token !== undefined) {
-      const resolved = await services.auth.resolve(token);
-      if (resolved !== undefined) {
-        request.principal = resolved.principal;
-        request.session = resolved.session;
-        request.actor = resolved.principal.actor;
-      }
+    const action = routeAction(request);
+    if (action === undefined) return;
+    // Answers depend on who asks: shared caches must keep them apart.
+    addVary(reply, 'Cookie', 'Authorization');
+    const crossOrigin = isCrossOrigin(request);
+    if (!(crossOrigin && READ_METHODS.has(request.method) && PUBLIC_READS.has(action))) {
+      await identify(request, config, services);
     }
-    const isApi = request.url.startsWith('/api/');
-    if (!isApi) return;
-    if (request.session !== null) {
-      // Personal answers: never stored by shared caches.
-      void reply.header('vary', 'Cookie');
-    }
-    const routeConfig = request.routeOptions.config;
     if (UNSAFE.has(request.method)) {
       checkSameSite(request);
-      if (request.session !== null && routeConfig.csrf !== 'origin-only') {
+      if (request.session !== null && request.routeOptions.config.csrf !== 'origin-only') {
         const sent = request.headers[CSRF_HEADER];
         if (typeof sent !== 'string' || !sameToken(sent, request.session.csrfToken)) {
           throw new AppError(
@@ -121,56 +137,83 @@ async function authPlugin(app: FastifyInstance, { config, services }: AuthOption
         }
       }
     }
-    const access = routeConfig.access;
-    if (access !== undefined) {
-      await services.access.authorize(
-        request.principal,
-        access,
-        (request.params ?? {}) as Record<string, string>,
-      );
-    }
+    const params = (request.params ?? {}) as Record<string, string | undefined>;
+    const resource = await services.access.resourceOf({
+      network: params.network,
+      city: params.city,
+      indicator: params.indicator,
+    });
+    enforce(request.principal, action, resource);
   });
 
   app.addHook('onSend', async (request, reply) => {
-    if (request.session === null || !request.url.startsWith('/api/')) return;
+    if (!request.principal.signedIn || routeAction(request) === undefined) return;
+    // Personal answers: never stored by shared caches.
     const cacheControl = reply.getHeader('cache-control');
-    if (typeof cacheControl === 'string' && cacheControl.includes('public')) {
-      void reply.header('cache-control', cacheControl.replace('public', 'private'));
-    } else if (cacheControl === undefined) {
+    if (typeof cacheControl !== 'string') {
       void reply.header('cache-control', 'private, no-cache');
+    } else if (!/\b(private|no-store)\b/.test(cacheControl)) {
+      void reply.header(
+        'cache-control',
+        /\bpublic\b/.test(cacheControl)
+          ? cacheControl.replace(/\bpublic\b/, 'private')
+          : `private, ${cacheControl}`,
+      );
     }
   });
 }
 
+/** Sets `request.principal` (and `request.session`) from an API token or the session cookie. */
+async function identify(
+  request: FastifyRequest,
+  config: Config,
+  services: Services,
+): Promise<void> {
+  const bearer = bearerOf(request);
+  if (bearer !== undefined) {
+    request.principal = await services.tokens.authenticate(bearer, request.ip);
+    return;
+  }
+  const token = sessionTokenOf(config, request);
+  if (token === undefined) return;
+  const resolved = await services.auth.resolve(token);
+  if (resolved === undefined) return;
+  request.principal = resolved.principal;
+  request.session = resolved.session;
+}
+
+/** This server's own origin as the browser sees it (scheme, host and port). */
+function ownOrigin(request: FastifyRequest): string | undefined {
+  try {
+    return new URL(`${request.protocol}://${request.host}`).origin;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether the request names another origin than this server's (a fetch from another website). */
+function isCrossOrigin(request: FastifyRequest): boolean {
+  const origin = request.headers.origin;
+  if (typeof origin !== 'string') return false;
+  if (origin === 'null') return true;
+  try {
+    return new URL(origin).origin !== ownOrigin(request);
+  } catch {
+    return true;
+  }
+}
+
 /**
  * Refuses state-changing requests from other sites: browsers send
- * Sec-Fetch-Site (modern) or Origin (older); scripts and curl send neither
- * and have no cookie to abuse.
+ * Sec-Fetch-Site (modern) or Origin (older), compared with scheme, host and
+ * port; scripts and curl send neither and have no cookie to abuse.
  */
 function checkSameSite(request: FastifyRequest): void {
   const site = request.headers['sec-fetch-site'];
   if (typeof site === 'string' && site !== 'same-origin' && site !== 'none') {
     throw crossSite();
   }
-  const origin = request.headers.origin;
-  if (typeof origin === 'string' && origin !== 'null') {
-    let host: string | undefined;
-    try {
-      host = new URL(origin).host;
-    } catch {
-      throw crossSite();
-    }
-    let own: string;
-    try {
-      // Normalised like the Origin (a default port is dropped).
-      own = new URL(`${request.protocol}://${request.host}`).host;
-    } catch {
-      throw crossSite();
-    }
-    if (host !== own) throw crossSite();
-  } else if (origin === 'null') {
-    throw crossSite();
-  }
+  if (request.headers.origin !== undefined && isCrossOrigin(request)) throw crossSite();
 }
 
 const crossSite = (): AppError =>
@@ -224,4 +267,4 @@ export function clearSessionCookie(
   void reply.header('set-cookie', `${cookieName(secure)}=; ${attributes.join('; ')}`);
 }
 
-export default fp(authPlugin, { name: 'auth', dependencies: ['actor'] });
+export default fp(authPlugin, { name: 'auth' });

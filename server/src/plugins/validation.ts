@@ -27,10 +27,49 @@ export function installValidators(app: FastifyInstance): void {
   addFormats.default(strictBody);
   app.setValidatorCompiler(
     ({ schema, httpPart }: FastifyRouteSchemaDef<FastifySchema>): FastifyValidationResult => {
-      const ajv = httpPart === 'body' ? strictBody : coercing;
-      return ajv.compile(schema as object) as ValidateFunction & FastifyValidationResult;
+      if (httpPart === 'body')
+        return strictBody.compile(schema as object) as ValidateFunction & FastifyValidationResult;
+      return finiteOnly(coercing.compile(schema as object));
     },
   );
+}
+
+/** The JSON pointer of the first number that is not finite in coerced data, or null. */
+function nonFinite(data: unknown, pointer: string): string | null {
+  if (typeof data === 'number') return Number.isFinite(data) ? null : pointer || '/';
+  if (data === null || typeof data !== 'object') return null;
+  for (const [key, value] of Object.entries(data)) {
+    const found = nonFinite(value, `${pointer}/${key}`);
+    if (found !== null) return found;
+  }
+  return null;
+}
+
+/**
+ * Text coerced to numbers ("?limit=Infinity", "/years/-Infinity") passes
+ * Ajv's integer and range checks as ±Infinity: no such number is a year, a
+ * limit or an id, so it is refused like any other invalid parameter.
+ */
+function finiteOnly(validate: ValidateFunction): FastifyValidationResult {
+  const wrapped = ((data: unknown): boolean => {
+    const ok = validate(data);
+    wrapped.errors = validate.errors;
+    if (!ok) return false;
+    const pointer = nonFinite(data, '');
+    if (pointer === null) return true;
+    wrapped.errors = [
+      {
+        keyword: 'finite',
+        instancePath: pointer === '/' ? '' : pointer,
+        schemaPath: '#',
+        params: {},
+        message: 'must be a finite number',
+      },
+    ];
+    return false;
+  }) as ((data: unknown) => boolean) & { errors: ValidateFunction['errors'] };
+  wrapped.errors = null;
+  return wrapped as unknown as FastifyValidationResult;
 }
 
 export interface AjvErrorLike {

@@ -80,7 +80,7 @@ export class AmbitionRepository {
         'a.*',
         'c.slug as city_slug',
         'i.slug as indicator_slug',
-        'u.email as updated_by_label',
+        'u.display_name as updated_by_label',
       );
   }
 

@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import type { Actor } from '../auth/actor';
 
 /** One change in the audit trail. */
 export interface AuditEvent {
@@ -16,8 +17,8 @@ export interface AuditEvent {
 }
 
 export interface NewAuditEvent {
-  actorUserId: number | null;
-  actorLabel: string;
+  /** Who acted: a user (named by display name), "system" or "anonymous". */
+  actor: Actor;
   action: string;
   entityType: string;
   entityKey: string;
@@ -70,8 +71,8 @@ export class AuditRepository {
 
   async record(event: NewAuditEvent): Promise<void> {
     await this.knex('audit_events').insert({
-      actor_user_id: event.actorUserId,
-      actor_label: event.actorLabel,
+      actor_user_id: event.actor.userId,
+      actor_label: event.actor.label,
       action: event.action,
       entity_type: event.entityType,
       entity_key: event.entityKey,

@@ -11,6 +11,8 @@ export interface UserRecord {
   createdAt: Date;
   lastSignInAt: Date | null;
   passwordChangedAt: Date | null;
+  /** A confirmed second factor (TOTP) is set up. */
+  hasSecondFactor: boolean;
 }
 
 export interface GrantRecord {
@@ -57,6 +59,7 @@ interface UserRow {
   created_at: Date;
   last_sign_in_at: Date | null;
   password_changed_at: Date | null;
+  has_second_factor?: boolean;
 }
 
 const toUser = (row: UserRow): UserRecord => ({
@@ -68,7 +71,11 @@ const toUser = (row: UserRow): UserRecord => ({
   createdAt: row.created_at,
   lastSignInAt: row.last_sign_in_at,
   passwordChangedAt: row.password_changed_at,
+  hasSecondFactor: row.has_second_factor === true,
 });
+
+/** Whether the user (aliased `u`) has a confirmed second factor: one column of every user read. */
+const HAS_SECOND_FACTOR = `exists (select 1 from second_factors f where f.user_id = u.id and f.confirmed_at is not null) as has_second_factor`;
 
 interface GrantRow {
   id: number;
@@ -102,19 +109,23 @@ export class AuthRepository {
 
   // ---- users
 
+  private users(): Knex.QueryBuilder {
+    return this.knex('users as u').select('u.*', this.knex.raw(HAS_SECOND_FACTOR));
+  }
+
   async findUserByEmail(email: string): Promise<UserRecord | undefined> {
-    const row = (await this.knex('users').whereRaw('lower(email) = lower(?)', [email]).first()) as
+    const row = (await this.users().whereRaw('lower(u.email) = lower(?)', [email]).first()) as
       UserRow | undefined;
     return row === undefined ? undefined : toUser(row);
   }
 
   async findUser(id: number): Promise<UserRecord | undefined> {
-    const row = (await this.knex('users').where({ id }).first()) as UserRow | undefined;
+    const row = (await this.users().where('u.id', id).first()) as UserRow | undefined;
     return row === undefined ? undefined : toUser(row);
   }
 
   async listUsers(): Promise<UserRecord[]> {
-    return ((await this.knex('users').orderBy('email')) as UserRow[]).map(toUser);
+    return ((await this.users().orderBy('u.email')) as UserRow[]).map(toUser);
   }
 
   async insertUser(fields: {
@@ -268,6 +279,7 @@ export class AuthRepository {
       .andWhere('u.is_disabled', false)
       .select(
         'u.*',
+        this.knex.raw(HAS_SECOND_FACTOR),
         's.id as session_id',
         's.csrf_token',
         's.created_at as session_created_at',
@@ -388,7 +400,7 @@ export class AuthRepository {
       .where('t.token_hash', tokenHash)
       .whereNull('t.used_at')
       .andWhere('t.expires_at', '>', this.knex.fn.now())
-      .first('u.*')) as UserRow | undefined;
+      .first('u.*', this.knex.raw(HAS_SECOND_FACTOR))) as UserRow | undefined;
     return row === undefined ? undefined : toUser(row);
   }
 

@@ -55,12 +55,18 @@ export class CityRepository {
       .orderBy('n.name')) as CityNetworkRow[];
   }
 
-  /** Counts and years of a city's values, in the given networks only when given. */
+  /**
+   * Counts and years of a city's values, in the given networks only when
+   * given; of the approved copy when `published`.
+   */
   async observationStats(
     cityId: number,
     networkIds?: readonly number[],
+    published = false,
   ): Promise<CityObservationStats> {
-    const query = this.knex('observations').where({ city_id: cityId });
+    const query = this.knex(published ? 'published_observations' : 'observations').where({
+      city_id: cityId,
+    });
     if (networkIds !== undefined)
       query.whereIn(
         'indicator_id',

@@ -1,5 +1,6 @@
 import type { PGlite } from '@electric-sql/pglite';
 import type { Knex } from 'knex';
+import type { Actor } from '../auth/actor';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { DatabaseKind } from '../db/database';
@@ -333,8 +334,7 @@ export class ImportRepository {
 
   /** Records the import itself; returns its id. */
   async insertImport(record: {
-    actorUserId: number | null;
-    actorLabel: string;
+    actor: Actor;
     format: 'long' | 'opensdg';
     fileName: string | null;
     rowsRead: number;
@@ -346,8 +346,8 @@ export class ImportRepository {
   }): Promise<number> {
     const [row] = (await this.knex('imports')
       .insert({
-        actor_user_id: record.actorUserId,
-        actor_label: record.actorLabel,
+        actor_user_id: record.actor.userId,
+        actor_label: record.actor.label,
         format: record.format,
         file_name: record.fileName,
         rows_read: record.rowsRead,
@@ -371,11 +371,7 @@ export class ImportRepository {
    *   in `created_import_id`: one event per file, not one per value;
    * - each city touched gets one summary event for its recent-changes feed.
    */
-  async merge(
-    columns: ImportColumns,
-    actor: { userId: number | null; label: string },
-    importId: number,
-  ): Promise<void> {
+  async merge(columns: ImportColumns, actor: Actor, importId: number): Promise<void> {
     const v = this.newValues(columns);
     // Sorting and hashing a million staged rows in memory beats spilling to disk.
     await this.knex.raw(`set local work_mem = '64MB'`);

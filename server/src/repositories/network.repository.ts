@@ -209,4 +209,96 @@ export class NetworkRepository {
       .first()) as { c: number } | undefined;
     return row?.c ?? 0;
   }
+
+  // ---- invitations (a city joins a network when its editor accepts)
+
+  async findInvitation(networkId: number, cityId: number): Promise<InvitationRecord | undefined> {
+    const rows = (await this.invitations().where({
+      'v.network_id': networkId,
+      'v.city_id': cityId,
+    })) as InvitationRecord[];
+    return rows[0];
+  }
+
+  /** A city's pending invitations, oldest first. */
+  async invitationsOfCity(cityId: number): Promise<InvitationRecord[]> {
+    return (await this.invitations()
+      .where('v.city_id', cityId)
+      .orderBy('v.invited_at')) as InvitationRecord[];
+  }
+
+  /** A network's pending invitations, oldest first. */
+  async invitationsOfNetwork(networkId: number): Promise<InvitationRecord[]> {
+    return (await this.invitations()
+      .where('v.network_id', networkId)
+      .orderBy('v.invited_at')) as InvitationRecord[];
+  }
+
+  /** The invitation a city has from the network with this slug. */
+  async findInvitationBySlugs(
+    networkSlug: string,
+    cityId: number,
+  ): Promise<InvitationRecord | undefined> {
+    const rows = (await this.invitations().where({
+      'n.slug': networkSlug,
+      'v.city_id': cityId,
+    })) as InvitationRecord[];
+    return rows[0];
+  }
+
+  async putInvitation(fields: {
+    networkId: number;
+    cityId: number;
+    role: 'lead_partner' | 'partner';
+    invitedBy: number | null;
+    invitedByLabel: string;
+  }): Promise<void> {
+    await this.knex('network_invitations')
+      .insert({
+        network_id: fields.networkId,
+        city_id: fields.cityId,
+        role: fields.role,
+        invited_by: fields.invitedBy,
+        invited_by_label: fields.invitedByLabel,
+      })
+      .onConflict(['network_id', 'city_id'])
+      .merge(['role', 'invited_by', 'invited_by_label', 'invited_at']);
+  }
+
+  async deleteInvitation(networkId: number, cityId: number): Promise<boolean> {
+    const count = await this.knex('network_invitations')
+      .where({ network_id: networkId, city_id: cityId })
+      .del();
+    return count === 1;
+  }
+
+  private invitations(): Knex.QueryBuilder {
+    return this.knex('network_invitations as v')
+      .join('networks as n', 'n.id', 'v.network_id')
+      .join('cities as c', 'c.id', 'v.city_id')
+      .select(
+        'v.network_id as networkId',
+        'n.slug as networkSlug',
+        'n.name as networkName',
+        'v.city_id as cityId',
+        'c.slug as citySlug',
+        'c.name as cityName',
+        'v.role',
+        'v.invited_by_label as invitedBy',
+        'v.invited_at as invitedAt',
+      );
+  }
+}
+
+/** A pending invitation of a city into a network. */
+export interface InvitationRecord {
+  networkId: number;
+  networkSlug: string;
+  networkName: string;
+  cityId: number;
+  citySlug: string;
+  cityName: string;
+  role: 'lead_partner' | 'partner';
+  invitedBy: string;
+  invitedAt: Date;
 }

@@ -122,7 +122,7 @@ export class ObservationRepository {
         'o.*',
         'c.slug as city_slug',
         'i.slug as indicator_slug',
-        'u.email as updated_by_label',
+        'u.display_name as updated_by_label',
       );
   }
 
@@ -247,7 +247,7 @@ export class ObservationRepository {
     const rows = (await this.knex('observations as o')
       .leftJoin('users as u', 'u.id', 'o.updated_by')
       .where({ 'o.city_id': cityId, 'o.indicator_id': indicatorId })
-      .select('o.*', 'u.email as updated_by_label')
+      .select('o.*', 'u.display_name as updated_by_label')
       .orderBy('o.year')) as Row[];
     return rows.map((row) =>
       toRecord({ ...row, city_slug: slugs.city, indicator_slug: slugs.indicator }),

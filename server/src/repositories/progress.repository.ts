@@ -8,8 +8,14 @@ export interface NetworkVersion {
   name: string;
   dataKind: 'synthetic' | 'published' | 'reported';
   citation: string | null;
-  /** The version of everything the cached results depend on (compare for equality only). */
+  /** The version of everything members' (draft-including) results depend on (compare for equality only). */
   dataVersion: string;
+  /**
+   * The version of what the public sees (approved values, ambitions,
+   * catalogue): editing a draft leaves it alone, so visitors' cache keys and
+   * ETags do not reveal draft activity.
+   */
+  publishedVersion: string;
 }
 
 export interface AmbitionRow {
@@ -79,6 +85,7 @@ export class ProgressRepository {
       dataKind: row.data_kind as NetworkVersion['dataKind'],
       citation: row.citation as string | null,
       dataVersion: String(row.data_version),
+      publishedVersion: String(row.published_version),
     };
   }
 
@@ -88,7 +95,9 @@ export class ProgressRepository {
       'sdgcm_network_version',
       `select n.id, n.slug, n.name, n.data_kind, n.citation,
               n.data_version || '.' || coalesce((select sum(m.data_version) from network_members m where m.network_id = n.id), 0)
-                as data_version
+                as data_version,
+              n.data_version || '.' || coalesce((select sum(m.published_version) from network_members m where m.network_id = n.id), 0)
+                as published_version
          from networks n where n.slug = $1`,
       [slug],
     );
@@ -109,7 +118,8 @@ export class ProgressRepository {
     const rows = await this.hot(
       'sdgcm_city_versions',
       `select c.id as city_id, c.slug as city_slug, c.name as city_name, c.country_code, c.version as city_version,
-              n.id, n.slug, n.name, n.data_kind, n.citation, n.data_version || '.' || m.data_version as data_version
+              n.id, n.slug, n.name, n.data_kind, n.citation, n.data_version || '.' || m.data_version as data_version,
+              n.data_version || '.' || m.published_version as published_version
          from cities c
          left join network_members m on m.city_id = c.id
          left join networks n on n.id = m.network_id
@@ -143,6 +153,7 @@ export class ProgressRepository {
         'n.data_kind',
         'n.citation',
         this.knex.raw(`n.data_version || '.' || m.data_version as data_version`),
+        this.knex.raw(`n.data_version || '.' || m.published_version as published_version`),
       )
       .orderBy('n.name')) as Array<Record<string, unknown>>;
     return rows.map((r) => ProgressRepository.toVersion(r));

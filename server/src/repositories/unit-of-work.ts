@@ -1,9 +1,11 @@
 import type { Knex } from 'knex';
 import type { Database } from '../db/database';
+import { AccessRepository } from './access.repository';
 import { AmbitionRepository } from './ambition.repository';
 import { AuditRepository } from './audit.repository';
 import { AuthRepository } from './auth.repository';
 import { CityRepository } from './city.repository';
+import { CredentialsRepository } from './credentials.repository';
 import { HealthRepository } from './health.repository';
 import { ImportRepository } from './import.repository';
 import { IndicatorRepository } from './indicator.repository';
@@ -15,6 +17,8 @@ import { SdgRepository } from './sdg.repository';
 
 /** Every repository, bound to one connection or transaction. */
 export interface Repositories {
+  readonly access: AccessRepository;
+  readonly credentials: CredentialsRepository;
   readonly networks: NetworkRepository;
   readonly cities: CityRepository;
   readonly indicators: IndicatorRepository;
@@ -31,6 +35,8 @@ export interface Repositories {
 
 function bind(knex: Knex, db: Database): Repositories {
   return {
+    access: new AccessRepository(knex),
+    credentials: new CredentialsRepository(knex),
     networks: new NetworkRepository(knex),
     cities: new CityRepository(knex),
     indicators: new IndicatorRepository(knex),

@@ -1,6 +1,12 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { CityCreate, CityPatch } from '../schemas/catalogue.schema';
+import {
+  CityCreate,
+  CityPatch,
+  InvitationList,
+  InvitationParams,
+  MembershipResponse,
+} from '../schemas/catalogue.schema';
 import { CityDetail, CityListResponse, CityParams } from '../schemas/city.schema';
 import { errorResponses } from '../schemas/common.schema';
 import {
@@ -30,7 +36,7 @@ export const cityRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = asy
       config: { access: 'public' },
       schema: { tags, summary: 'All cities', response: { 200: CityListResponse } },
     },
-    async (request) => cities.list(await request.readScope()),
+    async (request) => cities.list(request.principal),
   );
 
   app.post(
@@ -45,7 +51,7 @@ export const cityRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = asy
       },
     },
     async (request, reply) => {
-      const created = await cities.create(request.actor, request.body);
+      const created = await cities.create(request.principal, request.body);
       void reply.status(201).header('location', `/api/v1/cities/${created.slug}`);
       return withEtag(reply, created);
     },
@@ -63,7 +69,7 @@ export const cityRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = asy
       },
     },
     async (request, reply) =>
-      withEtag(reply, await cities.get(request.params.city, await request.readScope())),
+      withEtag(reply, await cities.get(request.principal, request.params.city)),
   );
 
   app.patch(
@@ -83,11 +89,10 @@ export const cityRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = asy
       withEtag(
         reply,
         await cities.update(
-          request.actor,
+          request.principal,
           request.params.city,
           request.body,
           preconditionsOf(request),
-          await request.readScope(),
         ),
       ),
   );
@@ -105,7 +110,7 @@ export const cityRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = asy
       },
     },
     async (request, reply) => {
-      await cities.delete(request.actor, request.params.city, preconditionsOf(request));
+      await cities.delete(request.principal, request.params.city, preconditionsOf(request));
       return reply.status(204).send(null);
     },
   );
@@ -123,7 +128,7 @@ export const cityRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = asy
       },
     },
     async (request) =>
-      observations.listForCity(request.params.city, request.query, await request.readScope()),
+      observations.listForCity(request.principal, request.params.city, request.query),
   );
 
   app.get(
@@ -139,7 +144,7 @@ export const cityRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = asy
       },
     },
     async (request) =>
-      observations.latestForCity(request.params.city, request.query, await request.readScope()),
+      observations.latestForCity(request.principal, request.params.city, request.query),
   );
 
   app.get(
@@ -157,7 +162,7 @@ export const cityRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = asy
       },
     },
     async (request, reply) => {
-      const file = await exports.city(request.params.city, await request.readScope());
+      const file = await exports.city(request.principal, request.params.city);
       return reply
         .type('text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="${file.fileName}"`)
@@ -179,7 +184,7 @@ export const cityRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = asy
       },
     },
     async (request) =>
-      observations.cityHistory(request.params.city, request.query, await request.readScope()),
+      observations.cityHistory(request.principal, request.params.city, request.query),
   );
 
   app.get(
@@ -193,6 +198,46 @@ export const cityRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = asy
         response: { 200: AmbitionListResponse, ...errorResponses(400, 404) },
       },
     },
-    async (request) => ambitions.list(request.params.city, await request.readScope()),
+    async (request) => ambitions.list(request.principal, request.params.city),
   );
+
+  app.get(
+    '/cities/:city/invitations',
+    {
+      config: { access: 'membership.respond' },
+      schema: {
+        tags,
+        summary: 'Networks that invited the city and wait for an answer (the city’s editors)',
+        params: CityParams,
+        response: { 200: InvitationList, ...errorResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request) => services.networks.invitationsOfCity(request.principal, request.params.city),
+  );
+
+  for (const answer of ['accept', 'decline'] as const) {
+    app.post(
+      `/cities/:city/invitations/:invitation/${answer}`,
+      {
+        config: { access: 'membership.respond' },
+        schema: {
+          tags,
+          summary:
+            answer === 'accept'
+              ? 'Accept a network’s invitation: the city becomes a member (the city’s editors)'
+              : 'Decline a network’s invitation (the city’s editors)',
+          description: 'The invitation is named by the inviting network’s slug.',
+          params: InvitationParams,
+          response: { 200: MembershipResponse, ...errorResponses(400, 401, 403, 404) },
+        },
+      },
+      async (request) =>
+        services.networks.answerInvitation(
+          request.principal,
+          request.params.city,
+          request.params.invitation,
+          answer,
+        ),
+    );
+  }
 };

@@ -4,6 +4,7 @@ import { AppError } from '../errors';
 import { errorResponses } from '../schemas/common.schema';
 import { ImportQuery, ImportReport } from '../schemas/observation.schema';
 import type { Services } from '../services/services';
+import { spoolUpload } from './upload';
 
 const CSV_TYPES = ['text/csv', 'application/csv', 'text/plain', 'application/vnd.ms-excel'];
 
@@ -11,7 +12,8 @@ const CSV_TYPES = ['text/csv', 'application/csv', 'text/plain', 'application/vnd
 export const importRoutes: FastifyPluginAsyncTypebox<{
   services: Services;
   maxBytes: number;
-}> = async (app, { services, maxBytes }) => {
+  idleSeconds: number;
+}> = async (app, { services, maxBytes, idleSeconds }) => {
   // The file stays a stream: the service reads it row by row.
   app.addContentTypeParser(CSV_TYPES, (_request, payload, done) => done(null, payload));
 
@@ -27,10 +29,12 @@ export const importRoutes: FastifyPluginAsyncTypebox<{
           '(comma, semicolon or tab separated; with ";" or tabs a decimal comma is accepted). Open SDG format: ' +
           '`Year,GeoCode,Value` with `?indicator=`; GeoCode is the city slug, disaggregated rows are skipped. ' +
           '`?dryRun=true` validates and reports without writing. A real import writes every row or none: any error ' +
-          'gives 422 with the full report. Columns left out of the file keep their stored content.',
+          'gives 422 with the full report. Columns left out of the file keep their stored content. Limits: ' +
+          '1,000 columns, a header of 64 KiB, lines of 1 MiB, cells of 10,000 characters; an upload that sends ' +
+          'nothing for a while is refused (408). Scripts send an API token: `Authorization: Bearer sdgcm_…`.',
         querystring: ImportQuery,
         consumes: CSV_TYPES,
-        response: { 200: ImportReport, ...errorResponses(400, 401, 403, 413, 415, 422) },
+        response: { 200: ImportReport, ...errorResponses(400, 401, 403, 408, 413, 415, 422) },
       },
     },
     async (request) => {
@@ -48,14 +52,19 @@ export const importRoutes: FastifyPluginAsyncTypebox<{
           'Send the CSV file as the request body with Content-Type: text/csv.',
         );
       }
-      return services.imports.run(request.actor, body as Readable, {
-        dryRun: request.query.dryRun ?? false,
-        format: request.query.format,
-        indicator: request.query.indicator,
-        fileName: request.query.fileName,
-        maxBytes,
-        mayEditCity: (cityId) => request.principal.canEditCity(cityId),
-      });
+      // The whole file arrives before any database work: a slow sender holds no connection.
+      const upload = await spoolUpload(body as Readable, { maxBytes, idleSeconds });
+      try {
+        return await services.imports.run(request.principal, upload.open(), {
+          dryRun: request.query.dryRun ?? false,
+          format: request.query.format,
+          indicator: request.query.indicator,
+          fileName: request.query.fileName,
+          maxBytes,
+        });
+      } finally {
+        await upload.dispose();
+      }
     },
   );
 };

@@ -32,7 +32,7 @@ export const indicatorRoutes: FastifyPluginAsyncTypebox<{ services: Services }> 
         response: { 200: IndicatorListResponse, ...errorResponses(400) },
       },
     },
-    async (request) => indicators.search(request.query, await request.readScope()),
+    async (request) => indicators.search(request.principal, request.query),
   );
 
   app.get(
@@ -46,7 +46,8 @@ export const indicatorRoutes: FastifyPluginAsyncTypebox<{ services: Services }> 
         response: { 200: Indicator, ...errorResponses(400, 404) },
       },
     },
-    async (request, reply) => withEtag(reply, await indicators.get(request.params.indicator)),
+    async (request, reply) =>
+      withEtag(reply, await indicators.get(request.principal, request.params.indicator)),
   );
 
   app.patch(
@@ -67,7 +68,7 @@ export const indicatorRoutes: FastifyPluginAsyncTypebox<{ services: Services }> 
       withEtag(
         reply,
         await indicators.update(
-          request.actor,
+          request.principal,
           request.params.indicator,
           request.body,
           preconditionsOf(request),
@@ -89,7 +90,11 @@ export const indicatorRoutes: FastifyPluginAsyncTypebox<{ services: Services }> 
       },
     },
     async (request, reply) => {
-      await indicators.delete(request.actor, request.params.indicator, preconditionsOf(request));
+      await indicators.delete(
+        request.principal,
+        request.params.indicator,
+        preconditionsOf(request),
+      );
       return reply.status(204).send(null);
     },
   );
@@ -107,10 +112,6 @@ export const indicatorRoutes: FastifyPluginAsyncTypebox<{ services: Services }> 
       },
     },
     async (request) =>
-      observations.listForIndicator(
-        request.params.indicator,
-        request.query,
-        await request.readScope(),
-      ),
+      observations.listForIndicator(request.principal, request.params.indicator, request.query),
   );
 };

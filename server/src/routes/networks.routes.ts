@@ -4,6 +4,7 @@ import {
   Indicator,
   IndicatorCreate,
   IndicatorListResponse,
+  InvitationList,
   MemberParams,
   MembershipBody,
   MembershipResponse,
@@ -32,7 +33,7 @@ export const networkRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = 
       config: { access: 'public' },
       schema: { tags, summary: 'All networks', response: { 200: NetworkListResponse } },
     },
-    async (request) => networks.list(await request.readScope()),
+    async (request) => networks.list(request.principal),
   );
 
   app.post(
@@ -47,7 +48,7 @@ export const networkRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = 
       },
     },
     async (request, reply) => {
-      const created = await networks.create(request.actor, request.body);
+      const created = await networks.create(request.principal, request.body);
       void reply.status(201).header('location', `/api/v1/networks/${created.slug}`);
       return withEtag(reply, created);
     },
@@ -64,7 +65,8 @@ export const networkRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = 
         response: { 200: NetworkDetail, ...errorResponses(400, 404) },
       },
     },
-    async (request, reply) => withEtag(reply, await networks.get(request.params.network)),
+    async (request, reply) =>
+      withEtag(reply, await networks.get(request.principal, request.params.network)),
   );
 
   app.patch(
@@ -84,7 +86,7 @@ export const networkRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = 
       withEtag(
         reply,
         await networks.update(
-          request.actor,
+          request.principal,
           request.params.network,
           request.body,
           preconditionsOf(request),
@@ -105,7 +107,7 @@ export const networkRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = 
       },
     },
     async (request, reply) => {
-      await networks.delete(request.actor, request.params.network, preconditionsOf(request));
+      await networks.delete(request.principal, request.params.network, preconditionsOf(request));
       return reply.status(204).send(null);
     },
   );
@@ -116,25 +118,46 @@ export const networkRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = 
       config: { access: 'network.manage' },
       schema: {
         tags,
-        summary: 'Add a city to the network or change its role',
+        summary: 'Invite a city into the network, or change a member’s role',
+        description:
+          'A city joins by consent: the answer is 202 with status "invited" and the city becomes a member when ' +
+          'one of its editors accepts (POST /cities/{city}/invitations/{network}/accept). An administrator, or a ' +
+          'coordinator who is also the city’s editor, adds it at once (201). For a member, the role changes (200).',
         params: MemberParams,
         body: MembershipBody,
         response: {
           200: MembershipResponse,
           201: MembershipResponse,
-          ...errorResponses(400, 404, 415),
+          202: MembershipResponse,
+          ...errorResponses(400, 401, 403, 404, 415),
         },
       },
     },
     async (request, reply) => {
       const { membership, created } = await networks.putMember(
-        request.actor,
+        request.principal,
         request.params.network,
         request.params.city,
         request.body,
       );
-      return reply.status(created ? 201 : 200).send(membership);
+      return reply
+        .status(membership.status === 'invited' ? 202 : created ? 201 : 200)
+        .send(membership);
     },
+  );
+
+  app.get(
+    '/networks/:network/invitations',
+    {
+      config: { access: 'network.manage' },
+      schema: {
+        tags,
+        summary: 'Cities invited into the network that have not answered yet (coordinators)',
+        params: NetworkParams,
+        response: { 200: InvitationList, ...errorResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request) => networks.invitationsOfNetwork(request.principal, request.params.network),
   );
 
   app.delete(
@@ -143,13 +166,14 @@ export const networkRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = 
       config: { access: 'network.manage' },
       schema: {
         tags,
-        summary: 'Remove a city that has reported nothing for this network',
+        summary:
+          'Withdraw an invitation, or remove a city that has reported nothing for this network',
         params: MemberParams,
         response: { 204: Type.Null(), ...errorResponses(404, 409) },
       },
     },
     async (request, reply) => {
-      await networks.deleteMember(request.actor, request.params.network, request.params.city);
+      await networks.deleteMember(request.principal, request.params.network, request.params.city);
       return reply.status(204).send(null);
     },
   );
@@ -166,7 +190,8 @@ export const networkRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = 
         response: { 200: IndicatorListResponse, ...errorResponses(400, 404) },
       },
     },
-    async (request) => indicators.listForNetwork(request.params.network, request.query),
+    async (request) =>
+      indicators.listForNetwork(request.principal, request.params.network, request.query),
   );
 
   app.post(
@@ -182,7 +207,11 @@ export const networkRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = 
       },
     },
     async (request, reply) => {
-      const created = await indicators.create(request.actor, request.params.network, request.body);
+      const created = await indicators.create(
+        request.principal,
+        request.params.network,
+        request.body,
+      );
       void reply.status(201).header('location', `/api/v1/indicators/${created.slug}`);
       return withEtag(reply, created);
     },
@@ -203,7 +232,7 @@ export const networkRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = 
       },
     },
     async (request, reply) => {
-      const file = await exports.network(request.params.network, await request.readScope());
+      const file = await exports.network(request.principal, request.params.network);
       return reply
         .type('text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="${file.fileName}"`)

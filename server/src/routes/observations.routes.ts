@@ -40,10 +40,7 @@ export const observationRoutes: FastifyPluginAsyncTypebox<{ services: Services }
     },
     async (request, reply) => {
       const { city, indicator, year } = request.params;
-      return withEtag(
-        reply,
-        await observations.get(city, indicator, year, await request.readScope()),
-      );
+      return withEtag(reply, await observations.get(request.principal, city, indicator, year));
     },
   );
 
@@ -67,7 +64,7 @@ export const observationRoutes: FastifyPluginAsyncTypebox<{ services: Services }
     async (request, reply) => {
       const { city, indicator, year } = request.params;
       const { observation, created } = await observations.put(
-        request.actor,
+        request.principal,
         city,
         indicator,
         year,
@@ -99,7 +96,7 @@ export const observationRoutes: FastifyPluginAsyncTypebox<{ services: Services }
     },
     async (request, reply) => {
       const { city, indicator, year } = request.params;
-      await observations.delete(request.actor, city, indicator, year, preconditionsOf(request));
+      await observations.delete(request.principal, city, indicator, year, preconditionsOf(request));
       return reply.status(204).send(null);
     },
   );
@@ -117,7 +114,7 @@ export const observationRoutes: FastifyPluginAsyncTypebox<{ services: Services }
     },
     async (request) => {
       const { city, indicator, year } = request.params;
-      return observations.history(city, indicator, year);
+      return observations.history(request.principal, city, indicator, year);
     },
   );
 
@@ -135,7 +132,10 @@ export const observationRoutes: FastifyPluginAsyncTypebox<{ services: Services }
       },
     },
     async (request, reply) =>
-      withEtag(reply, await ambitions.get(request.params.city, request.params.indicator)),
+      withEtag(
+        reply,
+        await ambitions.get(request.principal, request.params.city, request.params.indicator),
+      ),
   );
 
   app.put(
@@ -154,7 +154,7 @@ export const observationRoutes: FastifyPluginAsyncTypebox<{ services: Services }
     },
     async (request, reply) => {
       const { ambition, created } = await ambitions.put(
-        request.actor,
+        request.principal,
         request.params.city,
         request.params.indicator,
         request.body,
@@ -178,7 +178,7 @@ export const observationRoutes: FastifyPluginAsyncTypebox<{ services: Services }
     },
     async (request, reply) => {
       await ambitions.delete(
-        request.actor,
+        request.principal,
         request.params.city,
         request.params.indicator,
         preconditionsOf(request),
@@ -198,6 +198,7 @@ export const observationRoutes: FastifyPluginAsyncTypebox<{ services: Services }
         response: { 200: HistoryResponse, ...errorResponses(400, 404) },
       },
     },
-    async (request) => ambitions.history(request.params.city, request.params.indicator),
+    async (request) =>
+      ambitions.history(request.principal, request.params.city, request.params.indicator),
   );
 };

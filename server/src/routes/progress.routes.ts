@@ -60,10 +60,9 @@ export const progressRoutes: FastifyPluginAsyncTypebox<{ services: Services }> =
       sendCached(
         request,
         reply,
-        await progress.cityProgress(request.params.city, {
+        await progress.cityProgress(request.principal, request.params.city, {
           year: request.query.year,
           lang: localise(request, reply),
-          scope: await request.readScope(),
         }),
       ),
   );
@@ -82,10 +81,9 @@ export const progressRoutes: FastifyPluginAsyncTypebox<{ services: Services }> =
       },
     },
     async (request, reply) =>
-      progress.indicatorProgress(request.params.city, request.params.indicator, {
+      progress.indicatorProgress(request.principal, request.params.city, request.params.indicator, {
         year: request.query.year,
         lang: localise(request, reply),
-        scope: await request.readScope(),
       }),
   );
 
@@ -106,10 +104,9 @@ export const progressRoutes: FastifyPluginAsyncTypebox<{ services: Services }> =
       sendCached(
         request,
         reply,
-        await progress.networkScores(request.params.network, {
+        await progress.networkScores(request.principal, request.params.network, {
           year: request.query.year,
           lang: localise(request, reply),
-          scope: await request.readScope(),
         }),
       ),
   );
@@ -130,11 +127,15 @@ export const progressRoutes: FastifyPluginAsyncTypebox<{ services: Services }> =
       sendCached(
         request,
         reply,
-        await progress.comparison(request.params.network, request.params.indicator, {
-          year: request.query.year,
-          lang: localise(request, reply),
-          scope: await request.readScope(),
-        }),
+        await progress.comparison(
+          request.principal,
+          request.params.network,
+          request.params.indicator,
+          {
+            year: request.query.year,
+            lang: localise(request, reply),
+          },
+        ),
       ),
   );
 
@@ -151,8 +152,7 @@ export const progressRoutes: FastifyPluginAsyncTypebox<{ services: Services }> =
       },
     },
     async (request, reply) =>
-      progress.peers(request.params.city, {
-        scope: await request.readScope(),
+      progress.peers(request.principal, request.params.city, {
         indicator: request.query.indicator,
         limit: request.query.limit,
         lang: localise(request, reply),

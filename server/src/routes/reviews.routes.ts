@@ -13,22 +13,19 @@ import {
   ReviewYearParams,
 } from '../schemas/review.schema';
 import type { Services } from '../services/services';
-import type { AccessRule } from '../services/access.service';
+import { stepAction } from '../services/review.service';
 import { Type } from 'typebox';
 
-const STEP_TEXT: Readonly<Record<ReviewAction, { rule: AccessRule; summary: string }>> = {
-  submit: { rule: 'review.submit', summary: 'Submit the year for review (editors); locks it' },
-  withdraw: { rule: 'review.submit', summary: 'Withdraw a submission to edit again (editors)' },
+const STEP_TEXT: Readonly<Record<ReviewAction, { summary: string }>> = {
+  submit: { summary: 'Submit the year for review (editors); locks it' },
+  withdraw: { summary: 'Withdraw a submission to edit again (editors)' },
   return: {
-    rule: 'review.decide',
     summary: 'Return the year to the city with a comment (coordinators)',
   },
   approve: {
-    rule: 'review.decide',
     summary: 'Approve the year (coordinators): its values become public; the year stays locked',
   },
   reopen: {
-    rule: 'review.decide',
     summary:
       'Reopen an approved year with a comment (coordinators); the approved values stay public until approved again',
   },
@@ -54,7 +51,8 @@ export const reviewRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = a
         response: { 200: ReviewQueue, ...errorResponses(400, 401, 403, 404) },
       },
     },
-    async (request) => reviews.queue(request.params.network, request.query.state),
+    async (request) =>
+      reviews.queue(request.principal, request.params.network, request.query.state),
   );
 
   app.get(
@@ -69,14 +67,14 @@ export const reviewRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = a
       },
     },
     async (request) =>
-      reviews.forCity(request.params.network, request.params.city, request.principal),
+      reviews.forCity(request.principal, request.params.network, request.params.city),
   );
 
   for (const action of Object.keys(STEP_TEXT) as ReviewAction[]) {
     app.post(
       `${base}/:year/${action}`,
       {
-        config: { access: STEP_TEXT[action].rule },
+        config: { access: stepAction(action) },
         // The body is optional: a step without a comment may send none.
         preValidation: (request, _reply, done) => {
           // Only a missing body: a JSON null is invalid, as the schema says.
@@ -93,15 +91,7 @@ export const reviewRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = a
       },
       async (request) => {
         const { network, city, year } = request.params;
-        return reviews.act(
-          request.actor,
-          request.principal,
-          network,
-          city,
-          year,
-          action,
-          request.body.comment,
-        );
+        return reviews.act(request.principal, network, city, year, action, request.body.comment);
       },
     );
   }
@@ -120,7 +110,7 @@ export const reviewRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = a
     },
     async (request, reply) => {
       const { network, city, year } = request.params;
-      const comment = await reviews.comment(request.actor, network, city, year, request.body);
+      const comment = await reviews.comment(request.principal, network, city, year, request.body);
       return reply.status(201).send(comment);
     },
   );

@@ -27,7 +27,7 @@ export const userRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = asy
   app.get(
     '/users',
     {
-      config: { access: 'admin' },
+      config: { access: 'admin.read' },
       schema: {
         tags,
         summary: 'Every account with its roles',
@@ -59,7 +59,7 @@ export const userRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = asy
   app.get(
     '/users/:user',
     {
-      config: { access: 'admin' },
+      config: { access: 'admin.read' },
       schema: {
         tags,
         summary: 'One account',
@@ -137,6 +137,24 @@ export const userRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = asy
     },
     async (request, reply) => {
       await users.revoke(request.principal, request.params.user, request.params.grant);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.delete(
+    '/users/:user/second-factor',
+    {
+      config: { access: 'admin' },
+      schema: {
+        tags,
+        summary:
+          'Remove a user’s second factor (lost phone and recovery codes); they set it up again',
+        params: UserParams,
+        response: { 204: Type.Null(), ...errorResponses(401, 403, 404) },
+      },
+    },
+    async (request, reply) => {
+      await services.secondFactor.reset(request.principal, request.params.user);
       return reply.status(204).send(null);
     },
   );

@@ -34,8 +34,98 @@ export const SessionResponse = Type.Object({
   csrfToken: Type.Union([Type.String(), Type.Null()]),
   expiresAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
   idleTimeoutSeconds: Type.Integer(),
+  /** Roles not counted until the user sets up a second factor (the configuration requires one). */
+  heldBackRoles: Type.Array(RoleName),
+  /**
+   * Set by a sign-in whose password was right when the account has a second
+   * factor: send it with the code to /auth/sign-in/second-factor.
+   */
+  secondFactorChallenge: Type.Union([Type.String(), Type.Null()]),
 });
 export type SessionResponse = Static<typeof SessionResponse>;
+
+export const SecondFactorSignInBody = Type.Object(
+  {
+    challenge: Type.String({ minLength: 1, maxLength: 100 }),
+    code: Type.String({
+      minLength: 1,
+      maxLength: 40,
+      description: 'The 6-digit code from the authenticator app, or a recovery code.',
+    }),
+  },
+  { additionalProperties: false },
+);
+
+export const CodeBody = Type.Object(
+  { code: Type.String({ minLength: 1, maxLength: 40 }) },
+  { additionalProperties: false },
+);
+
+export const SecondFactorDisableBody = Type.Object(
+  {
+    password: Type.String({ minLength: 1, maxLength: 1024 }),
+    code: Type.String({ minLength: 1, maxLength: 40 }),
+  },
+  { additionalProperties: false },
+);
+
+export const SecondFactorStatus = Type.Object({
+  enabled: Type.Boolean(),
+  requiredFor: Type.Array(RoleName, {
+    description: 'Your roles that the installation lets count only with a second factor.',
+  }),
+  heldBack: Type.Array(RoleName, { description: 'Roles not counted now: no second factor yet.' }),
+  recoveryCodesLeft: Type.Integer(),
+});
+
+export const SecondFactorSetup = Type.Object({
+  secret: Type.String({ description: 'Type it into the app if you cannot scan the QR code.' }),
+  uri: Type.String({ description: 'The otpauth:// address in the QR code.' }),
+  qrSvg: Type.String({ description: 'The QR code as an SVG document.' }),
+});
+
+export const RecoveryCodes = Type.Object({
+  recoveryCodes: Type.Array(Type.String(), {
+    description: 'Shown this once: each signs in once when the app is not at hand.',
+  }),
+});
+
+export const ApiToken = Type.Object({
+  id: Type.Integer(),
+  name: Type.String(),
+  prefix: Type.String({ description: 'The token’s first characters, to recognise it.' }),
+  access: Type.Union([Type.Literal('read'), Type.Literal('roles')]),
+  createdAt: Type.String({ format: 'date-time' }),
+  expiresAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  lastUsedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  revoked: Type.Boolean(),
+});
+
+export const ApiTokenList = Type.Object({ tokens: Type.Array(ApiToken) });
+
+export const ApiTokenCreateBody = Type.Object(
+  {
+    name: Type.String({ minLength: 1, maxLength: 100, description: 'What the token is for.' }),
+    access: Type.Union([Type.Literal('read'), Type.Literal('roles')], {
+      description: 'read: reads what you may read; roles: also changes what your roles allow.',
+    }),
+    expiresInDays: Type.Optional(
+      Type.Union([Type.Integer({ minimum: 1, maximum: 3650 }), Type.Null()], {
+        description: 'Days until the token stops working; null or absent: never.',
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
+
+export const ApiTokenCreated = Type.Object({
+  token: Type.String({ description: 'The token itself: shown this once, store it safely.' }),
+  apiToken: ApiToken,
+});
+
+export const ApiTokenParams = Type.Object({
+  token: Type.Integer({ minimum: 1, maximum: 2_147_483_647 }),
+});
 
 const Email = Type.String({ minLength: 3, maxLength: 254, description: 'Email address.' });
 const Password = Type.String({ minLength: 1, maxLength: 1024 });
@@ -115,11 +205,9 @@ export const UserPatchBody = Type.Object(
   { additionalProperties: false },
 );
 
-export const UserParams = Type.Object({ user: Type.Integer({ minimum: 1 }) });
-export const GrantParams = Type.Object({
-  user: Type.Integer({ minimum: 1 }),
-  grant: Type.Integer({ minimum: 1 }),
-});
+const Id = Type.Integer({ minimum: 1, maximum: 2_147_483_647 });
+export const UserParams = Type.Object({ user: Id });
+export const GrantParams = Type.Object({ user: Id, grant: Id });
 
 export const GrantBody = Type.Object(
   {

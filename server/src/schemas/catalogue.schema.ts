@@ -46,10 +46,27 @@ export const MembershipResponse = Type.Object({
   network: Type.String(),
   city: Type.String(),
   role: MemberRole,
+  status: Type.Union([Type.Literal('member'), Type.Literal('invited'), Type.Literal('declined')], {
+    description:
+      '"member": the city is in the network; "invited": it joins when one of its editors accepts; "declined": the invitation was declined.',
+  }),
 });
 export type MembershipResponse = Static<typeof MembershipResponse>;
 
 export const MemberParams = Type.Object({ network: Slug, city: Slug });
+
+export const Invitation = Type.Object({
+  network: Type.Object({ slug: Type.String(), name: Type.String() }),
+  city: Type.Object({ slug: Type.String(), name: Type.String() }),
+  role: MemberRole,
+  invitedBy: Type.String({ description: 'Display name of the coordinator who invited the city.' }),
+  invitedAt: Type.String({ format: 'date-time' }),
+});
+export const InvitationList = Type.Object({ invitations: Type.Array(Invitation) });
+export type InvitationList = Static<typeof InvitationList>;
+
+/** A city's invitation, named by the inviting network's slug. */
+export const InvitationParams = Type.Object({ city: Slug, invitation: Slug });
 
 // ---------- cities ----------
 
@@ -70,6 +87,8 @@ export const CityCreate = Type.Object(
     longitude: Type.Optional(
       Type.Union([Type.Number({ minimum: -180, maximum: 180 }), Type.Null()]),
     ),
+    // A network the caller coordinates: the new city joins it at once.
+    network: Type.Optional(Slug),
   },
   { additionalProperties: false },
 );

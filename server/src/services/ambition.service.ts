@@ -1,4 +1,4 @@
-import { type ReadScope, scopeIds } from '../auth/principal';
+import { type Principal, scopeIds } from '../auth/principal';
 import { checkValue } from '../domain/observation-rules';
 import { notFound, validationFailed, type ErrorDetail } from '../errors';
 import type { AmbitionFields, AmbitionRecord } from '../repositories/ambition.repository';
@@ -10,7 +10,7 @@ import type {
   AmbitionListResponse,
   HistoryResponse,
 } from '../schemas/observation.schema';
-import type { Actor } from './actor';
+import type { AccessService } from './access.service';
 import { requireActive, requireCity, requireIndicator, requireReporting } from './lookup';
 import { toHistoryEvent } from './observation.service';
 import {
@@ -74,17 +74,26 @@ const snapshot = (f: AmbitionFields & { version: number }): Record<string, unkno
 
 /** A city's ambitions: baseline and target per indicator. */
 export class AmbitionService {
-  constructor(private readonly uow: UnitOfWork) {}
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly access: AccessService,
+  ) {}
 
-  async list(citySlug: string, scope: ReadScope): Promise<AmbitionListResponse> {
+  async list(principal: Principal, citySlug: string): Promise<AmbitionListResponse> {
     const { repos } = this.uow;
+    await this.access.check(repos, principal, 'city.read', { city: citySlug });
+    const scope = await this.access.scopeOf(principal);
     const city = await requireCity(repos, citySlug);
     const records = await repos.ambitions.list({ cityId: city.id, networkIds: scopeIds(scope) });
     return { ambitions: records.map(toAmbition) };
   }
 
-  async get(citySlug: string, indicatorSlug: string): Promise<Ambition> {
+  async get(principal: Principal, citySlug: string, indicatorSlug: string): Promise<Ambition> {
     const { repos } = this.uow;
+    await this.access.check(repos, principal, 'data.read', {
+      city: citySlug,
+      indicator: indicatorSlug,
+    });
     const city = await requireCity(repos, citySlug);
     const indicator = await requireIndicator(repos, indicatorSlug);
     const record = await repos.ambitions.find(city.id, indicator.id);
@@ -95,13 +104,18 @@ export class AmbitionService {
 
   /** Sets the ambition (creating it, or changing it with If-Match). */
   async put(
-    actor: Actor,
+    principal: Principal,
     citySlug: string,
     indicatorSlug: string,
     input: AmbitionInput,
     pre: Preconditions,
   ): Promise<{ ambition: Ambition; created: boolean }> {
+    const actor = principal.actor;
     return this.uow.transaction(async (repos) => {
+      await this.access.check(repos, principal, 'data.write', {
+        city: citySlug,
+        indicator: indicatorSlug,
+      });
       const city = await requireCity(repos, citySlug);
       const indicator = await requireIndicator(repos, indicatorSlug);
       await requireReporting(repos, city, indicator, 'write');
@@ -138,8 +152,7 @@ export class AmbitionService {
       }
       const saved = (await repos.ambitions.find(city.id, indicator.id))!;
       await repos.audit.record({
-        actorUserId: actor.userId,
-        actorLabel: actor.label,
+        actor,
         action: existing === undefined ? 'ambition.created' : 'ambition.updated',
         entityType: 'ambition',
         entityKey: `${city.slug}/${indicator.slug}`,
@@ -154,12 +167,17 @@ export class AmbitionService {
   }
 
   async delete(
-    actor: Actor,
+    principal: Principal,
     citySlug: string,
     indicatorSlug: string,
     pre: Preconditions,
   ): Promise<void> {
+    const actor = principal.actor;
     await this.uow.transaction(async (repos) => {
+      await this.access.check(repos, principal, 'data.write', {
+        city: citySlug,
+        indicator: indicatorSlug,
+      });
       const city = await requireCity(repos, citySlug);
       const indicator = await requireIndicator(repos, indicatorSlug);
       const existing = await repos.ambitions.find(city.id, indicator.id, { lock: true });
@@ -174,8 +192,7 @@ export class AmbitionService {
         throw concurrentChange('ambition', null);
       }
       await repos.audit.record({
-        actorUserId: actor.userId,
-        actorLabel: actor.label,
+        actor,
         action: 'ambition.deleted',
         entityType: 'ambition',
         entityKey: `${city.slug}/${indicator.slug}`,
@@ -188,8 +205,16 @@ export class AmbitionService {
     });
   }
 
-  async history(citySlug: string, indicatorSlug: string): Promise<HistoryResponse> {
+  async history(
+    principal: Principal,
+    citySlug: string,
+    indicatorSlug: string,
+  ): Promise<HistoryResponse> {
     const { repos } = this.uow;
+    await this.access.check(repos, principal, 'data.members', {
+      city: citySlug,
+      indicator: indicatorSlug,
+    });
     const city = await requireCity(repos, citySlug);
     const indicator = await requireIndicator(repos, indicatorSlug);
     const events = await repos.audit.forEntity('ambition', `${city.slug}/${indicator.slug}`);

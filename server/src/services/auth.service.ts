@@ -1,4 +1,4 @@
-import { Principal, type SignedInUser } from '../auth/principal';
+import { Principal, type Credentials, type SignedInUser } from '../auth/principal';
 import {
   dummyPasswordHash,
   hashPassword,
@@ -8,7 +8,7 @@ import {
 import { isDemoAccount } from '../auth/demo-accounts';
 import { isToken, newToken, tokenHash } from '../auth/tokens';
 import { AppError, validationFailed } from '../errors';
-import type { SessionRecord, UserRecord } from '../repositories/auth.repository';
+import type { Role, SessionRecord, UserRecord } from '../repositories/auth.repository';
 import type { Repositories, UnitOfWork } from '../repositories/unit-of-work';
 
 export interface SessionPolicy {
@@ -16,16 +16,42 @@ export interface SessionPolicy {
   maxSeconds: number;
   /** Demo accounts (@demo.example) may sign in: embedded demo only, unless DEMO_ACCOUNTS=true. */
   allowDemoAccounts: boolean;
+  /** Roles that count only once the user has set up a second factor (SECOND_FACTOR_ROLES). */
+  secondFactorRoles: readonly Role[];
 }
 
-/** Throttling: per account 5 failures, then 1 min doubling up to 1 h; per IP 30, then 1 min up to 1 h. */
+/**
+ * Throttling, so that nobody can lock someone else out: failures count per
+ * (account, address) — 5, then 1 min doubling up to 1 h — and per address —
+ * 30, then the same. A right password from an address without failures
+ * always signs in. Second-factor codes count per account (only someone with
+ * the password gets that far): 5, then the same doubling.
+ */
 export const THROTTLE = {
-  account: { threshold: 5, baseSeconds: 60, maxSeconds: 3600 },
-  ip: { threshold: 30, baseSeconds: 60, maxSeconds: 3600 },
+  accountAddress: { threshold: 5, baseSeconds: 60, maxSeconds: 3600 },
+  address: { threshold: 30, baseSeconds: 60, maxSeconds: 3600 },
+  secondFactor: { threshold: 5, baseSeconds: 60, maxSeconds: 3600 },
 } as const;
 
-/** Seconds between writes of a session's last-seen time (a write per request would be waste). */
-const TOUCH_AFTER_SECONDS = 60;
+/** Throttle keys: never one that a stranger's failures can fill for someone else. */
+export const throttleKeys = {
+  accountAddress: (email: string, ip: string): string => `account-ip:${email}|${ip}`,
+  address: (ip: string): string => `ip:${ip}`,
+  secondFactor: (userId: number): string => `second-factor:${userId}`,
+};
+
+/**
+ * Seconds between writes of a session's last-seen time (a write per request
+ * would be waste): a tenth of the idle timeout, at most a minute, so an
+ * active session never lapses (it ends after at least 90 % of the idle time).
+ */
+export function touchAfterSeconds(idleSeconds: number): number {
+  return Math.min(60, idleSeconds / 10);
+}
+
+/** How long the second step of a sign-in may wait, and how many codes it may try. */
+const CHALLENGE_SECONDS = 300;
+const CHALLENGE_ATTEMPTS = 5;
 
 export interface SignedInSession {
   /** The token for the cookie; only its hash is stored. */
@@ -39,13 +65,17 @@ export interface ResolvedSession {
   principal: Principal;
 }
 
+/** A sign-in either opens a session or, with a second factor set up, asks for a code first. */
+export type SignInResult =
+  ({ kind: 'signed-in' } & SignedInSession) | { kind: 'second-factor'; challenge: string };
+
 const WRONG_CREDENTIALS = 'The email or password is not right.';
 
 export function normaliseEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
-function userOf(record: UserRecord): SignedInUser {
+export function userOf(record: UserRecord): SignedInUser {
   return { id: record.id, email: record.email, displayName: record.displayName };
 }
 
@@ -56,11 +86,27 @@ export class AuthService {
     private readonly policy: SessionPolicy,
   ) {}
 
-  /** The principal behind a user (their grants, and the networks of the cities they edit). */
-  async principalOf(repos: Repositories, user: SignedInUser): Promise<Principal> {
-    const grants = await repos.auth.grantsOf(user.id);
+  /**
+   * The principal behind a user: their grants (without the roles held back
+   * for want of a second factor) and the networks of the cities they edit.
+   */
+  async principalOf(
+    repos: Repositories,
+    user: UserRecord,
+    credentials: Pick<Credentials, 'viaToken' | 'readOnly'> = { viaToken: false, readOnly: false },
+  ): Promise<Principal> {
+    const all = await repos.auth.grantsOf(user.id);
+    const heldBack = user.hasSecondFactor
+      ? []
+      : [...new Set(all.map((g) => g.role))].filter((r) =>
+          this.policy.secondFactorRoles.includes(r),
+        );
+    const grants = all.filter((g) => !heldBack.includes(g.role));
     const editorCities = grants.filter((g) => g.role === 'editor').map((g) => g.cityId!);
-    return new Principal(user, grants, await repos.auth.networksOfCities(editorCities));
+    return Principal.user(userOf(user), grants, await repos.auth.networksOfCities(editorCities), {
+      ...credentials,
+      heldBack,
+    });
   }
 
   /** The live session behind a cookie token, refreshing its last-seen time now and then. */
@@ -69,16 +115,21 @@ export class AuthService {
     const { repos } = this.uow;
     const found = await repos.auth.findLiveSession(tokenHash(token), this.policy.idleSeconds);
     if (found === undefined) return undefined;
-    if (Date.now() - found.session.lastSeenAt.getTime() > TOUCH_AFTER_SECONDS * 1000) {
+    if (
+      Date.now() - found.session.lastSeenAt.getTime() >
+      touchAfterSeconds(this.policy.idleSeconds) * 1000
+    ) {
       await repos.auth.touchSession(found.session.id);
     }
-    return { session: found.session, principal: await this.principalOf(repos, userOf(found.user)) };
+    return { session: found.session, principal: await this.principalOf(repos, found.user) };
   }
 
   /**
    * Checks the throttles, then the password. Every failure says the same
-   * thing and takes as long whether or not the email exists. A previous
-   * session sent with the request is destroyed: the new one has a new id.
+   * thing and takes as long whether or not the email exists. With a second
+   * factor set up, a right password yields a challenge for the code instead
+   * of a session. A previous session sent with the request is destroyed:
+   * the new one has a new id.
    */
   async signIn(input: {
     email: string;
@@ -86,16 +137,12 @@ export class AuthService {
     ip: string;
     userAgent: string | null;
     previousToken?: string;
-  }): Promise<SignedInSession> {
+  }): Promise<SignInResult> {
     const { repos } = this.uow;
     const email = normaliseEmail(input.email);
-    const accountKey = `account:${email}`;
-    const ipKey = `ip:${input.ip}`;
-    const now = Date.now();
-    const blocked = (await repos.auth.throttleState([accountKey, ipKey]))
-      .map((t) => t.blockedUntil?.getTime() ?? 0)
-      .reduce((a, b) => Math.max(a, b), 0);
-    if (blocked > now) throw tooManyAttempts(blocked - now);
+    const accountKey = throttleKeys.accountAddress(email, input.ip);
+    const ipKey = throttleKeys.address(input.ip);
+    await this.checkThrottle([accountKey, ipKey], 'sign-ins');
 
     const user = await repos.auth.findUserByEmail(email);
     const stored = user?.passwordHash ?? null;
@@ -105,11 +152,10 @@ export class AuthService {
         : await verifyPassword(await dummyPasswordHash(), input.password).then(() => false);
     const demoRefused = !this.policy.allowDemoAccounts && isDemoAccount(email);
     if (user === undefined || !passwordOk || user.disabled || demoRefused) {
-      const account = await repos.auth.recordFailure(accountKey, THROTTLE.account);
-      const ip = await repos.auth.recordFailure(ipKey, THROTTLE.ip);
+      const account = await repos.auth.recordFailure(accountKey, THROTTLE.accountAddress);
+      const ip = await repos.auth.recordFailure(ipKey, THROTTLE.address);
       await repos.audit.record({
-        actorUserId: null,
-        actorLabel: 'anonymous',
+        actor: { userId: null, label: 'anonymous' },
         action: 'auth.sign_in_failed',
         entityType: 'user',
         entityKey: email.slice(0, 254),
@@ -127,21 +173,93 @@ export class AuthService {
         },
       });
       const until = Math.max(account.blockedUntil?.getTime() ?? 0, ip.blockedUntil?.getTime() ?? 0);
-      if (until > Date.now()) throw tooManyAttempts(until - Date.now());
+      if (until > Date.now()) throw tooManyAttempts(until - Date.now(), 'sign-ins');
       throw new AppError('unauthorized', WRONG_CREDENTIALS);
     }
 
     // Expired sessions are never accepted; sign-ins are a convenient moment to remove them.
     await repos.auth.deleteExpiredSessions(this.policy.idleSeconds);
+    await repos.auth.clearThrottle(accountKey);
+    if (user.hasSecondFactor) {
+      const challenge = newToken();
+      await repos.credentials.insertChallenge({
+        id: tokenHash(challenge),
+        userId: user.id,
+        expiresAt: new Date(Date.now() + CHALLENGE_SECONDS * 1000),
+        ip: input.ip,
+        userAgent: input.userAgent,
+      });
+      return { kind: 'second-factor', challenge };
+    }
+    return { kind: 'signed-in', ...(await this.openSession(user, input)) };
+  }
+
+  /**
+   * The second step of a sign-in: the code from the authenticator app (or a
+   * recovery code) for the challenge the password step handed out.
+   */
+  async completeSignIn(
+    input: { challenge: string; code: string; previousToken?: string },
+    verify: (user: UserRecord, code: string) => Promise<boolean>,
+  ): Promise<SignedInSession> {
+    const { repos } = this.uow;
+    const expired = new AppError(
+      'unauthorized',
+      'This sign-in has expired or was tried too often. Sign in again with your password.',
+    );
+    if (!isToken(input.challenge)) throw expired;
+    const challenge = await repos.credentials.attemptChallenge(
+      tokenHash(input.challenge),
+      CHALLENGE_ATTEMPTS,
+    );
+    if (challenge === undefined) throw expired;
+    const user = await repos.auth.findUser(challenge.userId);
+    if (user === undefined || user.disabled) throw expired;
+    const key = throttleKeys.secondFactor(user.id);
+    await this.checkThrottle([key], 'codes');
+    if (!(await verify(user, input.code))) {
+      const failure = await repos.auth.recordFailure(key, THROTTLE.secondFactor);
+      await repos.audit.record({
+        actor: { userId: user.id, label: user.displayName },
+        action: 'auth.second_factor_failed',
+        entityType: 'user',
+        entityKey: user.email,
+        after: { ip: challenge.ip, failures: failure.failures },
+      });
+      if (failure.blockedUntil !== null && failure.blockedUntil.getTime() > Date.now())
+        throw tooManyAttempts(failure.blockedUntil.getTime() - Date.now(), 'codes');
+      throw validationFailed('This code is not right. Type the current code from your app.', [
+        { path: '/code', message: 'Not the current code.' },
+      ]);
+    }
+    await repos.credentials.deleteChallenge(tokenHash(input.challenge));
+    await repos.auth.clearThrottle(key);
+    return this.openSession(user, {
+      ip: challenge.ip ?? '',
+      userAgent: challenge.userAgent,
+      previousToken: input.previousToken,
+    });
+  }
+
+  private async checkThrottle(keys: string[], what: 'sign-ins' | 'codes'): Promise<void> {
+    const now = Date.now();
+    const blocked = (await this.uow.repos.auth.throttleState(keys))
+      .map((t) => t.blockedUntil?.getTime() ?? 0)
+      .reduce((a, b) => Math.max(a, b), 0);
+    if (blocked > now) throw tooManyAttempts(blocked - now, what);
+  }
+
+  private async openSession(
+    user: UserRecord,
+    input: { ip: string; userAgent: string | null; previousToken?: string | undefined },
+  ): Promise<SignedInSession> {
     return this.uow.transaction(async (trx) => {
       if (input.previousToken !== undefined)
         await trx.auth.deleteSession(tokenHash(input.previousToken));
-      await trx.auth.clearThrottle(accountKey);
       await trx.auth.markSignedIn(user.id);
       const created = await this.createSession(trx, user, input.ip, input.userAgent);
       await trx.audit.record({
-        actorUserId: user.id,
-        actorLabel: user.email,
+        actor: created.principal.actor,
         action: 'auth.signed_in',
         entityType: 'user',
         entityKey: user.email,
@@ -166,7 +284,7 @@ export class AuthService {
     return {
       token,
       session: { id, userId: user.id, csrfToken, createdAt: now, lastSeenAt: now, expiresAt },
-      principal: await this.principalOf(repos, userOf(user)),
+      principal: await this.principalOf(repos, user),
     };
   }
 
@@ -174,8 +292,7 @@ export class AuthService {
     await this.uow.transaction(async (repos) => {
       await repos.auth.deleteSession(session.id);
       await repos.audit.record({
-        actorUserId: user.id,
-        actorLabel: user.email,
+        actor: { userId: user.id, label: user.displayName },
         action: 'auth.signed_out',
         entityType: 'user',
         entityKey: user.email,
@@ -216,8 +333,7 @@ export class AuthService {
       await trx.auth.updateUser(user.id, { passwordHash });
       await trx.auth.deleteSessionsOf(user.id);
       await trx.audit.record({
-        actorUserId: user.id,
-        actorLabel: user.email,
+        actor: { userId: user.id, label: user.displayName },
         action: 'auth.password_changed',
         entityType: 'user',
         entityKey: user.email,
@@ -250,8 +366,7 @@ export class AuthService {
       await repos.auth.deleteSessionsOf(user.id);
       await repos.auth.markSignedIn(user.id);
       await repos.audit.record({
-        actorUserId: user.id,
-        actorLabel: user.email,
+        actor: { userId: user.id, label: user.displayName },
         action: 'auth.password_changed',
         entityType: 'user',
         entityKey: user.email,
@@ -276,12 +391,12 @@ export async function requireStrongPassword(
   }
 }
 
-function tooManyAttempts(milliseconds: number): AppError {
+function tooManyAttempts(milliseconds: number, what: 'sign-ins' | 'codes'): AppError {
   const seconds = Math.max(1, Math.ceil(milliseconds / 1000));
   const minutes = Math.ceil(seconds / 60);
   return new AppError(
     'rate_limited',
-    `Too many failed sign-ins. Try again in ${minutes === 1 ? 'a minute' : `${minutes} minutes`}.`,
+    `Too many failed ${what === 'codes' ? 'codes' : 'sign-ins'}. Try again in ${minutes === 1 ? 'a minute' : `${minutes} minutes`}.`,
     undefined,
     { 'retry-after': String(seconds) },
   );

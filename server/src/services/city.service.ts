@@ -1,10 +1,12 @@
-import { FULL_SCOPE, type ReadScope, canRead, scopeIds } from '../auth/principal';
+import type { Principal } from '../auth/principal';
+import { canRead, readParts } from '../auth/principal';
 import type { CityRow } from '../db/rows';
 import { AppError, notFound } from '../errors';
-import type { UnitOfWork } from '../repositories/unit-of-work';
+import type { CityObservationStats } from '../repositories/city.repository';
+import type { Repositories, UnitOfWork } from '../repositories/unit-of-work';
 import type { CityCreate, CityPatch } from '../schemas/catalogue.schema';
 import type { CityDetail, CityListResponse, CitySummary } from '../schemas/city.schema';
-import type { Actor } from './actor';
+import type { AccessService } from './access.service';
 import { requireCity } from './lookup';
 import { toYearRange } from './network.service';
 import {
@@ -38,13 +40,17 @@ const snapshot = (row: CityRow): Record<string, unknown> => ({
   version: row.version,
 });
 
-/** Cities and their memberships. */
+/** Cities and their details. */
 export class CityService {
-  constructor(private readonly uow: UnitOfWork) {}
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly access: AccessService,
+  ) {}
 
   /** Cities of the networks a reader may see, and cities in no network yet. */
-  async list(scope: ReadScope): Promise<CityListResponse> {
+  async list(principal: Principal): Promise<CityListResponse> {
     const { repos } = this.uow;
+    const scope = await this.access.scopeOf(principal);
     const cities = await repos.cities.list();
     if (scope.networkIds === null) return { cities: cities.map(toCitySummary) };
     const networksOf = new Map<number, number[]>();
@@ -53,17 +59,45 @@ export class CityService {
     }
     const visible = cities.filter((c) => {
       const networks = networksOf.get(c.id) ?? [];
-      return networks.length === 0 || networks.some((id) => canRead(scope, id));
+      return (
+        networks.length === 0 ||
+        principal.canEditCity(c.id) ||
+        networks.some((id) => canRead(scope, id))
+      );
     });
     return { cities: visible.map(toCitySummary) };
   }
 
-  async get(slug: string, scope: ReadScope): Promise<CityDetail> {
+  /**
+   * One city with the networks the reader sees and how much data they hold:
+   * members count drafts, everyone else the approved copy only.
+   */
+  async get(principal: Principal, slug: string): Promise<CityDetail> {
     const { repos } = this.uow;
+    await this.access.check(repos, principal, 'city.read', { city: slug });
+    return this.detail(repos, principal, slug);
+  }
+
+  private async detail(
+    repos: Repositories,
+    principal: Principal,
+    slug: string,
+  ): Promise<CityDetail> {
     const row = await repos.cities.findBySlug(slug);
     if (row === undefined) throw notFound(`There is no city "${slug}".`);
-    const networks = (await repos.cities.listNetworks(row.id)).filter((n) => canRead(scope, n.id));
-    const stats = await repos.cities.observationStats(row.id, scopeIds(scope));
+    const scope = await this.access.scopeOf(principal);
+    const networks = (await repos.cities.listNetworks(row.id)).filter(
+      (n) => canRead(scope, n.id) || principal.canEditCity(row.id),
+    );
+    let stats: CityObservationStats = { observation_count: 0, first_year: null, last_year: null };
+    for (const part of readParts(scope)) {
+      const s = await repos.cities.observationStats(row.id, part.networkIds, part.published);
+      stats = {
+        observation_count: stats.observation_count + s.observation_count,
+        first_year: minOf(stats.first_year, s.first_year),
+        last_year: maxOf(stats.last_year, s.last_year),
+      };
+    }
     return {
       ...toCitySummary(row),
       networks: networks.map((n) => ({
@@ -77,8 +111,23 @@ export class CityService {
     };
   }
 
-  async create(actor: Actor, input: CityCreate): Promise<CityDetail> {
+  /**
+   * Registers a city. With `network`, a coordinator of that network makes it
+   * a member at once: the city is new, so nobody else's city is taken over.
+   */
+  async create(principal: Principal, input: CityCreate): Promise<CityDetail> {
     await this.uow.transaction(async (repos) => {
+      await this.access.check(repos, principal, 'city.create', {});
+      const network =
+        input.network === undefined
+          ? undefined
+          : (
+              await this.access.check(repos, principal, 'network.manage', {
+                network: input.network,
+              })
+            ).network;
+      if (input.network !== undefined && network === undefined)
+        throw notFound(`There is no network "${input.network}".`);
       if ((await repos.cities.findBySlug(input.slug)) !== undefined) {
         throw new AppError(
           'conflict',
@@ -95,26 +144,38 @@ export class CityService {
       });
       const created = (await repos.cities.findBySlug(input.slug))!;
       await repos.audit.record({
-        actorUserId: actor.userId,
-        actorLabel: actor.label,
+        actor: principal.actor,
         action: 'city.created',
         entityType: 'city',
         entityKey: input.slug,
         cityId: created.id,
         after: snapshot(created),
       });
+      if (network !== undefined) {
+        await repos.networks.upsertMember(network.id, created.id, 'partner');
+        await repos.audit.record({
+          actor: principal.actor,
+          action: 'member.added',
+          entityType: 'member',
+          entityKey: `${network.slug}/${created.slug}`,
+          networkId: network.id,
+          cityId: created.id,
+          after: { role: 'partner' },
+        });
+      }
     });
-    return this.get(input.slug, FULL_SCOPE);
+    return this.detail(this.uow.repos, principal, input.slug);
   }
 
+  /** Changes a city's details: its editors (and administrators) only. */
   async update(
-    actor: Actor,
+    principal: Principal,
     slug: string,
     patch: CityPatch,
     pre: Preconditions,
-    scope: ReadScope,
   ): Promise<CityDetail> {
     await this.uow.transaction(async (repos) => {
+      await this.access.check(repos, principal, 'city.edit', { city: slug });
       const current = await requireCity(repos, slug);
       checkWritePreconditions(
         pre,
@@ -126,8 +187,7 @@ export class CityService {
       }
       const updated = (await repos.cities.findBySlug(slug))!;
       await repos.audit.record({
-        actorUserId: actor.userId,
-        actorLabel: actor.label,
+        actor: principal.actor,
         action: 'city.updated',
         entityType: 'city',
         entityKey: slug,
@@ -136,12 +196,13 @@ export class CityService {
         after: snapshot(updated),
       });
     });
-    return this.get(slug, scope);
+    return this.detail(this.uow.repos, principal, slug);
   }
 
   /** Deletes a city that has no reported values (409 otherwise). */
-  async delete(actor: Actor, slug: string, pre: Preconditions): Promise<void> {
+  async delete(principal: Principal, slug: string, pre: Preconditions): Promise<void> {
     await this.uow.transaction(async (repos) => {
+      await this.access.check(repos, principal, 'admin', { city: slug });
       const current = await requireCity(repos, slug);
       checkDeletePreconditions(
         pre,
@@ -159,8 +220,7 @@ export class CityService {
       if (!(await repos.cities.deleteIfVersion(current.id, current.version)))
         throw concurrentChange('city', null);
       await repos.audit.record({
-        actorUserId: actor.userId,
-        actorLabel: actor.label,
+        actor: principal.actor,
         action: 'city.deleted',
         entityType: 'city',
         entityKey: slug,
@@ -170,3 +230,8 @@ export class CityService {
     });
   }
 }
+
+const minOf = (a: number | null, b: number | null): number | null =>
+  a === null ? b : b === null ? a : Math.min(a, b);
+const maxOf = (a: number | null, b: number | null): number | null =>
+  a === null ? b : b === null ? a : Math.max(a, b);

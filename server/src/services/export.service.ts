@@ -1,8 +1,9 @@
-import { type ReadScope, readParts, seesDrafts } from '../auth/principal';
+import { type Principal, readParts, seesDrafts } from '../auth/principal';
 import { Readable } from 'node:stream';
-import { csvLine } from '../domain/csv';
+import { csvLine, toTextCell } from '../domain/csv';
 import type { ObservationKey } from '../repositories/observation.repository';
 import type { UnitOfWork } from '../repositories/unit-of-work';
+import type { AccessService } from './access.service';
 import { requireCity, requireNetwork } from './lookup';
 
 export const EXPORT_HEADER = [
@@ -27,10 +28,15 @@ export interface CsvExport {
  * re-importing it changes nothing.
  */
 export class ExportService {
-  constructor(private readonly uow: UnitOfWork) {}
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly access: AccessService,
+  ) {}
 
   /** A network's values: all of them for its members, the approved ones for others. */
-  async network(slug: string, scope: ReadScope): Promise<CsvExport> {
+  async network(principal: Principal, slug: string): Promise<CsvExport> {
+    await this.access.check(this.uow.repos, principal, 'network.read', { network: slug });
+    const scope = await this.access.scopeOf(principal);
     const network = await requireNetwork(this.uow.repos, slug);
     return {
       fileName: `${network.slug}-observations.csv`,
@@ -41,7 +47,9 @@ export class ExportService {
   }
 
   /** A city's values in the networks the reader may see (drafts for members, else approved). */
-  async city(slug: string, scope: ReadScope): Promise<CsvExport> {
+  async city(principal: Principal, slug: string): Promise<CsvExport> {
+    await this.access.check(this.uow.repos, principal, 'city.read', { city: slug });
+    const scope = await this.access.scopeOf(principal);
     const city = await requireCity(this.uow.repos, slug);
     return {
       fileName: `${city.slug}-observations.csv`,
@@ -81,8 +89,8 @@ export class ExportService {
             String(r.year),
             String(r.value),
             r.status,
-            r.source ?? '',
-            r.note ?? '',
+            toTextCell(r.source ?? ''),
+            toTextCell(r.note ?? ''),
           ]);
         }
         yield chunk;

@@ -1,5 +1,11 @@
 import type { Readable } from 'node:stream';
-import { CsvReader, CsvSyntaxError, detectDelimiter, type Delimiter } from '../domain/csv';
+import {
+  CsvReader,
+  CsvSyntaxError,
+  detectDelimiter,
+  fromTextCell,
+  type Delimiter,
+} from '../domain/csv';
 import {
   checkValue,
   MIN_YEAR,
@@ -19,7 +25,9 @@ import type { IndicatorRecord } from '../repositories/indicator.repository';
 import type { Repositories, UnitOfWork } from '../repositories/unit-of-work';
 import type { ReviewState } from '../repositories/review.repository';
 import { lockedMessage } from './review.service';
-import type { Actor } from './actor';
+import { seesCity, seesNetwork, type NetworkFacts } from '../auth/policy';
+import type { Principal } from '../auth/principal';
+import type { AccessService } from './access.service';
 import { describeFlag } from './flag-messages';
 
 export type ImportFormat = 'long' | 'opensdg';
@@ -33,8 +41,6 @@ export interface ImportOptions {
   fileName?: string;
   /** Largest accepted upload in bytes. */
   maxBytes: number;
-  /** Whether the importing user may change a city's values; every row's city is checked. */
-  mayEditCity: (cityId: number) => boolean;
 }
 
 export interface ImportProblem {
@@ -74,6 +80,8 @@ export interface ImportReport {
 
 /** At most this many errors and flags are listed (all are counted). */
 export const MAX_LISTED = 1000;
+/** A cell quoted in an error report is cut to this many characters. */
+export const MAX_QUOTED = 200;
 
 const LONG_REQUIRED = ['city', 'indicator', 'year', 'value'] as const;
 const LONG_OPTIONAL = ['status', 'source', 'note'] as const;
@@ -137,8 +145,13 @@ class Columns {
 }
 
 interface Catalogue {
-  /** By slug; `dense` numbers the cities 0, 1, 2… for compact keys. */
+  /**
+   * The cities the importer may see, by slug; `dense` numbers them 0, 1,
+   * 2… for compact keys. Cities hidden from the importer are not in it, so
+   * a row naming one reads "there is no city", exactly like a missing one.
+   */
   cities: Map<string, { id: number; slug: string; dense: number }>;
+  /** The indicators the importer may see, by slug. */
   indicators: Map<string, IndicatorRecord>;
   /** Indicator id → dense number. */
   denseIndicator: Map<number, number>;
@@ -184,11 +197,20 @@ class ImportRun {
   constructor(
     readonly catalogue: Catalogue,
     readonly options: ImportOptions,
+    readonly principal: Principal,
   ) {}
 
+  /** Records a problem; the cell is quoted at most MAX_QUOTED characters long. */
   problem(row: number, column: string | null, value: string | null, message: string): void {
     this.errorCount++;
-    if (this.errors.length < MAX_LISTED) this.errors.push({ row, column, value, message });
+    if (this.errors.length < MAX_LISTED)
+      this.errors.push({
+        row,
+        column,
+        value:
+          value === null || value.length <= MAX_QUOTED ? value : `${value.slice(0, MAX_QUOTED)}…`,
+        message,
+      });
   }
 
   skip(reason: string): void {
@@ -202,20 +224,31 @@ class ImportRun {
     const index = (name: string): number => lower.indexOf(name);
     const looksOpenSdg = index('year') >= 0 && index('value') >= 0 && index('city') < 0;
     const format = this.options.format ?? (looksOpenSdg ? 'opensdg' : 'long');
-    const duplicates = lower.filter((n, i) => n !== '' && lower.indexOf(n) !== i);
-    if (duplicates.length > 0) {
-      throw this.headerError(`The column "${duplicates[0]}" appears twice in the header.`);
+    // One pass with a set: a header of many columns costs linear time.
+    const seenNames = new Set<string>();
+    for (const name of lower) {
+      if (name === '') continue;
+      if (seenNames.has(name))
+        throw this.headerError(
+          `The column "${name.slice(0, MAX_QUOTED)}" appears twice in the header.`,
+        );
+      seenNames.add(name);
     }
 
     if (format === 'long') {
       const missing = LONG_REQUIRED.filter((c) => index(c) < 0);
-      const unknown = names.filter(
-        (_, i) => !([...LONG_REQUIRED, ...LONG_OPTIONAL] as readonly string[]).includes(lower[i]!),
-      );
+      const known: ReadonlySet<string> = new Set([...LONG_REQUIRED, ...LONG_OPTIONAL]);
+      const unknown = names.filter((_, i) => !known.has(lower[i]!));
       if (missing.length > 0 || unknown.length > 0) {
         const parts = [];
         if (missing.length > 0) parts.push(`missing ${missing.map((m) => `"${m}"`).join(', ')}`);
-        if (unknown.length > 0) parts.push(`unknown ${unknown.map((u) => `"${u}"`).join(', ')}`);
+        if (unknown.length > 0)
+          parts.push(
+            `unknown ${unknown
+              .slice(0, 5)
+              .map((u) => `"${u.slice(0, 80)}"`)
+              .join(', ')}${unknown.length > 5 ? ` and ${unknown.length - 5} more` : ''}`,
+          );
         throw this.headerError(
           `The header does not fit the long format (${parts.join('; ')}). Expected: city,indicator,year,value and optionally status,source,note.`,
         );
@@ -346,7 +379,7 @@ class ImportRun {
         trimmed === '' ? 'The city is missing.' : `There is no city "${trimmed}".`,
       );
       ok = false;
-    } else if (!this.options.mayEditCity(city.id)) {
+    } else if (!this.principal.canEditCity(city.id)) {
       const entry = this.forbidden.get(city.slug) ?? { count: 0, rows: [] };
       entry.count++;
       if (entry.rows.length < 20) entry.rows.push(row);
@@ -429,7 +462,11 @@ class ImportRun {
     }
     let source: string | null = null;
     if (layout.source >= 0) {
-      const parsed = parseOptionalText(fields[layout.source]!, MAX_SOURCE_LENGTH, 'source');
+      const parsed = parseOptionalText(
+        fromTextCell(fields[layout.source]!),
+        MAX_SOURCE_LENGTH,
+        'source',
+      );
       if (parsed.ok) source = parsed.value;
       else {
         this.problem(
@@ -443,7 +480,7 @@ class ImportRun {
     }
     let note: string | null = null;
     if (layout.note >= 0) {
-      const parsed = parseOptionalText(fields[layout.note]!, MAX_NOTE_LENGTH, 'note');
+      const parsed = parseOptionalText(fromTextCell(fields[layout.note]!), MAX_NOTE_LENGTH, 'note');
       if (parsed.ok) note = parsed.value;
       else {
         this.problem(row, names[layout.note]!, fields[layout.note]!.slice(0, 80), parsed.message);
@@ -523,16 +560,20 @@ class ImportRun {
  * valid rows is kept, for duplicate and plausibility checks.
  */
 export class ImportService {
-  constructor(private readonly uow: UnitOfWork) {}
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly access: AccessService,
+  ) {}
 
   /**
    * Runs an import. A dry run always answers with the report (errors
    * included) and writes nothing; a real one throws ImportRejectedError (422)
    * when any row is wrong, and writes nothing then either.
    */
-  async run(actor: Actor, body: Readable, options: ImportOptions): Promise<ImportReport> {
+  async run(principal: Principal, body: Readable, options: ImportOptions): Promise<ImportReport> {
+    await this.access.check(this.uow.repos, principal, 'import', {});
     const work = (repos: Repositories): Promise<ImportReport> =>
-      this.execute(repos, actor, body, options);
+      this.execute(repos, principal, body, options);
     if (!options.dryRun) return this.uow.transaction(work);
     try {
       return await this.uow.rehearse(work);
@@ -542,10 +583,27 @@ export class ImportService {
     }
   }
 
-  private async loadCatalogue(repos: Repositories): Promise<Catalogue> {
-    const cities = await repos.cities.list();
-    const indicators = await repos.indicators.listAll();
+  /** The cities and indicators the importer may see (the policy decides, as everywhere). */
+  private async loadCatalogue(repos: Repositories, principal: Principal): Promise<Catalogue> {
+    const networks = new Map<number, NetworkFacts>(
+      (await repos.networks.list()).map((n) => [
+        n.id,
+        { id: n.id, slug: n.slug, name: n.name, isPublic: n.is_public },
+      ]),
+    );
     const members = await repos.networks.allMemberships();
+    const networksOf = new Map<number, NetworkFacts[]>();
+    for (const m of members) {
+      const list = networksOf.get(m.cityId) ?? [];
+      list.push(networks.get(m.networkId)!);
+      networksOf.set(m.cityId, list);
+    }
+    const cities = (await repos.cities.list()).filter((c) =>
+      seesCity(principal, { ...c, networks: networksOf.get(c.id) ?? [] }),
+    );
+    const indicators = (await repos.indicators.listAll()).filter((i) =>
+      seesNetwork(principal, networks.get(i.networkId)!),
+    );
     return {
       cities: new Map(cities.map((c, dense) => [c.slug, { id: c.id, slug: c.slug, dense }])),
       indicators: new Map(indicators.map((i) => [i.slug, i])),
@@ -556,11 +614,12 @@ export class ImportService {
 
   private async execute(
     repos: Repositories,
-    actor: Actor,
+    principal: Principal,
     body: Readable,
     options: ImportOptions,
   ): Promise<ImportReport> {
-    const run = new ImportRun(await this.loadCatalogue(repos), options);
+    const actor = principal.actor;
+    const run = new ImportRun(await this.loadCatalogue(repos, principal), options, principal);
     const staging = await repos.imports.openStaging();
     try {
       await this.parse(body, run, staging, options.maxBytes);
@@ -614,8 +673,7 @@ export class ImportService {
     if (options.dryRun) return run.report(counts, listed, null, false, flags.length);
 
     const importId = await repos.imports.insertImport({
-      actorUserId: actor.userId,
-      actorLabel: actor.label,
+      actor,
       format: run.layout!.format,
       fileName: options.fileName ?? null,
       rowsRead: run.rowsRead,

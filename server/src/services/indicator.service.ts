@@ -1,4 +1,4 @@
-import { type ReadScope, scopeIds } from '../auth/principal';
+import { type Principal, scopeIds } from '../auth/principal';
 import { checkIndicatorDefinition } from '../domain/indicator-rules';
 import { AppError, validationFailed, type ErrorDetail } from '../errors';
 import type {
@@ -13,7 +13,7 @@ import type {
   IndicatorListResponse,
   IndicatorPatch,
 } from '../schemas/catalogue.schema';
-import type { Actor } from './actor';
+import type { AccessService } from './access.service';
 import { requireIndicator, requireNetwork } from './lookup';
 import {
   checkDeletePreconditions,
@@ -118,16 +118,22 @@ function checkDefinition(
 
 /** The indicator catalogue of each network. */
 export class IndicatorService {
-  constructor(private readonly uow: UnitOfWork) {}
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly access: AccessService,
+  ) {}
 
-  async get(slug: string): Promise<Indicator> {
+  async get(principal: Principal, slug: string): Promise<Indicator> {
+    await this.access.check(this.uow.repos, principal, 'indicator.read', { indicator: slug });
     return toIndicator(await requireIndicator(this.uow.repos, slug));
   }
 
   async listForNetwork(
+    principal: Principal,
     networkSlug: string,
     query: { goal?: number; target?: string; includeArchived?: boolean },
   ): Promise<IndicatorListResponse> {
+    await this.access.check(this.uow.repos, principal, 'network.read', { network: networkSlug });
     const network = await requireNetwork(this.uow.repos, networkSlug);
     const records = await this.uow.repos.indicators.listForNetwork(network.id, query);
     return { indicators: records.map(toIndicator) };
@@ -135,13 +141,14 @@ export class IndicatorService {
 
   /** Indicators of every network linked to an SDG goal, target or indicator. */
   async search(
+    principal: Principal,
     query: {
       goal?: number;
       target?: string;
       sdgIndicator?: string;
     },
-    scope: ReadScope,
   ): Promise<IndicatorListResponse> {
+    const scope = await this.access.scopeOf(principal);
     const records = await this.uow.repos.indicators.listBySdg({
       ...query,
       networkIds: scopeIds(scope),
@@ -149,8 +156,14 @@ export class IndicatorService {
     return { indicators: records.map(toIndicator) };
   }
 
-  async create(actor: Actor, networkSlug: string, input: IndicatorCreate): Promise<Indicator> {
+  async create(
+    principal: Principal,
+    networkSlug: string,
+    input: IndicatorCreate,
+  ): Promise<Indicator> {
+    const actor = principal.actor;
     return this.uow.transaction(async (repos) => {
+      await this.access.check(repos, principal, 'network.manage', { network: networkSlug });
       const network = await requireNetwork(repos, networkSlug);
       if ((await repos.indicators.findBySlug(input.slug)) !== undefined) {
         throw new AppError(
@@ -180,8 +193,7 @@ export class IndicatorService {
       const links = await validateLinks(repos, input.sdgLinks);
       const created = await repos.indicators.insert(network.id, fields, links);
       await repos.audit.record({
-        actorUserId: actor.userId,
-        actorLabel: actor.label,
+        actor,
         action: 'indicator.created',
         entityType: 'indicator',
         entityKey: created.slug,
@@ -195,12 +207,14 @@ export class IndicatorService {
 
   /** Partial update; `archived` archives or restores; `sdgLinks` replaces the links. */
   async update(
-    actor: Actor,
+    principal: Principal,
     slug: string,
     patch: IndicatorPatch,
     pre: Preconditions,
   ): Promise<Indicator> {
+    const actor = principal.actor;
     return this.uow.transaction(async (repos) => {
+      await this.access.check(repos, principal, 'indicator.manage', { indicator: slug });
       const current = await requireIndicator(repos, slug);
       checkWritePreconditions(
         pre,
@@ -229,8 +243,7 @@ export class IndicatorService {
       if (links !== undefined) await repos.indicators.replaceLinks(current.id, links);
       const updated = (await repos.indicators.findBySlug(slug))!;
       await repos.audit.record({
-        actorUserId: actor.userId,
-        actorLabel: actor.label,
+        actor,
         action:
           archived === true && current.archivedAt === null
             ? 'indicator.archived'
@@ -251,11 +264,13 @@ export class IndicatorService {
    * archived first: then it goes with its values, ambitions and links.
    */
   async delete(
-    actor: Actor,
+    principal: Principal,
     slug: string,
     pre: Preconditions,
   ): Promise<{ deletedObservations: number }> {
+    const actor = principal.actor;
     return this.uow.transaction(async (repos) => {
+      await this.access.check(repos, principal, 'indicator.manage', { indicator: slug });
       const current = await requireIndicator(repos, slug);
       checkDeletePreconditions(
         pre,
@@ -273,8 +288,7 @@ export class IndicatorService {
       if (!(await repos.indicators.deleteWithData(current.id, current.version)))
         throw concurrentChange('indicator', null);
       await repos.audit.record({
-        actorUserId: actor.userId,
-        actorLabel: actor.label,
+        actor,
         action: 'indicator.deleted',
         entityType: 'indicator',
         entityKey: slug,

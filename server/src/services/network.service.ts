@@ -1,6 +1,6 @@
-import { type ReadScope, canRead } from '../auth/principal';
+import { type Principal, canRead } from '../auth/principal';
 import { AppError, notFound } from '../errors';
-import type { NetworkWithStats } from '../repositories/network.repository';
+import type { InvitationRecord, NetworkWithStats } from '../repositories/network.repository';
 import type { UnitOfWork } from '../repositories/unit-of-work';
 import type {
   MembershipBody,
@@ -9,7 +9,7 @@ import type {
   NetworkPatch,
 } from '../schemas/catalogue.schema';
 import type { NetworkDetail, NetworkListResponse, NetworkSummary } from '../schemas/network.schema';
-import type { Actor } from './actor';
+import type { AccessService } from './access.service';
 import { requireCity, requireNetwork } from './lookup';
 import {
   checkDeletePreconditions,
@@ -54,18 +54,46 @@ const snapshot = (row: NetworkWithStats): Record<string, unknown> => ({
   version: row.version,
 });
 
-/** Networks of partner cities and their membership. */
+/** A pending invitation as the API shows it. */
+export interface InvitationDto {
+  network: { slug: string; name: string };
+  city: { slug: string; name: string };
+  role: 'lead_partner' | 'partner';
+  invitedBy: string;
+  invitedAt: string;
+}
+
+function toInvitation(record: InvitationRecord): InvitationDto {
+  return {
+    network: { slug: record.networkSlug, name: record.networkName },
+    city: { slug: record.citySlug, name: record.cityName },
+    role: record.role,
+    invitedBy: record.invitedBy,
+    invitedAt: record.invitedAt.toISOString(),
+  };
+}
+
+/**
+ * Networks of partner cities and their membership. A city joins a network
+ * by consent: a coordinator invites it and one of the city's editors (or an
+ * administrator) accepts; coordinators never take a city over by adding it.
+ */
 export class NetworkService {
-  constructor(private readonly uow: UnitOfWork) {}
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly access: AccessService,
+  ) {}
 
   /** The networks a reader may see: public ones and their memberships. */
-  async list(scope: ReadScope): Promise<NetworkListResponse> {
+  async list(principal: Principal): Promise<NetworkListResponse> {
+    const scope = await this.access.scopeOf(principal);
     const rows = await this.uow.repos.networks.list();
     return { networks: rows.filter((n) => canRead(scope, n.id)).map(toNetworkSummary) };
   }
 
-  async get(slug: string): Promise<NetworkDetail> {
+  async get(principal: Principal, slug: string): Promise<NetworkDetail> {
     const { repos } = this.uow;
+    await this.access.check(repos, principal, 'network.read', { network: slug });
     const row = await repos.networks.findBySlug(slug);
     if (row === undefined) throw notFound(`There is no network "${slug}".`);
     const members = await repos.networks.listMembers(row.id);
@@ -83,8 +111,9 @@ export class NetworkService {
     };
   }
 
-  async create(actor: Actor, input: NetworkCreate): Promise<NetworkDetail> {
+  async create(principal: Principal, input: NetworkCreate): Promise<NetworkDetail> {
     await this.uow.transaction(async (repos) => {
+      await this.access.check(repos, principal, 'admin', {});
       if ((await repos.networks.findBySlug(input.slug)) !== undefined) {
         throw new AppError(
           'conflict',
@@ -102,8 +131,7 @@ export class NetworkService {
       });
       const created = (await repos.networks.findBySlug(input.slug))!;
       await repos.audit.record({
-        actorUserId: actor.userId,
-        actorLabel: actor.label,
+        actor: principal.actor,
         action: 'network.created',
         entityType: 'network',
         entityKey: input.slug,
@@ -111,16 +139,17 @@ export class NetworkService {
         after: snapshot(created),
       });
     });
-    return this.get(input.slug);
+    return this.get(principal, input.slug);
   }
 
   async update(
-    actor: Actor,
+    principal: Principal,
     slug: string,
     patch: NetworkPatch,
     pre: Preconditions,
   ): Promise<NetworkDetail> {
     await this.uow.transaction(async (repos) => {
+      await this.access.check(repos, principal, 'network.manage', { network: slug });
       const current = await requireNetwork(repos, slug);
       checkWritePreconditions(
         pre,
@@ -135,8 +164,7 @@ export class NetworkService {
       }
       const updated = (await repos.networks.findBySlug(slug))!;
       await repos.audit.record({
-        actorUserId: actor.userId,
-        actorLabel: actor.label,
+        actor: principal.actor,
         action: 'network.updated',
         entityType: 'network',
         entityKey: slug,
@@ -145,12 +173,13 @@ export class NetworkService {
         after: snapshot(updated),
       });
     });
-    return this.get(slug);
+    return this.get(principal, slug);
   }
 
   /** Deletes an empty network; one holding values is refused (409). */
-  async delete(actor: Actor, slug: string, pre: Preconditions): Promise<void> {
+  async delete(principal: Principal, slug: string, pre: Preconditions): Promise<void> {
     await this.uow.transaction(async (repos) => {
+      await this.access.check(repos, principal, 'admin', { network: slug });
       const current = await requireNetwork(repos, slug);
       checkDeletePreconditions(
         pre,
@@ -168,8 +197,7 @@ export class NetworkService {
       if (!(await repos.networks.deleteIfVersion(current.id, current.version)))
         throw concurrentChange('network', null);
       await repos.audit.record({
-        actorUserId: actor.userId,
-        actorLabel: actor.label,
+        actor: principal.actor,
         action: 'network.deleted',
         entityType: 'network',
         entityKey: slug,
@@ -179,22 +207,51 @@ export class NetworkService {
     });
   }
 
-  /** Adds a city to a network, or changes its role. */
+  /**
+   * Invites a city into a network, or changes a member's role. The city
+   * joins at once only when the caller may answer for it (an administrator,
+   * or one of its editors); otherwise it is invited and joins when one of
+   * its editors accepts.
+   */
   async putMember(
-    actor: Actor,
+    principal: Principal,
     networkSlug: string,
     citySlug: string,
     body: MembershipBody,
   ): Promise<{ membership: MembershipResponse; created: boolean }> {
     return this.uow.transaction(async (repos) => {
+      await this.access.check(repos, principal, 'network.manage', {
+        network: networkSlug,
+        city: citySlug,
+      });
       const network = await requireNetwork(repos, networkSlug);
       const city = await requireCity(repos, citySlug);
       const before = await repos.networks.findMember(network.id, city.id);
+      const membership = { network: network.slug, city: city.slug, role: body.role };
+      if (before === undefined && !principal.canEditCity(city.id)) {
+        await repos.networks.putInvitation({
+          networkId: network.id,
+          cityId: city.id,
+          role: body.role,
+          invitedBy: principal.actor.userId,
+          invitedByLabel: principal.actor.label,
+        });
+        await repos.audit.record({
+          actor: principal.actor,
+          action: 'member.invited',
+          entityType: 'member',
+          entityKey: `${network.slug}/${city.slug}`,
+          networkId: network.id,
+          cityId: city.id,
+          after: { role: body.role },
+        });
+        return { membership: { ...membership, status: 'invited' as const }, created: false };
+      }
       if (before?.role !== body.role) {
         await repos.networks.upsertMember(network.id, city.id, body.role);
+        await repos.networks.deleteInvitation(network.id, city.id);
         await repos.audit.record({
-          actorUserId: actor.userId,
-          actorLabel: actor.label,
+          actor: principal.actor,
           action: before === undefined ? 'member.added' : 'member.updated',
           entityType: 'member',
           entityKey: `${network.slug}/${city.slug}`,
@@ -205,20 +262,108 @@ export class NetworkService {
         });
       }
       return {
-        membership: { network: network.slug, city: city.slug, role: body.role },
+        membership: { ...membership, status: 'member' as const },
         created: before === undefined,
       };
     });
   }
 
-  /** Removes a city from a network unless it reported values for the network's indicators. */
-  async deleteMember(actor: Actor, networkSlug: string, citySlug: string): Promise<void> {
+  /** A network's pending invitations (its coordinators). */
+  async invitationsOfNetwork(
+    principal: Principal,
+    networkSlug: string,
+  ): Promise<{ invitations: InvitationDto[] }> {
+    const { repos } = this.uow;
+    const { network } = await this.access.check(repos, principal, 'network.manage', {
+      network: networkSlug,
+    });
+    if (network === undefined) throw notFound(`There is no network "${networkSlug}".`);
+    return {
+      invitations: (await repos.networks.invitationsOfNetwork(network.id)).map(toInvitation),
+    };
+  }
+
+  /** A city's pending invitations (its editors): the networks that want it as a member. */
+  async invitationsOfCity(
+    principal: Principal,
+    citySlug: string,
+  ): Promise<{ invitations: InvitationDto[] }> {
+    const { repos } = this.uow;
+    const { city } = await this.access.check(repos, principal, 'membership.respond', {
+      city: citySlug,
+    });
+    if (city === undefined) throw notFound(`There is no city "${citySlug}".`);
+    return { invitations: (await repos.networks.invitationsOfCity(city.id)).map(toInvitation) };
+  }
+
+  /**
+   * A city's editor accepts (the city becomes a member) or declines an
+   * invitation. The inviting network is named by the invitation itself, so
+   * a private network's invitation can be answered before the city is in it.
+   */
+  async answerInvitation(
+    principal: Principal,
+    citySlug: string,
+    networkSlug: string,
+    answer: 'accept' | 'decline',
+  ): Promise<MembershipResponse> {
+    return this.uow.transaction(async (repos) => {
+      const { city } = await this.access.check(repos, principal, 'membership.respond', {
+        city: citySlug,
+      });
+      if (city === undefined) throw notFound(`There is no city "${citySlug}".`);
+      const invitation = await repos.networks.findInvitationBySlugs(networkSlug, city.id);
+      if (invitation === undefined)
+        throw notFound(`${city.name} has no invitation from "${networkSlug}".`);
+      await repos.networks.deleteInvitation(invitation.networkId, city.id);
+      if (answer === 'accept')
+        await repos.networks.upsertMember(invitation.networkId, city.id, invitation.role);
+      await repos.audit.record({
+        actor: principal.actor,
+        action: answer === 'accept' ? 'member.added' : 'member.declined',
+        entityType: 'member',
+        entityKey: `${invitation.networkSlug}/${city.slug}`,
+        networkId: invitation.networkId,
+        cityId: city.id,
+        after: { role: invitation.role },
+        comment: `Invited by ${invitation.invitedBy}`,
+      });
+      return {
+        network: invitation.networkSlug,
+        city: city.slug,
+        role: invitation.role,
+        status: answer === 'accept' ? 'member' : 'declined',
+      };
+    });
+  }
+
+  /**
+   * Withdraws an invitation, or removes a city from a network unless it
+   * reported values for the network's indicators.
+   */
+  async deleteMember(principal: Principal, networkSlug: string, citySlug: string): Promise<void> {
     await this.uow.transaction(async (repos) => {
+      await this.access.check(repos, principal, 'network.manage', {
+        network: networkSlug,
+        city: citySlug,
+      });
       const network = await requireNetwork(repos, networkSlug);
       const city = await requireCity(repos, citySlug);
       const before = await repos.networks.findMember(network.id, city.id);
-      if (before === undefined)
+      if (before === undefined) {
+        if (await repos.networks.deleteInvitation(network.id, city.id)) {
+          await repos.audit.record({
+            actor: principal.actor,
+            action: 'member.invitation_withdrawn',
+            entityType: 'member',
+            entityKey: `${network.slug}/${city.slug}`,
+            networkId: network.id,
+            cityId: city.id,
+          });
+          return;
+        }
         throw notFound(`${city.name} is not a member of "${network.slug}".`);
+      }
       const values = await repos.networks.countMemberObservations(network.id, city.id);
       if (values > 0) {
         throw new AppError(
@@ -229,8 +374,7 @@ export class NetworkService {
       }
       await repos.networks.deleteMember(network.id, city.id);
       await repos.audit.record({
-        actorUserId: actor.userId,
-        actorLabel: actor.label,
+        actor: principal.actor,
         action: 'member.removed',
         entityType: 'member',
         entityKey: `${network.slug}/${city.slug}`,

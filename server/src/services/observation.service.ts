@@ -1,4 +1,4 @@
-import { type ReadScope, readParts, scopeIds, seesDrafts } from '../auth/principal';
+import { type Principal, readParts, scopeIds, seesDrafts } from '../auth/principal';
 import { checkValue } from '../domain/observation-rules';
 import { assessPlausibility } from '../domain/plausibility';
 import { AppError, notFound, validationFailed } from '../errors';
@@ -17,7 +17,7 @@ import type {
   ObservationInput,
   ObservationListResponse,
 } from '../schemas/observation.schema';
-import type { Actor } from './actor';
+import type { AccessService } from './access.service';
 import { describeFlag } from './flag-messages';
 import { requireCity, requireIndicator } from './lookup';
 import { requireWritable } from './review.service';
@@ -178,16 +178,24 @@ export interface WriteResult {
 
 /** Reading and writing single observations, with optimistic concurrency and history. */
 export class ObservationService {
-  constructor(private readonly uow: UnitOfWork) {}
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly access: AccessService,
+  ) {}
 
   /** One value: members of the indicator's network see the current one, others the approved one. */
   async get(
+    principal: Principal,
     citySlug: string,
     indicatorSlug: string,
     year: number,
-    scope: ReadScope,
   ): Promise<Observation> {
     const { repos } = this.uow;
+    await this.access.check(repos, principal, 'data.read', {
+      city: citySlug,
+      indicator: indicatorSlug,
+    });
+    const scope = await this.access.scopeOf(principal);
     const city = await requireCity(repos, citySlug);
     const indicator = await requireIndicator(repos, indicatorSlug);
     const record = await repos.observations.find(
@@ -206,14 +214,19 @@ export class ObservationService {
    * Four statements in one transaction: resolve, read the series, write, record.
    */
   async put(
-    actor: Actor,
+    principal: Principal,
     citySlug: string,
     indicatorSlug: string,
     year: number,
     input: ObservationInput,
     pre: Preconditions,
   ): Promise<WriteResult> {
+    const actor = principal.actor;
     return this.uow.transaction(async (repos) => {
+      await this.access.check(repos, principal, 'data.write', {
+        city: citySlug,
+        indicator: indicatorSlug,
+      });
       const { city, indicator } = await resolveWriteTarget(repos, citySlug, indicatorSlug);
       await requireWritable(repos, city.name, {
         networkId: indicator.networkId,
@@ -264,8 +277,7 @@ export class ObservationService {
         throw concurrentChange('value', winner === undefined ? null : toObservation(winner));
       }
       await repos.audit.record({
-        actorUserId: actor.userId,
-        actorLabel: actor.label,
+        actor,
         action: existing === undefined ? 'observation.created' : 'observation.updated',
         entityType: 'observation',
         entityKey: `${city.slug}/${indicator.slug}/${year}`,
@@ -283,13 +295,18 @@ export class ObservationService {
 
   /** Deletes one value; If-Match is required and must be current. */
   async delete(
-    actor: Actor,
+    principal: Principal,
     citySlug: string,
     indicatorSlug: string,
     year: number,
     pre: Preconditions,
   ): Promise<void> {
+    const actor = principal.actor;
     await this.uow.transaction(async (repos) => {
+      await this.access.check(repos, principal, 'data.write', {
+        city: citySlug,
+        indicator: indicatorSlug,
+      });
       const { city, indicator } = await resolveWriteTarget(repos, citySlug, indicatorSlug);
       await requireWritable(repos, city.name, {
         networkId: indicator.networkId,
@@ -310,8 +327,7 @@ export class ObservationService {
         throw concurrentChange('value', winner === undefined ? null : toObservation(winner));
       }
       await repos.audit.record({
-        actorUserId: actor.userId,
-        actorLabel: actor.label,
+        actor,
         action: 'observation.deleted',
         entityType: 'observation',
         entityKey: `${city.slug}/${indicator.slug}/${year}`,
@@ -327,11 +343,16 @@ export class ObservationService {
 
   /** A city's values, filtered by indicator, goal and years (drafts for members, else approved). */
   async listForCity(
+    principal: Principal,
     citySlug: string,
     query: { indicator?: string; goal?: number; from?: number; to?: number },
-    scope: ReadScope,
   ): Promise<ObservationListResponse> {
     const { repos } = this.uow;
+    await this.access.check(repos, principal, 'data.read', {
+      city: citySlug,
+      indicator: query.indicator,
+    });
+    const scope = await this.access.scopeOf(principal);
     const city = await requireCity(repos, citySlug);
     const indicator =
       query.indicator === undefined ? undefined : await requireIndicator(repos, query.indicator);
@@ -356,11 +377,16 @@ export class ObservationService {
 
   /** One indicator's values across cities (drafts for members of its network, else approved). */
   async listForIndicator(
+    principal: Principal,
     indicatorSlug: string,
     query: { city?: string; from?: number; to?: number },
-    scope: ReadScope,
   ): Promise<ObservationListResponse> {
     const { repos } = this.uow;
+    await this.access.check(repos, principal, 'data.read', {
+      city: query.city,
+      indicator: indicatorSlug,
+    });
+    const scope = await this.access.scopeOf(principal);
     const indicator = await requireIndicator(repos, indicatorSlug);
     const city = query.city === undefined ? undefined : await requireCity(repos, query.city);
     const records = await repos.observations.list(
@@ -372,11 +398,13 @@ export class ObservationService {
 
   /** The latest value of each indicator for a city. */
   async latestForCity(
+    principal: Principal,
     citySlug: string,
     query: { goal?: number },
-    scope: ReadScope,
   ): Promise<ObservationListResponse> {
     const { repos } = this.uow;
+    await this.access.check(repos, principal, 'city.read', { city: citySlug });
+    const scope = await this.access.scopeOf(principal);
     const city = await requireCity(repos, citySlug);
     const records: ObservationRecord[] = [];
     for (const part of readParts(scope)) {
@@ -399,8 +427,17 @@ export class ObservationService {
    * Values created by an import have no event of their own (the import
    * records them once); their creation event is rebuilt from the import.
    */
-  async history(citySlug: string, indicatorSlug: string, year: number): Promise<HistoryResponse> {
+  async history(
+    principal: Principal,
+    citySlug: string,
+    indicatorSlug: string,
+    year: number,
+  ): Promise<HistoryResponse> {
     const { repos } = this.uow;
+    await this.access.check(repos, principal, 'data.members', {
+      city: citySlug,
+      indicator: indicatorSlug,
+    });
     const city = await requireCity(repos, citySlug);
     const indicator = await requireIndicator(repos, indicatorSlug);
     const events = (await repos.audit.forObservation(city.id, indicator.id, year)).map(
@@ -442,11 +479,13 @@ export class ObservationService {
 
   /** A city's recent changes, newest first, paginated. */
   async cityHistory(
+    principal: Principal,
     citySlug: string,
     query: { before?: number; limit?: number },
-    scope: ReadScope,
   ): Promise<HistoryResponse> {
     const { repos } = this.uow;
+    await this.access.check(repos, principal, 'city.members', { city: citySlug });
+    const scope = await this.access.scopeOf(principal);
     const city = await requireCity(repos, citySlug);
     const limit = query.limit ?? 50;
     const events = await repos.audit.forCity(city.id, {

@@ -1,4 +1,4 @@
-import { type ReadScope, canRead, seesDrafts } from '../auth/principal';
+import { type Principal, canRead, seesDrafts } from '../auth/principal';
 import {
   computeCityProgress,
   type AmbitionPoint,
@@ -35,6 +35,7 @@ import type {
   NetworkScoresResponse,
   PeersResponse,
 } from '../schemas/progress.schema';
+import type { AccessService } from './access.service';
 import { CachedPayload } from './cached-payload';
 import { requireCity } from './lookup';
 import { ResultCache } from './result-cache';
@@ -139,7 +140,10 @@ export class ProgressService {
   private readonly networkCache = new ResultCache<CachedPayload<NetworkScoresResponse>>(100);
   private readonly comparisonCache = new ResultCache<CachedPayload<ComparisonResponse>>(300);
 
-  constructor(private readonly uow: UnitOfWork) {}
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly access: AccessService,
+  ) {}
 
   /** The calculator: assess one series posted by the client. */
   assess(input: AssessRequest): Assessment {
@@ -163,18 +167,22 @@ export class ProgressService {
 
   /** Every indicator of a city's networks: status, score, action gap, aggregated per goal. */
   async cityProgress(
+    principal: Principal,
     citySlug: string,
-    query: { year?: number; lang: SdgLanguage; scope: ReadScope },
+    query: { year?: number; lang: SdgLanguage },
   ): Promise<CachedPayload<CityProgressResponse>> {
-    const { scope } = query;
+    await this.access.check(this.uow.repos, principal, 'city.read', { city: citySlug });
+    const scope = await this.access.scopeOf(principal);
     const found = await this.uow.repos.progress.cityWithNetworks(citySlug);
     if (found === undefined) throw notFound(`There is no city "${citySlug}".`);
     const { city } = found;
     // Only the networks the reader may see; the cache key names them.
-    const networks = found.networks.filter((n) => canRead(scope, n.id));
+    const networks = found.networks.filter(
+      (n) => canRead(scope, n.id) || principal.canEditCity(city.id),
+    );
     // Members see drafts, others the approved values: a separate cache entry each.
     const drafts = new Set(networks.filter((n) => seesDrafts(scope, n.id)).map((n) => n.id));
-    const key = `${city.id}.${city.version}|${networks.map((n) => `${n.id}.${n.dataVersion}${drafts.has(n.id) ? 'd' : 'p'}`).join(',')}|${query.year ?? 'latest'}|${query.lang}`;
+    const key = `${city.id}.${city.version}|${networks.map((n) => (drafts.has(n.id) ? `${n.id}.${n.dataVersion}d` : `${n.id}.${n.publishedVersion}p`)).join(',')}|${query.year ?? 'latest'}|${query.lang}`;
     return this.cityCache.getOrCompute(
       key,
       async () =>
@@ -280,12 +288,14 @@ export class ProgressService {
 
   /** Normalised scores, goal scores and colours, index, ranks and trend arrows for every member city. */
   async networkScores(
+    principal: Principal,
     networkSlug: string,
-    query: { year?: number; lang: SdgLanguage; scope: ReadScope },
+    query: { year?: number; lang: SdgLanguage },
   ): Promise<CachedPayload<NetworkScoresResponse>> {
+    await this.access.check(this.uow.repos, principal, 'network.read', { network: networkSlug });
     const network = await this.requireNetwork(this.uow.repos, networkSlug);
-    const published = !seesDrafts(query.scope, network.id);
-    const key = `${network.id}.${network.dataVersion}${published ? 'p' : 'd'}|${query.year ?? 'latest'}|${query.lang}`;
+    const published = !seesDrafts(await this.access.scopeOf(principal), network.id);
+    const key = `${network.id}.${published ? `${network.publishedVersion}p` : `${network.dataVersion}d`}|${query.year ?? 'latest'}|${query.lang}`;
     return this.networkCache.getOrCompute(
       key,
       async () =>
@@ -384,13 +394,18 @@ export class ProgressService {
 
   /** One indicator across the network's cities: latest value, score, status, rate, ambition, series. */
   async comparison(
+    principal: Principal,
     networkSlug: string,
     indicatorSlug: string,
-    query: { year?: number; lang: SdgLanguage; scope: ReadScope },
+    query: { year?: number; lang: SdgLanguage },
   ): Promise<CachedPayload<ComparisonResponse>> {
+    await this.access.check(this.uow.repos, principal, 'network.read', {
+      network: networkSlug,
+      indicator: indicatorSlug,
+    });
     const network = await this.requireNetwork(this.uow.repos, networkSlug);
-    const published = !seesDrafts(query.scope, network.id);
-    const key = `${network.id}.${network.dataVersion}${published ? 'p' : 'd'}|${indicatorSlug}|${query.year ?? 'latest'}|${query.lang}`;
+    const published = !seesDrafts(await this.access.scopeOf(principal), network.id);
+    const key = `${network.id}.${published ? `${network.publishedVersion}p` : `${network.dataVersion}d`}|${indicatorSlug}|${query.year ?? 'latest'}|${query.lang}`;
     return this.comparisonCache.getOrCompute(
       key,
       async () =>
@@ -485,11 +500,16 @@ export class ProgressService {
 
   /** One indicator of a city in full: its progress, the action-gap chart, the SDG targets it measures. */
   async indicatorProgress(
+    principal: Principal,
     citySlug: string,
     indicatorSlug: string,
-    query: { year?: number; lang: SdgLanguage; scope: ReadScope },
+    query: { year?: number; lang: SdgLanguage },
   ): Promise<IndicatorDetailResponse> {
-    const progress = (await this.cityProgress(citySlug, query)).body;
+    await this.access.check(this.uow.repos, principal, 'data.read', {
+      city: citySlug,
+      indicator: indicatorSlug,
+    });
+    const progress = (await this.cityProgress(principal, citySlug, query)).body;
     const row = progress.indicators.find((i) => i.slug === indicatorSlug);
     if (row === undefined) {
       throw notFound(`${progress.city.name} does not report an indicator "${indicatorSlug}".`);
@@ -562,10 +582,15 @@ export class ProgressService {
    * window (its baseline year to its latest year): the ones to learn from.
    */
   async peers(
+    principal: Principal,
     citySlug: string,
-    query: { indicator: string; limit?: number; lang: SdgLanguage; scope: ReadScope },
+    query: { indicator: string; limit?: number; lang: SdgLanguage },
   ): Promise<PeersResponse> {
-    const { scope } = query;
+    await this.access.check(this.uow.repos, principal, 'data.read', {
+      city: citySlug,
+      indicator: query.indicator,
+    });
+    const scope = await this.access.scopeOf(principal);
     const comparison = await this.uow.repos.indicators.findBySlug(query.indicator);
     if (comparison === undefined || !canRead(scope, comparison.networkId))
       throw notFound(`There is no indicator "${query.indicator}".`);
@@ -579,7 +604,7 @@ export class ProgressService {
       );
     }
     const data = (
-      await this.comparison(networkSlug, comparison.slug, { lang: query.lang, scope: query.scope })
+      await this.comparison(principal, networkSlug, comparison.slug, { lang: query.lang })
     ).body;
     const own = data.cities.find((c) => c.slug === city.slug);
     const ownAssessment =

@@ -14,7 +14,8 @@ import type {
   ReviewPeriod,
   ReviewQueue,
 } from '../schemas/review.schema';
-import type { Actor } from './actor';
+import type { Action } from '../auth/policy';
+import type { AccessService } from './access.service';
 import { requireCity, requireIndicator, requireNetwork } from './lookup';
 
 /** Which states each step starts from, where it leads, who takes it, and whether it needs a comment. */
@@ -103,6 +104,11 @@ function toComment(c: ReviewCommentRecord): ReviewComment {
   };
 }
 
+/** The policy action behind a step: editors submit and withdraw, coordinators decide. */
+export function stepAction(action: ReviewAction): Action {
+  return STEPS[action].by === 'editor' ? 'review.submit' : 'review.decide';
+}
+
 /** The message of a write refused because the year is locked. */
 export function lockedMessage(cityName: string, year: number, state: ReviewState): string {
   return state === 'approved'
@@ -127,9 +133,20 @@ export async function requireWritable(
  * values), and reopen an approved year.
  */
 export class ReviewService {
-  constructor(private readonly uow: UnitOfWork) {}
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly access: AccessService,
+  ) {}
 
-  private async resolve(repos: Repositories, networkSlug: string, citySlug: string) {
+  /** The network and city of a review, after the policy allowed the action on them. */
+  private async resolve(
+    repos: Repositories,
+    principal: Principal,
+    action: Action,
+    networkSlug: string,
+    citySlug: string,
+  ) {
+    await this.access.check(repos, principal, action, { network: networkSlug, city: citySlug });
     const network = await requireNetwork(repos, networkSlug);
     const city = await requireCity(repos, citySlug);
     if ((await repos.networks.findMember(network.id, city.id)) === undefined)
@@ -138,9 +155,15 @@ export class ReviewService {
   }
 
   /** Every year of the city in the network with values or a review, newest first, and the comments. */
-  async forCity(networkSlug: string, citySlug: string, principal: Principal): Promise<CityReviews> {
+  async forCity(principal: Principal, networkSlug: string, citySlug: string): Promise<CityReviews> {
     const { repos } = this.uow;
-    const { network, city } = await this.resolve(repos, networkSlug, citySlug);
+    const { network, city } = await this.resolve(
+      repos,
+      principal,
+      'review.read',
+      networkSlug,
+      citySlug,
+    );
     const periods = new Map(
       (await repos.reviews.forCity(city.id, [network.id])).map((p) => [p.year, p]),
     );
@@ -198,8 +221,13 @@ export class ReviewService {
   }
 
   /** A network's periods waiting for a decision (or in the given state). */
-  async queue(networkSlug: string, state: ReviewState = 'submitted'): Promise<ReviewQueue> {
+  async queue(
+    principal: Principal,
+    networkSlug: string,
+    state: ReviewState = 'submitted',
+  ): Promise<ReviewQueue> {
     const { repos } = this.uow;
+    await this.access.check(repos, principal, 'network.members', { network: networkSlug });
     const network = await requireNetwork(repos, networkSlug);
     const periods = await repos.reviews.forNetwork(network.id, [state]);
     const counted = await Promise.all(
@@ -217,7 +245,6 @@ export class ReviewService {
 
   /** Takes one step of the workflow; 409 when the year is not in a state the step starts from. */
   async act(
-    actor: Actor,
     principal: Principal,
     networkSlug: string,
     citySlug: string,
@@ -226,6 +253,7 @@ export class ReviewService {
     comment: string | undefined,
   ): Promise<ReviewPeriod> {
     const step = STEPS[action];
+    const actor = principal.actor;
     const text = comment?.trim();
     if (step.needsComment && (text === undefined || text === ''))
       throw validationFailed(
@@ -235,7 +263,13 @@ export class ReviewService {
         [{ path: '/comment', message: 'Required.' }],
       );
     return this.uow.transaction(async (repos) => {
-      const { network, city } = await this.resolve(repos, networkSlug, citySlug);
+      const { network, city } = await this.resolve(
+        repos,
+        principal,
+        stepAction(action),
+        networkSlug,
+        citySlug,
+      );
       const period = (await repos.reviews.find(network.id, city.id, year, { lock: true }))!;
       if (!step.from.includes(period.state))
         throw new AppError(
@@ -271,8 +305,7 @@ export class ReviewService {
           body: text,
         });
       await repos.audit.record({
-        actorUserId: actor.userId,
-        actorLabel: actor.label,
+        actor,
         action: `review.${action}`,
         entityType: 'review',
         entityKey: `${city.slug}/${network.slug}/${year}`,
@@ -297,17 +330,24 @@ export class ReviewService {
 
   /** A comment on a year or on one of its values (recorded in the value's history too). */
   async comment(
-    actor: Actor,
+    principal: Principal,
     networkSlug: string,
     citySlug: string,
     year: number,
     input: { indicator?: string; body: string },
   ): Promise<ReviewComment> {
     const body = input.body.trim();
+    const actor = principal.actor;
     if (body === '')
       throw validationFailed('Write a comment first.', [{ path: '/body', message: 'Empty.' }]);
     return this.uow.transaction(async (repos) => {
-      const { network, city } = await this.resolve(repos, networkSlug, citySlug);
+      const { network, city } = await this.resolve(
+        repos,
+        principal,
+        'review.comment',
+        networkSlug,
+        citySlug,
+      );
       const indicator =
         input.indicator === undefined ? undefined : await requireIndicator(repos, input.indicator);
       if (indicator !== undefined && indicator.networkId !== network.id)
@@ -325,8 +365,7 @@ export class ReviewService {
         body,
       });
       await repos.audit.record({
-        actorUserId: actor.userId,
-        actorLabel: actor.label,
+        actor,
         action: 'review.commented',
         entityType: indicator === undefined ? 'review' : 'observation',
         entityKey:

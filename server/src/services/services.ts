@@ -2,6 +2,7 @@ import type { Database } from '../db/database';
 import { UnitOfWork } from '../repositories/unit-of-work';
 import { AccessService } from './access.service';
 import { AmbitionService } from './ambition.service';
+import { ApiTokenService } from './api-token.service';
 import { AuthService, type SessionPolicy } from './auth.service';
 import { CityService } from './city.service';
 import { ExportService } from './export.service';
@@ -13,6 +14,7 @@ import { ObservationService } from './observation.service';
 import { ProgressService } from './progress.service';
 import { ReviewService } from './review.service';
 import { SdgService } from './sdg.service';
+import { SecondFactorService } from './second-factor.service';
 import { UsersService } from './users.service';
 
 /** Every use case, wired to one database. Built once per app. */
@@ -29,32 +31,46 @@ export interface Services {
   readonly progress: ProgressService;
   readonly access: AccessService;
   readonly auth: AuthService;
+  readonly tokens: ApiTokenService;
+  readonly secondFactor: SecondFactorService;
   readonly users: UsersService;
   readonly reviews: ReviewService;
 }
 
-const DEFAULT_SESSIONS: SessionPolicy = {
+export interface ServiceOptions extends SessionPolicy {
+  /** Requests one API token may make per minute. */
+  apiTokenRequestsPerMinute: number;
+}
+
+const DEFAULTS: ServiceOptions = {
   idleSeconds: 30 * 60,
   maxSeconds: 12 * 3600,
   allowDemoAccounts: false,
+  secondFactorRoles: [],
+  apiTokenRequestsPerMinute: 600,
 };
 
-export function createServices(db: Database, sessions: SessionPolicy = DEFAULT_SESSIONS): Services {
+export function createServices(db: Database, options: Partial<ServiceOptions> = {}): Services {
+  const settings = { ...DEFAULTS, ...options };
   const uow = new UnitOfWork(db);
+  const access = new AccessService(uow);
+  const auth = new AuthService(uow, settings);
   return {
     sdg: new SdgService(uow.repos.sdg),
-    networks: new NetworkService(uow),
-    cities: new CityService(uow),
-    indicators: new IndicatorService(uow),
-    observations: new ObservationService(uow),
-    ambitions: new AmbitionService(uow),
-    imports: new ImportService(uow),
-    exports: new ExportService(uow),
+    networks: new NetworkService(uow, access),
+    cities: new CityService(uow, access),
+    indicators: new IndicatorService(uow, access),
+    observations: new ObservationService(uow, access),
+    ambitions: new AmbitionService(uow, access),
+    imports: new ImportService(uow, access),
+    exports: new ExportService(uow, access),
     health: new HealthService(uow),
-    progress: new ProgressService(uow),
-    access: new AccessService(uow),
-    auth: new AuthService(uow, sessions),
+    progress: new ProgressService(uow, access),
+    access,
+    auth,
+    tokens: new ApiTokenService(uow, auth, settings.apiTokenRequestsPerMinute),
+    secondFactor: new SecondFactorService(uow, settings.secondFactorRoles),
     users: new UsersService(uow),
-    reviews: new ReviewService(uow),
+    reviews: new ReviewService(uow, access),
   };
 }

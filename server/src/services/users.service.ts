@@ -4,8 +4,7 @@ import { newToken, tokenHash } from '../auth/tokens';
 import { conflict, notFound, validationFailed } from '../errors';
 import type { GrantRecord, Role, UserRecord } from '../repositories/auth.repository';
 import type { Repositories, UnitOfWork } from '../repositories/unit-of-work';
-import { forbidden } from './access.service';
-import { SYSTEM_ACTOR } from './actor';
+import { enforce } from '../auth/policy';
 import { normaliseEmail, requireStrongPassword } from './auth.service';
 
 /** Invitation links are valid for a week. */
@@ -60,8 +59,9 @@ function toUserDto(user: UserRecord, grants: readonly GrantRecord[]): UserDto {
   };
 }
 
-function requireAdmin(principal: Principal): void {
-  if (!principal.isAdmin) throw forbidden('Only administrators can manage accounts.');
+/** Accounts are the administrators' business (and the command line's). */
+function requireAdmin(principal: Principal, action: 'admin' | 'admin.read' = 'admin'): void {
+  enforce(principal, action, {});
 }
 
 /** Accounts and roles, managed by administrators (and by `npm run user:create`). */
@@ -69,7 +69,7 @@ export class UsersService {
   constructor(private readonly uow: UnitOfWork) {}
 
   async list(principal: Principal): Promise<{ users: UserDto[] }> {
-    requireAdmin(principal);
+    requireAdmin(principal, 'admin.read');
     const { repos } = this.uow;
     const users = await repos.auth.listUsers();
     const grants = await repos.auth.grantsOfUsers(users.map((u) => u.id));
@@ -77,7 +77,7 @@ export class UsersService {
   }
 
   async get(principal: Principal, id: number): Promise<UserDto> {
-    requireAdmin(principal);
+    requireAdmin(principal, 'admin.read');
     return this.load(this.uow.repos, id);
   }
 
@@ -92,10 +92,10 @@ export class UsersService {
    * link (valid for a week) where the new user chooses one.
    */
   async create(
-    principal: Principal | 'system',
+    principal: Principal,
     input: { email: string; displayName?: string; password?: string; role?: Role },
   ): Promise<{ user: UserDto; invitation: Invitation | null }> {
-    if (principal !== 'system') requireAdmin(principal);
+    requireAdmin(principal);
     const email = normaliseEmail(input.email);
     if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email) || email.length > 254) {
       throw validationFailed(`"${input.email}" is not an email address.`, [
@@ -105,7 +105,7 @@ export class UsersService {
     if (input.password !== undefined)
       await requireStrongPassword(input.password, email, '/password');
     const passwordHash = input.password === undefined ? null : await hashPassword(input.password);
-    const actor = principal === 'system' ? SYSTEM_ACTOR : principal.actor;
+    const actor = principal.actor;
     return this.uow.transaction(async (repos) => {
       if ((await repos.auth.findUserByEmail(email)) !== undefined) {
         throw conflict(`There is already an account for ${email}.`);
@@ -116,8 +116,7 @@ export class UsersService {
         passwordHash,
       });
       await repos.audit.record({
-        actorUserId: actor.userId,
-        actorLabel: actor.label,
+        actor,
         action: 'user.created',
         entityType: 'user',
         entityKey: email,
@@ -132,8 +131,7 @@ export class UsersService {
           grantedBy: actor.userId,
         });
         await repos.audit.record({
-          actorUserId: actor.userId,
-          actorLabel: actor.label,
+          actor,
           action: 'role.granted',
           entityType: 'user',
           entityKey: email,
@@ -164,10 +162,9 @@ export class UsersService {
     return this.uow.transaction(async (repos) => {
       const user = await repos.auth.findUser(id);
       if (user === undefined) throw notFound(`There is no user with id ${id}.`);
-      const invitation = await this.invite(repos, id, principal.user!.id);
+      const invitation = await this.invite(repos, id, principal.actor.userId);
       await repos.audit.record({
-        actorUserId: principal.actor.userId,
-        actorLabel: principal.actor.label,
+        actor: principal.actor,
         action: 'user.invited',
         entityType: 'user',
         entityKey: user.email,
@@ -187,7 +184,7 @@ export class UsersService {
       const user = await repos.auth.findUser(id);
       if (user === undefined) throw notFound(`There is no user with id ${id}.`);
       if (input.disabled === true && !user.disabled) {
-        if (id === principal.user!.id)
+        if (id === principal.actor.userId)
           throw conflict('You cannot disable your own account; ask another administrator.');
         const grants = await repos.auth.grantsOf(id);
         if (grants.some((g) => g.role === 'admin') && (await repos.auth.countActiveAdmins()) <= 1)
@@ -200,8 +197,7 @@ export class UsersService {
       if (input.disabled === true) await repos.auth.deleteSessionsOf(id);
       if (input.disabled !== undefined && input.disabled !== user.disabled) {
         await repos.audit.record({
-          actorUserId: principal.actor.userId,
-          actorLabel: principal.actor.label,
+          actor: principal.actor,
           action: input.disabled ? 'user.disabled' : 'user.enabled',
           entityType: 'user',
           entityKey: user.email,
@@ -213,12 +209,12 @@ export class UsersService {
 
   /** Grants a role: admin (no scope), coordinator or viewer of a network, editor of a city. */
   async grant(
-    principal: Principal | 'system',
+    principal: Principal,
     id: number,
     input: { role: Role; network?: string; city?: string },
   ): Promise<{ grant: RoleGrantDto; created: boolean }> {
-    if (principal !== 'system') requireAdmin(principal);
-    const actor = principal === 'system' ? SYSTEM_ACTOR : principal.actor;
+    requireAdmin(principal);
+    const actor = principal.actor;
     return this.uow.transaction(async (repos) => {
       const user = await repos.auth.findUser(id);
       if (user === undefined) throw notFound(`There is no user with id ${id}.`);
@@ -258,8 +254,7 @@ export class UsersService {
           );
       if (created) {
         await repos.audit.record({
-          actorUserId: actor.userId,
-          actorLabel: actor.label,
+          actor,
           action: 'role.granted',
           entityType: 'user',
           entityKey: user.email,
@@ -282,8 +277,7 @@ export class UsersService {
       await repos.auth.deleteGrant(grantId);
       const user = await repos.auth.findUser(id);
       await repos.audit.record({
-        actorUserId: principal.actor.userId,
-        actorLabel: principal.actor.label,
+        actor: principal.actor,
         action: 'role.revoked',
         entityType: 'user',
         entityKey: user?.email ?? String(id),

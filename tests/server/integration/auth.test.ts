@@ -136,9 +136,13 @@ describe('sign-in and sessions', () => {
         'x-forwarded-proto': 'https',
       });
       expect(session.body.user?.email).toBe('tls@test.example');
-      // The same cookie name over plain HTTP is not read.
+      expect(session.headers['strict-transport-security']).toBe(
+        'max-age=31536000; includeSubDomains',
+      );
+      // The same cookie name over plain HTTP is not read, and plain HTTP gets no HSTS.
       const plain = await client.get<Session>('/api/v1/auth/session', { cookie });
       expect(plain.body.user).toBeNull();
+      expect(plain.headers['strict-transport-security']).toBeUndefined();
     } finally {
       await https.close();
     }
@@ -319,45 +323,64 @@ describe('CSRF', () => {
 });
 
 describe('throttling', () => {
-  it('after 5 failures an account is locked for a growing delay, whatever the password, without revealing existence', async () => {
+  it('after 5 failures from one address that address is refused for a growing delay, whatever the password, without revealing existence', async () => {
     await createUser('brute@test.example');
     const attempt = (email: string, password: string, ip: string) =>
       ctx.app.inject({
         method: 'POST',
         url: '/api/v1/auth/sign-in',
-        headers: { cookie: '', 'content-type': 'application/json', 'x-forwarded-for': ip },
+        headers: { cookie: '', 'content-type': 'application/json' },
         payload: JSON.stringify({ email, password }),
         remoteAddress: ip,
       });
+    const key = 'account-ip:brute@test.example|10.0.0.9';
     for (let i = 1; i <= 5; i++) {
-      const response = await attempt('brute@test.example', `guess number ${i}`, `10.0.0.${i}`);
+      const response = await attempt('brute@test.example', `guess number ${i}`, '10.0.0.9');
       expect(response.statusCode).toBe(i < 5 ? 401 : 429);
     }
-    const locked = await attempt('brute@test.example', PASSWORD, '10.0.1.1');
+    const locked = await attempt('brute@test.example', PASSWORD, '10.0.0.9');
     expect(locked.statusCode).toBe(429);
     expect(Number(locked.headers['retry-after'])).toBeGreaterThanOrEqual(50);
     expect(locked.json<{ error: { message: string } }>().error.message).toMatch(/Try again in/);
     // An unknown email behaves exactly the same.
-    for (let i = 1; i <= 5; i++) await attempt('ghost@test.example', `guess ${i}`, `10.0.2.${i}`);
-    const ghost = await attempt('ghost@test.example', 'guess 6', '10.0.3.1');
+    for (let i = 1; i <= 5; i++) await attempt('ghost@test.example', `guess ${i}`, '10.0.2.9');
+    const ghost = await attempt('ghost@test.example', 'guess 6', '10.0.2.9');
     expect(ghost.statusCode).toBe(429);
     // The delay doubles with each further failure.
     await ctx.db
       .knex('login_throttle')
-      .where({ key: 'account:brute@test.example' })
+      .where({ key })
       .update({ blocked_until: new Date(Date.now() - 1000) });
-    const again = await attempt('brute@test.example', 'still guessing', '10.0.4.1');
+    const again = await attempt('brute@test.example', 'still guessing', '10.0.0.9');
     expect(again.statusCode).toBe(429);
     expect(Number(again.headers['retry-after'])).toBeGreaterThanOrEqual(110);
     // Once the block has passed, the right password works and clears the count.
     await ctx.db
       .knex('login_throttle')
-      .where({ key: 'account:brute@test.example' })
+      .where({ key })
       .update({ blocked_until: new Date(Date.now() - 1000) });
-    expect((await attempt('brute@test.example', PASSWORD, '10.0.5.1')).statusCode).toBe(200);
-    expect(
-      await ctx.db.knex('login_throttle').where({ key: 'account:brute@test.example' }),
-    ).toHaveLength(0);
+    expect((await attempt('brute@test.example', PASSWORD, '10.0.0.9')).statusCode).toBe(200);
+    expect(await ctx.db.knex('login_throttle').where({ key })).toHaveLength(0);
+  });
+
+  it('nobody can lock someone else out: failures from other addresses never refuse the right password from a clean one', async () => {
+    await createUser('victim@test.example');
+    const attempt = (password: string, ip: string) =>
+      ctx.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/sign-in',
+        headers: { cookie: '', 'content-type': 'application/json' },
+        payload: JSON.stringify({ email: 'victim@test.example', password }),
+        remoteAddress: ip,
+      });
+    // An attacker fails 5 times from each of 4 addresses (each address gets blocked)…
+    for (const ip of ['203.0.113.1', '203.0.113.2', '203.0.113.3', '203.0.113.4'])
+      for (let i = 1; i <= 6; i++) await attempt(`wrong ${i}`, ip);
+    expect((await attempt('wrong again', '203.0.113.1')).statusCode).toBe(429);
+    // …and the owner, from an address without failures, signs in at once.
+    const owner = await attempt(PASSWORD, '198.51.100.7');
+    expect(owner.statusCode).toBe(200);
+    expect(owner.headers['set-cookie']).toBeDefined();
   });
 
   it('one address trying many accounts is locked after 30 failures', async () => {
@@ -510,7 +533,8 @@ describe('security headers', () => {
       expect(response.headers['content-security-policy']).toContain("script-src 'self'");
       expect(response.headers['content-security-policy']).toContain("frame-ancestors 'none'");
       expect(response.headers['x-content-type-options']).toBe('nosniff');
-      expect(response.headers['strict-transport-security']).toBeDefined();
+      // HSTS only means something over HTTPS (tested with a trusted proxy below).
+      expect(response.headers['strict-transport-security']).toBeUndefined();
       expect(response.headers['referrer-policy']).toBe('no-referrer');
     }
   });

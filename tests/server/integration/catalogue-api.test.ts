@@ -128,7 +128,12 @@ describe('cities and membership', () => {
       role: 'lead_partner',
     });
     expect(added.status).toBe(201);
-    expect(added.body).toEqual({ network: 'urbact-goals', city: 'espoo', role: 'lead_partner' });
+    expect(added.body).toEqual({
+      network: 'urbact-goals',
+      city: 'espoo',
+      role: 'lead_partner',
+      status: 'member',
+    });
     expect(
       (await http.put('/api/v1/networks/urbact-goals/members/braga', { role: 'partner' })).status,
     ).toBe(201);

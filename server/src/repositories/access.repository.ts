@@ -1,0 +1,92 @@
+import type { Knex } from 'knex';
+import type { CityFacts, IndicatorFacts, NetworkFacts } from '../auth/policy';
+
+interface NetworkFactsRow {
+  id: number;
+  slug: string;
+  name: string;
+  is_public: boolean;
+}
+
+const toNetworkFacts = (row: NetworkFactsRow): NetworkFacts => ({
+  id: row.id,
+  slug: row.slug,
+  name: row.name,
+  isPublic: row.is_public,
+});
+
+/** What the access policy needs to know about networks, cities and indicators: one query each. */
+export class AccessRepository {
+  constructor(private readonly knex: Knex) {}
+
+  async networkFacts(slug: string): Promise<NetworkFacts | undefined> {
+    const row = (await this.knex('networks')
+      .where({ slug })
+      .first('id', 'slug', 'name', 'is_public')) as NetworkFactsRow | undefined;
+    return row === undefined ? undefined : toNetworkFacts(row);
+  }
+
+  /** A city with the networks it belongs to (they decide who sees it). */
+  async cityFacts(slug: string): Promise<CityFacts | undefined> {
+    const row = (await this.knex('cities as c')
+      .where('c.slug', slug)
+      .first(
+        'c.id',
+        'c.slug',
+        'c.name',
+        this.knex.raw(
+          `coalesce((select json_agg(json_build_object('id', n.id, 'slug', n.slug, 'name', n.name, 'is_public', n.is_public) order by n.id)
+             from network_members m join networks n on n.id = m.network_id where m.city_id = c.id), '[]'::json) as networks`,
+        ),
+      )) as
+      { id: number; slug: string; name: string; networks: NetworkFactsRow[] | string } | undefined;
+    if (row === undefined) return undefined;
+    const networks =
+      typeof row.networks === 'string'
+        ? (JSON.parse(row.networks) as NetworkFactsRow[])
+        : row.networks;
+    return { id: row.id, slug: row.slug, name: row.name, networks: networks.map(toNetworkFacts) };
+  }
+
+  async indicatorFacts(slug: string): Promise<IndicatorFacts | undefined> {
+    const row = (await this.knex('indicators as i')
+      .join('networks as n', 'n.id', 'i.network_id')
+      .where('i.slug', slug)
+      .first(
+        'i.id',
+        'i.slug',
+        'n.id as network_id',
+        'n.slug as network_slug',
+        'n.name as network_name',
+        'n.is_public as network_is_public',
+      )) as
+      | {
+          id: number;
+          slug: string;
+          network_id: number;
+          network_slug: string;
+          network_name: string;
+          network_is_public: boolean;
+        }
+      | undefined;
+    if (row === undefined) return undefined;
+    return {
+      id: row.id,
+      slug: row.slug,
+      network: {
+        id: row.network_id,
+        slug: row.network_slug,
+        name: row.network_name,
+        isPublic: row.network_is_public,
+      },
+    };
+  }
+
+  /** Ids of the networks anyone may read. */
+  async publicNetworkIds(): Promise<number[]> {
+    const rows = (await this.knex('networks').where({ is_public: true }).select('id')) as Array<{
+      id: number;
+    }>;
+    return rows.map((r) => r.id);
+  }
+}

@@ -176,6 +176,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     allowDemoAccounts: demoAccountsAllowed(config, db.kind),
     secondFactorRoles: config.secondFactorRoles,
     apiTokenRequestsPerMinute: config.apiTokenRequestsPerMinute,
+    storage: {
+      directories: db.kind === 'pglite' ? [config.dataDir] : [],
+      minFreeBytes: config.minFreeDiskMb * 1_048_576,
+    },
   });
   app.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);

@@ -58,6 +58,8 @@ export interface Config {
   readonly importIdleSeconds: number;
   /** Requests one API token may make per minute (per server instance). */
   readonly apiTokenRequestsPerMinute: number;
+  /** Free disk space (MiB) below which /api/health reports 503. */
+  readonly minFreeDiskMb: number;
 }
 
 export class ConfigError extends Error {
@@ -252,6 +254,7 @@ export function loadConfig(
     corsOrigins,
     importIdleSeconds: integer('IMPORT_IDLE_SECONDS', 30, 1, 3600),
     apiTokenRequestsPerMinute: integer('API_TOKEN_REQUESTS_PER_MINUTE', 600, 1, 1_000_000),
+    minFreeDiskMb: integer('MIN_FREE_DISK_MB', 64, 0, 10_000_000),
   };
 
   if (problems.length > 0) throw new ConfigError(problems);

@@ -129,12 +129,19 @@ export interface IndicatorFacts {
   readonly network: NetworkFacts;
 }
 
-/** The resources an action is about; absent ones do not exist (the route answers its own 404). */
-export interface Resource {
-  readonly network?: NetworkFacts | undefined;
-  readonly city?: CityFacts | undefined;
-  readonly indicator?: IndicatorFacts | undefined;
+/** A resource the request names that does not exist: answered exactly like a hidden one. */
+export interface Missing {
+  readonly missing: string;
 }
+
+/** The resources an action is about (absent: the request names none of that kind). */
+export interface Resource {
+  readonly network?: NetworkFacts | Missing | undefined;
+  readonly city?: CityFacts | Missing | undefined;
+  readonly indicator?: IndicatorFacts | Missing | undefined;
+}
+
+const isMissing = (value: object): value is Missing => 'missing' in value;
 
 export type Refusal = 'sign-in' | 'hidden' | 'forbidden';
 
@@ -211,18 +218,38 @@ function generalRule(principal: Principal, action: Action): Decision | null {
   }
 }
 
+/**
+ * 404 for the first resource that does not exist or that the principal may
+ * not see, with the same message either way, before anything else about it
+ * (its validation, its rules) can tell the two apart.
+ */
 function hiddenIn(principal: Principal, { network, city, indicator }: Resource): Decision | null {
-  if (network !== undefined && !seesNetwork(principal, network))
-    return deny('hidden', missingMessage('network', network.slug));
-  if (city !== undefined && !seesCity(principal, city))
-    return deny('hidden', missingMessage('city', city.slug));
-  if (indicator !== undefined && !seesNetwork(principal, indicator.network))
-    return deny('hidden', missingMessage('indicator', indicator.slug));
+  if (network !== undefined) {
+    if (isMissing(network)) return deny('hidden', missingMessage('network', network.missing));
+    if (!seesNetwork(principal, network))
+      return deny('hidden', missingMessage('network', network.slug));
+  }
+  if (city !== undefined) {
+    if (isMissing(city)) return deny('hidden', missingMessage('city', city.missing));
+    if (!seesCity(principal, city)) return deny('hidden', missingMessage('city', city.slug));
+  }
+  if (indicator !== undefined) {
+    if (isMissing(indicator)) return deny('hidden', missingMessage('indicator', indicator.missing));
+    if (!seesNetwork(principal, indicator.network))
+      return deny('hidden', missingMessage('indicator', indicator.slug));
+  }
   return null;
 }
 
+/** The facts of a resource that exists (after hiddenIn passed), or undefined when none is named. */
+function present<T extends object>(value: T | Missing | undefined): T | undefined {
+  return value === undefined || isMissing(value) ? undefined : value;
+}
+
 function ruleOf(principal: Principal, action: Action, resource: Resource): Decision {
-  const { network, city, indicator } = resource;
+  const network = present(resource.network);
+  const city = present(resource.city);
+  const indicator = present(resource.indicator);
   const no = (message: string): Decision => deny('forbidden', message + principal.heldBackNote);
   switch (action) {
     case 'public':

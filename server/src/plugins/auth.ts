@@ -119,8 +119,8 @@ async function authPlugin(app: FastifyInstance, { config, services }: AuthOption
   app.addHook('onRequest', async (request, reply) => {
     const action = routeAction(request);
     if (action === undefined) return;
-    // Answers depend on who asks: shared caches must keep them apart.
-    addVary(reply, 'Cookie', 'Authorization');
+    // Answers depend on who asks and in which language: shared caches must keep them apart.
+    addVary(reply, 'Cookie', 'Authorization', 'Accept-Language');
     const crossOrigin = isCrossOrigin(request);
     if (!(crossOrigin && READ_METHODS.has(request.method) && PUBLIC_READS.has(action))) {
       await identify(request, config, services);

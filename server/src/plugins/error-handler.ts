@@ -35,6 +35,14 @@ interface DbErrorLike {
   constraint?: unknown;
 }
 
+/** The disk is full: PostgreSQL's disk_full, Node's ENOSPC (PGlite's files, uploads). */
+function isStorageFull(err: DbErrorLike): boolean {
+  const code = typeof err.code === 'string' ? err.code : '';
+  if (code === '53100' || code === 'ENOSPC') return true;
+  const message = typeof err.message === 'string' ? err.message : '';
+  return /ENOSPC|no space left on device|could not extend file/i.test(message);
+}
+
 function isDatabaseUnavailable(err: DbErrorLike): boolean {
   const code = typeof err.code === 'string' ? err.code : '';
   if (UNAVAILABLE_SQLSTATES.has(code) || UNAVAILABLE_NODE_CODES.has(code)) return true;
@@ -106,6 +114,8 @@ function friendlyFastifyMessage(err: FastifyError): string {
 }
 
 function send(reply: FastifyReply, status: number, body: ErrorBody): FastifyReply {
+  // Error messages are English whatever a handler had started to localise.
+  void reply.removeHeader('content-language');
   return reply.status(status).type('application/json; charset=utf-8').send(body);
 }
 
@@ -142,6 +152,18 @@ async function errorHandlerPlugin(app: FastifyInstance): Promise<void> {
         const body: ErrorBody = { error: { code: dbError.code, message: dbError.message } };
         if (dbError.details !== undefined) body.error.details = dbError.details;
         return send(reply, dbError.statusCode, body);
+      }
+
+      if (isStorageFull(err)) {
+        request.log.error({ err }, 'disk full');
+        void reply.header('retry-after', '60');
+        return send(reply, 503, {
+          error: {
+            code: 'service_unavailable',
+            message:
+              'The server has run out of disk space, so nothing was saved. Please tell your administrator and try again later.',
+          },
+        });
       }
 
       if (isDatabaseUnavailable(err)) {

@@ -11,4 +11,9 @@ export class HealthRepository {
     };
     return result.rows[0]?.version ?? 'unknown';
   }
+
+  /** Writes (and commits) one row: fails when the database cannot write, e.g. on a full disk. */
+  async probeWrite(): Promise<void> {
+    await this.knex('health_probe').where({ id: 1 }).update({ checked_at: this.knex.fn.now() });
+  }
 }

@@ -7,6 +7,10 @@ import type { Services } from '../services/services';
 const HealthResponse = Type.Object({
   status: Type.Literal('ok'),
   database: Type.Object({ kind: Type.String(), status: Type.Literal('ok') }),
+  storage: Type.Object({
+    status: Type.Literal('ok'),
+    freeBytes: Type.Union([Type.Number(), Type.Null()]),
+  }),
   version: Type.String(),
 });
 
@@ -36,22 +40,30 @@ export const healthRoutes: FastifyPluginAsyncTypebox<{
     {
       schema: {
         tags: ['Operations'],
-        summary: 'Liveness and database check',
+        summary: 'Liveness, database (a read and a write) and free disk space',
         response: { 200: HealthResponse, ...errorResponses(503) },
       },
     },
     async (_request, reply) => {
-      try {
-        await services.health.ping();
-      } catch {
+      void reply.header('cache-control', 'no-store');
+      const report = await services.health.check();
+      if (report.database === 'unavailable')
         throw new AppError('service_unavailable', 'The database does not answer.', undefined, {
           'retry-after': '2',
         });
-      }
-      void reply.header('cache-control', 'no-store');
+      if (report.database === 'read-only' || report.storage === 'low')
+        throw new AppError(
+          'service_unavailable',
+          report.database === 'read-only'
+            ? 'The database answers but cannot write (is its disk full?).'
+            : 'The server is running out of disk space.',
+          report,
+          { 'retry-after': '30' },
+        );
       return {
         status: 'ok' as const,
         database: { kind: databaseKind, status: 'ok' as const },
+        storage: { status: 'ok' as const, freeBytes: report.freeBytes },
         version,
       };
     },

@@ -5,7 +5,7 @@ import {
   GoalListResponse,
   GoalParams,
   IndicatorDetailResponse,
-  IndicatorParams,
+  SdgIndicatorParams,
   TargetDetailResponse,
   TargetParams,
 } from '../schemas/sdg.schema';
@@ -75,19 +75,19 @@ export const sdgRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = asyn
   );
 
   app.get(
-    '/sdg/indicators/:indicator',
+    '/sdg/indicators/:code',
     {
       config: { access: 'public' },
       schema: {
         tags,
         summary: 'One SDG indicator',
-        params: IndicatorParams,
+        params: SdgIndicatorParams,
         querystring: LangQuery,
         response: { 200: IndicatorDetailResponse, ...errorResponses(400, 404) },
       },
     },
     async (request, reply) => {
-      return sdg.getIndicator(request.params.indicator, localise(request, reply));
+      return sdg.getIndicator(request.params.code, localise(request, reply));
     },
   );
 };

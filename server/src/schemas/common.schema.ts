@@ -43,10 +43,12 @@ export function errorResponses(...statuses: number[]): Record<number, TSchema> {
   return responses;
 }
 
+/** The rules of a slug, shared by the schema and the access guard (which looks up only well-formed ones). */
+export const SLUG_RULES = { maxLength: 64, pattern: '^[a-z0-9]+([_-][a-z0-9]+)*$' } as const;
+
 export const Slug = Type.String({
   minLength: 1,
-  maxLength: 64,
-  pattern: '^[a-z0-9]+([_-][a-z0-9]+)*$',
+  ...SLUG_RULES,
   description: 'Lower-case letters, digits, "-" and "_", e.g. "espoo" or "pm25-annual-mean".',
 });
 

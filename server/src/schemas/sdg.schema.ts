@@ -91,6 +91,7 @@ export const GoalParams = Type.Object({
 export const TargetParams = Type.Object({
   target: Type.String({ maxLength: 10, description: 'Target code, e.g. "11.6" or "11.a".' }),
 });
-export const IndicatorParams = Type.Object({
-  indicator: Type.String({ maxLength: 12, description: 'SDG indicator code, e.g. "11.6.2".' }),
+/** `code`, not `indicator`: an SDG indicator code is not one of a network's indicators. */
+export const SdgIndicatorParams = Type.Object({
+  code: Type.String({ maxLength: 12, description: 'SDG indicator code, e.g. "11.6.2".' }),
 });

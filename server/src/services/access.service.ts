@@ -1,12 +1,38 @@
-import { enforce, type Action, type Resource } from '../auth/policy';
+import {
+  enforce,
+  type Action,
+  type CityFacts,
+  type IndicatorFacts,
+  type Missing,
+  type NetworkFacts,
+} from '../auth/policy';
 import { FULL_SCOPE, type Principal, type ReadScope } from '../auth/principal';
 import type { Repositories, UnitOfWork } from '../repositories/unit-of-work';
+import { SLUG_RULES } from '../schemas/common.schema';
+
+const SLUG_PATTERN = new RegExp(SLUG_RULES.pattern);
+/** Whether a path parameter is a well-formed slug (the Slug schema's rules). */
+const isSlug = (value: string): boolean =>
+  value.length <= SLUG_RULES.maxLength && SLUG_PATTERN.test(value);
 
 /** Slugs of the resources an action is about, as a route's parameters name them. */
 export interface ResourceSlugs {
   readonly network?: string | undefined;
   readonly city?: string | undefined;
   readonly indicator?: string | undefined;
+}
+
+interface LoadedResource {
+  network: NetworkFacts | Missing | undefined;
+  city: CityFacts | Missing | undefined;
+  indicator: IndicatorFacts | Missing | undefined;
+}
+
+/** After the policy allowed an action, every named resource exists. */
+export interface CheckedResource {
+  network: NetworkFacts | undefined;
+  city: CityFacts | undefined;
+  indicator: IndicatorFacts | undefined;
 }
 
 /**
@@ -36,31 +62,37 @@ export class AccessService {
     return scope;
   }
 
-  /** The facts behind the slugs; a slug that names nothing is left out (its route answers 404). */
-  async resourceOf(slugs: ResourceSlugs, repos: Repositories = this.uow.repos): Promise<Resource> {
+  /** The facts behind the slugs; a slug that names nothing is `{ missing: slug }` (a 404, like a hidden one). */
+  async resourceOf(
+    slugs: ResourceSlugs,
+    repos: Repositories = this.uow.repos,
+  ): Promise<LoadedResource> {
+    // A malformed slug names nothing: the route's validation answers 400 for it.
+    const load = async <T>(
+      slug: string | undefined,
+      find: (slug: string) => Promise<T | undefined>,
+    ): Promise<T | Missing | undefined> =>
+      slug === undefined || !isSlug(slug) ? undefined : ((await find(slug)) ?? { missing: slug });
     return {
-      network:
-        slugs.network === undefined ? undefined : await repos.access.networkFacts(slugs.network),
-      city: slugs.city === undefined ? undefined : await repos.access.cityFacts(slugs.city),
-      indicator:
-        slugs.indicator === undefined
-          ? undefined
-          : await repos.access.indicatorFacts(slugs.indicator),
+      network: await load(slugs.network, (s) => repos.access.networkFacts(s)),
+      city: await load(slugs.city, (s) => repos.access.cityFacts(s)),
+      indicator: await load(slugs.indicator, (s) => repos.access.indicatorFacts(s)),
     };
   }
 
   /**
-   * Loads the resources and enforces the policy: 401 (sign in), 404 (hidden,
-   * exactly like missing) or 403. Returns the facts for the caller to use.
+   * Loads the resources and enforces the policy: 401 (sign in), 404 (missing
+   * or hidden, the same answer) or 403. Returns the facts of what the slugs
+   * named, which all exist once the policy allowed the action.
    */
   async check(
     repos: Repositories,
     principal: Principal,
     action: Action,
     slugs: ResourceSlugs,
-  ): Promise<Resource> {
+  ): Promise<CheckedResource> {
     const resource = await this.resourceOf(slugs, repos);
     enforce(principal, action, resource);
-    return resource;
+    return resource as CheckedResource;
   }
 }

@@ -40,6 +40,8 @@ export interface Services {
 export interface ServiceOptions extends SessionPolicy {
   /** Requests one API token may make per minute. */
   apiTokenRequestsPerMinute: number;
+  /** Directories whose free space the health check watches, and the minimum. */
+  storage: { directories: readonly string[]; minFreeBytes: number };
 }
 
 const DEFAULTS: ServiceOptions = {
@@ -48,6 +50,7 @@ const DEFAULTS: ServiceOptions = {
   allowDemoAccounts: false,
   secondFactorRoles: [],
   apiTokenRequestsPerMinute: 600,
+  storage: { directories: [], minFreeBytes: 0 },
 };
 
 export function createServices(db: Database, options: Partial<ServiceOptions> = {}): Services {
@@ -64,7 +67,7 @@ export function createServices(db: Database, options: Partial<ServiceOptions> = 
     ambitions: new AmbitionService(uow, access),
     imports: new ImportService(uow, access),
     exports: new ExportService(uow, access),
-    health: new HealthService(uow),
+    health: new HealthService(uow, settings.storage),
     progress: new ProgressService(uow, access),
     access,
     auth,

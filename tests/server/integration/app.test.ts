@@ -82,7 +82,7 @@ describe('OpenAPI', () => {
       '/api/v1/sdg/goals',
       '/api/v1/sdg/goals/{goal}',
       '/api/v1/sdg/targets/{target}',
-      '/api/v1/sdg/indicators/{indicator}',
+      '/api/v1/sdg/indicators/{code}',
       '/api/v1/networks',
       '/api/v1/networks/{network}',
       '/api/v1/cities',

@@ -1,15 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Action } from '../../../server/src/auth/policy';
 import {
-  addMember,
-  addObservations,
-  buildCity,
-  buildIndicator,
-  buildNetwork,
-  setAmbition,
-} from '../../factories/factories';
+  buildAccessWorld,
+  PLACES,
+  SAMPLES,
+  type AccessWorld,
+  type Target,
+  type Who,
+} from '../../helpers/access-world';
 import { api, fingerprint } from '../../helpers/api';
-import { issueSession, type TestSession } from '../../helpers/auth';
 import { createTestApp, type TestContext } from '../../helpers/test-app';
 
 /**
@@ -23,8 +22,6 @@ import { createTestApp, type TestContext } from '../../helpers/test-app';
  * "pub2" (city "far"), private network "priv" (city "hidden").
  */
 
-type Who = 'anonymous' | 'no-role' | 'viewer-priv' | 'editor-ours' | 'coordinator-pub' | 'admin';
-type Target = 'own' | 'other' | 'private';
 type Expected = 'allowed' | 401 | 403 | 404;
 
 const WHO: readonly Who[] = [
@@ -36,13 +33,6 @@ const WHO: readonly Who[] = [
   'admin',
 ];
 const TARGETS: readonly Target[] = ['own', 'other', 'private'];
-
-/** Slugs each target stands for. */
-const PLACES: Record<Target, { network: string; city: string; indicator: string }> = {
-  own: { network: 'pub', city: 'ours', indicator: 'pub-ind' },
-  other: { network: 'pub2', city: 'far', indicator: 'pub2-ind' },
-  private: { network: 'priv', city: 'hidden', indicator: 'priv-ind' },
-};
 
 /** Whether `who` may even see the target's network (private ones need a membership). */
 function sees(who: Who, target: Target): boolean {
@@ -89,185 +79,21 @@ function expected(rule: Action, who: Who, target: Target): Expected {
   }
 }
 
-interface Sample {
-  body?: unknown;
-  /** Raw CSV body for imports. */
-  csv?: (place: (typeof PLACES)[Target]) => string;
-  headers?: Record<string, string>;
-  /** Not sent by the matrix (it would end the sessions the matrix uses); tested in auth.test.ts. */
-  skip?: true;
-}
-
-/**
- * A request per write route that, when allowed, passes the access check and
- * then stops harmlessly (a stale If-Match, a missing precondition) or
- * creates something new. A new write route without a sample fails the test.
- */
-const SAMPLES: Record<string, Sample> = {
-  'POST /api/v1/networks': { body: { slug: 'n-new', name: 'New' } },
-  'PATCH /api/v1/networks/:network': { body: { name: 'Renamed' }, headers: { 'if-match': '"0"' } },
-  'DELETE /api/v1/networks/:network': {},
-  'PUT /api/v1/networks/:network/members/:city': { body: { role: 'partner' } },
-  'DELETE /api/v1/networks/:network/members/:city': {},
-  'POST /api/v1/networks/:network/indicators': {
-    body: { slug: 'x-new', name: 'New', unit: '%', direction: 'increase' },
-    headers: { 'if-match': '"0"' },
-  },
-  'POST /api/v1/cities': { body: { slug: 'c-new', name: 'New', countryCode: 'FI' } },
-  'PATCH /api/v1/cities/:city': { body: { name: 'Renamed' }, headers: { 'if-match': '"0"' } },
-  'DELETE /api/v1/cities/:city': {},
-  'PATCH /api/v1/indicators/:indicator': {
-    body: { name: 'Renamed' },
-    headers: { 'if-match': '"0"' },
-  },
-  'DELETE /api/v1/indicators/:indicator': {},
-  'PUT /api/v1/cities/:city/indicators/:indicator/observations/:year': {
-    body: { value: 42 },
-    headers: { 'if-match': '"0"' },
-  },
-  'DELETE /api/v1/cities/:city/indicators/:indicator/observations/:year': {},
-  'PUT /api/v1/cities/:city/indicators/:indicator/ambition': {
-    body: { baselineYear: 2015, baselineValue: 10, targetYear: 2030, targetValue: 50 },
-    headers: { 'if-match': '"0"' },
-  },
-  'DELETE /api/v1/cities/:city/indicators/:indicator/ambition': {},
-  'POST /api/v1/imports': {
-    csv: (p) => `city,indicator,year,value\n${p.city},${p.indicator},2019,77\n`,
-  },
-  // Review steps: the first allowed one changes the state, later ones meet a 409.
-  'POST /api/v1/networks/:network/cities/:city/reviews/:year/submit': {},
-  'POST /api/v1/networks/:network/cities/:city/reviews/:year/withdraw': {},
-  'POST /api/v1/networks/:network/cities/:city/reviews/:year/return': {
-    body: { comment: 'Please check' },
-  },
-  'POST /api/v1/networks/:network/cities/:city/reviews/:year/approve': {},
-  'POST /api/v1/networks/:network/cities/:city/reviews/:year/reopen': {
-    body: { comment: 'Reopened' },
-  },
-  'POST /api/v1/networks/:network/cities/:city/reviews/:year/comments': {
-    body: { body: 'A comment' },
-  },
-  'POST /api/v1/users': { body: { email: 'new-person@test.example' } },
-  'PATCH /api/v1/users/:user': { body: { displayName: 'Renamed' } },
-  'POST /api/v1/users/:user/invitation': {},
-  'POST /api/v1/users/:user/roles': { body: { role: 'viewer', network: 'pub' } },
-  'DELETE /api/v1/users/:user/roles/:grant': {},
-  'POST /api/v1/auth/password': { body: { currentPassword: 'x', newPassword: 'y' } },
-  'POST /api/v1/auth/second-factor/setup': {},
-  'POST /api/v1/auth/second-factor/confirm': { body: { code: '000000' } },
-  'POST /api/v1/auth/second-factor/recovery-codes': { body: { code: '000000' } },
-  'POST /api/v1/auth/second-factor/disable': { body: { password: 'x', code: '000000' } },
-  'POST /api/v1/auth/tokens': { body: { name: 'Matrix', access: 'read' } },
-  'DELETE /api/v1/auth/tokens/:token': {},
-  'DELETE /api/v1/users/:user/second-factor': {},
-  'POST /api/v1/cities/:city/invitations/:invitation/accept': {},
-  'POST /api/v1/cities/:city/invitations/:invitation/decline': {},
-  // Public; its 401 answers a wrong challenge, not access (tested in second-factor.test.ts).
-  'POST /api/v1/auth/sign-in/second-factor': { skip: true },
-  // Public writes: nothing to protect (sign-in, sign-out, invitations, the calculator).
-  'POST /api/v1/auth/sign-in': { skip: true },
-  'POST /api/v1/auth/sign-out': { skip: true },
-  'POST /api/v1/auth/invitations/accept': { body: { token: 'x', password: 'y' } },
-  'POST /api/v1/progress/assess': {
-    body: { direction: 'increase', observations: [{ year: 2020, value: 1 }] },
-  },
-};
-
 const WRITE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 let ctx: TestContext;
-const sessions = new Map<Who, TestSession | null>();
-let targetUser = 0;
-let targetGrant = 0;
+let world: AccessWorld;
 
 beforeAll(async () => {
   ctx = await createTestApp();
-  const knex = ctx.db.knex;
-  const pub = await buildNetwork(knex, { slug: 'pub', is_public: true });
-  const pub2 = await buildNetwork(knex, { slug: 'pub2', is_public: true });
-  const priv = await buildNetwork(knex, { slug: 'priv', is_public: false });
-  const ours = await buildCity(knex, { slug: 'ours', name: 'Ours' });
-  const theirs = await buildCity(knex, { slug: 'theirs', name: 'Theirs' });
-  const far = await buildCity(knex, { slug: 'far', name: 'Far' });
-  const hidden = await buildCity(knex, { slug: 'hidden', name: 'Hidden' });
-  await addMember(knex, pub, ours);
-  await addMember(knex, pub, theirs);
-  await addMember(knex, pub2, far);
-  await addMember(knex, priv, hidden);
-  for (const [network, city, slug] of [
-    [pub, ours, 'pub-ind'],
-    [pub2, far, 'pub2-ind'],
-    [priv, hidden, 'priv-ind'],
-  ] as const) {
-    const indicator = await buildIndicator(knex, network, {
-      slug,
-      allowed_min: 0,
-      allowed_max: 1000,
-    });
-    await addObservations(knex, city, indicator, [
-      [2020, 10],
-      [2021, 12],
-    ]);
-    await setAmbition(knex, city, indicator, {
-      baselineYear: 2020,
-      baselineValue: 10,
-      targetYear: 2030,
-      targetValue: 30,
-    });
-  }
-  await addObservations(
-    knex,
-    theirs,
-    (await knex('indicators').where({ slug: 'pub-ind' }).first()) as never,
-    [[2020, 5]],
-  );
-  sessions.set('anonymous', null);
-  sessions.set('no-role', await issueSession(knex, 'nobody@test.example', { role: 'none' }));
-  sessions.set(
-    'viewer-priv',
-    await issueSession(knex, 'viewer@test.example', { role: 'viewer', network: 'priv' }),
-  );
-  sessions.set(
-    'editor-ours',
-    await issueSession(knex, 'editor@test.example', { role: 'editor', city: 'ours' }),
-  );
-  sessions.set(
-    'coordinator-pub',
-    await issueSession(knex, 'coordinator@test.example', { role: 'coordinator', network: 'pub' }),
-  );
-  sessions.set('admin', ctx.admin);
-  const target = await issueSession(knex, 'target@test.example', {
-    role: 'viewer',
-    network: 'pub',
-  });
-  targetUser = target.userId;
-  const grant = (await knex('role_grants').where({ user_id: targetUser }).first('id')) as {
-    id: number;
-  };
-  targetGrant = grant.id;
+  world = await buildAccessWorld(ctx);
 });
 
 afterAll(async () => {
   await ctx?.close();
 });
 
-function headersOf(who: Who): Record<string, string> {
-  const session = sessions.get(who);
-  return session === null || session === undefined ? { cookie: '' } : session.headers;
-}
-
-function urlFor(template: string, target: Target): string {
-  const place = PLACES[target];
-  return template
-    .replace(':network', place.network)
-    .replace(':city', place.city)
-    .replace(':indicator', place.indicator)
-    .replace(':year', '2021')
-    .replace(':invitation', 'pub')
-    .replace(':token', '1')
-    .replace(':user', String(targetUser))
-    .replace(':grant', String(targetGrant));
-}
+const headersOf = (who: Who): Record<string, string> => world.headersOf(who);
 
 async function send(method: string, template: string, target: Target, who: Who) {
   const sample = SAMPLES[`${method} ${template}`];
@@ -283,7 +109,7 @@ async function send(method: string, template: string, target: Target, who: Who) 
   else if (payload !== undefined) headers['content-type'] = 'application/json';
   const response = await ctx.app.inject({
     method: method as 'POST',
-    url: urlFor(template, target),
+    url: world.urlFor(template, target),
     headers,
     payload,
   });

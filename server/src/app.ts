@@ -14,11 +14,10 @@ import Fastify, {
   type FastifyServerOptions,
 } from 'fastify';
 import type { Socket } from 'node:net';
-import { PUBLIC_READS } from './auth/policy';
 import { demoAccountsAllowed, type Config } from './config';
 import type { Database } from './db/database';
 import type { ErrorBody } from './errors';
-import auth, { routeAction } from './plugins/auth';
+import auth, { isPublicDataRead } from './plugins/auth';
 import errorHandler from './plugins/error-handler';
 import { installValidators } from './plugins/validation';
 import { authRoutes } from './routes/auth.routes';
@@ -202,12 +201,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     hook: 'onRequest',
     preflight: false,
     delegator: (request, callback) => {
-      const action = routeAction(request);
-      const open =
-        config.corsOrigins.length > 0 &&
-        action !== undefined &&
-        PUBLIC_READS.has(action) &&
-        (request.method === 'GET' || request.method === 'HEAD');
+      const open = config.corsOrigins.length > 0 && isPublicDataRead(request);
       callback(
         null,
         open

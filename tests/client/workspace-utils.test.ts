@@ -55,6 +55,13 @@ describe('CSV helpers', () => {
     ]);
   });
 
+  it('escapes cells that a spreadsheet would run as formulas, but not numbers', () => {
+    const text = 'city,indicator,year,value,note\nlyon,waste,2021,-4,"=HYPERLINK(""x"")"\n';
+    expect(errorRowsCsv(text, [{ row: 2, column: 'note', message: 'Too long' }])).toBe(
+      'city,indicator,year,value,note,error\nlyon,waste,2021,-4,"\'=HYPERLINK(""x"")",note: Too long\n',
+    );
+  });
+
   it('lists the error rows with the header and an error column', () => {
     const text = 'city,indicator,year,value\nlyon,waste,2020,12\nlyon,waste,2021,abc\n';
     expect(errorRowsCsv(text, [{ row: 3, column: 'value', message: 'Not a number' }])).toBe(

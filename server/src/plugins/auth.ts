@@ -15,6 +15,11 @@ declare module 'fastify' {
     access?: Action;
     /** `origin-only`: no CSRF token (sign-in, invitations: there is no session yet). */
     csrf?: 'origin-only';
+    /**
+     * `false`: a public read that is not public data (the caller's own
+     * session): never answered to other websites.
+     */
+    crossOrigin?: false;
   }
   interface FastifyInstance {
     /** Every /api/v1 route with its action, in registration order (the permission matrix reads it). */
@@ -56,6 +61,20 @@ interface AuthOptions {
 /** The action the matched route declared; undefined for routes outside the API (static files, docs, 404). */
 export function routeAction(request: FastifyRequest): Action | undefined {
   return request.routeOptions.config.access;
+}
+
+/**
+ * Whether the request reads public data that other websites may read too
+ * (CORS, without credentials): a GET of a public-read route not opted out.
+ */
+export function isPublicDataRead(request: FastifyRequest): boolean {
+  const action = routeAction(request);
+  return (
+    action !== undefined &&
+    PUBLIC_READS.has(action) &&
+    READ_METHODS.has(request.method) &&
+    request.routeOptions.config.crossOrigin !== false
+  );
 }
 
 /** The API token of an `Authorization: Bearer …` header, if there is one. */
@@ -121,8 +140,8 @@ async function authPlugin(app: FastifyInstance, { config, services }: AuthOption
     if (action === undefined) return;
     // Answers depend on who asks and in which language: shared caches must keep them apart.
     addVary(reply, 'Cookie', 'Authorization', 'Accept-Language');
-    const crossOrigin = isCrossOrigin(request);
-    if (!(crossOrigin && READ_METHODS.has(request.method) && PUBLIC_READS.has(action))) {
+    // Another website reading public data reads it as a visitor, whatever the browser sends along.
+    if (!(isCrossOrigin(request) && isPublicDataRead(request))) {
       await identify(request, config, services);
     }
     if (UNSAFE.has(request.method)) {

@@ -58,7 +58,8 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ services: Services; config:
   app.get(
     '/auth/session',
     {
-      config: { access: 'public' },
+      // Public (anyone may ask who they are), but never answered to other websites.
+      config: { access: 'public', crossOrigin: false },
       schema: {
         tags,
         summary: 'Who is signed in (user null when nobody), their roles and the CSRF token',

@@ -1,4 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { addVary } from '../plugins/vary';
 import type { CachedPayload } from '../services/cached-payload';
 
 function accepts(header: string | undefined, encoding: string): boolean {
@@ -21,8 +22,9 @@ export function sendCached<T>(
   void reply
     .header('etag', payload.etag)
     // A signed-in reader may get drafts: never let a shared cache keep them.
-    .header('cache-control', request.principal.signedIn ? 'private, no-cache' : 'no-cache')
-    .header('vary', 'Accept-Encoding, Accept-Language');
+    .header('cache-control', request.principal.signedIn ? 'private, no-cache' : 'no-cache');
+  // Added to what is there (Cookie, Authorization, Origin), never in its place.
+  addVary(reply, 'Accept-Encoding', 'Accept-Language');
   const ifNoneMatch = request.headers['if-none-match'];
   if (ifNoneMatch !== undefined && ifNoneMatch.split(',').some((t) => t.trim() === payload.etag)) {
     return reply.status(304).send();

@@ -8,7 +8,7 @@ import {
   type Observation,
   type WorkspaceIndicator,
 } from '../api/workspace-api';
-import { csvLine, downloadText, errorRowsCsv } from '../utils/csv';
+import { csvLine, downloadText, errorRowsCsv, toTextCell } from '../utils/csv';
 import { cellKey } from '../utils/grid-model';
 
 /**
@@ -42,8 +42,8 @@ export function ImportWizard(props: {
           String(year),
           v === undefined ? '' : String(v.value),
           v?.status ?? '',
-          v?.source ?? '',
-          v?.note ?? '',
+          toTextCell(v?.source ?? ''),
+          toTextCell(v?.note ?? ''),
         ]);
       }
     downloadText(`${props.city}-template.csv`, csv);

@@ -1,60 +1,45 @@
-/** One CSV field, quoted when it must be (RFC 4180). */
-export function csvField(value: string): string {
-  return /[",\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
+import {
+  CsvReader,
+  csvLine,
+  detectDelimiter,
+  toTextCell,
+} from '../../../../../server/src/domain/csv';
 
-export function csvLine(fields: readonly string[]): string {
-  return `${fields.map(csvField).join(',')}\n`;
+/*
+ * The CSV rules are the server's own (server/src/domain/csv.ts): the same
+ * reader, delimiter choice, quoting and formula escaping on both sides, so a
+ * file the dashboard writes reads back on the server exactly.
+ */
+export { csvLine, toTextCell };
+
+/** A cell that reads as a plain number (kept as is; every other text cell is formula-escaped). */
+const NUMBER_LIKE = /^\s*-?\d+([.,]\d+)?\s*$/;
+
+/** A cell written from text we do not control: escaped when a spreadsheet would run it as a formula. */
+export function safeCell(text: string): string {
+  return NUMBER_LIKE.test(text) ? text : toTextCell(text);
 }
 
 /**
- * Splits CSV or tab-separated text into rows of fields (quotes honoured),
- * as the server reads it: the delimiter is the one the header uses most.
+ * Splits CSV or tab-separated text into rows of fields exactly as the server
+ * reads it (same reader, same delimiter rule, same row numbers); empty when
+ * the text is not valid CSV (the server's report says where).
  */
 export function splitRows(text: string): string[][] {
-  const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
-  const count = (ch: string): number => firstLine.split(ch).length - 1;
-  const delimiter =
-    count('\t') > count(',') && count('\t') >= count(';')
-      ? '\t'
-      : count(';') > count(',')
-        ? ';'
-        : ',';
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"' && field === '') quoted = true;
-    else if (ch === delimiter) {
-      row.push(field);
-      field = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += ch;
+  const firstLine = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
+  const reader = new CsvReader(detectDelimiter(firstLine));
+  try {
+    return [...reader.push(text.replace(/^\uFEFF/, '')), ...reader.finish()];
+  } catch {
+    return [];
   }
-  if (field !== '' || row.length > 0) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
 }
 
 /**
  * The rows of a file that have errors, with the header and an "error" column,
  * so an officer can fix them in a spreadsheet and import them again. Row
- * numbers are the server's: the header is row 1.
+ * numbers are the server's: the header is row 1. Cells that would run as
+ * formulas in a spreadsheet are escaped.
  */
 export function errorRowsCsv(
   text: string,
@@ -68,10 +53,10 @@ export function errorRowsCsv(
     list.push(e.column === null ? e.message : `${e.column}: ${e.message}`);
     byRow.set(e.row, list);
   }
-  let out = csvLine([...header, 'error']);
+  let out = csvLine([...header, 'error'].map(safeCell));
   for (const [row, messages] of [...byRow].sort((a, b) => a[0] - b[0])) {
     if (row < 2) continue;
-    out += csvLine([...(rows[row - 1] ?? []), messages.join(' | ')]);
+    out += csvLine([...(rows[row - 1] ?? []), messages.join(' | ')].map(safeCell));
   }
   return out;
 }

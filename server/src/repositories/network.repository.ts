@@ -4,8 +4,12 @@ import type { NetworkRow } from '../db/rows';
 export interface NetworkWithStats extends NetworkRow {
   city_count: number;
   indicator_count: number;
+  /** Years of all values, drafts included (members' view). */
   first_year: number | null;
   last_year: number | null;
+  /** Years of the approved values (everyone else's view). */
+  published_first_year: number | null;
+  published_last_year: number | null;
 }
 
 export interface MemberRow {
@@ -59,6 +63,14 @@ export class NetworkRepository {
       k.raw(
         `(select max(o.year)::int from observations o join indicators i on i.id = o.indicator_id
            where i.network_id = n.id) as last_year`,
+      ),
+      k.raw(
+        `(select min(o.year)::int from published_observations o join indicators i on i.id = o.indicator_id
+           where i.network_id = n.id) as published_first_year`,
+      ),
+      k.raw(
+        `(select max(o.year)::int from published_observations o join indicators i on i.id = o.indicator_id
+           where i.network_id = n.id) as published_last_year`,
       ),
     );
   }

@@ -31,13 +31,19 @@ export async function spoolUpload(
     await new Promise<void>((resolve, reject) => {
       const out = fs.createWriteStream(file);
       let settled = false;
-      const fail = (err: Error): void => {
+      /**
+       * Stops receiving. A sender that is too big or too slow is cut off (the
+       * answer says Connection: close); otherwise (the disk is full…) the rest
+       * of the body is read and dropped, so the client gets to read the answer.
+       */
+      const fail = (err: Error, cutOff = false): void => {
         if (settled) return;
         settled = true;
         clearTimeout(timer);
         body.unpipe(out);
-        body.pause();
         out.destroy();
+        if (cutOff) body.pause();
+        else body.resume();
         reject(err);
       };
       const timer = setTimeout(
@@ -49,12 +55,14 @@ export async function spoolUpload(
               undefined,
               { connection: 'close' },
             ),
+            true,
           ),
         options.idleSeconds * 1000,
       );
       body.on('data', (chunk: Buffer | string) => {
         bytes += typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.length;
         if (bytes > options.maxBytes) {
+          if (settled) body.pause();
           fail(
             new AppError(
               'payload_too_large',
@@ -62,6 +70,7 @@ export async function spoolUpload(
               undefined,
               { connection: 'close' },
             ),
+            true,
           );
           return;
         }

@@ -1,4 +1,4 @@
-import { type Principal, canRead } from '../auth/principal';
+import { type Principal, canRead, seesDrafts } from '../auth/principal';
 import { AppError, notFound } from '../errors';
 import type { InvitationRecord, NetworkWithStats } from '../repositories/network.repository';
 import type { UnitOfWork } from '../repositories/unit-of-work';
@@ -26,7 +26,8 @@ export function toYearRange(
   return first === null || last === null ? null : { first, last };
 }
 
-export function toNetworkSummary(row: NetworkWithStats): NetworkSummary {
+/** A network as the API shows it; `drafts`: the reader is a member (years count drafts). */
+export function toNetworkSummary(row: NetworkWithStats, drafts = true): NetworkSummary {
   return {
     slug: row.slug,
     name: row.name,
@@ -37,7 +38,9 @@ export function toNetworkSummary(row: NetworkWithStats): NetworkSummary {
     licence: row.licence,
     cityCount: row.city_count,
     indicatorCount: row.indicator_count,
-    dataYears: toYearRange(row.first_year, row.last_year),
+    dataYears: drafts
+      ? toYearRange(row.first_year, row.last_year)
+      : toYearRange(row.published_first_year, row.published_last_year),
     version: row.version,
     etag: etagOf(row.id, row.version),
     updatedAt: row.updated_at.toISOString(),
@@ -88,7 +91,11 @@ export class NetworkService {
   async list(principal: Principal): Promise<NetworkListResponse> {
     const scope = await this.access.scopeOf(principal);
     const rows = await this.uow.repos.networks.list();
-    return { networks: rows.filter((n) => canRead(scope, n.id)).map(toNetworkSummary) };
+    return {
+      networks: rows
+        .filter((n) => canRead(scope, n.id))
+        .map((n) => toNetworkSummary(n, seesDrafts(scope, n.id))),
+    };
   }
 
   async get(principal: Principal, slug: string): Promise<NetworkDetail> {
@@ -99,7 +106,7 @@ export class NetworkService {
     const members = await repos.networks.listMembers(row.id);
     const goals = await repos.networks.listGoals(row.id);
     return {
-      ...toNetworkSummary(row),
+      ...toNetworkSummary(row, seesDrafts(await this.access.scopeOf(principal), row.id)),
       members: members.map((m) => ({
         slug: m.slug,
         name: m.name,

@@ -355,8 +355,13 @@ describe('hole 10: drafts do not leak as metadata', () => {
     const scoresEtag = async () =>
       (await ctx.app.inject({ url: '/api/v1/networks/pub/scores', headers: anonymous })).headers
         .etag;
+    const networkYears = async () =>
+      (await ctx.app.inject({ url: '/api/v1/networks', headers: anonymous }))
+        .json<{ networks: Array<{ slug: string; dataYears: unknown }> }>()
+        .networks.find((n) => n.slug === 'pub')?.dataYears;
     const before = await city();
     const etag = await scoresEtag();
+    const years = await networkYears();
     const memberCount = async () =>
       (
         await ctx.app.inject({
@@ -375,6 +380,7 @@ describe('hole 10: drafts do not leak as metadata', () => {
     expect(draft.statusCode).toBe(201);
     expect(await city()).toEqual(before);
     expect(await scoresEtag()).toBe(etag);
+    expect(await networkYears()).toEqual(years);
     // Members see it.
     expect(await memberCount()).toBe(memberBefore + 1);
   });

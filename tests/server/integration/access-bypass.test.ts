@@ -165,6 +165,38 @@ describe('oddly written paths meet the same guard (generated from the route tabl
     expect(await fingerprint(ctx.db.knex)).toEqual(before);
   });
 
+  it('other encodings (double, overlong, full-width, backslash, dot segments) never reach a handler', async () => {
+    const before = await fingerprint(ctx.db.knex);
+    const tail = 'v1/cities/ours/indicators/pub-ind/observations/2013';
+    for (const prefix of [
+      '/%2561pi/',
+      '/%25%36%31pi/',
+      '/%C1%A1pi/',
+      '/%EF%BD%81pi/',
+      '/api%2F',
+      '/api%5C',
+      '/api\\',
+      '/x/../api/',
+      '/./api/',
+      '/api/%2e/',
+      '/api%00/',
+    ]) {
+      const response = await ctx.app.inject({
+        method: 'PUT',
+        url: `${prefix}${tail}`,
+        headers: { cookie: '', 'content-type': 'application/json' },
+        payload: JSON.stringify({ value: 77 }),
+      });
+      // Refused like the canonical path (401), or no route at all (400/404): never a write.
+      expect({ prefix, ok: [400, 401, 404].includes(response.statusCode) }).toEqual({
+        prefix,
+        ok: true,
+      });
+      expect(response.headers['content-type']).toContain('application/json');
+    }
+    expect(await fingerprint(ctx.db.knex)).toEqual(before);
+  });
+
   it('unknown API paths, however written, are JSON 404s and never the dashboard', async () => {
     for (const path of ['/api/v1/nothing', '/%61pi/v1/nothing', '/API/anything', '/api']) {
       const response = await ctx.app.inject({ url: path, headers: { cookie: '' } });

@@ -3,9 +3,12 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   csvLine,
+  CsvLimitError,
   CsvReader,
   CsvSyntaxError,
   detectDelimiter,
+  fromTextCell,
+  toTextCell,
   type Delimiter,
 } from '../../../server/src/domain/csv';
 
@@ -55,12 +58,9 @@ describe('CsvReader', () => {
 
   it('rejects a quote in the middle of a field and an unclosed quote, naming the record', () => {
     expect(() => readAll('a,b\nc,d"e\n')).toThrow(CsvSyntaxError);
-    try {
-      readAll('a,b\nc,"d\n');
-    } catch (err) {
-      expect(err).toBeInstanceOf(CsvSyntaxError);
-      expect((err as CsvSyntaxError).record).toBe(2);
-    }
+    expect(() => readAll('a,b\nc,"d\n')).toThrow(
+      expect.objectContaining({ name: 'CsvSyntaxError', record: 2 }),
+    );
     expect(() => readAll('a,"b"c\n')).toThrow(/followed by a separator/);
   });
 
@@ -109,5 +109,55 @@ describe('csvLine', () => {
     expect(csvLine(['a,b', 'say "x"', ' padded'])).toBe('"a,b","say ""x"""," padded"\n');
     const fields = ['x;y', 'tab\there', 'new\nline', '', '"'];
     expect(readAll(csvLine(fields))).toEqual([fields]);
+  });
+
+  it('stops at once at the limits: columns, cell length, line length, header length', () => {
+    const limits = { maxFields: 5, maxFieldLength: 10, maxRecordLength: 30, maxHeaderLength: 20 };
+    const read = (text: string) => {
+      const reader = new CsvReader(',', limits);
+      return [...reader.push(text), ...reader.finish()];
+    };
+    expect(read('a,b,c\n1,2,3\n')).toHaveLength(2);
+    expect(() => read('a,b,c,d,e,f\n')).toThrow(
+      expect.objectContaining({
+        name: 'CsvLimitError',
+        record: 1,
+        message: expect.stringMatching(/more than 5 columns/),
+      }),
+    );
+    expect(() => read('a,b\n1,xxxxxxxxxxx\n')).toThrow(
+      /cell longer than 10 characters \(column 2\)/,
+    );
+    expect(() => read('abcdefghij,abcdefghij,x\n')).toThrow(/header \(row 1\) is longer than 20/);
+    expect(() => read('a\n1234567890,1234567890,1234567890,1\n')).toThrow(
+      /Row 2 is longer than 30/,
+    );
+    // A huge cell arriving in many chunks is refused as soon as it passes the limit.
+    const reader = new CsvReader(',', limits);
+    reader.push('a\n');
+    expect(() => {
+      for (let i = 0; i < 100; i++) reader.push('xxxx');
+    }).toThrow(CsvLimitError);
+  });
+
+  it('escapes formula-like text cells and reads them back unchanged', () => {
+    for (const text of [
+      '=1+1',
+      '+cmd',
+      '-x',
+      '@SUM(A1)',
+      '\tx',
+      '\rx',
+      "'=x",
+      "''=x",
+      'plain',
+      "'quoted",
+    ]) {
+      const cell = toTextCell(text);
+      expect(cell).not.toMatch(/^[=+\-@\t\r]/);
+      expect(fromTextCell(cell)).toBe(text);
+    }
+    expect(toTextCell('plain')).toBe('plain');
+    expect(toTextCell("'quoted")).toBe("'quoted");
   });
 });

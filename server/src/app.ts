@@ -312,10 +312,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       preCompressed: true,
       // Build files such as .vite/manifest.json are not for the public.
       dotfiles: 'ignore',
-      setHeaders: (reply, filePath) => {
+      // Our own Cache-Control below, not send's "public, max-age=0".
+      cacheControl: false,
+      setHeaders: (response, filePath) => {
         // Vite fingerprints everything under assets/, so those never change.
         const immutable = filePath.includes(`${path.sep}assets${path.sep}`);
-        void reply.header(
+        response.setHeader(
           'cache-control',
           immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
         );

@@ -60,7 +60,6 @@ export const importRoutes: FastifyPluginAsyncTypebox<{
           format: request.query.format,
           indicator: request.query.indicator,
           fileName: request.query.fileName,
-          maxBytes,
         });
       } finally {
         await upload.dispose();

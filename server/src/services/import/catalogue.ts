@@ -1,0 +1,82 @@
+import { seesCity, seesNetwork, type NetworkFacts } from '../../auth/policy';
+import type { Principal } from '../../auth/principal';
+import type { RowCity, RowIndicator } from '../../domain/import-row';
+import type { IndicatorRecord } from '../../repositories/indicator.repository';
+import type { Repositories } from '../../repositories/unit-of-work';
+
+/** A city of the catalogue; `dense` numbers the cities 0, 1, 2… for compact numeric keys. */
+export interface CatalogueCity extends RowCity {
+  readonly dense: number;
+}
+
+/** An indicator of the catalogue with its dense number. */
+export type CatalogueIndicator = IndicatorRecord & RowIndicator & { readonly dense: number };
+
+/** Dense indicator numbers stay below this, so a (city, indicator, year) key fits a double exactly. */
+export const MAX_INDICATORS = 2 ** 20;
+
+/**
+ * The cities and indicators an importer may see, looked up by slug as cells
+ * are read (a cache keeps the cell as written, since cells repeat). Hidden
+ * ones are not in it, so a row naming one reads "there is no city", exactly
+ * like a missing one.
+ */
+export class ImportCatalogue {
+  private readonly cityCache = new Map<string, CatalogueCity | undefined>();
+  private readonly indicatorCache = new Map<string, CatalogueIndicator | undefined>();
+
+  private constructor(
+    readonly cities: ReadonlyMap<string, CatalogueCity>,
+    readonly indicators: ReadonlyMap<string, CatalogueIndicator>,
+    /** "networkId:cityId" of every membership. */
+    private readonly members: ReadonlySet<string>,
+  ) {}
+
+  /** Loads the catalogue as the principal sees it (the access policy decides, as everywhere). */
+  static async load(repos: Repositories, principal: Principal): Promise<ImportCatalogue> {
+    const networks = new Map<number, NetworkFacts>(
+      (await repos.networks.list()).map((n) => [
+        n.id,
+        { id: n.id, slug: n.slug, name: n.name, isPublic: n.is_public },
+      ]),
+    );
+    const memberships = await repos.networks.allMemberships();
+    const networksOf = new Map<number, NetworkFacts[]>();
+    for (const m of memberships) {
+      const list = networksOf.get(m.cityId) ?? [];
+      list.push(networks.get(m.networkId)!);
+      networksOf.set(m.cityId, list);
+    }
+    const cities = (await repos.cities.list()).filter((c) =>
+      seesCity(principal, { ...c, networks: networksOf.get(c.id) ?? [] }),
+    );
+    const indicators = (await repos.indicators.listAll()).filter((i) =>
+      seesNetwork(principal, networks.get(i.networkId)!),
+    );
+    return new ImportCatalogue(
+      new Map(cities.map((c, dense) => [c.slug, { id: c.id, slug: c.slug, dense }])),
+      new Map(
+        indicators.map((i, dense) => [i.slug, { ...i, archived: i.archivedAt !== null, dense }]),
+      ),
+      new Set(memberships.map((m) => `${m.networkId}:${m.cityId}`)),
+    );
+  }
+
+  city(cell: string): CatalogueCity | undefined {
+    if (this.cityCache.has(cell)) return this.cityCache.get(cell);
+    const city = this.cities.get(cell.trim().toLowerCase());
+    this.cityCache.set(cell, city);
+    return city;
+  }
+
+  indicator(cell: string): CatalogueIndicator | undefined {
+    if (this.indicatorCache.has(cell)) return this.indicatorCache.get(cell);
+    const indicator = this.indicators.get(cell.trim().toLowerCase());
+    this.indicatorCache.set(cell, indicator);
+    return indicator;
+  }
+
+  isMember(indicator: CatalogueIndicator, city: CatalogueCity): boolean {
+    return this.members.has(`${indicator.networkId}:${city.id}`);
+  }
+}

@@ -13,13 +13,8 @@ import type {
 import type { AccessService } from './access.service';
 import { requireActive, requireCity, requireIndicator, requireReporting } from './lookup';
 import { toHistoryEvent } from './observation.service';
-import {
-  checkDeletePreconditions,
-  checkWritePreconditions,
-  concurrentChange,
-  etagOf,
-  type Preconditions,
-} from './preconditions';
+import { etagOf, type Preconditions } from './preconditions';
+import { deleteVersioned, putVersioned, type Versioned } from './versioned-change';
 
 /** Ambitions have a composite key; their creation time tells a re-created one from the old. */
 function ambitionEtag(record: AmbitionRecord): string {
@@ -62,6 +57,24 @@ function validateAmbition(input: AmbitionInput, indicator: IndicatorRecord): voi
     );
   }
 }
+
+/** An ambition as a versioned record (versioned-change.ts). */
+const versionedAmbition = (
+  city: { id: number; slug: string },
+  indicator: IndicatorRecord,
+): Versioned<AmbitionRecord> => ({
+  what: 'ambition',
+  etag: ambitionEtag,
+  body: toAmbition,
+  snapshot,
+  audit: {
+    entityType: 'ambition',
+    entityKey: `${city.slug}/${indicator.slug}`,
+    networkId: indicator.networkId,
+    cityId: city.id,
+    indicatorId: indicator.id,
+  },
+});
 
 const snapshot = (f: AmbitionFields & { version: number }): Record<string, unknown> => ({
   baselineYear: f.baselineYear,
@@ -122,13 +135,6 @@ export class AmbitionService {
       requireActive(indicator);
       validateAmbition(input, indicator);
       const existing = await repos.ambitions.find(city.id, indicator.id, { lock: true });
-      checkWritePreconditions(
-        pre,
-        existing === undefined
-          ? null
-          : { etag: ambitionEtag(existing), body: toAmbition(existing) },
-        'ambition',
-      );
       const fields: AmbitionFields = {
         baselineYear: input.baselineYear,
         baselineValue: input.baselineValue,
@@ -136,33 +142,22 @@ export class AmbitionService {
         targetValue: input.targetValue,
         note: input.note !== undefined ? input.note : (existing?.note ?? null),
       };
-      const written =
-        existing === undefined
-          ? await repos.ambitions.insertIfAbsent(city.id, indicator.id, fields, actor.userId)
-          : await repos.ambitions.updateIfVersion(
-              city.id,
-              indicator.id,
-              existing.version,
-              fields,
-              actor.userId,
-            );
-      if (!written) {
-        const winner = await repos.ambitions.find(city.id, indicator.id);
-        throw concurrentChange('ambition', winner === undefined ? null : toAmbition(winner));
-      }
-      const saved = (await repos.ambitions.find(city.id, indicator.id))!;
-      await repos.audit.record({
-        actor,
-        action: existing === undefined ? 'ambition.created' : 'ambition.updated',
-        entityType: 'ambition',
-        entityKey: `${city.slug}/${indicator.slug}`,
-        networkId: indicator.networkId,
-        cityId: city.id,
-        indicatorId: indicator.id,
-        before: existing === undefined ? null : snapshot(existing),
-        after: snapshot({ ...fields, version: saved.version }),
-      });
-      return { ambition: toAmbition(saved), created: existing === undefined };
+      const { record: saved, created } = await putVersioned(
+        repos,
+        versionedAmbition(city, indicator),
+        existing,
+        {
+          principal,
+          pre,
+          createAction: 'ambition.created',
+          action: 'ambition.updated',
+          create: () => repos.ambitions.insertIfAbsent(city.id, indicator.id, fields, actor.userId),
+          update: (a) =>
+            repos.ambitions.updateIfVersion(city.id, indicator.id, a.version, fields, actor.userId),
+          reload: () => repos.ambitions.find(city.id, indicator.id),
+        },
+      );
+      return { ambition: toAmbition(saved), created };
     });
   }
 
@@ -172,7 +167,6 @@ export class AmbitionService {
     indicatorSlug: string,
     pre: Preconditions,
   ): Promise<void> {
-    const actor = principal.actor;
     await this.uow.transaction(async (repos) => {
       await this.access.check(repos, principal, 'data.write', {
         city: citySlug,
@@ -183,24 +177,11 @@ export class AmbitionService {
       const existing = await repos.ambitions.find(city.id, indicator.id, { lock: true });
       if (existing === undefined)
         throw notFound(`${city.name} has not set an ambition for "${indicator.slug}".`);
-      checkDeletePreconditions(
+      await deleteVersioned(repos, versionedAmbition(city, indicator), existing, {
+        principal,
         pre,
-        { etag: ambitionEtag(existing), body: toAmbition(existing) },
-        'ambition',
-      );
-      if (!(await repos.ambitions.deleteIfVersion(city.id, indicator.id, existing.version))) {
-        throw concurrentChange('ambition', null);
-      }
-      await repos.audit.record({
-        actor,
         action: 'ambition.deleted',
-        entityType: 'ambition',
-        entityKey: `${city.slug}/${indicator.slug}`,
-        networkId: indicator.networkId,
-        cityId: city.id,
-        indicatorId: indicator.id,
-        before: snapshot(existing),
-        after: null,
+        remove: (a) => repos.ambitions.deleteIfVersion(city.id, indicator.id, a.version),
       });
     });
   }

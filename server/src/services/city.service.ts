@@ -9,13 +9,8 @@ import type { CityDetail, CityListResponse, CitySummary } from '../schemas/city.
 import type { AccessService } from './access.service';
 import { requireCity } from './lookup';
 import { toYearRange } from './network.service';
-import {
-  checkDeletePreconditions,
-  checkWritePreconditions,
-  concurrentChange,
-  etagOf,
-  type Preconditions,
-} from './preconditions';
+import { etagOf, type Preconditions } from './preconditions';
+import { deleteVersioned, updateVersioned, type Versioned } from './versioned-change';
 
 export function toCitySummary(row: CityRow): CitySummary {
   return {
@@ -38,6 +33,15 @@ const snapshot = (row: CityRow): Record<string, unknown> => ({
   latitude: row.latitude,
   longitude: row.longitude,
   version: row.version,
+});
+
+/** A city as a versioned record (versioned-change.ts). */
+const versionedCity = (row: CityRow): Versioned<CityRow> => ({
+  what: 'city',
+  etag: (r) => etagOf(r.id, r.version),
+  body: toCitySummary,
+  snapshot,
+  audit: { entityType: 'city', entityKey: row.slug, cityId: row.id },
 });
 
 /** Cities and their details. */
@@ -177,23 +181,12 @@ export class CityService {
     await this.uow.transaction(async (repos) => {
       await this.access.check(repos, principal, 'city.edit', { city: slug });
       const current = await requireCity(repos, slug);
-      checkWritePreconditions(
+      await updateVersioned(repos, versionedCity(current), current, {
+        principal,
         pre,
-        { etag: etagOf(current.id, current.version), body: toCitySummary(current) },
-        'city',
-      );
-      if (!(await repos.cities.update(current.id, current.version, patch))) {
-        throw concurrentChange('city', toCitySummary((await repos.cities.findBySlug(slug))!));
-      }
-      const updated = (await repos.cities.findBySlug(slug))!;
-      await repos.audit.record({
-        actor: principal.actor,
         action: 'city.updated',
-        entityType: 'city',
-        entityKey: slug,
-        cityId: current.id,
-        before: snapshot(current),
-        after: snapshot(updated),
+        write: (c) => repos.cities.update(c.id, c.version, patch),
+        reload: () => repos.cities.findBySlug(slug),
       });
     });
     return this.detail(this.uow.repos, principal, slug);
@@ -204,28 +197,21 @@ export class CityService {
     await this.uow.transaction(async (repos) => {
       await this.access.check(repos, principal, 'admin', { city: slug });
       const current = await requireCity(repos, slug);
-      checkDeletePreconditions(
+      await deleteVersioned(repos, versionedCity(current), current, {
+        principal,
         pre,
-        { etag: etagOf(current.id, current.version), body: toCitySummary(current) },
-        'city',
-      );
-      const stats = await repos.cities.observationStats(current.id);
-      if (stats.observation_count > 0) {
-        throw new AppError(
-          'conflict',
-          `${current.name} has ${stats.observation_count} reported ${stats.observation_count === 1 ? 'value' : 'values'}; delete them before deleting the city.`,
-          { observations: stats.observation_count },
-        );
-      }
-      if (!(await repos.cities.deleteIfVersion(current.id, current.version)))
-        throw concurrentChange('city', null);
-      await repos.audit.record({
-        actor: principal.actor,
         action: 'city.deleted',
-        entityType: 'city',
-        entityKey: slug,
-        cityId: current.id,
-        before: snapshot(current),
+        check: async () => {
+          const stats = await repos.cities.observationStats(current.id);
+          if (stats.observation_count > 0) {
+            throw new AppError(
+              'conflict',
+              `${current.name} has ${stats.observation_count} reported ${stats.observation_count === 1 ? 'value' : 'values'}; delete them before deleting the city.`,
+              { observations: stats.observation_count },
+            );
+          }
+        },
+        remove: (c) => repos.cities.deleteIfVersion(c.id, c.version),
       });
     });
   }

@@ -15,13 +15,8 @@ import type {
 } from '../schemas/catalogue.schema';
 import type { AccessService } from './access.service';
 import { requireIndicator, requireNetwork } from './lookup';
-import {
-  checkDeletePreconditions,
-  checkWritePreconditions,
-  concurrentChange,
-  etagOf,
-  type Preconditions,
-} from './preconditions';
+import { etagOf, type Preconditions } from './preconditions';
+import { deleteVersioned, updateVersioned, type Versioned } from './versioned-change';
 
 export function toIndicator(record: IndicatorRecord): Indicator {
   return {
@@ -55,6 +50,20 @@ const snapshot = (r: IndicatorRecord): Record<string, unknown> => {
   const { etag: _etag, updatedAt: _updatedAt, ...rest } = toIndicator(r);
   return rest;
 };
+
+/** An indicator as a versioned record (versioned-change.ts). */
+const versionedIndicator = (record: IndicatorRecord): Versioned<IndicatorRecord> => ({
+  what: 'indicator',
+  etag: (r) => etagOf(r.id, r.version),
+  body: toIndicator,
+  snapshot,
+  audit: {
+    entityType: 'indicator',
+    entityKey: record.slug,
+    networkId: record.networkId,
+    indicatorId: record.id,
+  },
+});
 
 /** Checks SDG links against the framework: the target exists, the indicator sits under it. */
 async function validateLinks(
@@ -212,48 +221,34 @@ export class IndicatorService {
     patch: IndicatorPatch,
     pre: Preconditions,
   ): Promise<Indicator> {
-    const actor = principal.actor;
     return this.uow.transaction(async (repos) => {
       await this.access.check(repos, principal, 'indicator.manage', { indicator: slug });
       const current = await requireIndicator(repos, slug);
-      checkWritePreconditions(
-        pre,
-        { etag: etagOf(current.id, current.version), body: toIndicator(current) },
-        'indicator',
-      );
       const { archived, sdgLinks, ...fields } = patch;
-      checkDefinition({
-        direction: fields.direction ?? current.direction,
-        bestBound: fields.bestBound !== undefined ? fields.bestBound : current.bestBound,
-        worstBound: fields.worstBound !== undefined ? fields.worstBound : current.worstBound,
-        thresholds: fields.thresholds !== undefined ? fields.thresholds : current.thresholds,
-        allowedMin: fields.allowedMin !== undefined ? fields.allowedMin : current.allowedMin,
-        allowedMax: fields.allowedMax !== undefined ? fields.allowedMax : current.allowedMax,
-      });
-      const links = sdgLinks === undefined ? undefined : await validateLinks(repos, sdgLinks);
-      if (!(await repos.indicators.update(current.id, current.version, fields))) {
-        throw concurrentChange(
-          'indicator',
-          toIndicator((await repos.indicators.findBySlug(slug))!),
-        );
-      }
-      if (archived !== undefined && archived !== (current.archivedAt !== null)) {
-        await repos.indicators.setArchived(current.id, current.version + 1, archived);
-      }
-      if (links !== undefined) await repos.indicators.replaceLinks(current.id, links);
-      const updated = (await repos.indicators.findBySlug(slug))!;
-      await repos.audit.record({
-        actor,
+      const updated = await updateVersioned(repos, versionedIndicator(current), current, {
+        principal,
+        pre,
         action:
           archived === true && current.archivedAt === null
             ? 'indicator.archived'
             : 'indicator.updated',
-        entityType: 'indicator',
-        entityKey: slug,
-        networkId: current.networkId,
-        indicatorId: current.id,
-        before: snapshot(current),
-        after: snapshot(updated),
+        write: async (c) => {
+          checkDefinition({
+            direction: fields.direction ?? c.direction,
+            bestBound: fields.bestBound !== undefined ? fields.bestBound : c.bestBound,
+            worstBound: fields.worstBound !== undefined ? fields.worstBound : c.worstBound,
+            thresholds: fields.thresholds !== undefined ? fields.thresholds : c.thresholds,
+            allowedMin: fields.allowedMin !== undefined ? fields.allowedMin : c.allowedMin,
+            allowedMax: fields.allowedMax !== undefined ? fields.allowedMax : c.allowedMax,
+          });
+          const links = sdgLinks === undefined ? undefined : await validateLinks(repos, sdgLinks);
+          if (!(await repos.indicators.update(c.id, c.version, fields))) return false;
+          if (archived !== undefined && archived !== (c.archivedAt !== null))
+            await repos.indicators.setArchived(c.id, c.version + 1, archived);
+          if (links !== undefined) await repos.indicators.replaceLinks(c.id, links);
+          return true;
+        },
+        reload: () => repos.indicators.findBySlug(slug),
       });
       return toIndicator(updated);
     });
@@ -268,33 +263,25 @@ export class IndicatorService {
     slug: string,
     pre: Preconditions,
   ): Promise<{ deletedObservations: number }> {
-    const actor = principal.actor;
     return this.uow.transaction(async (repos) => {
       await this.access.check(repos, principal, 'indicator.manage', { indicator: slug });
       const current = await requireIndicator(repos, slug);
-      checkDeletePreconditions(
-        pre,
-        { etag: etagOf(current.id, current.version), body: toIndicator(current) },
-        'indicator',
-      );
       const values = await repos.indicators.countObservations(current.id);
-      if (values > 0 && current.archivedAt === null) {
-        throw new AppError(
-          'conflict',
-          `"${current.name}" has ${values} reported ${values === 1 ? 'value' : 'values'}. Archive it instead (PATCH with {"archived": true}); an archived indicator can then be deleted with its values.`,
-          { observations: values },
-        );
-      }
-      if (!(await repos.indicators.deleteWithData(current.id, current.version)))
-        throw concurrentChange('indicator', null);
-      await repos.audit.record({
-        actor,
+      await deleteVersioned(repos, versionedIndicator(current), current, {
+        principal,
+        pre,
         action: 'indicator.deleted',
-        entityType: 'indicator',
-        entityKey: slug,
-        networkId: current.networkId,
-        indicatorId: current.id,
-        before: { ...snapshot(current), observations: values },
+        before: { observations: values },
+        check: async (c) => {
+          if (values > 0 && c.archivedAt === null) {
+            throw new AppError(
+              'conflict',
+              `"${c.name}" has ${values} reported ${values === 1 ? 'value' : 'values'}. Archive it instead (PATCH with {"archived": true}); an archived indicator can then be deleted with its values.`,
+              { observations: values },
+            );
+          }
+        },
+        remove: (c) => repos.indicators.deleteWithData(c.id, c.version),
       });
       return { deletedObservations: values };
     });

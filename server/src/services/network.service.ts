@@ -11,13 +11,8 @@ import type {
 import type { NetworkDetail, NetworkListResponse, NetworkSummary } from '../schemas/network.schema';
 import type { AccessService } from './access.service';
 import { requireCity, requireNetwork } from './lookup';
-import {
-  checkDeletePreconditions,
-  checkWritePreconditions,
-  concurrentChange,
-  etagOf,
-  type Preconditions,
-} from './preconditions';
+import { etagOf, type Preconditions } from './preconditions';
+import { deleteVersioned, updateVersioned, type Versioned } from './versioned-change';
 
 export function toYearRange(
   first: number | null,
@@ -55,6 +50,15 @@ const snapshot = (row: NetworkWithStats): Record<string, unknown> => ({
   citation: row.citation,
   licence: row.licence,
   version: row.version,
+});
+
+/** A network as a versioned record (versioned-change.ts). */
+const versionedNetwork = (row: NetworkWithStats): Versioned<NetworkWithStats> => ({
+  what: 'network',
+  etag: (r) => etagOf(r.id, r.version),
+  body: (r) => toNetworkSummary(r),
+  snapshot,
+  audit: { entityType: 'network', entityKey: row.slug, networkId: row.id },
 });
 
 /** A pending invitation as the API shows it. */
@@ -158,26 +162,12 @@ export class NetworkService {
     await this.uow.transaction(async (repos) => {
       await this.access.check(repos, principal, 'network.manage', { network: slug });
       const current = await requireNetwork(repos, slug);
-      checkWritePreconditions(
+      await updateVersioned(repos, versionedNetwork(current), current, {
+        principal,
         pre,
-        { etag: etagOf(current.id, current.version), body: toNetworkSummary(current) },
-        'network',
-      );
-      if (!(await repos.networks.update(current.id, current.version, patch))) {
-        throw concurrentChange(
-          'network',
-          toNetworkSummary((await repos.networks.findBySlug(slug))!),
-        );
-      }
-      const updated = (await repos.networks.findBySlug(slug))!;
-      await repos.audit.record({
-        actor: principal.actor,
         action: 'network.updated',
-        entityType: 'network',
-        entityKey: slug,
-        networkId: current.id,
-        before: snapshot(current),
-        after: snapshot(updated),
+        write: (n) => repos.networks.update(n.id, n.version, patch),
+        reload: () => repos.networks.findBySlug(slug),
       });
     });
     return this.get(principal, slug);
@@ -188,28 +178,21 @@ export class NetworkService {
     await this.uow.transaction(async (repos) => {
       await this.access.check(repos, principal, 'admin', { network: slug });
       const current = await requireNetwork(repos, slug);
-      checkDeletePreconditions(
+      await deleteVersioned(repos, versionedNetwork(current), current, {
+        principal,
         pre,
-        { etag: etagOf(current.id, current.version), body: toNetworkSummary(current) },
-        'network',
-      );
-      const values = await repos.networks.countObservations(current.id);
-      if (values > 0) {
-        throw new AppError(
-          'conflict',
-          `The network "${slug}" holds ${values} reported ${values === 1 ? 'value' : 'values'}; delete or archive its indicators' data before deleting it.`,
-          { observations: values },
-        );
-      }
-      if (!(await repos.networks.deleteIfVersion(current.id, current.version)))
-        throw concurrentChange('network', null);
-      await repos.audit.record({
-        actor: principal.actor,
         action: 'network.deleted',
-        entityType: 'network',
-        entityKey: slug,
-        networkId: current.id,
-        before: snapshot(current),
+        check: async (n) => {
+          const values = await repos.networks.countObservations(n.id);
+          if (values > 0) {
+            throw new AppError(
+              'conflict',
+              `The network "${slug}" holds ${values} reported ${values === 1 ? 'value' : 'values'}; delete or archive its indicators' data before deleting it.`,
+              { observations: values },
+            );
+          }
+        },
+        remove: (n) => repos.networks.deleteIfVersion(n.id, n.version),
       });
     });
   }

@@ -21,13 +21,8 @@ import type { AccessService } from './access.service';
 import { describeFlag } from './flag-messages';
 import { requireCity, requireIndicator } from './lookup';
 import { requireWritable } from './review.service';
-import {
-  checkDeletePreconditions,
-  checkWritePreconditions,
-  concurrentChange,
-  etagOf,
-  type Preconditions,
-} from './preconditions';
+import { etagOf, type Preconditions } from './preconditions';
+import { deleteVersioned, putVersioned, type Versioned } from './versioned-change';
 
 /**
  * An observation's entity tag: its creation time and version, so a value
@@ -143,6 +138,28 @@ export function importCreations(
   return creations;
 }
 
+/** A value as a versioned record (versioned-change.ts). */
+function versionedObservation(
+  city: { id: number; slug: string },
+  indicator: { id: number; slug: string; networkId: number },
+  year: number,
+): Versioned<ObservationRecord> {
+  return {
+    what: 'value',
+    etag: observationEtag,
+    body: toObservation,
+    snapshot: (record) => snapshot(record, record),
+    audit: {
+      entityType: 'observation',
+      entityKey: `${city.slug}/${indicator.slug}/${year}`,
+      networkId: indicator.networkId,
+      cityId: city.id,
+      indicatorId: indicator.id,
+      year,
+    },
+  };
+}
+
 /** City and indicator of a write, with the 404s and 409s a write must give. */
 async function resolveWriteTarget(
   repos: Repositories,
@@ -240,14 +257,6 @@ export class ObservationService {
       const slugs = { city: city.slug, indicator: indicator.slug };
       const series = await repos.observations.seriesRecords(city.id, indicator.id, slugs);
       const existing = series.find((r) => r.year === year);
-      checkWritePreconditions(
-        pre,
-        existing === undefined
-          ? null
-          : { etag: observationEtag(existing), body: toObservation(existing) },
-        'value',
-      );
-
       const fields: ObservationFields = {
         value: input.value,
         status: input.status ?? existing?.status ?? 'final',
@@ -255,10 +264,6 @@ export class ObservationService {
         note: input.note !== undefined ? input.note : (existing?.note ?? null),
         flag: null,
       };
-      if (existing !== undefined && sameContent(fields, existing)) {
-        return { observation: toObservation(existing), created: false };
-      }
-
       const points = series
         .filter((p) => p.year !== year)
         .map((p) => ({ year: p.year, value: p.value }));
@@ -268,28 +273,32 @@ export class ObservationService {
 
       // The version check in the write is what stops a concurrent writer:
       // whoever comes second matches no row and gets 412.
-      const saved =
-        existing === undefined
-          ? await repos.observations.insertIfAbsent(key, fields, actor, slugs)
-          : await repos.observations.updateIfVersion(key, existing.version, fields, actor, slugs);
-      if (saved === null) {
-        const winner = await repos.observations.find(key);
-        throw concurrentChange('value', winner === undefined ? null : toObservation(winner));
-      }
-      await repos.audit.record({
-        actor,
-        action: existing === undefined ? 'observation.created' : 'observation.updated',
-        entityType: 'observation',
-        entityKey: `${city.slug}/${indicator.slug}/${year}`,
-        networkId: indicator.networkId,
-        cityId: city.id,
-        indicatorId: indicator.id,
-        year,
-        before: existing === undefined ? null : snapshot(existing, existing),
-        after: snapshot({ ...fields, version: saved.version }),
-        comment: input.comment?.trim() || null,
-      });
-      return { observation: toObservation(saved), created: existing === undefined };
+      let written: ObservationRecord | null = null;
+      const { record: saved, created } = await putVersioned(
+        repos,
+        versionedObservation(city, indicator, year),
+        existing,
+        {
+          principal,
+          pre,
+          createAction: 'observation.created',
+          action: 'observation.updated',
+          comment: input.comment?.trim() || null,
+          unchanged: (current) => sameContent(fields, current),
+          create: async () =>
+            (written = await repos.observations.insertIfAbsent(key, fields, actor, slugs)) !== null,
+          update: async (current) =>
+            (written = await repos.observations.updateIfVersion(
+              key,
+              current.version,
+              fields,
+              actor,
+              slugs,
+            )) !== null,
+          reload: async () => written ?? (await repos.observations.find(key)),
+        },
+      );
+      return { observation: toObservation(saved), created };
     });
   }
 
@@ -301,7 +310,6 @@ export class ObservationService {
     year: number,
     pre: Preconditions,
   ): Promise<void> {
-    const actor = principal.actor;
     await this.uow.transaction(async (repos) => {
       await this.access.check(repos, principal, 'data.write', {
         city: citySlug,
@@ -317,26 +325,12 @@ export class ObservationService {
       const existing = await repos.observations.find(key);
       if (existing === undefined)
         throw notFound(`${city.name} has no value for "${indicator.slug}" in ${year}.`);
-      checkDeletePreconditions(
+      await deleteVersioned(repos, versionedObservation(city, indicator, year), existing, {
+        principal,
         pre,
-        { etag: observationEtag(existing), body: toObservation(existing) },
-        'value',
-      );
-      if (!(await repos.observations.deleteIfVersion(key, existing.version))) {
-        const winner = await repos.observations.find(key);
-        throw concurrentChange('value', winner === undefined ? null : toObservation(winner));
-      }
-      await repos.audit.record({
-        actor,
         action: 'observation.deleted',
-        entityType: 'observation',
-        entityKey: `${city.slug}/${indicator.slug}/${year}`,
-        networkId: indicator.networkId,
-        cityId: city.id,
-        indicatorId: indicator.id,
-        year,
-        before: snapshot(existing, existing),
-        after: null,
+        remove: (current) => repos.observations.deleteIfVersion(key, current.version),
+        reload: () => repos.observations.find(key),
       });
     });
   }

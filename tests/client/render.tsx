@@ -7,17 +7,33 @@ import { vi } from 'vitest';
 import { initI18n } from '../../client/src/lib/i18n/i18n';
 import type { UiLanguage } from '../../client/src/lib/i18n/languages';
 
+function parseBody(body: BodyInit | null | undefined): unknown {
+  if (typeof body !== 'string') return undefined;
+  try {
+    return JSON.parse(body) as unknown;
+  } catch {
+    return body; // CSV and other text bodies
+  }
+}
+
+/** What a function route sees of the request: its method and parsed JSON body. */
+export interface FakeRequest {
+  method: string;
+  body: unknown;
+}
+
 export type FakeRoutes = Record<
   string,
-  unknown | ((url: URL) => { status: number; body: unknown })
+  unknown | ((url: URL, request: FakeRequest) => { status: number; body: unknown })
 >;
 
 /**
  * Replaces fetch with canned API answers keyed by path (query ignored unless
- * the key has one). Unknown paths answer 404 in the API's error shape.
+ * the key has one). Unknown paths answer 404 in the API's error shape. A
+ * function route gets the method and body, to answer GET and POST apart.
  */
 export function fakeApi(routes: FakeRoutes): ReturnType<typeof vi.fn> {
-  const fetchMock = vi.fn(async (input: RequestInfo | URL) => {
+  const fetchMock = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
     const url = new URL(String(input), 'http://localhost');
     const exact = routes[`${url.pathname}${url.search}`];
     const entry = exact ?? routes[url.pathname];
@@ -30,10 +46,12 @@ export function fakeApi(routes: FakeRoutes): ReturnType<typeof vi.fn> {
         },
       );
     }
+    const request: FakeRequest = { method: init?.method ?? 'GET', body: parseBody(init?.body) };
     const { status, body } =
       typeof entry === 'function'
-        ? (entry as (u: URL) => { status: number; body: unknown })(url)
+        ? (entry as (u: URL, r: FakeRequest) => { status: number; body: unknown })(url, request)
         : { status: 200, body: entry };
+    if (status === 204) return new Response(null, { status });
     return new Response(JSON.stringify(body), {
       status,
       headers: { 'content-type': 'application/json' },
@@ -43,17 +61,32 @@ export function fakeApi(routes: FakeRoutes): ReturnType<typeof vi.fn> {
   return fetchMock;
 }
 
-/** Renders one page component at `path` (matching `pattern`) with the app's providers. */
+/**
+ * Renders one page component at `path` (matching `pattern`) with the app's
+ * providers; `also` adds pages the test navigates to (pattern → component).
+ */
 export async function renderPage(
   Page: ComponentType,
-  { path, pattern, language = 'en' }: { path: string; pattern: string; language?: UiLanguage },
+  {
+    path,
+    pattern,
+    language = 'en',
+    also = {},
+  }: {
+    path: string;
+    pattern: string;
+    language?: UiLanguage;
+    also?: Record<string, ComponentType>;
+  },
 ): Promise<RenderResult & { router: ReturnType<typeof createMemoryRouter> }> {
   const i18n = await initI18n(language);
   await i18n.changeLanguage(language);
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  const router = createMemoryRouter([{ path: pattern, Component: Page }], {
-    initialEntries: [path],
-  });
+  const routes = [
+    { path: pattern, Component: Page },
+    ...Object.entries(also).map(([route, Component]) => ({ path: route, Component })),
+  ];
+  const router = createMemoryRouter(routes, { initialEntries: [path] });
   const result = render(
     <I18nextProvider i18n={i18n}>
       <QueryClientProvider client={queryClient}>

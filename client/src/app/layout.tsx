@@ -4,6 +4,7 @@ import { Outlet } from 'react-router';
 import { LoadingState } from '../components/ui/query-state';
 import { LocalLink, LocalNavLink } from '../components/ui/local-link';
 import { AccountMenu } from '../features/auth/components/account-menu';
+import { HeldBackNotice } from '../features/auth/components/held-back-notice';
 import { LanguageSwitcher } from './language-switcher';
 import { LanguageSync } from './language-sync';
 
@@ -38,6 +39,7 @@ export function Layout(): ReactNode {
           <LanguageSwitcher />
           <AccountMenu />
         </div>
+        <HeldBackNotice />
       </header>
       <main id="main" tabIndex={-1} className="site-main">
         <Suspense fallback={<LoadingState lines={6} />}>

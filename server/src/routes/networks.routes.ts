@@ -169,7 +169,7 @@ export const networkRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = 
         summary:
           'Withdraw an invitation, or remove a city that has reported nothing for this network',
         params: MemberParams,
-        response: { 204: Type.Null(), ...errorResponses(404, 409) },
+        response: { 204: Type.Null(), ...errorResponses(401, 403, 404, 409) },
       },
     },
     async (request, reply) => {

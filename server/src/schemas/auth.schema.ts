@@ -161,6 +161,7 @@ export const User = Type.Object({
   displayName: Type.String(),
   disabled: Type.Boolean(),
   hasPassword: Type.Boolean({ description: 'False until an invited user sets a password.' }),
+  secondFactor: Type.Boolean({ description: 'Two-factor authentication (TOTP) is on.' }),
   createdAt: Type.String({ format: 'date-time' }),
   lastSignInAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
   roles: Type.Array(RoleGrant),

@@ -23,6 +23,7 @@ export interface UserDto {
   displayName: string;
   disabled: boolean;
   hasPassword: boolean;
+  secondFactor: boolean;
   createdAt: string;
   lastSignInAt: string | null;
   roles: RoleGrantDto[];
@@ -53,6 +54,7 @@ function toUserDto(user: UserRecord, grants: readonly GrantRecord[]): UserDto {
     displayName: user.displayName,
     disabled: user.disabled,
     hasPassword: user.passwordHash !== null,
+    secondFactor: user.hasSecondFactor,
     createdAt: user.createdAt.toISOString(),
     lastSignInAt: user.lastSignInAt?.toISOString() ?? null,
     roles: grants.filter((g) => g.userId === user.id).map(toGrantDto),

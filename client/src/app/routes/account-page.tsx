@@ -1,9 +1,11 @@
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Navigate } from 'react-router';
+import { Navigate, useLocation } from 'react-router';
 import { LoadingState } from '../../components/ui/query-state';
 import { useDocumentTitle } from '../../components/ui/use-document-title';
 import { FormField } from '../../components/ui/form-field';
+import { ApiTokensPanel } from '../../features/account/components/api-tokens-panel';
+import { SecondFactorPanel } from '../../features/account/components/second-factor-panel';
 import { useChangePassword, useSession } from '../../features/auth/api/auth-api';
 import { roleText } from '../../features/auth/utils/auth-text';
 
@@ -14,6 +16,14 @@ export function AccountPage(): ReactNode {
   const change = useChangePassword();
   const [currentPassword, setCurrent] = useState('');
   const [newPassword, setNew] = useState('');
+  const { hash } = useLocation();
+  const userId = session.data?.user?.id;
+
+  // From the "set it up on your account page" notice: straight to the section.
+  useEffect(() => {
+    if (hash === '#second-factor' && userId !== undefined)
+      document.getElementById('second-factor-title')?.focus();
+  }, [hash, userId]);
 
   if (session.isPending) return <LoadingState />;
   const user = session.data?.user ?? null;
@@ -49,6 +59,12 @@ export function AccountPage(): ReactNode {
           ))}
         </ul>
       )}
+      <section aria-labelledby="second-factor-title" id="second-factor">
+        <h2 id="second-factor-title" tabIndex={-1}>
+          {t('account.secondFactorTitle')}
+        </h2>
+        <SecondFactorPanel email={user.email} />
+      </section>
       <h2>{t('auth.changePassword')}</h2>
       <form onSubmit={submit} className="form">
         <input
@@ -93,6 +109,10 @@ export function AccountPage(): ReactNode {
           {t('auth.save')}
         </button>
       </form>
+      <section aria-labelledby="api-tokens-title">
+        <h2 id="api-tokens-title">{t('account.tokensTitle')}</h2>
+        <ApiTokensPanel />
+      </section>
     </div>
   );
 }

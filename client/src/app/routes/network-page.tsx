@@ -6,6 +6,7 @@ import { EmptyState, ErrorState, LoadingState } from '../../components/ui/query-
 import { useDocumentTitle } from '../../components/ui/use-document-title';
 import { YearSelect, yearRange } from '../../components/ui/year-select';
 import { useSession } from '../../features/auth/api/auth-api';
+import { NetworkInvitations } from '../../features/memberships/components/network-invitations';
 import { useNetwork, useNetworkScores } from '../../features/networks/api/networks-api';
 import { DataKindNote } from '../../features/networks/components/data-kind-note';
 import { GoalHeatmap, HeatmapLegend } from '../../features/networks/components/goal-heatmap';
@@ -34,6 +35,11 @@ export function NetworkPage(): ReactNode {
     return <ErrorState error={network.error} onRetry={() => void network.refetch()} />;
   const data = network.data;
   const years = yearRange(data.dataYears?.first, data.dataYears?.last);
+  // Administrators manage every network; a coordinator theirs.
+  const manages =
+    session.data?.roles.some(
+      (r) => r.role === 'admin' || (r.role === 'coordinator' && r.network?.slug === slug),
+    ) ?? false;
   return (
     <>
       <nav aria-label={t('nav.breadcrumb')} className="breadcrumb">
@@ -46,9 +52,7 @@ export function NetworkPage(): ReactNode {
         </div>
         <div className="toolbar">
           <YearSelect year={year} years={years} onChange={setYear} />
-          {session.data?.roles.some(
-            (r) => r.role === 'admin' || (r.role === 'coordinator' && r.network?.slug === slug),
-          ) === true && (
+          {manages && (
             <LocalLink
               to={`/networks/${slug}/review`}
               className="button"
@@ -163,6 +167,9 @@ export function NetworkPage(): ReactNode {
           </table>
         </TableScroll>
       </section>
+      {manages && (
+        <NetworkInvitations network={slug} memberSlugs={data.members.map((m) => m.slug)} />
+      )}
     </>
   );
 }

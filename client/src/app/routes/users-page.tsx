@@ -11,10 +11,12 @@ import {
   useCreateUser,
   useGrantRole,
   useReinvite,
+  useResetSecondFactor,
   useRevokeRole,
   useSession,
   useUpdateUser,
   useUsers,
+  type AccountUser,
   type Grant,
   type InvitationLink,
 } from '../../features/auth/api/auth-api';
@@ -36,6 +38,7 @@ export function UsersPage(): ReactNode {
   const reinvite = useReinvite();
   const grant = useGrantRole();
   const revoke = useRevokeRole();
+  const resetSecondFactor = useResetSecondFactor();
   const [email, setEmail] = useState('');
   const [name, setName] = useState('');
   const [link, setLink] = useState<{ email: string; invitation: InvitationLink } | null>(null);
@@ -85,7 +88,18 @@ export function UsersPage(): ReactNode {
     });
   };
 
-  const mutationError = [create, update, reinvite, grant, revoke].find((m) => m.isError)?.error;
+  const askResetSecondFactor = (u: AccountUser): void => {
+    if (!window.confirm(t('auth.resetSecondFactorConfirm', { name: u.displayName }))) return;
+    resetSecondFactor.mutate(u.id);
+  };
+  const resetName =
+    resetSecondFactor.isSuccess && users.data !== undefined
+      ? users.data.users.find((u) => u.id === resetSecondFactor.variables)?.displayName
+      : undefined;
+
+  const mutationError = [create, update, reinvite, grant, revoke, resetSecondFactor].find(
+    (m) => m.isError,
+  )?.error;
   const absolute = (path: string): string => `${window.location.origin}${path}`;
 
   return (
@@ -97,6 +111,9 @@ export function UsersPage(): ReactNode {
           {mutationError.message}
         </p>
       )}
+      <p role="status">
+        {resetName !== undefined ? t('auth.secondFactorReset', { name: resetName }) : ''}
+      </p>
       {link !== null && (
         <div className="notice" role="status">
           <p>
@@ -265,6 +282,20 @@ export function UsersPage(): ReactNode {
                     >
                       {t('auth.newInvitation')}
                     </button>
+                    {u.secondFactor && (
+                      <>
+                        {' '}
+                        <button
+                          type="button"
+                          className="button button--secondary button--small"
+                          aria-label={t('auth.resetSecondFactorLabel', { name: u.displayName })}
+                          disabled={resetSecondFactor.isPending}
+                          onClick={() => askResetSecondFactor(u)}
+                        >
+                          {t('auth.resetSecondFactor')}
+                        </button>
+                      </>
+                    )}
                   </td>
                 </tr>
               ))}

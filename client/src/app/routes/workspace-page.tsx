@@ -3,10 +3,11 @@ import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react
 import { useTranslation } from 'react-i18next';
 import { useBlocker, useParams } from 'react-router';
 import { LocalLink } from '../../components/ui/local-link';
-import { ErrorState, LoadingState } from '../../components/ui/query-state';
+import { EmptyState, ErrorState, LoadingState } from '../../components/ui/query-state';
 import { useDocumentTitle } from '../../components/ui/use-document-title';
 import { useSession } from '../../features/auth/api/auth-api';
 import { useCity } from '../../features/cities/api/cities-api';
+import { CityInvitations } from '../../features/memberships/components/city-invitations';
 import {
   useCityAmbitions,
   useCityReviews,
@@ -160,116 +161,128 @@ export function WorkspacePage(): ReactNode {
           </label>
         )}
       </div>
-      <div role="tablist" aria-label={t('workspace.tabsLabel')} className="tabs">
-        {TABS.map((id) => (
-          <button
-            key={id}
-            type="button"
-            role="tab"
-            id={`tab-${id}`}
-            aria-selected={tab === id}
-            aria-controls={`panel-${id}`}
-            tabIndex={tab === id ? 0 : -1}
-            onClick={() => setTab(id === 'data' ? undefined : id)}
-            onKeyDown={(event) => {
-              const i = TABS.indexOf(id);
-              const next =
-                event.key === 'ArrowRight'
-                  ? TABS[(i + 1) % TABS.length]
-                  : event.key === 'ArrowLeft'
-                    ? TABS[(i + TABS.length - 1) % TABS.length]
-                    : undefined;
-              if (next === undefined) return;
-              event.preventDefault();
-              setTab(next === 'data' ? undefined : next);
-              document.getElementById(`tab-${next}`)?.focus();
-            }}
-          >
-            {t(`workspace.tabs.${id}`)}
-            {id === 'data' && pendingCount > 0
-              ? ` (${t('workspace.unsavedCount', { count: pendingCount })})`
-              : ''}
-          </button>
-        ))}
-      </div>
-      {loading ? (
-        <LoadingState lines={8} />
-      ) : failed !== null ? (
-        <ErrorState
-          error={failed}
-          onRetry={() => void client.invalidateQueries({ queryKey: workspaceKeys.all })}
-        />
+      <CityInvitations city={slug} cityName={city.data.name} enabled={canEdit} />
+      {network === '' ? (
+        // Not in any network yet: nothing to enter until it accepts an invitation.
+        <EmptyState>{t('workspace.noNetwork', { city: city.data.name })}</EmptyState>
       ) : (
         <>
-          {/* The grid stays mounted on other tabs: unsaved edits must not be lost. */}
-          <div
-            role="tabpanel"
-            id="panel-data"
-            aria-labelledby="tab-data"
-            hidden={tab !== 'data'}
-            className="tab-panel"
-          >
-            <ReportingStatus groups={byGoal(networkIndicators)} values={valueMap} years={years} />
-            <DataGrid
-              city={{ slug, name: city.data.name }}
-              network={network}
-              indicators={networkIndicators}
-              values={valueMap}
-              years={years}
-              reviews={reviews.data}
-              comments={reviews.data?.comments ?? []}
-              locale={lang}
-              canEdit={canEdit}
-              onSaved={onSaved}
-              goalTitles={goalTitles}
-              onPendingChange={setPendingCount}
-            />
+          <div role="tablist" aria-label={t('workspace.tabsLabel')} className="tabs">
+            {TABS.map((id) => (
+              <button
+                key={id}
+                type="button"
+                role="tab"
+                id={`tab-${id}`}
+                aria-selected={tab === id}
+                aria-controls={`panel-${id}`}
+                tabIndex={tab === id ? 0 : -1}
+                onClick={() => setTab(id === 'data' ? undefined : id)}
+                onKeyDown={(event) => {
+                  const i = TABS.indexOf(id);
+                  const next =
+                    event.key === 'ArrowRight'
+                      ? TABS[(i + 1) % TABS.length]
+                      : event.key === 'ArrowLeft'
+                        ? TABS[(i + TABS.length - 1) % TABS.length]
+                        : undefined;
+                  if (next === undefined) return;
+                  event.preventDefault();
+                  setTab(next === 'data' ? undefined : next);
+                  document.getElementById(`tab-${next}`)?.focus();
+                }}
+              >
+                {t(`workspace.tabs.${id}`)}
+                {id === 'data' && pendingCount > 0
+                  ? ` (${t('workspace.unsavedCount', { count: pendingCount })})`
+                  : ''}
+              </button>
+            ))}
           </div>
-          {tab !== 'data' && (
-            <div
-              role="tabpanel"
-              id={`panel-${tab}`}
-              aria-labelledby={`tab-${tab}`}
-              className="tab-panel"
-            >
-              {tab === 'ambitions' && (
-                <AmbitionsPanel
-                  city={slug}
-                  indicators={networkIndicators}
-                  values={[...valueMap.values()]}
-                  ambitions={ambitions.data?.ambitions ?? []}
-                  locale={lang}
-                  canEdit={canEdit}
-                  onSaved={() =>
-                    void client.invalidateQueries({ queryKey: workspaceKeys.ambitions(slug) })
-                  }
+          {loading ? (
+            <LoadingState lines={8} />
+          ) : failed !== null ? (
+            <ErrorState
+              error={failed}
+              onRetry={() => void client.invalidateQueries({ queryKey: workspaceKeys.all })}
+            />
+          ) : (
+            <>
+              {/* The grid stays mounted on other tabs: unsaved edits must not be lost. */}
+              <div
+                role="tabpanel"
+                id="panel-data"
+                aria-labelledby="tab-data"
+                hidden={tab !== 'data'}
+                className="tab-panel"
+              >
+                <ReportingStatus
+                  groups={byGoal(networkIndicators)}
+                  values={valueMap}
+                  years={years}
                 />
-              )}
-              {tab === 'import' && (
-                <ImportWizard
-                  city={slug}
+                <DataGrid
+                  city={{ slug, name: city.data.name }}
+                  network={network}
                   indicators={networkIndicators}
                   values={valueMap}
                   years={years}
-                  onImported={() => {
-                    void client.invalidateQueries({ queryKey: workspaceKeys.values(slug) });
-                    refreshReviews();
-                  }}
-                />
-              )}
-              {tab === 'review' && reviews.data !== undefined && (
-                <ReviewPanel
-                  network={network}
-                  city={slug}
                   reviews={reviews.data}
-                  indicators={networkIndicators}
+                  comments={reviews.data?.comments ?? []}
                   locale={lang}
-                  focusYear={null}
-                  onChanged={refreshReviews}
+                  canEdit={canEdit}
+                  onSaved={onSaved}
+                  goalTitles={goalTitles}
+                  onPendingChange={setPendingCount}
                 />
+              </div>
+              {tab !== 'data' && (
+                <div
+                  role="tabpanel"
+                  id={`panel-${tab}`}
+                  aria-labelledby={`tab-${tab}`}
+                  className="tab-panel"
+                >
+                  {tab === 'ambitions' && (
+                    <AmbitionsPanel
+                      city={slug}
+                      indicators={networkIndicators}
+                      values={[...valueMap.values()]}
+                      ambitions={ambitions.data?.ambitions ?? []}
+                      locale={lang}
+                      canEdit={canEdit}
+                      onSaved={() =>
+                        void client.invalidateQueries({ queryKey: workspaceKeys.ambitions(slug) })
+                      }
+                    />
+                  )}
+                  {tab === 'import' && (
+                    <ImportWizard
+                      city={slug}
+                      indicators={networkIndicators}
+                      values={valueMap}
+                      years={years}
+                      onImported={() => {
+                        void client.invalidateQueries({ queryKey: workspaceKeys.values(slug) });
+                        refreshReviews();
+                      }}
+                    />
+                  )}
+                  {tab === 'review' && reviews.data !== undefined && (
+                    <ReviewPanel
+                      network={network}
+                      city={slug}
+                      reviews={reviews.data}
+                      indicators={networkIndicators}
+                      locale={lang}
+                      focusYear={null}
+                      onChanged={refreshReviews}
+                    />
+                  )}
+                  {tab === 'activity' && <ActivityFeed city={slug} locale={lang} />}
+                </div>
               )}
-              {tab === 'activity' && <ActivityFeed city={slug} locale={lang} />}
-            </div>
+            </>
           )}
         </>
       )}

@@ -1,6 +1,9 @@
-import type { InputHTMLAttributes, ReactNode } from 'react';
+import type { InputHTMLAttributes, ReactNode, Ref } from 'react';
 
-/** A labelled input with its hint and error wired for screen readers. */
+/**
+ * A labelled input with its hint and error wired for screen readers; the
+ * error is announced when it appears. `ref` reaches the input (to move focus).
+ */
 export function FormField({
   id,
   label,
@@ -12,6 +15,7 @@ export function FormField({
   label: string;
   hint?: string;
   error?: string;
+  ref?: Ref<HTMLInputElement>;
 } & InputHTMLAttributes<HTMLInputElement>): ReactNode {
   const described = [
     hint !== undefined ? `${id}-hint` : '',
@@ -34,7 +38,7 @@ export function FormField({
         {...input}
       />
       {error !== undefined && (
-        <span id={`${id}-error`} className="field__error">
+        <span id={`${id}-error`} className="field__error" role="alert">
           {error}
         </span>
       )}

@@ -20,6 +20,7 @@ export type AccountUser = Static<typeof User>;
 export type Grant = Static<typeof RoleGrant>;
 export type InvitationLink = Static<typeof Invitation>;
 export type CreatedUser = Static<typeof UserCreateResponse>;
+export type Role = Grant['role'];
 
 export const sessionKey = ['session'] as const;
 export const usersKey = ['users'] as const;
@@ -43,21 +44,40 @@ async function adopt(client: QueryClient, session: Session | null): Promise<void
   client.removeQueries({ predicate: (query) => query.queryKey[0] !== sessionKey[0] });
   client.setQueryData(
     sessionKey,
-    session ?? {
-      user: null,
-      roles: [],
-      csrfToken: null,
-      expiresAt: null,
-      idleTimeoutSeconds: 0,
-    },
+    session ??
+      ({
+        user: null,
+        roles: [],
+        csrfToken: null,
+        expiresAt: null,
+        idleTimeoutSeconds: 0,
+        heldBackRoles: [],
+        secondFactorChallenge: null,
+      } satisfies Session),
   );
 }
 
+/**
+ * Step 1 of signing in. With a second factor the answer has no user but a
+ * `secondFactorChallenge`: nothing changed yet, step 2 sends it with the code.
+ */
 export function useSignIn() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (input: { email: string; password: string }) =>
       apiFetch<Session>('/api/v1/auth/sign-in', { method: 'POST', body: input }),
+    onSuccess: async (session) => {
+      if (session.secondFactorChallenge === null) await adopt(client, session);
+    },
+  });
+}
+
+/** Step 2: the code from the authenticator app (or a recovery code) with the challenge. */
+export function useSignInSecondFactor() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { challenge: string; code: string }) =>
+      apiFetch<Session>('/api/v1/auth/sign-in/second-factor', { method: 'POST', body: input }),
     onSuccess: (session) => adopt(client, session),
   });
 }
@@ -128,6 +148,12 @@ export const useGrantRole = () =>
       method: 'POST',
       body: { role: input.role, network: input.network, city: input.city },
     }),
+  );
+
+/** An administrator removes a user's second factor (lost phone and recovery codes). */
+export const useResetSecondFactor = () =>
+  useUsersMutation((id: number) =>
+    apiFetch<void>(`/api/v1/users/${id}/second-factor`, { method: 'DELETE' }),
   );
 
 export const useRevokeRole = () =>

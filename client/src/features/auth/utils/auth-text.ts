@@ -24,3 +24,24 @@ export function safeNext(next: string | null): string {
     return '/';
   return next;
 }
+
+/** Role names without their scope, as a list in the reader's language: "editor and coordinator". */
+export function roleNames(
+  t: (key: string) => string,
+  roles: readonly Grant['role'][],
+  locale: string,
+): string {
+  const name = (role: Grant['role']): string => {
+    switch (role) {
+      case 'admin':
+        return t('account.roleNames.admin');
+      case 'coordinator':
+        return t('account.roleNames.coordinator');
+      case 'editor':
+        return t('account.roleNames.editor');
+      case 'viewer':
+        return t('account.roleNames.viewer');
+    }
+  };
+  return new Intl.ListFormat(locale, { type: 'conjunction' }).format(roles.map(name));
+}

@@ -79,6 +79,8 @@ export interface IndicatorRow {
   max_change: number | null;
   source: string | null;
   translations: Record<string, { name?: string; description?: string; unit?: string }>;
+  codes: Record<string, string>;
+  natural_limit: number | null;
   sort_order: number;
   archived_at: Date | null;
   version: number;

@@ -10,29 +10,43 @@ import {
   type RangeRule,
 } from './observation-rules';
 import { fromTextCell } from './csv';
+import {
+  flagLetters,
+  seriesKey,
+  seriesProblems,
+  VALUE_FLAGS,
+  type SeriesDimensions,
+} from './series';
 
 /**
- * One data row of an import file, checked against the catalogue: pure (the
- * catalogue and the importer's rights come in as lookups), synchronous (it
- * runs a million times for a large file) and the same for every format —
- * each format's reader only says which column holds what.
+ * One value read from an import file, checked against the catalogue: pure
+ * (the catalogue and the importer's rights come in as lookups), synchronous
+ * (it runs a million times for a large file) and the same for every format.
+ * Each format's reader turns its records into `RowInput`s — a long-format
+ * line into one, a Eurostat line into one per year — and this decides.
  */
 
-/** Where each field of a row is: a column index, or -1 when the file has no such column. */
-export interface RowLayout {
-  readonly columnNames: readonly string[];
-  readonly city: number;
-  /** -1 when every row belongs to `fixedIndicator` (an Open SDG file). */
-  readonly indicator: number;
-  readonly year: number;
-  readonly value: number;
-  readonly status: number;
-  readonly source: number;
-  readonly note: number;
-  /** Columns whose filled cell makes the row a breakdown, which is not stored. */
-  readonly disaggregations: readonly number[];
-  /** A row without a city is a total for a wider area (Open SDG): skipped, not an error. */
-  readonly skipRowsWithoutCity: boolean;
+/** One cell as the file wrote it, with the column it came from (for messages). */
+export interface Cell {
+  readonly column: string | null;
+  readonly text: string;
+}
+
+/** A value as a reader found it, before any check. */
+export interface RowInput {
+  /** The city's slug or one of its codes (Urban Audit, ONS, …). */
+  readonly city: Cell;
+  /** null: every row belongs to the context's fixed indicator (an Open SDG file). */
+  readonly indicator: Cell | null;
+  readonly year: Cell;
+  readonly value: Cell;
+  readonly status: Cell | null;
+  readonly source: Cell | null;
+  readonly note: Cell | null;
+  /** Flag letters (e, p, b, u, c) or words (estimated, provisional, …). */
+  readonly flags: Cell | null;
+  /** The breakdown: dimensions the reader found, or a cell holding them as JSON (long format). */
+  readonly series: { readonly dimensions: SeriesDimensions } | { readonly json: Cell };
 }
 
 export interface RowCity {
@@ -50,11 +64,14 @@ export interface RowIndicator extends RangeRule {
 
 /** What the validator may ask: the catalogue as the importer sees it, and the importer's rights. */
 export interface RowContext<C extends RowCity, I extends RowIndicator> {
-  readonly layout: RowLayout;
   /** For a file with one indicator (Open SDG). */
   readonly fixedIndicator: I | null;
   /** `;` and tab separated files write numbers with a decimal comma. */
   readonly decimalComma: boolean;
+  /** Year ranges such as 2016/17 or 2009–2010 stand for their first year (published files). */
+  readonly yearRanges: boolean;
+  /** Texts that mean "no value" besides an empty cell (published files: n/a, .., -, :). */
+  readonly missingMarkers: ReadonlySet<string>;
   city(cell: string): C | undefined;
   indicator(cell: string): I | undefined;
   isMember(indicator: I, city: C): boolean;
@@ -65,11 +82,15 @@ export interface RowContext<C extends RowCity, I extends RowIndicator> {
 export interface ValidRow<C, I> {
   readonly city: C;
   readonly indicator: I;
+  /** The series' canonical key ('' for the headline). */
+  readonly series: string;
   readonly year: number;
   readonly value: number;
   readonly status: ObservationStatus | null;
   readonly source: string | null;
   readonly note: string | null;
+  /** Flag letters, or null when the file has no flags column. */
+  readonly flags: string | null;
 }
 
 export interface RowProblem {
@@ -90,88 +111,106 @@ export type RowOutcome<C, I> =
 
 export const SKIP_REASONS = {
   noValue: 'rows without a value (empty cells) are left out',
+  markedMissing: 'values marked as not available (n/a, .., -, :) are left out',
   noCity: 'rows without GeoCode (totals for the whole area) are not stored',
   breakdown: (column: string) => `disaggregated rows (by ${column}) are not stored`,
 } as const;
 
-/** Checks one row against the catalogue and the rules of a value. */
+/**
+ * The first year of a published period: "2016/17", "2017-18", "2009–2010",
+ * "2000 - 02", "2004-2013" → the first four digits (sdg-build's rule).
+ */
+export function firstYearOf(text: string): string {
+  const match = /^\s*(\d{4})\s*(?:[/\-–—]\s*\d{2}(?:\d{2})?)?\s*$/.exec(text);
+  return match === null ? text : match[1]!;
+}
+
+/** Reads a flags cell: letters (e, p, b, u, c, in any order) or words, separated by anything. */
+export function parseFlags(
+  text: string,
+): { ok: true; value: string } | { ok: false; message: string } {
+  const words = text
+    .toLowerCase()
+    .split(/[\s,;|]+/)
+    .filter((w) => w !== '');
+  const letters: string[] = [];
+  const known = Object.entries(VALUE_FLAGS) as Array<[string, string]>;
+  for (const word of words) {
+    const named = known.find(([, name]) => name === word || name.replace(/-/g, ' ') === word);
+    if (named !== undefined) letters.push(named[0]);
+    else if (/^[epbuc]+$/.test(word)) letters.push(...word);
+    else
+      return {
+        ok: false,
+        message: `"${word}" is not a flag; use e (estimated), p (provisional), b (break in series), u (low reliability) or c (confidential).`,
+      };
+  }
+  return { ok: true, value: flagLetters(letters.join('')) };
+}
+
+/** Checks one value against the catalogue and the rules of a value. */
 export function validateRow<C extends RowCity, I extends RowIndicator>(
-  fields: readonly string[],
+  input: RowInput,
   context: RowContext<C, I>,
 ): RowOutcome<C, I> {
-  const { layout } = context;
-  const names = layout.columnNames;
-  const cell = (index: number): string => fields[index]!;
-  if (fields.length !== names.length) {
-    return invalid([
-      {
-        column: null,
-        value: null,
-        message: `This row has ${fields.length} ${fields.length === 1 ? 'field' : 'fields'} but the header has ${names.length}.`,
-      },
-    ]);
-  }
-  for (const i of layout.disaggregations) {
-    if (cell(i).trim() !== '')
-      return { kind: 'skipped', reason: SKIP_REASONS.breakdown(names[i]!) };
-  }
-  if (layout.skipRowsWithoutCity && cell(layout.city).trim() === '')
-    return { kind: 'skipped', reason: SKIP_REASONS.noCity };
+  const valueText = input.value.text.trim();
   // An empty value cell is no value (a template's unfilled cells): left out, and counted.
-  if (cell(layout.value).trim() === '') return { kind: 'skipped', reason: SKIP_REASONS.noValue };
+  if (valueText === '') return { kind: 'skipped', reason: SKIP_REASONS.noValue };
+  if (context.missingMarkers.has(valueText.toLowerCase()))
+    return { kind: 'skipped', reason: SKIP_REASONS.markedMissing };
 
   const problems: RowProblem[] = [];
-  const problem = (column: number, value: string | null, message: string): void => {
-    problems.push({ column: column < 0 ? null : names[column]!, value, message });
+  const problem = (cell: Cell, message: string, quoted: string | null = cell.text): void => {
+    problems.push({ column: cell.column, value: quoted, message });
   };
 
-  const city = context.city(cell(layout.city));
+  const city = context.city(input.city.text);
   let forbiddenCity: C | null = null;
   if (city === undefined) {
-    const text = cell(layout.city).trim();
-    problem(
-      layout.city,
-      cell(layout.city),
-      text === '' ? 'The city is missing.' : `There is no city "${text}".`,
-    );
+    const text = input.city.text.trim();
+    problem(input.city, text === '' ? 'The city is missing.' : `There is no city "${text}".`);
   } else if (!context.mayEdit(city)) {
     forbiddenCity = city;
   }
 
-  const indicator = readIndicator(fields, context, problem);
+  const indicator = readIndicator(input.indicator, context, problem);
   if (city !== undefined && indicator !== undefined && !context.isMember(indicator, city)) {
     problem(
-      layout.city,
-      cell(layout.city),
+      input.city,
       `"${city.slug}" is not a member of the network that owns "${indicator.slug}" (${indicator.networkSlug}).`,
     );
   }
 
-  const year = parseYear(cell(layout.year));
-  if (!year.ok) problem(layout.year, cell(layout.year), year.message);
-  const number = parseNumber(cell(layout.value), context.decimalComma);
-  if (!number.ok) problem(layout.value, cell(layout.value), number.message);
+  const series = readSeries(input.series, problem);
+  const yearText = context.yearRanges ? firstYearOf(input.year.text) : input.year.text;
+  const year = parseYear(yearText);
+  if (!year.ok) problem(input.year, year.message);
+  const number = parseNumber(input.value.text, context.decimalComma);
+  if (!number.ok) problem(input.value, number.message);
   else if (indicator !== undefined) {
     const rangeProblem = checkValue(number.value, indicator);
-    if (rangeProblem !== null) problem(layout.value, cell(layout.value), rangeProblem);
+    if (rangeProblem !== null) problem(input.value, rangeProblem);
   }
 
-  const status = layout.status < 0 ? null : parseStatus(cell(layout.status));
-  if (status !== null && !status.ok) problem(layout.status, cell(layout.status), status.message);
-  const text = (column: number, max: number, what: string) => {
-    if (column < 0) return null;
-    const parsed = parseOptionalText(fromTextCell(cell(column)), max, what);
-    if (!parsed.ok) problem(column, cell(column).slice(0, 80), parsed.message);
+  const status = input.status === null ? null : parseStatus(input.status.text);
+  if (status !== null && !status.ok) problem(input.status!, status.message);
+  const flags = input.flags === null ? null : parseFlags(input.flags.text);
+  if (flags !== null && !flags.ok) problem(input.flags!, flags.message);
+  const text = (cell: Cell | null, max: number, what: string) => {
+    if (cell === null) return null;
+    const parsed = parseOptionalText(fromTextCell(cell.text), max, what);
+    if (!parsed.ok) problem(cell, parsed.message, cell.text.slice(0, 80));
     return parsed;
   };
-  const source = text(layout.source, MAX_SOURCE_LENGTH, 'source');
-  const note = text(layout.note, MAX_NOTE_LENGTH, 'note');
+  const source = text(input.source, MAX_SOURCE_LENGTH, 'source');
+  const note = text(input.note, MAX_NOTE_LENGTH, 'note');
 
   if (
     problems.length > 0 ||
     forbiddenCity !== null ||
     city === undefined ||
     indicator === undefined ||
+    series === undefined ||
     !year.ok ||
     !number.ok
   )
@@ -181,44 +220,56 @@ export function validateRow<C extends RowCity, I extends RowIndicator>(
     row: {
       city,
       indicator,
+      series,
       year: year.value,
       value: number.value,
       status: status?.ok === true ? status.value : null,
       source: source?.ok === true ? source.value : null,
       note: note?.ok === true ? note.value : null,
+      flags: flags?.ok === true ? flags.value : null,
     },
   };
 }
 
 function readIndicator<C extends RowCity, I extends RowIndicator>(
-  fields: readonly string[],
+  cell: Cell | null,
   context: RowContext<C, I>,
-  problem: (column: number, value: string | null, message: string) => void,
+  problem: (cell: Cell, message: string) => void,
 ): I | undefined {
-  const { layout } = context;
-  if (layout.indicator < 0) return context.fixedIndicator ?? undefined;
-  const cell = fields[layout.indicator]!;
-  const indicator = context.indicator(cell);
+  if (cell === null) return context.fixedIndicator ?? undefined;
+  const indicator = context.indicator(cell.text);
   if (indicator === undefined) {
-    const text = cell.trim();
-    problem(
-      layout.indicator,
-      cell,
-      text === '' ? 'The indicator is missing.' : `There is no indicator "${text}".`,
-    );
+    const text = cell.text.trim();
+    problem(cell, text === '' ? 'The indicator is missing.' : `There is no indicator "${text}".`);
     return undefined;
   }
   if (indicator.archived) {
-    problem(
-      layout.indicator,
-      cell,
-      `The indicator "${indicator.slug}" is archived; values cannot be added.`,
-    );
+    problem(cell, `The indicator "${indicator.slug}" is archived; values cannot be added.`);
     return undefined;
   }
   return indicator;
 }
 
-function invalid<C, I>(problems: RowProblem[]): RowOutcome<C, I> {
-  return { kind: 'invalid', problems, forbiddenCity: null };
+/** The series' key; a JSON cell (long format) is parsed and checked. */
+function readSeries(
+  series: RowInput['series'],
+  problem: (cell: Cell, message: string) => void,
+): string | undefined {
+  if ('dimensions' in series) return seriesKey(series.dimensions);
+  const cell = series.json;
+  const text = cell.text.trim();
+  if (text === '' || text === '{}') return seriesKey({});
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    problem(cell, 'The series must be JSON, e.g. {"sex":"female"} (empty for the headline).');
+    return undefined;
+  }
+  const problems = seriesProblems(parsed);
+  if (problems.length > 0) {
+    problem(cell, problems[0]!);
+    return undefined;
+  }
+  return seriesKey(parsed as Record<string, string>);
 }

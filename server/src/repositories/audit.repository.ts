@@ -25,6 +25,8 @@ export interface NewAuditEvent {
   networkId?: number | null;
   cityId?: number | null;
   indicatorId?: number | null;
+  /** An observation's series ('' for the headline). */
+  series?: string | null;
   year?: number | null;
   before?: unknown;
   after?: unknown;
@@ -79,6 +81,7 @@ export class AuditRepository {
       network_id: event.networkId ?? null,
       city_id: event.cityId ?? null,
       indicator_id: event.indicatorId ?? null,
+      series: event.series ?? null,
       year: event.year ?? null,
       before: json(event.before),
       after: json(event.after),
@@ -87,10 +90,19 @@ export class AuditRepository {
     });
   }
 
-  /** Every change of one observation, oldest first. */
-  async forObservation(cityId: number, indicatorId: number, year: number): Promise<AuditEvent[]> {
+  /** Every change of one observation (of one series), oldest first. */
+  async forObservation(
+    cityId: number,
+    indicatorId: number,
+    series: string,
+    year: number,
+  ): Promise<AuditEvent[]> {
     const rows = (await this.knex('audit_events')
       .where({ entity_type: 'observation', city_id: cityId, indicator_id: indicatorId, year })
+      // Events from before series existed are the headline's.
+      .where((q) =>
+        series === '' ? q.where('series', '').orWhereNull('series') : q.where('series', series),
+      )
       .orderBy('id')) as Row[];
     return rows.map(toEvent);
   }

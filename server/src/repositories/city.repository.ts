@@ -116,4 +116,41 @@ export class CityRepository {
     }>;
     return rows.map((r) => r.network_id);
   }
+
+  // ---- codes in other systems (Urban Audit, LAU, NUTS, ONS, …)
+
+  /** A city's codes, scheme → code. */
+  async codesOf(cityId: number): Promise<Record<string, string>> {
+    const rows = (await this.knex('city_codes')
+      .where({ city_id: cityId })
+      .orderBy('scheme')
+      .select('scheme', 'code')) as Array<{ scheme: string; code: string }>;
+    return Object.fromEntries(rows.map((r) => [r.scheme, r.code]));
+  }
+
+  /** Every city's codes (imports match a file's geography on them). */
+  async allCodes(): Promise<Array<{ cityId: number; scheme: string; code: string }>> {
+    const rows = (await this.knex('city_codes').select('city_id', 'scheme', 'code')) as Array<{
+      city_id: number;
+      scheme: string;
+      code: string;
+    }>;
+    return rows.map((r) => ({ cityId: r.city_id, scheme: r.scheme, code: r.code }));
+  }
+
+  /** The city that has this code in this scheme. */
+  async findByCode(scheme: string, code: string): Promise<number | undefined> {
+    const row = (await this.knex('city_codes').where({ scheme, code }).first('city_id')) as
+      { city_id: number } | undefined;
+    return row?.city_id;
+  }
+
+  /** Sets a city's codes: the given schemes are replaced (null removes one), others stay. */
+  async putCodes(cityId: number, codes: Readonly<Record<string, string | null>>): Promise<void> {
+    for (const [scheme, code] of Object.entries(codes)) {
+      await this.knex('city_codes').where({ city_id: cityId, scheme }).delete();
+      if (code !== null)
+        await this.knex('city_codes').insert({ city_id: cityId, scheme, code: code.trim() });
+    }
+  }
 }

@@ -11,11 +11,15 @@ export interface StagedRow {
   rowNo: number;
   cityId: number;
   indicatorId: number;
+  /** The series' canonical key ('' for the headline). */
+  series: string;
   year: number;
   value: number;
   status: ObservationStatus | null;
   source: string | null;
   note: string | null;
+  /** Flag letters (e, p, b, u, c), or null when the file says nothing about flags. */
+  flags: string | null;
 }
 
 /** Which optional columns the file had: an absent column leaves stored values alone. */
@@ -23,6 +27,7 @@ export interface ImportColumns {
   status: boolean;
   source: boolean;
   note: boolean;
+  flags: boolean;
 }
 
 export interface StagingWriter {
@@ -49,6 +54,7 @@ export interface DiffCounts {
 export interface SeriesPoint {
   cityId: number;
   indicatorId: number;
+  series: string;
   year: number;
   value: number;
 }
@@ -56,6 +62,7 @@ export interface SeriesPoint {
 export interface FlagRow {
   cityId: number;
   indicatorId: number;
+  series: string;
   year: number;
   flag: unknown;
 }
@@ -74,7 +81,7 @@ function copyText(value: string | null): string {
 }
 
 function rowLine(row: StagedRow): string {
-  return `${row.rowNo}\t${row.cityId}\t${row.indicatorId}\t${row.year}\t${String(row.value)}\t${copyText(row.status)}\t${copyText(row.source)}\t${copyText(row.note)}\n`;
+  return `${row.rowNo}\t${row.cityId}\t${row.indicatorId}\t${copyText(row.series)}\t${row.year}\t${String(row.value)}\t${copyText(row.status)}\t${copyText(row.source)}\t${copyText(row.note)}\t${copyText(row.flags)}\n`;
 }
 
 const PGLITE_FLUSH_BYTES = 8 * 1024 * 1024;
@@ -96,12 +103,13 @@ export class ImportRepository {
     await this.knex.raw(`
       create temporary table import_rows (
         row_no integer not null, city_id integer not null, indicator_id integer not null,
-        year smallint not null, value double precision not null,
-        status text, source text, note text
+        series text not null, year smallint not null, value double precision not null,
+        status text, source text, note text, value_flags text
       ) on commit drop`);
     await this.knex.raw(`
       create temporary table import_flags (
-        city_id integer not null, indicator_id integer not null, year smallint not null, flag jsonb not null
+        city_id integer not null, indicator_id integer not null, series text not null,
+        year smallint not null, flag jsonb not null
       ) on commit drop`);
     return this.kind === 'postgres'
       ? this.postgresWriter('import_rows', rowLine)
@@ -112,7 +120,7 @@ export class ImportRepository {
   async stageFlags(flags: readonly FlagRow[]): Promise<void> {
     if (flags.length === 0) return;
     const line = (f: FlagRow): string =>
-      `${f.cityId}\t${f.indicatorId}\t${f.year}\t${copyText(JSON.stringify(f.flag))}\n`;
+      `${f.cityId}\t${f.indicatorId}\t${copyText(f.series)}\t${f.year}\t${copyText(JSON.stringify(f.flag))}\n`;
     const writer =
       this.kind === 'postgres'
         ? await this.postgresWriter('import_flags', line)
@@ -209,27 +217,43 @@ export class ImportRepository {
    */
   async existingSeries(): Promise<SeriesPoint[]> {
     const result = (await this.knex.raw(`
-      select o.city_id, o.indicator_id, o.year, o.value
+      select o.city_id, o.indicator_id, o.series, o.year, o.value
       from observations o
-      where exists (select 1 from import_rows r where r.city_id = o.city_id and r.indicator_id = o.indicator_id)
+      where exists (
+          select 1 from import_rows r
+          where r.city_id = o.city_id and r.indicator_id = o.indicator_id and r.series = o.series)
         and not exists (
           select 1 from import_rows r
-          where r.city_id = o.city_id and r.indicator_id = o.indicator_id and r.year = o.year)`)) as {
-      rows: Array<{ city_id: number; indicator_id: number; year: number; value: number }>;
+          where r.city_id = o.city_id and r.indicator_id = o.indicator_id and r.series = o.series
+            and r.year = o.year)`)) as {
+      rows: Array<{
+        city_id: number;
+        indicator_id: number;
+        series: string;
+        year: number;
+        value: number;
+      }>;
     };
     return result.rows.map((r) => ({
       cityId: r.city_id,
       indicatorId: r.indicator_id,
+      series: r.series,
       year: r.year,
       value: r.value,
     }));
   }
 
-  private newValues(columns: ImportColumns): { status: string; source: string; note: string } {
+  private newValues(columns: ImportColumns): {
+    status: string;
+    source: string;
+    note: string;
+    flags: string;
+  } {
     return {
       status: columns.status ? `coalesce(r.status, 'final')` : `coalesce(o.status, 'final')`,
       source: columns.source ? 'r.source' : 'o.source',
       note: columns.note ? 'r.note' : 'o.note',
+      flags: columns.flags ? `coalesce(r.value_flags, '')` : `coalesce(o.value_flags, '')`,
     };
   }
 
@@ -240,11 +264,11 @@ export class ImportRepository {
       select
         count(*) filter (where o.city_id is null)::int as to_insert,
         count(*) filter (where o.city_id is not null and
-          (o.value, o.status, o.source, o.note) is distinct from (r.value, ${v.status}, ${v.source}, ${v.note}))::int as to_update,
+          (o.value, o.status, o.source, o.note, o.value_flags) is distinct from (r.value, ${v.status}, ${v.source}, ${v.note}, ${v.flags}))::int as to_update,
         count(*) filter (where o.city_id is not null and
-          (o.value, o.status, o.source, o.note) is not distinct from (r.value, ${v.status}, ${v.source}, ${v.note}))::int as unchanged
+          (o.value, o.status, o.source, o.note, o.value_flags) is not distinct from (r.value, ${v.status}, ${v.source}, ${v.note}, ${v.flags}))::int as unchanged
       from import_rows r
-      left join observations o on o.city_id = r.city_id and o.indicator_id = r.indicator_id and o.year = r.year`)) as {
+      left join observations o on o.city_id = r.city_id and o.indicator_id = r.indicator_id and o.series = r.series and o.year = r.year`)) as {
       rows: Array<{ to_insert: number; to_update: number; unchanged: number }>;
     };
     const row = result.rows[0];
@@ -261,9 +285,9 @@ export class ImportRepository {
     return {
       joins: `import_rows r
         join indicators i on i.id = r.indicator_id
-        left join observations o on o.city_id = r.city_id and o.indicator_id = r.indicator_id and o.year = r.year`,
+        left join observations o on o.city_id = r.city_id and o.indicator_id = r.indicator_id and o.series = r.series and o.year = r.year`,
       changed: `(o.city_id is null
-        or (o.value, o.status, o.source, o.note) is distinct from (r.value, ${v.status}, ${v.source}, ${v.note}))`,
+        or (o.value, o.status, o.source, o.note, o.value_flags) is distinct from (r.value, ${v.status}, ${v.source}, ${v.note}, ${v.flags}))`,
     };
   }
 
@@ -335,7 +359,7 @@ export class ImportRepository {
   /** Records the import itself; returns its id. */
   async insertImport(record: {
     actor: Actor;
-    format: 'long' | 'opensdg';
+    format: string;
     fileName: string | null;
     rowsRead: number;
     inserted: number;
@@ -381,36 +405,40 @@ export class ImportRepository {
         select cast(:user as integer) as user_id, cast(:label as text) as label, cast(:import as bigint) as import_id
       ),
       changed as (
-        select r.city_id, r.indicator_id, r.year, r.value,
-               ${v.status} as status, ${v.source} as source, ${v.note} as note,
+        select r.city_id, r.indicator_id, r.series, r.year, r.value,
+               ${v.status} as status, ${v.source} as source, ${v.note} as note, ${v.flags} as value_flags,
                o.city_id is not null as existed, o.value as old_value, o.status as old_status,
-               o.source as old_source, o.note as old_note, o.version as old_version,
-               o.created_import_id as old_import_id
+               o.source as old_source, o.note as old_note, o.value_flags as old_flags,
+               o.version as old_version, o.created_import_id as old_import_id
         from import_rows r
-        left join observations o on o.city_id = r.city_id and o.indicator_id = r.indicator_id and o.year = r.year
+        left join observations o on o.city_id = r.city_id and o.indicator_id = r.indicator_id and o.series = r.series and o.year = r.year
         where o.city_id is null
-           or (o.value, o.status, o.source, o.note) is distinct from (r.value, ${v.status}, ${v.source}, ${v.note})
+           or (o.value, o.status, o.source, o.note, o.value_flags) is distinct from (r.value, ${v.status}, ${v.source}, ${v.note}, ${v.flags})
       ),
       inserted as (
         insert into observations
-          (city_id, indicator_id, year, value, status, source, note, flag, created_by, updated_by, created_import_id)
-        select c.city_id, c.indicator_id, c.year, c.value, c.status, c.source, c.note, f.flag,
-               p.user_id, p.user_id, p.import_id
+          (city_id, indicator_id, series, year, value, status, source, note, flag, value_flags,
+           created_by, updated_by, created_import_id)
+        select c.city_id, c.indicator_id, c.series, c.year, c.value, c.status, c.source, c.note, f.flag,
+               c.value_flags, p.user_id, p.user_id, p.import_id
         from changed c
         cross join params p
-        left join import_flags f on f.city_id = c.city_id and f.indicator_id = c.indicator_id and f.year = c.year
+        left join import_flags f on f.city_id = c.city_id and f.indicator_id = c.indicator_id
+          and f.series = c.series and f.year = c.year
         where not c.existed
         -- In key order, the primary-key index grows at its end instead of being written all over.
-        order by c.city_id, c.indicator_id, c.year
+        order by c.city_id, c.indicator_id, c.series, c.year
       ),
       updated as (
         update observations t
            set value = c.value, status = c.status, source = c.source, note = c.note, flag = f.flag,
-               version = t.version + 1, updated_by = p.user_id, updated_at = now()
+               value_flags = c.value_flags, version = t.version + 1, updated_by = p.user_id, updated_at = now()
           from changed c
           cross join params p
-          left join import_flags f on f.city_id = c.city_id and f.indicator_id = c.indicator_id and f.year = c.year
-         where c.existed and t.city_id = c.city_id and t.indicator_id = c.indicator_id and t.year = c.year
+          left join import_flags f on f.city_id = c.city_id and f.indicator_id = c.indicator_id
+            and f.series = c.series and f.year = c.year
+         where c.existed and t.city_id = c.city_id and t.indicator_id = c.indicator_id
+           and t.series = c.series and t.year = c.year
       ),
       summary as (
         insert into audit_events (actor_user_id, actor_label, action, entity_type, entity_key, network_id, city_id, after, import_id)
@@ -425,10 +453,11 @@ export class ImportRepository {
         group by c.city_id, ci.slug, p.user_id, p.label, p.import_id
       )
       insert into audit_events
-        (actor_user_id, actor_label, action, entity_type, entity_key, network_id, city_id, indicator_id, year,
-         before, after, import_id)
+        (actor_user_id, actor_label, action, entity_type, entity_key, network_id, city_id, indicator_id,
+         series, year, before, after, import_id)
       select p.user_id, p.label, 'observation.updated', 'observation',
-             ci.slug || '/' || ind.slug || '/' || c.year, ind.network_id, c.city_id, c.indicator_id, c.year,
+             ci.slug || '/' || ind.slug || '/' || c.year || case when c.series = '' then '' else ' ' || c.series end,
+             ind.network_id, c.city_id, c.indicator_id, c.series, c.year,
              jsonb_strip_nulls(jsonb_build_object(
                'value', c.old_value, 'status', c.old_status, 'version', c.old_version,
                'createdImportId', c.old_import_id)) ||

@@ -37,6 +37,10 @@ export interface IndicatorRecord {
   maxChange: number | null;
   source: string | null;
   translations: IndicatorTranslations;
+  /** Codes in other systems, e.g. { eurostat: 'urb_percep:PS1012V', opensdg: '11-6-2' }. */
+  codes: Record<string, string>;
+  /** The best value that can exist (100 for a coverage rate); progress without a target is judged near it. */
+  naturalLimit: number | null;
   sortOrder: number;
   archivedAt: Date | null;
   version: number;
@@ -64,6 +68,8 @@ export interface IndicatorFields {
   maxChange: number | null;
   source: string | null;
   translations: IndicatorTranslations;
+  codes: Record<string, string>;
+  naturalLimit: number | null;
   sortOrder: number;
 }
 
@@ -85,12 +91,14 @@ function toColumns(fields: Partial<IndicatorFields>): Record<string, unknown> {
     ['allowedMax', 'allowed_max'],
     ['maxChange', 'max_change'],
     ['source', 'source'],
+    ['naturalLimit', 'natural_limit'],
     ['sortOrder', 'sort_order'],
   ];
   for (const [key, column] of map) {
     if (fields[key] !== undefined) columns[column] = fields[key];
   }
   if (fields.translations !== undefined) columns.translations = JSON.stringify(fields.translations);
+  if (fields.codes !== undefined) columns.codes = JSON.stringify(fields.codes);
   if (fields.thresholds !== undefined) {
     columns.green_threshold = fields.thresholds?.green ?? null;
     columns.yellow_threshold = fields.thresholds?.yellow ?? null;
@@ -160,6 +168,8 @@ export class IndicatorRepository {
         maxChange: row.max_change,
         source: row.source,
         translations: row.translations,
+        codes: row.codes,
+        naturalLimit: row.natural_limit,
         sortOrder: row.sort_order,
         archivedAt: row.archived_at,
         version: row.version,

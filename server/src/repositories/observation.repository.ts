@@ -1,23 +1,27 @@
 import type { Knex } from 'knex';
 import type { ObservationStatus } from '../domain/observation-rules';
-import type { PlausibilityFlag, YearValue } from '../domain/plausibility';
+import type { PlausibilityFlag } from '../domain/plausibility';
 
 export interface StoredFlag extends PlausibilityFlag {
   message: string;
 }
 
-/** One value of one indicator for one city and year. */
+/** One value of one series of an indicator for one city and year. */
 export interface ObservationRecord {
   cityId: number;
   citySlug: string;
   indicatorId: number;
   indicatorSlug: string;
+  /** The series' canonical key ('' for the headline series; domain/series.ts). */
+  series: string;
   year: number;
   value: number;
   status: ObservationStatus;
   source: string | null;
   note: string | null;
   flag: StoredFlag | null;
+  /** Statistical flag letters (e, p, b, u, c). */
+  flags: string;
   version: number;
   createdAt: Date;
   /** The import that created the value, when one did (its creation is recorded there). */
@@ -32,11 +36,15 @@ export interface ObservationFields {
   source: string | null;
   note: string | null;
   flag: StoredFlag | null;
+  /** Statistical flag letters (e, p, b, u, c). */
+  flags: string;
 }
 
 export interface ObservationKey {
   cityId: number;
   indicatorId: number;
+  /** '' for the headline series. */
+  series: string;
   year: number;
 }
 
@@ -65,12 +73,14 @@ interface Row {
   city_slug: string;
   indicator_id: number;
   indicator_slug: string;
+  series: string;
   year: number;
   value: number;
   status: ObservationStatus;
   source: string | null;
   note: string | null;
   flag: StoredFlag | null;
+  value_flags: string;
   version: number;
   created_at: Date;
   created_import_id: number | null;
@@ -84,12 +94,14 @@ function toRecord(row: Row): ObservationRecord {
     citySlug: row.city_slug,
     indicatorId: row.indicator_id,
     indicatorSlug: row.indicator_slug,
+    series: row.series,
     year: row.year,
     value: row.value,
     status: row.status,
     source: row.source,
     note: row.note,
     flag: row.flag,
+    flags: row.value_flags,
     version: row.version,
     createdAt: row.created_at,
     createdImportId: row.created_import_id,
@@ -107,6 +119,8 @@ export interface ObservationFilter {
   goal?: number;
   from?: number;
   to?: number;
+  /** One series ('' = the headline); every series when absent. */
+  series?: string;
 }
 
 /** Observations: reads by city, by indicator, latest values; versioned writes. */
@@ -133,6 +147,7 @@ export class ObservationRepository {
     if (filter.networkIds !== undefined) query.whereIn('i.network_id', filter.networkIds);
     if (filter.from !== undefined) query.where('o.year', '>=', filter.from);
     if (filter.to !== undefined) query.where('o.year', '<=', filter.to);
+    if (filter.series !== undefined) query.where('o.series', filter.series);
     if (filter.goal !== undefined) {
       const goal = filter.goal;
       query.whereExists((sub) => {
@@ -158,6 +173,7 @@ export class ObservationRepository {
     const query = this.base(options.published).where({
       'o.city_id': key.cityId,
       'o.indicator_id': key.indicatorId,
+      'o.series': key.series,
       'o.year': key.year,
     });
     if (options.lock === true) query.forUpdate('o');
@@ -171,14 +187,15 @@ export class ObservationRepository {
       { column: 'c.slug' },
       { column: 'i.sort_order' },
       { column: 'i.slug' },
+      { column: 'o.series' },
       { column: 'o.year' },
     ]);
     return ((await query) as Row[]).map(toRecord);
   }
 
-  /** The most recent observation per city and indicator within the filter. */
+  /** The most recent headline observation per city and indicator within the filter. */
   async latest(filter: ObservationFilter, published = false): Promise<ObservationRecord[]> {
-    const query = this.applyFilter(this.base(published), filter)
+    const query = this.applyFilter(this.base(published), { ...filter, series: '' })
       .distinctOn(['o.city_id', 'o.indicator_id'])
       .orderBy([
         { column: 'o.city_id' },
@@ -238,15 +255,16 @@ export class ObservationRepository {
     };
   }
 
-  /** A city's whole series for one indicator, as records, by year (the write path's one read). */
+  /** A city's whole series of one indicator, as records, by year (the write path's one read). */
   async seriesRecords(
     cityId: number,
     indicatorId: number,
+    series: string,
     slugs: { city: string; indicator: string },
   ): Promise<ObservationRecord[]> {
     const rows = (await this.knex('observations as o')
       .leftJoin('users as u', 'u.id', 'o.updated_by')
-      .where({ 'o.city_id': cityId, 'o.indicator_id': indicatorId })
+      .where({ 'o.city_id': cityId, 'o.indicator_id': indicatorId, 'o.series': series })
       .select('o.*', 'u.display_name as updated_by_label')
       .orderBy('o.year')) as Row[];
     return rows.map((row) =>
@@ -254,12 +272,13 @@ export class ObservationRepository {
     );
   }
 
-  /** A city's series for one indicator, by year. */
-  async series(cityId: number, indicatorId: number): Promise<YearValue[]> {
-    return (await this.knex('observations')
+  /** The series an indicator has for a city (their keys, headline first). */
+  async seriesKeys(cityId: number, indicatorId: number, published = false): Promise<string[]> {
+    const rows = (await this.knex(published ? 'published_observations' : 'observations')
       .where({ city_id: cityId, indicator_id: indicatorId })
-      .select('year', 'value')
-      .orderBy('year')) as YearValue[];
+      .distinct('series')
+      .orderBy('series')) as Array<{ series: string }>;
+    return rows.map((r) => r.series);
   }
 
   /**
@@ -276,16 +295,18 @@ export class ObservationRepository {
       .insert({
         city_id: key.cityId,
         indicator_id: key.indicatorId,
+        series: key.series,
         year: key.year,
         value: fields.value,
         status: fields.status,
         source: fields.source,
         note: fields.note,
         flag: fields.flag === null ? null : JSON.stringify(fields.flag),
+        value_flags: fields.flags,
         created_by: actor.userId,
         updated_by: actor.userId,
       })
-      .onConflict(['city_id', 'indicator_id', 'year'])
+      .onConflict(['city_id', 'indicator_id', 'series', 'year'])
       .ignore()
       .returning('*')) as Row[];
     const row = rows[0];
@@ -314,6 +335,7 @@ export class ObservationRepository {
       .where({
         city_id: key.cityId,
         indicator_id: key.indicatorId,
+        series: key.series,
         year: key.year,
         version: expectedVersion,
       })
@@ -323,6 +345,7 @@ export class ObservationRepository {
         source: fields.source,
         note: fields.note,
         flag: fields.flag === null ? null : JSON.stringify(fields.flag),
+        value_flags: fields.flags,
         version: this.knex.raw('version + 1'),
         updated_by: actor.userId,
         updated_at: this.knex.fn.now(),
@@ -345,6 +368,7 @@ export class ObservationRepository {
       .where({
         city_id: key.cityId,
         indicator_id: key.indicatorId,
+        series: key.series,
         year: key.year,
         version: expectedVersion,
       })
@@ -353,7 +377,7 @@ export class ObservationRepository {
   }
 
   /**
-   * One page of an export in (city, indicator, year) id order, after the given
+   * One page of an export in (city, indicator, series, year) order, after the given
    * key. Keyset pagination on the unique index keeps memory and time per page
    * flat however large the export.
    */
@@ -371,21 +395,29 @@ export class ObservationRepository {
         'o.indicator_id',
         'c.slug as city',
         'i.slug as indicator',
+        'o.series',
         'o.year',
         'o.value',
         'o.status',
         'o.source',
         'o.note',
+        'o.value_flags',
       )
-      .orderBy([{ column: 'o.city_id' }, { column: 'o.indicator_id' }, { column: 'o.year' }])
+      .orderBy([
+        { column: 'o.city_id' },
+        { column: 'o.indicator_id' },
+        { column: 'o.series' },
+        { column: 'o.year' },
+      ])
       .limit(limit);
     if (filter.cityId !== undefined) query.where('o.city_id', filter.cityId);
     if (filter.networkId !== undefined) query.where('i.network_id', filter.networkId);
     if (filter.networkIds !== undefined) query.whereIn('i.network_id', filter.networkIds);
     if (after !== null) {
-      query.whereRaw('(o.city_id, o.indicator_id, o.year) > (?, ?, ?)', [
+      query.whereRaw('(o.city_id, o.indicator_id, o.series, o.year) > (?, ?, ?, ?)', [
         after.cityId,
         after.indicatorId,
+        after.series,
         after.year,
       ]);
     }
@@ -398,9 +430,11 @@ export interface ExportRow {
   indicator_id: number;
   city: string;
   indicator: string;
+  series: string;
   year: number;
   value: number;
   status: ObservationStatus;
   source: string | null;
   note: string | null;
+  value_flags: string;
 }

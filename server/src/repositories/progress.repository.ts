@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import type { DatabaseKind } from '../db/database';
 import type { Point } from '../domain/network-scores';
+import { HEADLINE } from '../domain/series';
 
 export interface NetworkVersion {
   id: number;
@@ -42,7 +43,10 @@ interface PoolClient {
 export const valuesTable = (published: boolean): string =>
   published ? 'published_observations' : 'observations';
 
-/** The reads behind progress and scores: versions for caching, then bulk data. */
+/**
+ * The reads behind progress and scores: versions for caching, then bulk
+ * data. Progress, scores and comparisons use the headline series only.
+ */
 export class ProgressRepository {
   constructor(
     private readonly knex: Knex,
@@ -164,6 +168,7 @@ export class ProgressRepository {
     const rows = (await this.knex(`${valuesTable(published)} as o`)
       .join('indicators as i', 'i.id', 'o.indicator_id')
       .where('i.network_id', networkId)
+      .where('o.series', HEADLINE)
       .whereNull('i.archived_at')
       .select('o.city_id', 'o.indicator_id', 'o.year', 'o.value')) as Array<{
       city_id: number;
@@ -197,6 +202,7 @@ export class ProgressRepository {
       const rows = (await this.knex(`${valuesTable(published)} as o`)
         .join('indicators as i', 'i.id', 'o.indicator_id')
         .where('o.city_id', cityId)
+        .where('o.series', HEADLINE)
         .whereIn('i.network_id', networkIds)
         .whereNull('i.archived_at')
         .select('o.indicator_id', 'o.year', 'o.value')) as Array<{
@@ -241,7 +247,7 @@ export class ProgressRepository {
   /** Every city's values of one indicator (with `published`, the approved copy only). */
   async indicatorPoints(indicatorId: number, published: boolean): Promise<Point[]> {
     const rows = (await this.knex(valuesTable(published))
-      .where({ indicator_id: indicatorId })
+      .where({ indicator_id: indicatorId, series: HEADLINE })
       .select('city_id', 'year', 'value')) as Array<{
       city_id: number;
       year: number;
@@ -299,7 +305,7 @@ export class ProgressRepository {
         .whereNull('i.archived_at')
         .select(
           this.knex.raw(
-            `max((select o.year from ${table} o where o.indicator_id = i.id order by o.year desc limit 1)) as year`,
+            `max((select o.year from ${table} o where o.indicator_id = i.id and o.series = '' order by o.year desc limit 1)) as year`,
           ),
         )
         .first()) as { year: number | null } | undefined;

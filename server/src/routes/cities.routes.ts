@@ -18,7 +18,7 @@ import {
   ObservationListResponse,
 } from '../schemas/observation.schema';
 import type { Services } from '../services/services';
-import { preconditionsOf, withEtag } from './http-helpers';
+import { preconditionsOf, seriesFilterOf, withEtag } from './http-helpers';
 
 const tags = ['Cities'];
 const IF_MATCH = 'Requires If-Match with the current ETag (428 without it, 412 when stale).';
@@ -128,7 +128,10 @@ export const cityRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = asy
       },
     },
     async (request) =>
-      observations.listForCity(request.principal, request.params.city, request.query),
+      observations.listForCity(request.principal, request.params.city, {
+        ...request.query,
+        series: seriesFilterOf(request.query),
+      }),
   );
 
   app.get(

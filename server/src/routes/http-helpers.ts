@@ -1,5 +1,23 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { HEADLINE, parseSeriesParameter } from '../domain/series';
+import { validationFailed } from '../errors';
 import type { Preconditions } from '../services/preconditions';
+
+/** The series a single-value route is about (`?series=` as JSON; the headline when absent). */
+export function seriesOf(query: { series?: string | undefined }): string {
+  try {
+    return parseSeriesParameter(query.series);
+  } catch (err) {
+    const message = (err as Error).message;
+    throw validationFailed(message, [{ path: '/series', message }]);
+  }
+}
+
+/** A list's series filter: absent → the headline, `*` → every series (undefined), JSON → that one. */
+export function seriesFilterOf(query: { series?: string | undefined }): string | undefined {
+  if (query.series?.trim() === '*') return undefined;
+  return query.series === undefined ? HEADLINE : seriesOf(query);
+}
 
 /** The conditional headers of a write request. */
 export function preconditionsOf(request: FastifyRequest): Preconditions {

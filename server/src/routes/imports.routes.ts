@@ -55,10 +55,13 @@ export const importRoutes: FastifyPluginAsyncTypebox<{
       // The whole file arrives before any database work: a slow sender holds no connection.
       const upload = await spoolUpload(body as Readable, { maxBytes, idleSeconds });
       try {
-        return await services.imports.run(request.principal, upload.open(), {
+        return await services.imports.run(request.principal, () => upload.open(), {
           dryRun: request.query.dryRun ?? false,
           format: request.query.format,
           indicator: request.query.indicator,
+          city: request.query.city,
+          network: request.query.network,
+          dataset: request.query.dataset,
           fileName: request.query.fileName,
         });
       } finally {

@@ -10,7 +10,7 @@ import {
 import { errorResponses } from '../schemas/common.schema';
 import { IndicatorObservationQuery, ObservationListResponse } from '../schemas/observation.schema';
 import type { Services } from '../services/services';
-import { preconditionsOf, withEtag } from './http-helpers';
+import { preconditionsOf, seriesFilterOf, withEtag } from './http-helpers';
 
 const tags = ['Indicators'];
 
@@ -112,6 +112,9 @@ export const indicatorRoutes: FastifyPluginAsyncTypebox<{ services: Services }> 
       },
     },
     async (request) =>
-      observations.listForIndicator(request.principal, request.params.indicator, request.query),
+      observations.listForIndicator(request.principal, request.params.indicator, {
+        ...request.query,
+        series: seriesFilterOf(request.query),
+      }),
   );
 };

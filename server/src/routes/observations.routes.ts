@@ -9,9 +9,10 @@ import {
   Observation,
   ObservationInput,
   ObservationParams,
+  SeriesQuery,
 } from '../schemas/observation.schema';
 import type { Services } from '../services/services';
-import { preconditionsOf, withEtag } from './http-helpers';
+import { preconditionsOf, seriesOf, withEtag } from './http-helpers';
 
 const WRITE_RULES =
   'Creating a value needs no precondition (If-None-Match: * makes sure you do not overwrite one). Changing an ' +
@@ -35,12 +36,16 @@ export const observationRoutes: FastifyPluginAsyncTypebox<{ services: Services }
         tags: ['Observations'],
         summary: 'One value',
         params: ObservationParams,
+        querystring: SeriesQuery,
         response: { 200: Observation, ...errorResponses(400, 404) },
       },
     },
     async (request, reply) => {
       const { city, indicator, year } = request.params;
-      return withEtag(reply, await observations.get(request.principal, city, indicator, year));
+      return withEtag(
+        reply,
+        await observations.get(request.principal, city, indicator, year, seriesOf(request.query)),
+      );
     },
   );
 
@@ -53,6 +58,7 @@ export const observationRoutes: FastifyPluginAsyncTypebox<{ services: Services }
         summary: 'Create or change one value',
         description: WRITE_RULES,
         params: ObservationParams,
+        querystring: SeriesQuery,
         body: ObservationInput,
         response: {
           200: Observation,
@@ -63,6 +69,7 @@ export const observationRoutes: FastifyPluginAsyncTypebox<{ services: Services }
     },
     async (request, reply) => {
       const { city, indicator, year } = request.params;
+      const series = seriesOf(request.query);
       const { observation, created } = await observations.put(
         request.principal,
         city,
@@ -70,13 +77,14 @@ export const observationRoutes: FastifyPluginAsyncTypebox<{ services: Services }
         year,
         request.body,
         preconditionsOf(request),
+        series,
       );
       if (created)
         void reply
           .status(201)
           .header(
             'location',
-            `/api/v1/cities/${city}/indicators/${indicator}/observations/${year}`,
+            `/api/v1/cities/${city}/indicators/${indicator}/observations/${year}${series === '' ? '' : `?series=${encodeURIComponent(series)}`}`,
           );
       return withEtag(reply, observation);
     },
@@ -91,12 +99,20 @@ export const observationRoutes: FastifyPluginAsyncTypebox<{ services: Services }
         summary: 'Delete one value',
         description: 'Requires If-Match with the current ETag.',
         params: ObservationParams,
-        response: { 204: Type.Null(), ...errorResponses(404, 409, 412, 428) },
+        querystring: SeriesQuery,
+        response: { 204: Type.Null(), ...errorResponses(400, 404, 409, 412, 428) },
       },
     },
     async (request, reply) => {
       const { city, indicator, year } = request.params;
-      await observations.delete(request.principal, city, indicator, year, preconditionsOf(request));
+      await observations.delete(
+        request.principal,
+        city,
+        indicator,
+        year,
+        preconditionsOf(request),
+        seriesOf(request.query),
+      );
       return reply.status(204).send(null);
     },
   );
@@ -109,12 +125,19 @@ export const observationRoutes: FastifyPluginAsyncTypebox<{ services: Services }
         tags: ['History'],
         summary: 'Every change of one value: who, when, before and after',
         params: ObservationParams,
+        querystring: SeriesQuery,
         response: { 200: HistoryResponse, ...errorResponses(400, 404) },
       },
     },
     async (request) => {
       const { city, indicator, year } = request.params;
-      return observations.history(request.principal, city, indicator, year);
+      return observations.history(
+        request.principal,
+        city,
+        indicator,
+        year,
+        seriesOf(request.query),
+      );
     },
   );
 

@@ -159,6 +159,16 @@ const Translations = Type.Record(
   },
 );
 
+/** Codes of a city or indicator in other systems: scheme → code. */
+export const ExternalCodes = Type.Record(
+  Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', maxLength: 40 }),
+  Type.String({ minLength: 1, maxLength: 64 }),
+  {
+    description:
+      'Codes in other systems, e.g. {"urban-audit": "ES003C", "lau": "46250", "ons": "E06000023"} for a city, {"eurostat": "urb_percep:PS1012V"} for an indicator. Imports match files on them.',
+  },
+);
+
 const indicatorFields = {
   name: Type.String({ minLength: 1, maxLength: 300 }),
   description: Type.Optional(Text(5000)),
@@ -178,6 +188,12 @@ const indicatorFields = {
   ),
   source: Type.Optional(NullableText(500)),
   translations: Type.Optional(Translations),
+  codes: Type.Optional(ExternalCodes),
+  naturalLimit: Type.Optional(
+    NullableNumber(
+      'The best value that can exist (e.g. 100 for a coverage rate): without a target, progress near it is judged as Open SDG does.',
+    ),
+  ),
   sortOrder: Type.Optional(Type.Integer({ minimum: -1_000_000, maximum: 1_000_000 })),
   sdgLinks: Type.Array(SdgLinkSchema, {
     minItems: 1,
@@ -223,6 +239,8 @@ export const Indicator = Type.Object({
   maxChange: Type.Union([Type.Number(), Type.Null()]),
   source: Type.Union([Type.String(), Type.Null()]),
   translations: Translations,
+  codes: ExternalCodes,
+  naturalLimit: Type.Union([Type.Number(), Type.Null()]),
   sortOrder: Type.Integer(),
   goal: Type.Union([Type.Integer(), Type.Null()], {
     description: 'Primary goal (of the first SDG link).',

@@ -23,15 +23,34 @@ export const Flag = Type.Object(
 );
 export type Flag = Static<typeof Flag>;
 
+/** A series: dimension → value; {} is the headline series (domain/series.ts). */
+export const SeriesDimensions = Type.Record(Type.String(), Type.String(), {
+  description:
+    'The series: its dimensions (e.g. {"sex": "female"}, {"units": "PM10"}, {"ward": "Southville", "geocode": "E05010914"}); {} is the headline series that progress uses.',
+});
+
+export const ValueFlag = Type.Union(
+  [
+    Type.Literal('estimated'),
+    Type.Literal('provisional'),
+    Type.Literal('break-in-series'),
+    Type.Literal('low-reliability'),
+    Type.Literal('confidential'),
+  ],
+  { description: 'A statistical flag of the source (Eurostat/SDMX e, p, b, u, c).' },
+);
+
 export const Observation = Type.Object({
   city: Type.String(),
   indicator: Type.String(),
+  series: SeriesDimensions,
   year: Type.Integer(),
   value: Type.Number(),
   status: ObservationStatus,
   source: Type.Union([Type.String(), Type.Null()]),
   note: Type.Union([Type.String(), Type.Null()]),
   flag: Type.Union([Flag, Type.Null()]),
+  flags: Type.Array(ValueFlag),
   version: Type.Integer(),
   etag: Type.String({ description: 'Send it back in If-Match to change or delete this value.' }),
   updatedAt: Type.String({ format: 'date-time' }),
@@ -47,6 +66,7 @@ export const ObservationInput = Type.Object(
     status: Type.Optional(ObservationStatus),
     source: Type.Optional(Type.Union([Type.String({ maxLength: 500 }), Type.Null()])),
     note: Type.Optional(Type.Union([Type.String({ maxLength: 2000 }), Type.Null()])),
+    flags: Type.Optional(Type.Array(ValueFlag, { maxItems: 5, uniqueItems: true })),
     comment: Type.Optional(
       Type.String({
         maxLength: 2000,
@@ -64,12 +84,30 @@ export const ObservationParams = Type.Object({
   year: Type.Integer({ minimum: 1950, maximum: 2100 }),
 });
 
+const SeriesParameter = Type.String({
+  maxLength: 2500,
+  description: 'The series as JSON, e.g. {"sex":"female"}; absent or {} for the headline series.',
+});
+
+/** Which series a single value belongs to (the headline when absent). */
+export const SeriesQuery = Type.Object(
+  { series: Type.Optional(SeriesParameter) },
+  { additionalProperties: false },
+);
+
+const SeriesFilter = Type.String({
+  maxLength: 2500,
+  description:
+    'Which series: absent for the headline series, a series as JSON (e.g. {"sex":"female"}), or * for every series.',
+});
+
 export const ObservationListResponse = Type.Object({ observations: Type.Array(Observation) });
 export type ObservationListResponse = Static<typeof ObservationListResponse>;
 
 export const CityObservationQuery = Type.Object(
   {
     indicator: Type.Optional(Slug),
+    series: Type.Optional(SeriesFilter),
     goal: Type.Optional(Type.Integer({ minimum: 1, maximum: 17 })),
     from: Type.Optional(Type.Integer({ minimum: 1950, maximum: 2100 })),
     to: Type.Optional(Type.Integer({ minimum: 1950, maximum: 2100 })),
@@ -80,6 +118,7 @@ export const CityObservationQuery = Type.Object(
 export const IndicatorObservationQuery = Type.Object(
   {
     city: Type.Optional(Slug),
+    series: Type.Optional(SeriesFilter),
     from: Type.Optional(Type.Integer({ minimum: 1950, maximum: 2100 })),
     to: Type.Optional(Type.Integer({ minimum: 1950, maximum: 2100 })),
   },
@@ -161,13 +200,39 @@ export const CityHistoryQuery = Type.Object(
 
 // ---------- imports ----------
 
+export const ImportFormat = Type.Union(
+  [
+    Type.Literal('long'),
+    Type.Literal('opensdg'),
+    Type.Literal('eurostat-tsv'),
+    Type.Literal('eurostat-sdmx'),
+  ],
+  { description: 'The file’s format; detected from its header when absent.' },
+);
+
 export const ImportQuery = Type.Object(
   {
     dryRun: Type.Optional(
       Type.Boolean({ default: false, description: 'Validate and report without writing.' }),
     ),
-    format: Type.Optional(Type.Union([Type.Literal('long'), Type.Literal('opensdg')])),
+    format: Type.Optional(ImportFormat),
     indicator: Type.Optional(Slug),
+    city: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 64,
+        description:
+          'Open SDG: the city the file is about (its slug or one of its codes), for rows without GeoCode.',
+      }),
+    ),
+    network: Type.Optional(Slug),
+    dataset: Type.Optional(
+      Type.String({
+        pattern: '^[a-z0-9_]{1,40}$',
+        description:
+          'Eurostat bulk TSV: the dataset (e.g. urb_percep), which the file does not name.',
+      }),
+    ),
     fileName: Type.Optional(Type.String({ maxLength: 255 })),
   },
   { additionalProperties: false },
@@ -184,9 +249,9 @@ export const ImportReport = Type.Object({
   dryRun: Type.Boolean(),
   committed: Type.Boolean(),
   importId: Type.Union([Type.Integer(), Type.Null()]),
-  format: Type.Union([Type.Literal('long'), Type.Literal('opensdg')]),
+  format: ImportFormat,
   delimiter: Type.String(),
-  rowsRead: Type.Integer(),
+  rowsRead: Type.Integer({ description: 'Lines of the file after the header.' }),
   toInsert: Type.Integer(),
   toUpdate: Type.Integer(),
   unchanged: Type.Integer(),
@@ -205,5 +270,19 @@ export const ImportReport = Type.Object({
       message: Type.String(),
     }),
   ),
+  series: Type.Array(
+    Type.Object({
+      indicator: Type.String(),
+      series: SeriesDimensions,
+      values: Type.Integer(),
+    }),
+    {
+      description:
+        'The series the file holds per indicator ({} = headline), with their value counts (first 100).',
+    },
+  ),
+  warnings: Type.Array(Type.String(), {
+    description: 'Worth knowing although nothing is wrong, e.g. that nothing would be stored.',
+  }),
 });
 export type ImportReport = Static<typeof ImportReport>;

@@ -6,12 +6,15 @@ import type { UnitOfWork } from '../repositories/unit-of-work';
 import type { AccessService } from './access.service';
 import { requireCity, requireNetwork } from './lookup';
 
+/** The long format: one value per line; `series` is the breakdown as JSON (empty for the headline). */
 export const EXPORT_HEADER = [
   'city',
   'indicator',
+  'series',
   'year',
   'value',
   'status',
+  'flags',
   'source',
   'note',
 ] as const;
@@ -86,16 +89,23 @@ export class ExportService {
           chunk += csvLine([
             r.city,
             r.indicator,
+            r.series,
             String(r.year),
             String(r.value),
             r.status,
+            r.value_flags,
             toTextCell(r.source ?? ''),
             toTextCell(r.note ?? ''),
           ]);
         }
         yield chunk;
         const last = rows[rows.length - 1]!;
-        after = { cityId: last.city_id, indicatorId: last.indicator_id, year: last.year };
+        after = {
+          cityId: last.city_id,
+          indicatorId: last.indicator_id,
+          series: last.series,
+          year: last.year,
+        };
         if (rows.length < PAGE) return;
       }
     }

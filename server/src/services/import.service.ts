@@ -4,6 +4,7 @@ import type { Delimiter } from '../domain/csv';
 import { validateRow, type RowContext } from '../domain/import-row';
 import { NumberMap } from '../domain/number-map';
 import { MIN_YEAR } from '../domain/observation-rules';
+import { seriesDimensions } from '../domain/series';
 import { AppError } from '../errors';
 import type { ImportColumns, StagingWriter } from '../repositories/import.repository';
 import type { ReviewState } from '../repositories/review.repository';
@@ -15,22 +16,33 @@ import {
   type CatalogueCity,
   type CatalogueIndicator,
 } from './import/catalogue';
+import { MAX_SERIES } from './import/staged-columns';
 import { CsvSyntaxError, EncodingError, readRecords } from './import/csv-records';
-import { HeaderError, readLayout, type FileLayout, type ImportFormat } from './import/layouts';
+import {
+  HeaderError,
+  readerFor,
+  type FormatReader,
+  type ImportFormat,
+  type ReaderOptions,
+} from './import/formats';
+import { isRecordError, isSkip } from './import/formats/format';
 import { plausibilityPass, type ImportFlag } from './import/plausibility-pass';
-import { StagedColumns } from './import/staged-columns';
+import { SeriesNumbers, StagedColumns } from './import/staged-columns';
 import { lockedMessage } from './review.service';
 
-export type { ImportFormat } from './import/layouts';
+export type { ImportFormat } from './import/formats';
 
-export interface ImportOptions {
+export interface ImportOptions extends Omit<ReaderOptions, 'networkId'> {
   dryRun: boolean;
-  /** Forced format; detected from the header when absent. */
-  format?: ImportFormat;
-  /** For the Open SDG format: the indicator every row belongs to. */
-  indicator?: string;
   fileName?: string;
+  /** Eurostat: the network to import into (its indicators and member cities). */
+  network?: string;
 }
+
+/** Texts that mean "no value" in published files (Open SDG, Eurostat). */
+const MISSING_MARKERS: ReadonlySet<string> = new Set(['n/a', 'na', '..', '-', ':', '…']);
+/** At most this many series are listed in a report. */
+const MAX_SERIES_LISTED = 100;
 
 export interface ImportProblem {
   /** Row as a spreadsheet numbers it: the header is row 1. */
@@ -57,6 +69,10 @@ export interface ImportReport {
   errorsTruncated: boolean;
   flaggedCount: number;
   flagged: ImportFlag[];
+  /** The series the file holds, per indicator, with how many values each (the first 100). */
+  series: Array<{ indicator: string; series: Record<string, string>; values: number }>;
+  /** Things to know although nothing is wrong, e.g. that nothing would be stored. */
+  warnings: string[];
 }
 
 /** At most this many errors and flags are listed (all are counted). */
@@ -86,9 +102,18 @@ class ImportTally {
   readonly forbidden = new Map<string, { count: number; rows: number[] }>();
   format: ImportFormat;
   delimiter: Delimiter = ',';
+  /** Values per (indicator, series), in the order first seen. */
+  readonly seriesCounts = new Map<string, { indicator: string; series: string; values: number }>();
 
   constructor(private readonly options: ImportOptions) {
     this.format = options.format ?? 'long';
+  }
+
+  countSeries(indicator: string, series: string): void {
+    const key = `${indicator}\u0000${series}`;
+    const entry = this.seriesCounts.get(key);
+    if (entry !== undefined) entry.values++;
+    else this.seriesCounts.set(key, { indicator, series, values: 1 });
   }
 
   /** Records a problem; the cell is quoted at most MAX_QUOTED characters long. */
@@ -122,6 +147,14 @@ class ImportTally {
     flaggedCount = flagged.length,
   ): ImportReport {
     const skippedReasons = [...this.skipped].map(([reason, count]) => ({ reason, count }));
+    const skipped = skippedReasons.reduce((n, s) => n + s.count, 0);
+    const warnings: string[] = [];
+    if (this.errorCount === 0 && counts.toInsert + counts.toUpdate + counts.unchanged === 0)
+      warnings.push(
+        skipped > 0
+          ? `Nothing in this file would be stored: all ${skipped} ${skipped === 1 ? 'value was' : 'values were'} left out (see the reasons).`
+          : 'Nothing in this file would be stored.',
+      );
     return {
       dryRun: this.options.dryRun,
       committed: outcome.committed,
@@ -130,13 +163,21 @@ class ImportTally {
       delimiter: this.delimiter,
       rowsRead: this.rowsRead,
       ...counts,
-      skipped: skippedReasons.reduce((n, s) => n + s.count, 0),
+      skipped,
       skippedReasons,
       errorCount: this.errorCount,
       errors: this.errors,
       errorsTruncated: this.errorCount > this.errors.length,
       flaggedCount,
       flagged,
+      series: [...this.seriesCounts.values()]
+        .slice(0, MAX_SERIES_LISTED)
+        .map((s) => ({
+          indicator: s.indicator,
+          series: { ...seriesDimensions(s.series) },
+          values: s.values,
+        })),
+      warnings,
     };
   }
 }
@@ -161,10 +202,22 @@ export class ImportService {
    * included) and writes nothing; a real one throws ImportRejectedError (422)
    * when any row is wrong, and writes nothing then either.
    */
-  async run(principal: Principal, body: Readable, options: ImportOptions): Promise<ImportReport> {
+  async run(
+    principal: Principal,
+    open: () => Readable,
+    options: ImportOptions,
+  ): Promise<ImportReport> {
     await this.access.check(this.uow.repos, principal, 'import', {});
+    const network =
+      options.network === undefined
+        ? undefined
+        : (
+            await this.access.check(this.uow.repos, principal, 'network.read', {
+              network: options.network,
+            })
+          ).network;
     const work = (repos: Repositories): Promise<ImportReport> =>
-      this.execute(repos, principal, body, options);
+      this.execute(repos, principal, open, { ...options, networkId: network?.id ?? null });
     if (!options.dryRun) return this.uow.transaction(work);
     try {
       return await this.uow.rehearse(work);
@@ -177,16 +230,25 @@ export class ImportService {
   private async execute(
     repos: Repositories,
     principal: Principal,
-    body: Readable,
-    options: ImportOptions,
+    open: () => Readable,
+    options: ImportOptions & { networkId: number | null },
   ): Promise<ImportReport> {
     const catalogue = await ImportCatalogue.load(repos, principal);
     const tally = new ImportTally(options);
     const columns = new StagedColumns();
+    const series = new SeriesNumbers();
     const staging = await repos.imports.openStaging();
-    let layout: FileLayout | null = null;
+    let reader: FormatReader | null = null;
     try {
-      layout = await this.stage(body, { catalogue, tally, columns, staging, principal, options });
+      reader = await this.stage(open, {
+        catalogue,
+        tally,
+        columns,
+        series,
+        staging,
+        principal,
+        options,
+      });
       await staging.finish();
     } catch (err) {
       await staging.abort();
@@ -205,7 +267,7 @@ export class ImportService {
         cities,
       );
     }
-    if (layout === null && tally.errorCount === 0) {
+    if (reader === null && tally.errorCount === 0) {
       tally.problem(
         1,
         null,
@@ -215,10 +277,11 @@ export class ImportService {
     } else if (tally.rowsRead === 0 && tally.errorCount === 0) {
       tally.problem(2, null, null, 'The file has a header but no rows.');
     }
-    const importColumns: ImportColumns = {
-      status: (layout?.row.status ?? -1) >= 0,
-      source: (layout?.row.source ?? -1) >= 0,
-      note: (layout?.row.note ?? -1) >= 0,
+    const importColumns: ImportColumns = (reader as FormatReader | null)?.columns ?? {
+      status: false,
+      source: false,
+      note: false,
+      flags: false,
     };
     if (tally.errorCount === 0) {
       // Values of submitted or approved years cannot change: each such row is
@@ -248,6 +311,7 @@ export class ImportService {
     const { flags, listed } = await plausibilityPass(
       repos,
       columns,
+      series,
       new Map([...catalogue.indicators.values()].map((i) => [i.id, i])),
       new Map([...catalogue.cities.values()].map((c) => [c.id, c.slug])),
       MAX_LISTED,
@@ -272,85 +336,123 @@ export class ImportService {
   }
 
   /**
-   * Reads the file into the staging table: the header picks the layout,
-   * every row goes through the validator; duplicates are found with a
-   * numeric key. Returns the layout (null for an empty file).
+   * Reads the file into the staging table: the header picks the format's
+   * reader (a first pass when it must see the whole file), every value goes
+   * through the validator; duplicates are found with a numeric key. Returns
+   * the reader (null for an empty file).
    */
   private async stage(
-    body: Readable,
+    open: () => Readable,
     run: {
       catalogue: ImportCatalogue;
       tally: ImportTally;
       columns: StagedColumns;
+      series: SeriesNumbers;
       staging: StagingWriter;
       principal: Principal;
-      options: ImportOptions;
+      options: ImportOptions & { networkId: number | null };
     },
-  ): Promise<FileLayout | null> {
-    const { catalogue, tally, columns, staging, principal, options } = run;
-    let layout: FileLayout | null = null;
-    let context: RowContext<CatalogueCity, CatalogueIndicator> | null = null;
-    /** (city, indicator, year) as one number → the row that had it first. */
-    const seen = new NumberMap(4096);
+  ): Promise<FormatReader | null> {
+    const { catalogue, tally, columns, series, staging, principal, options } = run;
+    let reader: FormatReader | null = null;
+    const headerOf = (fields: string[]): FormatReader => {
+      const chosen = readerFor(fields, options, catalogue);
+      tally.format = chosen.format;
+      return chosen;
+    };
     await readRecords(
-      body,
+      open(),
       (fields, rowNo) => {
-        if (context === null) {
-          layout = readLayout(fields, options, catalogue);
-          tally.format = layout.format;
-          context = {
-            layout: layout.row,
-            fixedIndicator: layout.fixedIndicator,
-            decimalComma: tally.delimiter !== ',',
-            city: (cell) => catalogue.city(cell),
-            indicator: (cell) => catalogue.indicator(cell),
-            isMember: (indicator, city) => catalogue.isMember(indicator, city),
-            mayEdit: (city) => principal.canEditCity(city.id),
-          };
-          return undefined;
-        }
-        tally.rowsRead++;
-        const outcome = validateRow(fields, context);
-        if (outcome.kind === 'skipped') {
-          tally.skip(outcome.reason);
-          return undefined;
-        }
-        if (outcome.kind === 'invalid') {
-          for (const p of outcome.problems) tally.problem(rowNo, p.column, p.value, p.message);
-          if (outcome.forbiddenCity !== null) tally.forbid(outcome.forbiddenCity.slug, rowNo);
-          return undefined;
-        }
-        const { city, indicator, year, value, status, source, note } = outcome.row;
-        // Dense city and indicator numbers and the year as one number: a map of numbers is far cheaper than of strings.
-        const key = (city.dense * MAX_INDICATORS + indicator.dense) * 256 + (year - MIN_YEAR);
-        const first = seen.get(key);
-        if (first !== undefined) {
-          tally.problem(
-            rowNo,
-            null,
-            null,
-            `Row ${first} already has ${city.slug}, ${indicator.slug}, ${year}; each value may appear once.`,
-          );
-          return undefined;
-        }
-        seen.set(key, rowNo);
-        if (tally.errorCount > 0) return undefined; // the import will be refused: keep validating, stop staging
-        columns.push(city.id, indicator.id, year, value, rowNo);
-        return staging.write({
-          rowNo,
-          cityId: city.id,
-          indicatorId: indicator.id,
-          year,
-          value,
-          status,
-          source,
-          note,
-        });
+        if (rowNo === 1) reader = headerOf(fields);
+        else if (reader?.scan !== undefined) reader.scan(fields);
       },
       (delimiter) => {
         tally.delimiter = delimiter;
       },
+      // Only the header unless the reader needs a first pass over the whole file.
+      () => reader !== null && reader.scan === undefined,
     );
-    return layout;
+    if (reader === null) return null;
+    const chosen: FormatReader = reader;
+    const context: RowContext<CatalogueCity, CatalogueIndicator> = {
+      fixedIndicator: chosen.fixedIndicator,
+      decimalComma: tally.delimiter !== ',',
+      yearRanges: chosen.published,
+      missingMarkers: chosen.published ? MISSING_MARKERS : new Set(),
+      city: (cell) => catalogue.city(cell),
+      indicator: (cell) => catalogue.indicator(cell),
+      isMember: (indicator, city) => catalogue.isMember(indicator, city),
+      mayEdit: (city) => principal.canEditCity(city.id),
+    };
+    /** (city, indicator, series, year) as one number → the row that had it first. */
+    const seen = new NumberMap(4096);
+    await readRecords(
+      open(),
+      async (fields, rowNo) => {
+        if (rowNo === 1) return;
+        tally.rowsRead++;
+        for (const read of chosen.rows(fields)) {
+          if (isSkip(read)) {
+            tally.skip(read.skip);
+            continue;
+          }
+          if (isRecordError(read)) {
+            tally.problem(rowNo, null, null, read.error);
+            continue;
+          }
+          const outcome = validateRow(read, context);
+          if (outcome.kind === 'skipped') {
+            tally.skip(outcome.reason);
+            continue;
+          }
+          if (outcome.kind === 'invalid') {
+            for (const p of outcome.problems) tally.problem(rowNo, p.column, p.value, p.message);
+            if (outcome.forbiddenCity !== null) tally.forbid(outcome.forbiddenCity.slug, rowNo);
+            continue;
+          }
+          const row = outcome.row;
+          const seriesNumber = series.numberOf(row.series);
+          const key = uniqueKey(row.city.dense, row.indicator.dense, seriesNumber, row.year);
+          const first = seen.get(key);
+          if (first !== undefined) {
+            tally.problem(
+              rowNo,
+              null,
+              null,
+              `Row ${first} already has ${row.city.slug}, ${row.indicator.slug}${row.series === '' ? '' : ` ${row.series}`}, ${row.year}; each value may appear once.`,
+            );
+            continue;
+          }
+          seen.set(key, rowNo);
+          tally.countSeries(row.indicator.slug, row.series);
+          if (tally.errorCount > 0) continue; // the import will be refused: keep validating, stop staging
+          columns.push(row.city.id, row.indicator.id, seriesNumber, row.year, row.value, rowNo);
+          const flushing = staging.write({
+            rowNo,
+            cityId: row.city.id,
+            indicatorId: row.indicator.id,
+            series: row.series,
+            year: row.year,
+            value: row.value,
+            status: row.status,
+            source: row.source,
+            note: row.note,
+            flags: row.flags,
+          });
+          if (flushing !== undefined) await flushing;
+        }
+      },
+      () => undefined,
+    );
+    return chosen;
   }
+}
+
+/**
+ * (city, indicator, series, year) as one exact double: dense city (< 2^18),
+ * indicator (< 2^14) and series (< 2^12) numbers and the year offset (< 2^8).
+ * A map of numbers is far cheaper than one of strings for a million rows.
+ */
+function uniqueKey(city: number, indicator: number, series: number, year: number): number {
+  return ((city * MAX_INDICATORS + indicator) * MAX_SERIES + series) * 256 + (year - MIN_YEAR);
 }

@@ -36,6 +36,8 @@ export function toIndicator(record: IndicatorRecord): Indicator {
     maxChange: record.maxChange,
     source: record.source,
     translations: record.translations,
+    codes: record.codes,
+    naturalLimit: record.naturalLimit,
     sortOrder: record.sortOrder,
     goal: record.goal,
     sdgLinks: record.sdgLinks,
@@ -196,6 +198,8 @@ export class IndicatorService {
         maxChange: input.maxChange ?? null,
         source: input.source ?? null,
         translations: input.translations ?? {},
+        codes: input.codes ?? {},
+        naturalLimit: input.naturalLimit ?? null,
         sortOrder: input.sortOrder ?? 0,
       };
       checkDefinition(fields);

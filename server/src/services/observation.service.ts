@@ -1,5 +1,12 @@
 import { type Principal, readParts, scopeIds, seesDrafts } from '../auth/principal';
 import { checkValue } from '../domain/observation-rules';
+import {
+  describeSeries,
+  flagWords,
+  HEADLINE,
+  lettersOfWords,
+  seriesDimensions,
+} from '../domain/series';
 import { assessPlausibility } from '../domain/plausibility';
 import { AppError, notFound, validationFailed } from '../errors';
 import type { AuditEvent } from '../repositories/audit.repository';
@@ -37,12 +44,14 @@ export function toObservation(record: ObservationRecord): Observation {
   return {
     city: record.citySlug,
     indicator: record.indicatorSlug,
+    series: seriesDimensions(record.series),
     year: record.year,
     value: record.value,
     status: record.status,
     source: record.source,
     note: record.note,
     flag: record.flag,
+    flags: flagWords(record.flags),
     version: record.version,
     etag: observationEtag(record),
     updatedAt: record.updatedAt.toISOString(),
@@ -80,6 +89,7 @@ function snapshot(
     note: fields.note,
     version: fields.version,
   };
+  if (fields.flags !== '') base.flags = flagWords(fields.flags);
   if (record !== undefined && record.createdImportId !== null)
     base.createdImportId = record.createdImportId;
   return base;
@@ -90,8 +100,23 @@ function sameContent(a: ObservationFields, b: ObservationRecord): boolean {
     Object.is(a.value, b.value) &&
     a.status === b.status &&
     a.source === b.source &&
-    a.note === b.note
+    a.note === b.note &&
+    a.flags === b.flags
   );
+}
+
+/**
+ * How history names one value: "espoo/pm25/2024", followed by the series'
+ * key when it is not the headline (imports write the same in SQL).
+ */
+export function observationEntityKey(
+  citySlug: string,
+  indicatorSlug: string,
+  series: string,
+  year: number,
+): string {
+  const base = `${citySlug}/${indicatorSlug}/${year}`;
+  return series === HEADLINE ? base : `${base} ${series}`;
 }
 
 interface ImportCreation {
@@ -142,6 +167,7 @@ export function importCreations(
 function versionedObservation(
   city: { id: number; slug: string },
   indicator: { id: number; slug: string; networkId: number },
+  series: string,
   year: number,
 ): Versioned<ObservationRecord> {
   return {
@@ -151,10 +177,11 @@ function versionedObservation(
     snapshot: (record) => snapshot(record, record),
     audit: {
       entityType: 'observation',
-      entityKey: `${city.slug}/${indicator.slug}/${year}`,
+      entityKey: observationEntityKey(city.slug, indicator.slug, series, year),
       networkId: indicator.networkId,
       cityId: city.id,
       indicatorId: indicator.id,
+      series,
       year,
     },
   };
@@ -188,6 +215,11 @@ async function resolveWriteTarget(
   return { city, indicator };
 }
 
+function noValue(cityName: string, indicatorSlug: string, series: string, year: number): AppError {
+  const which = series === HEADLINE ? '' : ` (${describeSeries(series)})`;
+  return notFound(`${cityName} has no value for "${indicatorSlug}"${which} in ${year}.`);
+}
+
 export interface WriteResult {
   observation: Observation;
   created: boolean;
@@ -206,6 +238,7 @@ export class ObservationService {
     citySlug: string,
     indicatorSlug: string,
     year: number,
+    series: string = HEADLINE,
   ): Promise<Observation> {
     const { repos } = this.uow;
     await this.access.check(repos, principal, 'data.read', {
@@ -216,11 +249,10 @@ export class ObservationService {
     const city = await requireCity(repos, citySlug);
     const indicator = await requireIndicator(repos, indicatorSlug);
     const record = await repos.observations.find(
-      { cityId: city.id, indicatorId: indicator.id, year },
+      { cityId: city.id, indicatorId: indicator.id, series, year },
       { published: !seesDrafts(scope, indicator.networkId) },
     );
-    if (record === undefined)
-      throw notFound(`${city.name} has no value for "${indicator.slug}" in ${year}.`);
+    if (record === undefined) throw noValue(city.name, indicator.slug, series, year);
     return toObservation(record);
   }
 
@@ -237,6 +269,7 @@ export class ObservationService {
     year: number,
     input: ObservationInput,
     pre: Preconditions,
+    series: string = HEADLINE,
   ): Promise<WriteResult> {
     const actor = principal.actor;
     return this.uow.transaction(async (repos) => {
@@ -253,18 +286,19 @@ export class ObservationService {
       const problem = checkValue(input.value, indicator);
       if (problem !== null) throw validationFailed(problem, [{ path: '/value', message: problem }]);
 
-      const key: ObservationKey = { cityId: city.id, indicatorId: indicator.id, year };
+      const key: ObservationKey = { cityId: city.id, indicatorId: indicator.id, series, year };
       const slugs = { city: city.slug, indicator: indicator.slug };
-      const series = await repos.observations.seriesRecords(city.id, indicator.id, slugs);
-      const existing = series.find((r) => r.year === year);
+      const records = await repos.observations.seriesRecords(city.id, indicator.id, series, slugs);
+      const existing = records.find((r) => r.year === year);
       const fields: ObservationFields = {
         value: input.value,
         status: input.status ?? existing?.status ?? 'final',
         source: input.source !== undefined ? input.source : (existing?.source ?? null),
         note: input.note !== undefined ? input.note : (existing?.note ?? null),
         flag: null,
+        flags: input.flags !== undefined ? lettersOfWords(input.flags) : (existing?.flags ?? ''),
       };
-      const points = series
+      const points = records
         .filter((p) => p.year !== year)
         .map((p) => ({ year: p.year, value: p.value }));
       points.push({ year, value: fields.value });
@@ -276,7 +310,7 @@ export class ObservationService {
       let written: ObservationRecord | null = null;
       const { record: saved, created } = await putVersioned(
         repos,
-        versionedObservation(city, indicator, year),
+        versionedObservation(city, indicator, series, year),
         existing,
         {
           principal,
@@ -309,6 +343,7 @@ export class ObservationService {
     indicatorSlug: string,
     year: number,
     pre: Preconditions,
+    series: string = HEADLINE,
   ): Promise<void> {
     await this.uow.transaction(async (repos) => {
       await this.access.check(repos, principal, 'data.write', {
@@ -321,11 +356,10 @@ export class ObservationService {
         cityId: city.id,
         year,
       });
-      const key: ObservationKey = { cityId: city.id, indicatorId: indicator.id, year };
+      const key: ObservationKey = { cityId: city.id, indicatorId: indicator.id, series, year };
       const existing = await repos.observations.find(key);
-      if (existing === undefined)
-        throw notFound(`${city.name} has no value for "${indicator.slug}" in ${year}.`);
-      await deleteVersioned(repos, versionedObservation(city, indicator, year), existing, {
+      if (existing === undefined) throw noValue(city.name, indicator.slug, series, year);
+      await deleteVersioned(repos, versionedObservation(city, indicator, series, year), existing, {
         principal,
         pre,
         action: 'observation.deleted',
@@ -339,7 +373,7 @@ export class ObservationService {
   async listForCity(
     principal: Principal,
     citySlug: string,
-    query: { indicator?: string; goal?: number; from?: number; to?: number },
+    query: { indicator?: string; goal?: number; from?: number; to?: number; series?: string },
   ): Promise<ObservationListResponse> {
     const { repos } = this.uow;
     await this.access.check(repos, principal, 'data.read', {
@@ -361,6 +395,7 @@ export class ObservationService {
             goal: query.goal,
             from: query.from,
             to: query.to,
+            series: query.series,
           },
           part.published,
         )),
@@ -373,7 +408,7 @@ export class ObservationService {
   async listForIndicator(
     principal: Principal,
     indicatorSlug: string,
-    query: { city?: string; from?: number; to?: number },
+    query: { city?: string; from?: number; to?: number; series?: string },
   ): Promise<ObservationListResponse> {
     const { repos } = this.uow;
     await this.access.check(repos, principal, 'data.read', {
@@ -384,7 +419,13 @@ export class ObservationService {
     const indicator = await requireIndicator(repos, indicatorSlug);
     const city = query.city === undefined ? undefined : await requireCity(repos, query.city);
     const records = await repos.observations.list(
-      { indicatorId: indicator.id, cityId: city?.id, from: query.from, to: query.to },
+      {
+        indicatorId: indicator.id,
+        cityId: city?.id,
+        from: query.from,
+        to: query.to,
+        series: query.series,
+      },
       !seesDrafts(scope, indicator.networkId),
     );
     return { observations: records.map(toObservation) };
@@ -426,6 +467,7 @@ export class ObservationService {
     citySlug: string,
     indicatorSlug: string,
     year: number,
+    series: string = HEADLINE,
   ): Promise<HistoryResponse> {
     const { repos } = this.uow;
     await this.access.check(repos, principal, 'data.members', {
@@ -434,15 +476,16 @@ export class ObservationService {
     });
     const city = await requireCity(repos, citySlug);
     const indicator = await requireIndicator(repos, indicatorSlug);
-    const events = (await repos.audit.forObservation(city.id, indicator.id, year)).map(
+    const events = (await repos.audit.forObservation(city.id, indicator.id, series, year)).map(
       toHistoryEvent,
     );
     const current = await repos.observations.find({
       cityId: city.id,
       indicatorId: indicator.id,
+      series,
       year,
     });
-    const entity = `${city.slug}/${indicator.slug}/${year}`;
+    const entity = observationEntityKey(city.slug, indicator.slug, series, year);
     const creations = importCreations(
       events,
       current === undefined ? null : { ...snapshot(current, current) },

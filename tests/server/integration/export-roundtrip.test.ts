@@ -68,9 +68,9 @@ describe('export → import → export', () => {
       'attachment; filename="round-observations.csv"',
     );
     const lines = response.text.split('\n');
-    expect(lines[0]).toBe('city,indicator,year,value,status,source,note');
-    expect(response.text).toContain('espoo,ghg,2016,-0.5,provisional,,"He said ""net zero"""');
-    expect(response.text).toContain('espoo,ghg,2017,1e-7,final,,"two\nlines"');
+    expect(lines[0]).toBe('city,indicator,series,year,value,status,flags,source,note');
+    expect(response.text).toContain('espoo,ghg,,2016,-0.5,provisional,,,"He said ""net zero"""');
+    expect(response.text).toContain('espoo,ghg,,2017,1e-7,final,,,"two\nlines"');
   });
 
   it('re-importing an export into the same database changes nothing', async () => {
@@ -112,7 +112,7 @@ describe('export → import → export', () => {
     const records = [...reader.push(text), ...reader.finish()];
     const stored = (await target.db.knex('observations').count('* as c')) as Array<{ c: number }>;
     expect(records.length - 1).toBe(Number(stored[0]?.c));
-    const keys = records.slice(1).map((r) => r.slice(0, 3).join('/'));
+    const keys = records.slice(1).map((r) => r.slice(0, 4).join('/'));
     expect(new Set(keys).size).toBe(keys.length);
   });
 

@@ -324,7 +324,7 @@ describe('other file shapes', () => {
     expect(response.body).toMatchObject({ delimiter: '\t', toInsert: 1, errorCount: 0 });
   });
 
-  it('reads the Open SDG format for one indicator, skipping totals and disaggregations', async () => {
+  it('reads the Open SDG format for one indicator: breakdowns become series, wider-area totals are left out', async () => {
     const file = csv([
       'Year,GeoCode,Sex,Units,Value',
       '2021,,,µg/m³,11',
@@ -340,17 +340,24 @@ describe('other file shapes', () => {
     expect(response.body).toMatchObject({
       format: 'opensdg',
       rowsRead: 4,
-      toInsert: 2,
-      skipped: 2,
+      toInsert: 3,
+      skipped: 1,
+      series: [
+        { indicator: 'pm25', series: {}, values: 2 },
+        { indicator: 'pm25', series: { sex: 'female' }, values: 1 },
+      ],
     });
-    expect(response.body.skippedReasons.map((r) => r.reason).sort()).toEqual([
-      'disaggregated rows (by Sex) are not stored',
-      'rows without GeoCode (totals for the whole area) are not stored',
+    expect(response.body.skippedReasons.map((r) => r.reason)).toEqual([
+      'rows without GeoCode (totals for a wider area) are not stored',
     ]);
     expect(
       (await http.get<Observation>('/api/v1/cities/espoo/indicators/pm25/observations/2022')).body
         .value,
     ).toBe(7.4);
+    const female = await http.get<Observation>(
+      `/api/v1/cities/espoo/indicators/pm25/observations/2021?series=${encodeURIComponent('{"sex":"female"}')}`,
+    );
+    expect(female.body).toMatchObject({ value: 7.7, series: { sex: 'female' } });
   });
 
   it('flags implausible jumps with their row, stores the flag, and still imports', async () => {

@@ -12,8 +12,8 @@ export interface CatalogueCity extends RowCity {
 /** An indicator of the catalogue with its dense number. */
 export type CatalogueIndicator = IndicatorRecord & RowIndicator & { readonly dense: number };
 
-/** Dense indicator numbers stay below this, so a (city, indicator, year) key fits a double exactly. */
-export const MAX_INDICATORS = 2 ** 20;
+/** Dense indicator numbers stay below this, so a (city, indicator, series, year) key fits a double exactly. */
+export const MAX_INDICATORS = 2 ** 14;
 
 /**
  * The cities and indicators an importer may see, looked up by slug as cells
@@ -30,6 +30,10 @@ export class ImportCatalogue {
     readonly indicators: ReadonlyMap<string, CatalogueIndicator>,
     /** "networkId:cityId" of every membership. */
     private readonly members: ReadonlySet<string>,
+    /** Cities by their codes in other systems (any scheme), as written. */
+    private readonly cityCodes: ReadonlyMap<string, CatalogueCity>,
+    /** Indicators by Eurostat code: the full "dataset:CODE" and the bare "CODE". */
+    private readonly eurostat: ReadonlyMap<string, CatalogueIndicator>,
   ) {}
 
   /** Loads the catalogue as the principal sees it (the access policy decides, as everywhere). */
@@ -53,20 +57,52 @@ export class ImportCatalogue {
     const indicators = (await repos.indicators.listAll()).filter((i) =>
       seesNetwork(principal, networks.get(i.networkId)!),
     );
+    const bySlug = new Map(cities.map((c, dense) => [c.slug, { id: c.id, slug: c.slug, dense }]));
+    const byId = new Map([...bySlug.values()].map((c) => [c.id, c]));
+    const cityCodes = new Map<string, CatalogueCity>();
+    for (const { cityId, code } of await repos.cities.allCodes()) {
+      const city = byId.get(cityId);
+      if (city !== undefined) cityCodes.set(code.toUpperCase(), city);
+    }
+    const catalogueIndicators = new Map(
+      indicators.map((i, dense) => [
+        i.slug,
+        { ...i, archived: i.archivedAt !== null, dense } as CatalogueIndicator,
+      ]),
+    );
+    const eurostat = new Map<string, CatalogueIndicator>();
+    for (const indicator of catalogueIndicators.values()) {
+      const code = indicator.codes.eurostat;
+      if (code === undefined) continue;
+      eurostat.set(code.toUpperCase(), indicator);
+      const bare = code.includes(':') ? code.slice(code.indexOf(':') + 1) : code;
+      if (!eurostat.has(bare.toUpperCase())) eurostat.set(bare.toUpperCase(), indicator);
+    }
     return new ImportCatalogue(
-      new Map(cities.map((c, dense) => [c.slug, { id: c.id, slug: c.slug, dense }])),
-      new Map(
-        indicators.map((i, dense) => [i.slug, { ...i, archived: i.archivedAt !== null, dense }]),
-      ),
+      bySlug,
+      catalogueIndicators,
       new Set(memberships.map((m) => `${m.networkId}:${m.cityId}`)),
+      cityCodes,
+      eurostat,
     );
   }
 
+  /** A city by its slug, or by one of its codes (Urban Audit, ONS, …). */
   city(cell: string): CatalogueCity | undefined {
     if (this.cityCache.has(cell)) return this.cityCache.get(cell);
-    const city = this.cities.get(cell.trim().toLowerCase());
+    const text = cell.trim();
+    const city = this.cities.get(text.toLowerCase()) ?? this.cityCodes.get(text.toUpperCase());
     this.cityCache.set(cell, city);
     return city;
+  }
+
+  /** An indicator by its Eurostat code, within a dataset when the file names one. */
+  byEurostatCode(code: string, dataset: string | null): CatalogueIndicator | undefined {
+    const upper = code.trim().toUpperCase();
+    return (
+      (dataset === null ? undefined : this.eurostat.get(`${dataset.toUpperCase()}:${upper}`)) ??
+      this.eurostat.get(upper)
+    );
   }
 
   indicator(cell: string): CatalogueIndicator | undefined {

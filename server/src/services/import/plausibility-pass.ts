@@ -3,7 +3,7 @@ import { assessSeries, type YearValue } from '../../domain/plausibility';
 import type { Repositories } from '../../repositories/unit-of-work';
 import { describeFlag } from '../flag-messages';
 import type { CatalogueIndicator } from './catalogue';
-import { seriesKey, type StagedColumns } from './staged-columns';
+import { seriesKey, type SeriesNumbers, type StagedColumns } from './staged-columns';
 
 export interface ImportFlag {
   row: number;
@@ -15,7 +15,13 @@ export interface ImportFlag {
 
 export interface PlausibilityResult {
   /** Every flag, to store with its value. */
-  flags: Array<{ cityId: number; indicatorId: number; year: number; flag: unknown }>;
+  flags: Array<{
+    cityId: number;
+    indicatorId: number;
+    series: string;
+    year: number;
+    flag: unknown;
+  }>;
   /** The first `maxListed`, by row, for the report. */
   listed: ImportFlag[];
 }
@@ -28,6 +34,7 @@ export interface PlausibilityResult {
 export async function plausibilityPass(
   repos: Repositories,
   columns: StagedColumns,
+  seriesNumbers: SeriesNumbers,
   indicatorsById: ReadonlyMap<number, CatalogueIndicator>,
   citySlugs: ReadonlyMap<number, string>,
   maxListed: number,
@@ -36,15 +43,17 @@ export async function plausibilityPass(
   const seriesIndex = new NumberMap(Math.max(16, n >> 2));
   const seriesCity: number[] = [];
   const seriesIndicator: number[] = [];
+  const seriesNumber: number[] = [];
   const seriesOf = new Int32Array(n);
   for (let i = 0; i < n; i++) {
-    const key = seriesKey(columns.city[i]!, columns.indicator[i]!);
+    const key = seriesKey(columns.city[i]!, columns.indicator[i]!, columns.series[i]!);
     let s = seriesIndex.get(key);
     if (s === undefined) {
       s = seriesCity.length;
       seriesIndex.set(key, s);
       seriesCity.push(columns.city[i]!);
       seriesIndicator.push(columns.indicator[i]!);
+      seriesNumber.push(columns.series[i]!);
     }
     seriesOf[i] = s;
   }
@@ -58,7 +67,9 @@ export async function plausibilityPass(
 
   const existing = new Map<number, YearValue[]>();
   for (const point of await repos.imports.existingSeries()) {
-    const s = seriesIndex.get(seriesKey(point.cityId, point.indicatorId));
+    const number = seriesNumbers.find(point.series);
+    if (number === undefined) continue;
+    const s = seriesIndex.get(seriesKey(point.cityId, point.indicatorId, number));
     if (s === undefined) continue;
     const list = existing.get(s) ?? [];
     list.push({ year: point.year, value: point.value });
@@ -85,6 +96,7 @@ export async function plausibilityPass(
       result.flags.push({
         cityId: seriesCity[s]!,
         indicatorId: indicator.id,
+        series: seriesNumbers.keyOf(seriesNumber[s]!),
         year: flag.year,
         flag: { ...flag, message },
       });

@@ -1,0 +1,51 @@
+import type { ImportCatalogue } from '../catalogue';
+import { eurostatSdmxReader, eurostatTsvReader } from './eurostat';
+import { HeaderError, type FormatReader, type ImportFormat } from './format';
+import { longReader } from './long';
+import { openSdgReader } from './opensdg';
+
+export interface ReaderOptions {
+  /** Forced format; detected from the header when absent. */
+  format?: ImportFormat;
+  /** Open SDG: the indicator every row belongs to. */
+  indicator?: string;
+  /** Open SDG: the city rows without GeoCode belong to. */
+  city?: string;
+  /** Eurostat: only this network's indicators and member cities are read. */
+  networkId?: number | null;
+  /** Eurostat TSV: the dataset (urb_percep…), when the file does not say. */
+  dataset?: string;
+}
+
+/** The format a header is written in (the long format unless it looks like another). */
+export function detectFormat(fields: readonly string[]): ImportFormat {
+  const lower = fields.map((f) => f.trim().toLowerCase());
+  if (lower[0]?.includes('\\time') === true) return 'eurostat-tsv';
+  if (lower.includes('obs_value') && lower.includes('time_period')) return 'eurostat-sdmx';
+  if (lower.includes('year') && lower.includes('value') && !lower.includes('city'))
+    return 'opensdg';
+  return 'long';
+}
+
+/** The reader for a file, from its header. Throws HeaderError (the file is refused) or a 400. */
+export function readerFor(
+  fields: readonly string[],
+  options: ReaderOptions,
+  catalogue: ImportCatalogue,
+): FormatReader {
+  const format = options.format ?? detectFormat(fields);
+  const matcher = { catalogue, network: options.networkId ?? null };
+  switch (format) {
+    case 'long':
+      return longReader(fields);
+    case 'opensdg':
+      return openSdgReader(fields, options, catalogue);
+    case 'eurostat-tsv':
+      return eurostatTsvReader(fields, matcher, options.dataset?.toLowerCase() ?? null);
+    case 'eurostat-sdmx':
+      return eurostatSdmxReader(fields, matcher);
+  }
+}
+
+export { HeaderError };
+export type { FormatReader, ImportFormat };

@@ -70,6 +70,17 @@ export const InvitationParams = Type.Object({ city: Slug, invitation: Slug });
 
 // ---------- cities ----------
 
+const CodeScheme = Type.String({
+  pattern: '^[a-z0-9]+(-[a-z0-9]+)*$',
+  maxLength: 40,
+  description: 'A code system: urban-audit, lau, nuts, ons…',
+});
+const CodeValue = Type.String({ minLength: 1, maxLength: 64, pattern: '^\\S(.*\\S)?$' });
+const CityCodes = Type.Record(CodeScheme, CodeValue, {
+  description:
+    'The city’s codes in other systems, e.g. {"urban-audit": "ES003C", "lau": "46250"}: imports match files on them.',
+});
+
 const CountryCode = Type.String({
   pattern: '^[A-Z]{2}$',
   description: 'ISO 3166-1 alpha-2, e.g. "FI".',
@@ -89,6 +100,7 @@ export const CityCreate = Type.Object(
     ),
     // A network the caller coordinates: the new city joins it at once.
     network: Type.Optional(Slug),
+    codes: Type.Optional(CityCodes),
   },
   { additionalProperties: false },
 );
@@ -104,6 +116,11 @@ export const CityPatch = Type.Object(
     latitude: Type.Optional(Type.Union([Type.Number({ minimum: -90, maximum: 90 }), Type.Null()])),
     longitude: Type.Optional(
       Type.Union([Type.Number({ minimum: -180, maximum: 180 }), Type.Null()]),
+    ),
+    codes: Type.Optional(
+      Type.Record(CodeScheme, Type.Union([CodeValue, Type.Null()]), {
+        description: 'Codes to set (null removes a scheme’s code); schemes not named keep theirs.',
+      }),
     ),
   },
   { additionalProperties: false, minProperties: 1 },

@@ -24,6 +24,9 @@ export const CityNetwork = Type.Object({
 
 export const CityDetail = Type.Object({
   ...CitySummary.properties,
+  codes: Type.Record(Type.String(), Type.String(), {
+    description: 'Codes in other systems, e.g. {"urban-audit": "ES003C", "ons": "E06000023"}.',
+  }),
   networks: Type.Array(CityNetwork),
   observationCount: Type.Integer(),
   dataYears: YearRange,

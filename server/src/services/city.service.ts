@@ -104,6 +104,7 @@ export class CityService {
     }
     return {
       ...toCitySummary(row),
+      codes: await repos.cities.codesOf(row.id),
       networks: networks.map((n) => ({
         slug: n.slug,
         name: n.name,
@@ -147,13 +148,14 @@ export class CityService {
         longitude: input.longitude ?? null,
       });
       const created = (await repos.cities.findBySlug(input.slug))!;
+      if (input.codes !== undefined) await putCodes(repos, created, input.codes);
       await repos.audit.record({
         actor: principal.actor,
         action: 'city.created',
         entityType: 'city',
         entityKey: input.slug,
         cityId: created.id,
-        after: snapshot(created),
+        after: { ...snapshot(created), codes: input.codes ?? {} },
       });
       if (network !== undefined) {
         await repos.networks.upsertMember(network.id, created.id, 'partner');
@@ -185,7 +187,11 @@ export class CityService {
         principal,
         pre,
         action: 'city.updated',
-        write: (c) => repos.cities.update(c.id, c.version, patch),
+        write: async (c) => {
+          if (!(await repos.cities.update(c.id, c.version, patch))) return false;
+          if (patch.codes !== undefined) await putCodes(repos, c, patch.codes);
+          return true;
+        },
         reload: () => repos.cities.findBySlug(slug),
       });
     });
@@ -215,6 +221,27 @@ export class CityService {
       });
     });
   }
+}
+
+/** Sets a city's codes; a code another city already has in that scheme is a 409 naming it. */
+async function putCodes(
+  repos: Repositories,
+  city: CityRow,
+  codes: Readonly<Record<string, string | null>>,
+): Promise<void> {
+  for (const [scheme, code] of Object.entries(codes)) {
+    if (code === null) continue;
+    const owner = await repos.cities.findByCode(scheme, code.trim());
+    if (owner !== undefined && owner !== city.id) {
+      const other = (await repos.cities.list()).find((c) => c.id === owner);
+      throw new AppError(
+        'conflict',
+        `The ${scheme} code ${code.trim()} belongs to ${other?.name ?? 'another city'} already.`,
+        [{ path: `/codes/${scheme}`, message: 'Already used.' }],
+      );
+    }
+  }
+  await repos.cities.putCodes(city.id, codes);
 }
 
 const minOf = (a: number | null, b: number | null): number | null =>

@@ -170,13 +170,11 @@ class ImportTally {
       errorsTruncated: this.errorCount > this.errors.length,
       flaggedCount,
       flagged,
-      series: [...this.seriesCounts.values()]
-        .slice(0, MAX_SERIES_LISTED)
-        .map((s) => ({
-          indicator: s.indicator,
-          series: { ...seriesDimensions(s.series) },
-          values: s.values,
-        })),
+      series: [...this.seriesCounts.values()].slice(0, MAX_SERIES_LISTED).map((s) => ({
+        indicator: s.indicator,
+        series: { ...seriesDimensions(s.series) },
+        values: s.values,
+      })),
       warnings,
     };
   }

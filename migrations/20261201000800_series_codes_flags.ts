@@ -7,7 +7,7 @@ import type { Knex } from 'knex';
  *   dimensions (server/src/domain/series.ts) and '' the headline series;
  *   existing values stay the headline series;
  * - statistical flags per value (`value_flags`: e estimated, p provisional,
- *   b break in series, u low reliability, c confidential);
+ *   b break in series, u low reliability, c confidential, d definition differs);
  * - cities' codes in other systems (Eurostat Urban Audit, LAU, NUTS, ONS,
  *   any named scheme), which imports match a file's geography on;
  * - indicators' codes in other systems (`codes`: e.g. {"eurostat":
@@ -33,7 +33,7 @@ export async function up(knex: Knex): Promise<void> {
     await knex.raw(`
       alter table ${table}
         add constraint ${table}_series_format check (series = '' or (left(series, 1) = '{' and length(series) <= 2500)),
-        add constraint ${table}_value_flags check (value_flags ~ '^e{0,1}p{0,1}b{0,1}u{0,1}c{0,1}$')`);
+        add constraint ${table}_value_flags check (value_flags ~ '^e{0,1}p{0,1}b{0,1}u{0,1}c{0,1}d{0,1}$')`);
     const pk = await primaryKeyOf(knex, table);
     if (pk !== undefined) await knex.raw(`alter table ${table} drop constraint "${pk}"`);
     await knex.raw(

@@ -36,6 +36,8 @@ export interface Sample {
   body?: unknown;
   /** Raw CSV body for imports. */
   csv?: (place: (typeof PLACES)[Target]) => string;
+  /** A query string (without "?") for routes that name their target there. */
+  query?: (place: (typeof PLACES)[Target]) => string;
   headers?: Record<string, string>;
   /** Not sent by the matrix (it would end the sessions the matrix uses); tested in auth.test.ts. */
   skip?: true;
@@ -76,6 +78,10 @@ export const SAMPLES: Record<string, Sample> = {
   'DELETE /api/v1/cities/:city/indicators/:indicator/ambition': {},
   'POST /api/v1/imports': {
     csv: (p) => `city,indicator,year,value\n${p.city},${p.indicator},2019,77\n`,
+  },
+  'POST /api/v1/imports/eurostat': {
+    query: (p) => `network=${p.network}&dryRun=true`,
+    csv: () => 'indic_ur,unit,cities\\time\t2019 \nPS1012V,PC,EE001C\t10.0 \n',
   },
   // Review steps: the first allowed one changes the state, later ones meet a 409.
   'POST /api/v1/networks/:network/cities/:city/reviews/:year/submit': {},

@@ -54,6 +54,8 @@ const LF = 10;
  * semicolon and tab outside quotes (comma when none appears).
  */
 export function detectDelimiter(firstLine: string): Delimiter {
+  // Eurostat's bulk TSV: "indic_ur,unit,cities\time<TAB>2019…" (or "…\TIME_PERIOD") has commas inside its first field.
+  if (/^[a-z_,]*\\time(_period)?\s*\t/i.test(firstLine)) return '\t';
   let inQuotes = false;
   const counts = { ',': 0, ';': 0, '\t': 0 };
   for (const ch of firstLine) {

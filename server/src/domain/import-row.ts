@@ -138,11 +138,11 @@ export function parseFlags(
   for (const word of words) {
     const named = known.find(([, name]) => name === word || name.replace(/-/g, ' ') === word);
     if (named !== undefined) letters.push(named[0]);
-    else if (/^[epbuc]+$/.test(word)) letters.push(...word);
+    else if (/^[epbucd]+$/.test(word)) letters.push(...word);
     else
       return {
         ok: false,
-        message: `"${word}" is not a flag; use e (estimated), p (provisional), b (break in series), u (low reliability) or c (confidential).`,
+        message: `"${word}" is not a flag; use e (estimated), p (provisional), b (break in series), u (low reliability), c (confidential) or d (definition differs).`,
       };
   }
   return { ok: true, value: flagLetters(letters.join('')) };

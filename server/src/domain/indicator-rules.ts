@@ -1,5 +1,7 @@
 /** Consistency rules of an indicator definition, as readable problems. */
 
+import { EUROSTAT_CODE_HELP, parseEurostatCodes } from './eurostat-codes';
+
 export interface IndicatorDefinition {
   direction: 'increase' | 'decrease';
   bestBound: number | null;
@@ -7,6 +9,8 @@ export interface IndicatorDefinition {
   thresholds: { green: number; yellow: number; orange: number } | null;
   allowedMin: number | null;
   allowedMax: number | null;
+  /** Codes in other systems; `eurostat` must be written as imports read it. */
+  codes?: Readonly<Record<string, string>>;
 }
 
 export interface DefinitionProblem {
@@ -50,6 +54,10 @@ export function checkIndicatorDefinition(def: IndicatorDefinition): DefinitionPr
           : 'Where lower is better, thresholds must satisfy green ≤ yellow ≤ orange.',
       });
     }
+  }
+  const eurostat = def.codes?.eurostat;
+  if (eurostat !== undefined && parseEurostatCodes(eurostat) === null) {
+    problems.push({ path: '/codes/eurostat', message: EUROSTAT_CODE_HELP });
   }
   if (def.allowedMin !== null && def.allowedMax !== null && def.allowedMin > def.allowedMax) {
     problems.push({

@@ -97,16 +97,19 @@ export const VALUE_FLAGS = {
   b: 'break-in-series',
   u: 'low-reliability',
   c: 'confidential',
+  d: 'definition-differs',
 } as const;
 export type ValueFlagCode = keyof typeof VALUE_FLAGS;
+/** The order letters are stored in. */
+export const FLAG_ORDER = 'epbucd';
 export type ValueFlag = (typeof VALUE_FLAGS)[ValueFlagCode];
 export const VALUE_FLAG_WORDS: readonly ValueFlag[] = Object.values(VALUE_FLAGS);
 
-/** Flag letters (any order, with noise such as spaces or "d" for definition differs) → stored letters. */
+/** Flag letters (any order, with noise such as spaces or unknown letters) → stored letters. */
 export function flagLetters(text: string): string {
   const letters = new Set<string>();
   for (const ch of text.toLowerCase()) if (ch in VALUE_FLAGS) letters.add(ch);
-  return [...'epbuc'].filter((ch) => letters.has(ch)).join('');
+  return [...FLAG_ORDER].filter((ch) => letters.has(ch)).join('');
 }
 
 /** Stored letters → the words the API shows. */
@@ -121,5 +124,5 @@ export function lettersOfWords(words: readonly string[]): string {
   const codes = Object.entries(VALUE_FLAGS)
     .filter(([, word]) => words.includes(word))
     .map(([code]) => code);
-  return [...'epbuc'].filter((ch) => codes.includes(ch)).join('');
+  return [...FLAG_ORDER].filter((ch) => codes.includes(ch)).join('');
 }

@@ -36,8 +36,9 @@ export const ValueFlag = Type.Union(
     Type.Literal('break-in-series'),
     Type.Literal('low-reliability'),
     Type.Literal('confidential'),
+    Type.Literal('definition-differs'),
   ],
-  { description: 'A statistical flag of the source (Eurostat/SDMX e, p, b, u, c).' },
+  { description: 'A statistical flag of the source (Eurostat/SDMX e, p, b, u, c, d).' },
 );
 
 export const Observation = Type.Object({
@@ -234,6 +235,18 @@ export const ImportQuery = Type.Object(
       }),
     ),
     fileName: Type.Optional(Type.String({ maxLength: 255 })),
+  },
+  { additionalProperties: false },
+);
+
+export const EurostatImportQuery = Type.Object(
+  {
+    network: Slug,
+    dryRun: Type.Optional(
+      Type.Boolean({ default: false, description: 'Validate and report without writing.' }),
+    ),
+    dataset: ImportQuery.properties.dataset,
+    fileName: ImportQuery.properties.fileName,
   },
   { additionalProperties: false },
 );

@@ -442,6 +442,9 @@ export class ImportService {
       },
       () => undefined,
     );
+    for (const read of chosen.finish?.() ?? []) {
+      if (isSkip(read)) tally.skip(read.skip);
+    }
     return chosen;
   }
 }

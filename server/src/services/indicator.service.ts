@@ -121,7 +121,8 @@ function checkDefinition(
   fields: Pick<
     IndicatorFields,
     'direction' | 'bestBound' | 'worstBound' | 'thresholds' | 'allowedMin' | 'allowedMax'
-  >,
+  > &
+    Partial<Pick<IndicatorFields, 'codes'>>,
 ): void {
   const problems = checkIndicatorDefinition(fields);
   if (problems.length > 0) throw validationFailed(problems[0]!.message, problems);
@@ -244,6 +245,7 @@ export class IndicatorService {
             thresholds: fields.thresholds !== undefined ? fields.thresholds : c.thresholds,
             allowedMin: fields.allowedMin !== undefined ? fields.allowedMin : c.allowedMin,
             allowedMax: fields.allowedMax !== undefined ? fields.allowedMax : c.allowedMax,
+            codes: fields.codes ?? c.codes,
           });
           const links = sdgLinks === undefined ? undefined : await validateLinks(repos, sdgLinks);
           if (!(await repos.indicators.update(c.id, c.version, fields))) return false;

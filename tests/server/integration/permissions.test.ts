@@ -109,7 +109,9 @@ async function send(method: string, template: string, target: Target, who: Who) 
   else if (payload !== undefined) headers['content-type'] = 'application/json';
   const response = await ctx.app.inject({
     method: method as 'POST',
-    url: world.urlFor(template, target),
+    url:
+      world.urlFor(template, target) +
+      (sample.query === undefined ? '' : `?${sample.query(PLACES[target])}`),
     headers,
     payload,
   });

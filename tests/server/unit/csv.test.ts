@@ -99,6 +99,12 @@ describe('detectDelimiter', () => {
     expect(detectDelimiter('"a;b",c')).toBe(',');
     expect(detectDelimiter('Year')).toBe(',');
   });
+
+  it('reads Eurostat bulk TSV as tab separated even with one year (its first field has commas)', () => {
+    expect(detectDelimiter('indic_ur,unit,cities\\time\t2019 ')).toBe('\t');
+    expect(detectDelimiter('freq,indic_ur,cities\\TIME_PERIOD\t2019\t2020')).toBe('\t');
+    expect(detectDelimiter('indic_ur,unit,cities,time\t2019')).toBe(',');
+  });
 });
 
 describe('csvLine', () => {

@@ -1,5 +1,6 @@
 import { seesCity, seesNetwork, type NetworkFacts } from '../../auth/policy';
 import type { Principal } from '../../auth/principal';
+import { parseEurostatCodes } from '../../domain/eurostat-codes';
 import type { RowCity, RowIndicator } from '../../domain/import-row';
 import type { IndicatorRecord } from '../../repositories/indicator.repository';
 import type { Repositories } from '../../repositories/unit-of-work';
@@ -11,6 +12,13 @@ export interface CatalogueCity extends RowCity {
 
 /** An indicator of the catalogue with its dense number. */
 export type CatalogueIndicator = IndicatorRecord & RowIndicator & { readonly dense: number };
+
+/** What a Eurostat code stands for: an indicator, alone or as one term of a sum. */
+export interface EurostatTerm {
+  readonly indicator: CatalogueIndicator;
+  /** The terms of the sum this code belongs to (just itself for a plain code). */
+  readonly terms: readonly string[];
+}
 
 /** Dense indicator numbers stay below this, so a (city, indicator, series, year) key fits a double exactly. */
 export const MAX_INDICATORS = 2 ** 14;
@@ -32,8 +40,8 @@ export class ImportCatalogue {
     private readonly members: ReadonlySet<string>,
     /** Cities by their codes in other systems (any scheme), as written. */
     private readonly cityCodes: ReadonlyMap<string, CatalogueCity>,
-    /** Indicators by Eurostat code: the full "dataset:CODE" and the bare "CODE". */
-    private readonly eurostat: ReadonlyMap<string, CatalogueIndicator>,
+    /** Eurostat codes by "DATASET:CODE" and the bare "CODE". */
+    private readonly eurostat: ReadonlyMap<string, EurostatTerm>,
   ) {}
 
   /** Loads the catalogue as the principal sees it (the access policy decides, as everywhere). */
@@ -70,13 +78,17 @@ export class ImportCatalogue {
         { ...i, archived: i.archivedAt !== null, dense } as CatalogueIndicator,
       ]),
     );
-    const eurostat = new Map<string, CatalogueIndicator>();
+    const eurostat = new Map<string, EurostatTerm>();
     for (const indicator of catalogueIndicators.values()) {
-      const code = indicator.codes.eurostat;
-      if (code === undefined) continue;
-      eurostat.set(code.toUpperCase(), indicator);
-      const bare = code.includes(':') ? code.slice(code.indexOf(':') + 1) : code;
-      if (!eurostat.has(bare.toUpperCase())) eurostat.set(bare.toUpperCase(), indicator);
+      const text = indicator.codes.eurostat;
+      if (text === undefined) continue;
+      for (const code of parseEurostatCodes(text) ?? []) {
+        for (const term of code.terms) {
+          const entry = { indicator, terms: code.terms };
+          if (code.dataset !== null) eurostat.set(`${code.dataset.toUpperCase()}:${term}`, entry);
+          if (!eurostat.has(term)) eurostat.set(term, entry);
+        }
+      }
     }
     return new ImportCatalogue(
       bySlug,
@@ -96,8 +108,8 @@ export class ImportCatalogue {
     return city;
   }
 
-  /** An indicator by its Eurostat code, within a dataset when the file names one. */
-  byEurostatCode(code: string, dataset: string | null): CatalogueIndicator | undefined {
+  /** What a Eurostat code stands for, within a dataset when the file names one. */
+  byEurostatCode(code: string, dataset: string | null): EurostatTerm | undefined {
     const upper = code.trim().toUpperCase();
     return (
       (dataset === null ? undefined : this.eurostat.get(`${dataset.toUpperCase()}:${upper}`)) ??

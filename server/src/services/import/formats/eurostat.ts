@@ -1,5 +1,11 @@
+import { sumTerms } from '../../../domain/eurostat-codes';
 import type { RowInput } from '../../../domain/import-row';
-import type { CatalogueCity, CatalogueIndicator, ImportCatalogue } from '../catalogue';
+import type {
+  CatalogueCity,
+  CatalogueIndicator,
+  EurostatTerm,
+  ImportCatalogue,
+} from '../catalogue';
 import {
   columnIndex,
   fieldCountProblem,
@@ -20,9 +26,11 @@ import {
  *
  * Cities are matched on their Urban Audit code (any of the city's codes),
  * indicators on the Eurostat code kept in the catalogue (`urb_percep:PS1012V`
- * or `PS1012V`); only the indicators and member cities of the network being
- * imported into are read, everything else in the file (Eurostat's files
- * cover every European city) is left out and counted, never an error.
+ * or `PS1012V`, a sum `PS1012V+PS1013V`, survey waves `PS3290V|PS3514V`: see
+ * domain/eurostat-codes.ts); only the indicators and member cities of the
+ * network being imported into are read, everything else in the file
+ * (Eurostat's files cover every European city) is left out and counted,
+ * never an error.
  */
 
 interface Matcher {
@@ -30,14 +38,14 @@ interface Matcher {
   catalogue: ImportCatalogue;
 }
 
-/** The catalogue's indicator for a Eurostat code, within the network when one is given. */
-function eurostatIndicator(
+/** What a Eurostat code stands for in the catalogue, within the network when one is given. */
+function eurostatTerm(
   { network, catalogue }: Matcher,
   dataset: string | null,
   code: string,
-): CatalogueIndicator | undefined {
+): EurostatTerm | undefined {
   const found = catalogue.byEurostatCode(code, dataset);
-  return found !== undefined && (network === null || found.networkId === network)
+  return found !== undefined && (network === null || found.indicator.networkId === network)
     ? found
     : undefined;
 }
@@ -49,6 +57,79 @@ function cityOf({ catalogue }: Matcher, code: string): CatalogueCity | undefined
 const SKIPPED_INDICATOR = 'indicators this network does not have are left out';
 const SKIPPED_CITY = 'cities that are not members of the network are left out';
 const SKIPPED_MISSING = 'values marked as not available (n/a, .., -, :) are left out';
+const SKIPPED_PARTIAL_SUM =
+  'sums (such as "very" + "rather satisfied") with a term not available for that city and year are left out';
+
+/**
+ * The terms of sums waiting for the others, by indicator, city and year. A
+ * sum is read at the row of its last term; the ones never completed are left
+ * out (counted by `leftOut`).
+ */
+class PendingSums {
+  private readonly pending = new Map<
+    string,
+    { parts: Map<string, { value: number; flags: string }>; code: string }
+  >();
+
+  /** Adds a term's value; the completed sum's row, an error, or null while terms are missing. */
+  add(
+    term: EurostatTerm,
+    code: string,
+    city: CatalogueCity,
+    year: string,
+    text: string,
+    flags: string,
+    dataset: string | null,
+  ): ReadOutcome | null {
+    const value = Number(text);
+    if (!Number.isFinite(value) || text === '')
+      return {
+        error: `${code} for ${city.slug}, ${year}: "${text.slice(0, 40)}" is not a number.`,
+      };
+    const key = `${term.indicator.slug}\u0000${city.slug}\u0000${year}`;
+    const entry = this.pending.get(key) ?? { parts: new Map(), code };
+    if (entry.parts.has(code.toUpperCase()))
+      return {
+        error: `${code} for ${city.slug}, ${year} appears twice; each value may appear once.`,
+      };
+    entry.parts.set(code.toUpperCase(), { value, flags });
+    if (entry.parts.size < term.terms.length) {
+      this.pending.set(key, entry);
+      return null;
+    }
+    this.pending.delete(key);
+    const parts = [...entry.parts.values()];
+    return value_(
+      city,
+      term.indicator,
+      year,
+      String(sumTerms(parts.map((p) => p.value))),
+      [...new Set(parts.flatMap((p) => [...p.flags]))].join(''),
+      dataset,
+    );
+  }
+
+  /** One skip per sum that never got all its terms. */
+  *leftOut(): Iterable<ReadOutcome> {
+    for (let i = 0; i < this.pending.size; i++) yield { skip: SKIPPED_PARTIAL_SUM };
+    this.pending.clear();
+  }
+}
+
+/** The value of one code for one city and year: a row, or (for a term of a sum) a sum once complete. */
+function valueOf(
+  sums: PendingSums,
+  term: EurostatTerm,
+  code: string,
+  city: CatalogueCity,
+  year: string,
+  text: string,
+  flags: string,
+  dataset: string | null,
+): ReadOutcome | null {
+  if (term.terms.length === 1) return value_(city, term.indicator, year, text, flags, dataset);
+  return sums.add(term, code, city, year, text, flags, dataset);
+}
 
 /** A Eurostat value cell: "12.0", "12.0 b", ":", ": c" → the number text and the flag letters. */
 export function splitEurostatValue(text: string): { value: string; flags: string } {
@@ -63,14 +144,15 @@ export function eurostatTsvReader(
   dataset: string | null,
 ): FormatReader {
   const first = (fields[0] ?? '').split(',').map((f) => f.trim().toLowerCase());
-  const keyNames = first.map((f) => f.replace(/\\time$/, ''));
+  const keyNames = first.map((f) => f.replace(/\\time(_period)?$/, ''));
   const indic = keyNames.indexOf('indic_ur');
   const cities = keyNames.indexOf('cities');
-  if (indic < 0 || cities < 0 || !first[first.length - 1]!.endsWith('\\time'))
+  if (indic < 0 || cities < 0 || !/\\time(_period)?$/.test(first[first.length - 1]!))
     throw new HeaderError(
       'The header does not fit Eurostat’s bulk TSV format (a first column such as "indic_ur,unit,cities\\time", then one column per year).',
     );
   const years = fields.slice(1).map((f) => f.trim());
+  const sums = new PendingSums();
   return {
     format: 'eurostat-tsv',
     fixedIndicator: null,
@@ -84,13 +166,13 @@ export function eurostatTsvReader(
       }
       const key = record[0]!.split(',').map((f) => f.trim());
       const code = key[indic] ?? '';
-      const indicator = eurostatIndicator(matcher, dataset, code);
-      if (indicator === undefined) {
+      const term = eurostatTerm(matcher, dataset, code);
+      if (term === undefined) {
         yield { skip: SKIPPED_INDICATOR };
         return;
       }
       const city = cityOf(matcher, key[cities] ?? '');
-      if (city === undefined || !matcher.catalogue.isMember(indicator, city)) {
+      if (city === undefined || !matcher.catalogue.isMember(term.indicator, city)) {
         yield { skip: SKIPPED_CITY };
         return;
       }
@@ -100,9 +182,11 @@ export function eurostatTsvReader(
           yield { skip: SKIPPED_MISSING };
           continue;
         }
-        yield value_(city, indicator, year, value, flags, dataset);
+        const read = valueOf(sums, term, code, city, year, value, flags, dataset);
+        if (read !== null) yield read;
       }
     },
+    finish: () => sums.leftOut(),
   };
 }
 
@@ -117,6 +201,7 @@ export function eurostatSdmxReader(fields: readonly string[], matcher: Matcher):
   const [indic, cities, time, value] = required.map(index) as [number, number, number, number];
   const flag = index('obs_flag');
   const structure = index('structure_id');
+  const sums = new PendingSums();
   return {
     format: 'eurostat-sdmx',
     fixedIndicator: null,
@@ -129,13 +214,14 @@ export function eurostatSdmxReader(fields: readonly string[], matcher: Matcher):
         return;
       }
       const dataset = structure < 0 ? null : datasetOf(record[structure]!);
-      const indicator = eurostatIndicator(matcher, dataset, record[indic]!.trim());
-      if (indicator === undefined) {
+      const code = record[indic]!.trim();
+      const term = eurostatTerm(matcher, dataset, code);
+      if (term === undefined) {
         yield { skip: SKIPPED_INDICATOR };
         return;
       }
       const city = cityOf(matcher, record[cities]!.trim());
-      if (city === undefined || !matcher.catalogue.isMember(indicator, city)) {
+      if (city === undefined || !matcher.catalogue.isMember(term.indicator, city)) {
         yield { skip: SKIPPED_CITY };
         return;
       }
@@ -144,15 +230,11 @@ export function eurostatSdmxReader(fields: readonly string[], matcher: Matcher):
         yield { skip: SKIPPED_MISSING };
         return;
       }
-      yield value_(
-        city,
-        indicator,
-        record[time]!,
-        text,
-        flag < 0 ? '' : record[flag]!.trim().toLowerCase(),
-        dataset,
-      );
+      const flags = flag < 0 ? '' : record[flag]!.trim().toLowerCase();
+      const read = valueOf(sums, term, code, city, record[time]!.trim(), text, flags, dataset);
+      if (read !== null) yield read;
     },
+    finish: () => sums.leftOut(),
   };
 }
 
@@ -181,10 +263,15 @@ function value_(
       text: `Eurostat, City statistics${dataset === null ? '' : ` (${dataset})`}; reshaped by SDG City Monitor`,
     },
     note: null,
-    // Eurostat also writes "d" (definition differs) and others: only the five flags are kept.
-    flags: { column: 'flag', text: flags.replace(/[^epbuc]/g, '') },
+    // Eurostat's other letters (n not significant, z not applicable…) are not kept.
+    flags: { column: 'flag', text: flags.replace(/[^epbucd]/g, '') },
     series: { dimensions: {} },
   };
 }
 
-export const EUROSTAT_SKIPS = { SKIPPED_INDICATOR, SKIPPED_CITY, SKIPPED_MISSING };
+export const EUROSTAT_SKIPS = {
+  SKIPPED_INDICATOR,
+  SKIPPED_CITY,
+  SKIPPED_MISSING,
+  SKIPPED_PARTIAL_SUM,
+};

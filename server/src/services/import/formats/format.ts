@@ -39,6 +39,8 @@ export interface FormatReader {
   scan?(fields: readonly string[]): void;
   /** One record of the file → the values it holds (and what it leaves out). */
   rows(fields: readonly string[]): Iterable<ReadOutcome>;
+  /** After the last record: what the reader still holds (e.g. incomplete sums, left out). */
+  finish?(): Iterable<ReadOutcome>;
 }
 
 /** A header the format cannot read: the whole file is refused with this message (row 1). */

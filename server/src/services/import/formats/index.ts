@@ -15,7 +15,16 @@ export interface ReaderOptions {
   networkId?: number | null;
   /** Eurostat TSV: the dataset (urb_percep…), when the file does not say. */
   dataset?: string;
+  /** The formats this import takes (a route for Eurostat files takes only those). */
+  accept?: readonly ImportFormat[];
 }
+
+const FORMAT_NAMES: Record<ImportFormat, string> = {
+  long: 'the long format (city, indicator, year, value)',
+  opensdg: 'an Open SDG data file',
+  'eurostat-tsv': 'a Eurostat bulk TSV file',
+  'eurostat-sdmx': 'a Eurostat SDMX-CSV file',
+};
 
 /** The format a header is written in (the long format unless it looks like another). */
 export function detectFormat(fields: readonly string[]): ImportFormat {
@@ -34,6 +43,10 @@ export function readerFor(
   catalogue: ImportCatalogue,
 ): FormatReader {
   const format = options.format ?? detectFormat(fields);
+  if (options.accept !== undefined && !options.accept.includes(format))
+    throw new HeaderError(
+      `This file looks like ${FORMAT_NAMES[format]}; here only ${options.accept.map((f) => FORMAT_NAMES[f]).join(' or ')} can be imported.`,
+    );
   const matcher = { catalogue, network: options.networkId ?? null };
   switch (format) {
     case 'long':

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { parseEurostatCodes, sumTerms } from '../../../server/src/domain/eurostat-codes';
+
+describe('parseEurostatCodes', () => {
+  it('reads plain codes, sums and survey waves, the dataset carried to later waves', () => {
+    expect(parseEurostatCodes('urb_ctran:TT1010V')).toEqual([
+      { dataset: 'urb_ctran', terms: ['TT1010V'] },
+    ]);
+    expect(parseEurostatCodes('urb_percep:PS1012V+PS1013V')).toEqual([
+      { dataset: 'urb_percep', terms: ['PS1012V', 'PS1013V'] },
+    ]);
+    expect(parseEurostatCodes(' urb_percep:ps3290v | PS3514V ')).toEqual([
+      { dataset: 'urb_percep', terms: ['PS3290V'] },
+      { dataset: 'urb_percep', terms: ['PS3514V'] },
+    ]);
+    expect(parseEurostatCodes('EN3012V')).toEqual([{ dataset: null, terms: ['EN3012V'] }]);
+  });
+
+  it('refuses what an import could not match', () => {
+    for (const bad of ['', 'urb percep:X', 'a:B+B', 'a:B+', 'a:B c:D-E', 'x'.repeat(41)])
+      expect(parseEurostatCodes(bad), bad).toBeNull();
+  });
+});
+
+describe('sumTerms', () => {
+  it('adds without binary noise', () => {
+    expect(sumTerms([28.2, 25.2])).toBe(53.4);
+    expect(sumTerms([0.1, 0.2])).toBe(0.3);
+    expect(sumTerms([41, 42.1])).toBe(83.1);
+    expect(sumTerms([1.005, 2])).toBe(3.005);
+  });
+});

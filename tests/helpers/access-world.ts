@@ -58,6 +58,9 @@ export const SAMPLES: Record<string, Sample> = {
     body: { slug: 'x-new', name: 'New', unit: '%', direction: 'increase' },
     headers: { 'if-match': '"0"' },
   },
+  'POST /api/v1/networks/:network/indicators/eurostat': {
+    body: { indicators: [{ code: 'urb_ctran:TT1010V' }] },
+  },
   'POST /api/v1/cities': { body: { slug: 'c-new', name: 'New', countryCode: 'FI' } },
   'PATCH /api/v1/cities/:city': { body: { name: 'Renamed' }, headers: { 'if-match': '"0"' } },
   'DELETE /api/v1/cities/:city': {},

@@ -7,6 +7,7 @@ import * as auth from '../../../migrations/20261123000500_auth';
 import * as review from '../../../migrations/20261123000600_review';
 import * as accessControl from '../../../migrations/20261130000700_access_control';
 import * as seriesCodesFlags from '../../../migrations/20261201000800_series_codes_flags';
+import * as dataOrigin from '../../../migrations/20261201000900_data_origin';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -27,6 +28,7 @@ export const MIGRATIONS: ReadonlyArray<readonly [string, Migration]> = [
   ['20261123000600_review', review],
   ['20261130000700_access_control', accessControl],
   ['20261201000800_series_codes_flags', seriesCodesFlags],
+  ['20261201000900_data_origin', dataOrigin],
 ];
 
 /** knex MigrationSource over the static list above. */

@@ -38,7 +38,7 @@ export interface NetworkRow {
   name: string;
   description: string;
   is_public: boolean;
-  data_kind: 'synthetic' | 'published' | 'reported';
+  data_kind: 'synthetic' | 'published' | 'reported' | 'mixed';
   citation: string | null;
   licence: string | null;
   version: number;
@@ -81,6 +81,7 @@ export interface IndicatorRow {
   translations: Record<string, { name?: string; description?: string; unit?: string }>;
   codes: Record<string, string>;
   natural_limit: number | null;
+  synthetic: boolean;
   sort_order: number;
   archived_at: Date | null;
   version: number;

@@ -6,7 +6,7 @@ export interface CityNetworkRow {
   slug: string;
   name: string;
   role: 'lead_partner' | 'partner';
-  data_kind: 'synthetic' | 'published' | 'reported';
+  data_kind: 'synthetic' | 'published' | 'reported' | 'mixed';
 }
 
 export interface CityObservationStats {

@@ -41,6 +41,8 @@ export interface IndicatorRecord {
   codes: Record<string, string>;
   /** The best value that can exist (100 for a coverage rate); progress without a target is judged near it. */
   naturalLimit: number | null;
+  /** Its values are synthetic (demo data), which pages say next to them. */
+  synthetic: boolean;
   sortOrder: number;
   archivedAt: Date | null;
   version: number;
@@ -70,6 +72,7 @@ export interface IndicatorFields {
   translations: IndicatorTranslations;
   codes: Record<string, string>;
   naturalLimit: number | null;
+  synthetic: boolean;
   sortOrder: number;
 }
 
@@ -92,6 +95,7 @@ function toColumns(fields: Partial<IndicatorFields>): Record<string, unknown> {
     ['maxChange', 'max_change'],
     ['source', 'source'],
     ['naturalLimit', 'natural_limit'],
+    ['synthetic', 'synthetic'],
     ['sortOrder', 'sort_order'],
   ];
   for (const [key, column] of map) {
@@ -170,6 +174,7 @@ export class IndicatorRepository {
         translations: row.translations,
         codes: row.codes,
         naturalLimit: row.natural_limit,
+        synthetic: row.synthetic,
         sortOrder: row.sort_order,
         archivedAt: row.archived_at,
         version: row.version,

@@ -25,7 +25,7 @@ export interface NetworkFields {
   name: string;
   description: string;
   isPublic: boolean;
-  dataKind: 'synthetic' | 'published' | 'reported';
+  dataKind: 'synthetic' | 'published' | 'reported' | 'mixed';
   citation: string | null;
   licence: string | null;
 }

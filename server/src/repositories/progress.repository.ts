@@ -7,7 +7,7 @@ export interface NetworkVersion {
   id: number;
   slug: string;
   name: string;
-  dataKind: 'synthetic' | 'published' | 'reported';
+  dataKind: 'synthetic' | 'published' | 'reported' | 'mixed';
   citation: string | null;
   /** The version of everything members' (draft-including) results depend on (compare for equality only). */
   dataVersion: string;

@@ -1,6 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import {
+  EurostatCodeList,
+  EurostatIndicatorsCreate,
+  EurostatSearchQuery,
   Indicator,
   IndicatorCreate,
   IndicatorListResponse,
@@ -14,6 +17,7 @@ import {
 } from '../schemas/catalogue.schema';
 import { errorResponses } from '../schemas/common.schema';
 import { NetworkDetail, NetworkListResponse, NetworkParams } from '../schemas/network.schema';
+import { searchEurostat } from '../services/eurostat-catalogue';
 import type { Services } from '../services/services';
 import { preconditionsOf, withEtag } from './http-helpers';
 
@@ -214,6 +218,71 @@ export const networkRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = 
       );
       void reply.status(201).header('location', `/api/v1/indicators/${created.slug}`);
       return withEtag(reply, created);
+    },
+  );
+
+  app.post(
+    '/networks/:network/indicators/eurostat',
+    {
+      config: { access: 'network.manage' },
+      schema: {
+        tags: ['Indicators'],
+        summary: 'Add indicators made from Eurostat City statistics codes',
+        description:
+          'Each entry names a code as `codes.eurostat` keeps it (see GET /eurostat/indicators). Name, unit and source come from Eurostat\u2019s code list; ' +
+          'the SDG target and direction from the curated suggestions unless given. All or none are added; a code another indicator of the network reads is a 409.',
+        params: NetworkParams,
+        body: EurostatIndicatorsCreate,
+        response: {
+          201: Type.Object({ indicators: Type.Array(Indicator) }),
+          ...errorResponses(400, 404, 409, 413, 415),
+        },
+      },
+    },
+    async (request, reply) => {
+      const created = await indicators.createFromEurostat(
+        request.principal,
+        request.params.network,
+        request.body.indicators,
+      );
+      void reply.status(201);
+      return { indicators: created };
+    },
+  );
+
+  app.get(
+    '/eurostat/indicators',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['Indicators'],
+        summary: 'Search Eurostat\u2019s City statistics indicator codes',
+        description:
+          'Every word of `search` in the code or its label. Indicators curated for an SDG target come first, with their suggested target, direction and unit.',
+        querystring: EurostatSearchQuery,
+        response: { 200: EurostatCodeList, ...errorResponses(400) },
+      },
+    },
+    async (request, reply) => {
+      void reply.header('cache-control', 'public, max-age=3600');
+      return {
+        codes: searchEurostat(request.query.search ?? '', request.query.limit ?? 50).map((e) => ({
+          ...e,
+          suggestion:
+            e.suggestion === null
+              ? null
+              : {
+                  slug: e.suggestion.slug,
+                  name: e.suggestion.name,
+                  unit: e.suggestion.unit,
+                  direction: e.suggestion.direction,
+                  target: e.suggestion.target,
+                  sdgIndicator: e.suggestion.sdgIndicator ?? null,
+                },
+        })),
+        attribution:
+          'Eurostat, City statistics (Urban Audit): indicator code list (dic_indic_ur), CC BY 4.0.',
+      };
     },
   );
 

@@ -211,6 +211,9 @@ const indicatorFields = {
       'The best value that can exist (e.g. 100 for a coverage rate): without a target, progress near it is judged as Open SDG does.',
     ),
   ),
+  synthetic: Type.Optional(
+    Type.Boolean({ description: 'Its values are synthetic (generated demo data).' }),
+  ),
   sortOrder: Type.Optional(Type.Integer({ minimum: -1_000_000, maximum: 1_000_000 })),
   sdgLinks: Type.Array(SdgLinkSchema, {
     minItems: 1,
@@ -223,6 +226,64 @@ export const IndicatorCreate = Type.Object(
   { slug: Slug, ...indicatorFields },
   { additionalProperties: false },
 );
+
+export const EurostatIndicatorsCreate = Type.Object(
+  {
+    indicators: Type.Array(
+      Type.Object(
+        {
+          code: Type.String({
+            minLength: 1,
+            maxLength: 200,
+            description:
+              'As kept in codes.eurostat: "urb_ctran:TT1010V", a sum "urb_percep:PS1012V+PS1013V", survey waves "urb_percep:PS3290V|PS3514V".',
+          }),
+          slug: Type.Optional(Slug),
+          name: Type.Optional(Type.String({ minLength: 1, maxLength: 300 })),
+          unit: Type.Optional(Type.String({ maxLength: 50 })),
+          target: Type.Optional(
+            Type.String({ maxLength: 10, description: 'SDG target; suggested for curated codes.' }),
+          ),
+          direction: Type.Optional(Direction),
+        },
+        { additionalProperties: false },
+      ),
+      { minItems: 1, maxItems: 50 },
+    ),
+  },
+  { additionalProperties: false },
+);
+export type EurostatIndicatorsCreate = Static<typeof EurostatIndicatorsCreate>;
+
+export const EurostatSearchQuery = Type.Object(
+  {
+    search: Type.Optional(Type.String({ maxLength: 100 })),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
+  },
+  { additionalProperties: false },
+);
+
+export const EurostatCodeList = Type.Object({
+  codes: Type.Array(
+    Type.Object({
+      code: Type.String({ description: 'As codes.eurostat would keep it.' }),
+      label: Type.String(),
+      dataset: Type.Union([Type.String(), Type.Null()]),
+      suggestion: Type.Union([
+        Type.Null(),
+        Type.Object({
+          slug: Type.String(),
+          name: Type.String(),
+          unit: Type.String(),
+          direction: Direction,
+          target: Type.String(),
+          sdgIndicator: Type.Union([Type.String(), Type.Null()]),
+        }),
+      ]),
+    }),
+  ),
+  attribution: Type.String(),
+});
 export type IndicatorCreate = Static<typeof IndicatorCreate>;
 
 export const IndicatorPatch = Type.Partial(
@@ -258,6 +319,9 @@ export const Indicator = Type.Object({
   translations: Translations,
   codes: ExternalCodes,
   naturalLimit: Type.Union([Type.Number(), Type.Null()]),
+  synthetic: Type.Boolean({
+    description: 'Its values are synthetic (generated demo data), not a city’s or a source’s.',
+  }),
   sortOrder: Type.Integer(),
   goal: Type.Union([Type.Integer(), Type.Null()], {
     description: 'Primary goal (of the first SDG link).',

@@ -2,10 +2,15 @@ import { Type, type Static } from 'typebox';
 import { Slug } from './common.schema';
 
 export const DataKind = Type.Union(
-  [Type.Literal('synthetic'), Type.Literal('published'), Type.Literal('reported')],
+  [
+    Type.Literal('synthetic'),
+    Type.Literal('published'),
+    Type.Literal('reported'),
+    Type.Literal('mixed'),
+  ],
   {
     description:
-      'synthetic: generated demo values; published: figures from a published source (see citation); reported: cities\u2019 own figures.',
+      'synthetic: generated demo values; published: figures from a published source (see citation); reported: cities\u2019 own figures; mixed: published figures for some indicators, synthetic ones (each indicator says, see `synthetic`) for the others.',
   },
 );
 

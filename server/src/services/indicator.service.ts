@@ -1,4 +1,5 @@
 import { type Principal, scopeIds } from '../auth/principal';
+import { EUROSTAT_CODE_HELP, parseEurostatCodes } from '../domain/eurostat-codes';
 import { checkIndicatorDefinition } from '../domain/indicator-rules';
 import { AppError, validationFailed, type ErrorDetail } from '../errors';
 import type {
@@ -8,12 +9,14 @@ import type {
 } from '../repositories/indicator.repository';
 import type { Repositories, UnitOfWork } from '../repositories/unit-of-work';
 import type {
+  EurostatIndicatorsCreate,
   Indicator,
   IndicatorCreate,
   IndicatorListResponse,
   IndicatorPatch,
 } from '../schemas/catalogue.schema';
 import type { AccessService } from './access.service';
+import { describeEurostat } from './eurostat-catalogue';
 import { requireIndicator, requireNetwork } from './lookup';
 import { etagOf, type Preconditions } from './preconditions';
 import { deleteVersioned, updateVersioned, type Versioned } from './versioned-change';
@@ -38,6 +41,7 @@ export function toIndicator(record: IndicatorRecord): Indicator {
     translations: record.translations,
     codes: record.codes,
     naturalLimit: record.naturalLimit,
+    synthetic: record.synthetic,
     sortOrder: record.sortOrder,
     goal: record.goal,
     sdgLinks: record.sdgLinks,
@@ -128,6 +132,129 @@ function checkDefinition(
   if (problems.length > 0) throw validationFailed(problems[0]!.message, problems);
 }
 
+/** Inserts an indicator (checked: slug free, definition consistent, links valid, Eurostat code unused). */
+async function insertIndicator(
+  repos: Repositories,
+  principal: Principal,
+  networkId: number,
+  input: IndicatorCreate,
+): Promise<IndicatorRecord> {
+  if ((await repos.indicators.findBySlug(input.slug)) !== undefined) {
+    throw new AppError(
+      'conflict',
+      `An indicator "${input.slug}" already exists; choose another slug.`,
+      [{ path: '/slug', message: 'Already used.' }],
+    );
+  }
+  const fields: IndicatorFields = {
+    slug: input.slug,
+    name: input.name,
+    description: input.description ?? '',
+    unit: input.unit,
+    direction: input.direction,
+    decimals: input.decimals ?? 1,
+    trendType: input.trendType ?? 'auto',
+    bestBound: input.bestBound ?? null,
+    worstBound: input.worstBound ?? null,
+    thresholds: input.thresholds ?? null,
+    allowedMin: input.allowedMin ?? null,
+    allowedMax: input.allowedMax ?? null,
+    maxChange: input.maxChange ?? null,
+    source: input.source ?? null,
+    translations: input.translations ?? {},
+    codes: input.codes ?? {},
+    naturalLimit: input.naturalLimit ?? null,
+    synthetic: input.synthetic ?? false,
+    sortOrder: input.sortOrder ?? 0,
+  };
+  checkDefinition(fields);
+  await checkEurostatUnused(repos, networkId, fields.codes.eurostat, null);
+  const links = await validateLinks(repos, input.sdgLinks);
+  const created = await repos.indicators.insert(networkId, fields, links);
+  await repos.audit.record({
+    actor: principal.actor,
+    action: 'indicator.created',
+    entityType: 'indicator',
+    entityKey: created.slug,
+    networkId,
+    indicatorId: created.id,
+    after: snapshot(created),
+  });
+  return created;
+}
+
+/** Two indicators of a network may not read the same Eurostat code (an import could not tell them apart). */
+async function checkEurostatUnused(
+  repos: Repositories,
+  networkId: number,
+  code: string | undefined,
+  exceptId: number | null,
+): Promise<void> {
+  if (code === undefined) return;
+  const terms = new Set((parseEurostatCodes(code) ?? []).flatMap((c) => c.terms));
+  for (const other of await repos.indicators.listForNetwork(networkId, { includeArchived: true })) {
+    if (other.id === exceptId || other.codes.eurostat === undefined) continue;
+    const shared = (parseEurostatCodes(other.codes.eurostat) ?? [])
+      .flatMap((c) => c.terms)
+      .find((t) => terms.has(t));
+    if (shared !== undefined)
+      throw new AppError(
+        'conflict',
+        `"${other.name}" already reads the Eurostat code ${shared}; an import could not tell the two apart.`,
+        [{ path: '/codes/eurostat', message: 'Already used in this network.' }],
+      );
+  }
+}
+
+/** The indicator a Eurostat catalogue entry makes (400 naming the entry when something is missing). */
+function eurostatIndicatorInput(
+  entry: EurostatIndicatorsCreate['indicators'][number],
+  at: string,
+): IndicatorCreate {
+  const parsed = parseEurostatCodes(entry.code);
+  if (parsed === null)
+    throw validationFailed(EUROSTAT_CODE_HELP, [
+      { path: `${at}/code`, message: EUROSTAT_CODE_HELP },
+    ]);
+  const { name, unit, suggestion, missing } = describeEurostat(entry.code);
+  if (missing.length > 0) {
+    const message = `Eurostat's code list has no indicator ${missing.join(', ')}.`;
+    throw validationFailed(message, [{ path: `${at}/code`, message }]);
+  }
+  const target = entry.target ?? suggestion?.target;
+  const direction = entry.direction ?? suggestion?.direction;
+  if (target === undefined || direction === undefined) {
+    const message = `Say which SDG target ${entry.code} measures and whether higher or lower is better.`;
+    throw validationFailed(message, [
+      { path: `${at}/${target === undefined ? 'target' : 'direction'}`, message },
+    ]);
+  }
+  const terms = parsed.flatMap((c) => c.terms);
+  const datasets = [...new Set(parsed.map((c) => c.dataset).filter((d) => d !== null))];
+  const percent = /%/.test(entry.unit ?? unit);
+  return {
+    slug:
+      entry.slug ?? suggestion?.slug ?? `eurostat-${terms.join('-').toLowerCase()}`.slice(0, 64),
+    name: entry.name ?? name,
+    unit: entry.unit ?? unit,
+    direction,
+    decimals: suggestion?.decimals ?? 1,
+    allowedMin: 0,
+    allowedMax: percent ? 100 : null,
+    naturalLimit: suggestion?.naturalLimit ?? (percent && direction === 'increase' ? 100 : null),
+    source: `Eurostat, City statistics${datasets.length > 0 ? ` (${datasets.join(', ')})` : ''}`,
+    codes: { eurostat: entry.code.trim() },
+    sdgLinks: [
+      {
+        target,
+        ...(suggestion?.sdgIndicator !== undefined && suggestion.target === target
+          ? { indicator: suggestion.sdgIndicator }
+          : {}),
+      },
+    ],
+  };
+}
+
 /** The indicator catalogue of each network. */
 export class IndicatorService {
   constructor(
@@ -173,49 +300,32 @@ export class IndicatorService {
     networkSlug: string,
     input: IndicatorCreate,
   ): Promise<Indicator> {
-    const actor = principal.actor;
     return this.uow.transaction(async (repos) => {
       await this.access.check(repos, principal, 'network.manage', { network: networkSlug });
       const network = await requireNetwork(repos, networkSlug);
-      if ((await repos.indicators.findBySlug(input.slug)) !== undefined) {
-        throw new AppError(
-          'conflict',
-          `An indicator "${input.slug}" already exists; choose another slug.`,
-        );
+      return toIndicator(await insertIndicator(repos, principal, network.id, input));
+    });
+  }
+
+  /**
+   * The catalogue step for Eurostat: indicators made from Eurostat codes
+   * (name, unit and source from Eurostat's code list, target and direction
+   * from the curated suggestions unless given), all or none.
+   */
+  async createFromEurostat(
+    principal: Principal,
+    networkSlug: string,
+    entries: EurostatIndicatorsCreate['indicators'],
+  ): Promise<Indicator[]> {
+    return this.uow.transaction(async (repos) => {
+      await this.access.check(repos, principal, 'network.manage', { network: networkSlug });
+      const network = await requireNetwork(repos, networkSlug);
+      const created: Indicator[] = [];
+      for (const [i, entry] of entries.entries()) {
+        const input = eurostatIndicatorInput(entry, `/indicators/${i}`);
+        created.push(toIndicator(await insertIndicator(repos, principal, network.id, input)));
       }
-      const fields: IndicatorFields = {
-        slug: input.slug,
-        name: input.name,
-        description: input.description ?? '',
-        unit: input.unit,
-        direction: input.direction,
-        decimals: input.decimals ?? 1,
-        trendType: input.trendType ?? 'auto',
-        bestBound: input.bestBound ?? null,
-        worstBound: input.worstBound ?? null,
-        thresholds: input.thresholds ?? null,
-        allowedMin: input.allowedMin ?? null,
-        allowedMax: input.allowedMax ?? null,
-        maxChange: input.maxChange ?? null,
-        source: input.source ?? null,
-        translations: input.translations ?? {},
-        codes: input.codes ?? {},
-        naturalLimit: input.naturalLimit ?? null,
-        sortOrder: input.sortOrder ?? 0,
-      };
-      checkDefinition(fields);
-      const links = await validateLinks(repos, input.sdgLinks);
-      const created = await repos.indicators.insert(network.id, fields, links);
-      await repos.audit.record({
-        actor,
-        action: 'indicator.created',
-        entityType: 'indicator',
-        entityKey: created.slug,
-        networkId: network.id,
-        indicatorId: created.id,
-        after: snapshot(created),
-      });
-      return toIndicator(created);
+      return created;
     });
   }
 
@@ -247,6 +357,8 @@ export class IndicatorService {
             allowedMax: fields.allowedMax !== undefined ? fields.allowedMax : c.allowedMax,
             codes: fields.codes ?? c.codes,
           });
+          if (fields.codes !== undefined)
+            await checkEurostatUnused(repos, c.networkId, fields.codes.eurostat, c.id);
           const links = sdgLinks === undefined ? undefined : await validateLinks(repos, sdgLinks);
           if (!(await repos.indicators.update(c.id, c.version, fields))) return false;
           if (archived !== undefined && archived !== (c.archivedAt !== null))

@@ -278,4 +278,72 @@ describe('Eurostat City statistics files import as published', () => {
     expect(bad.status).toBe(400);
     expect(bad.body.error.message).toMatch(/dataset:CODE/);
   });
+
+  it('adds catalogue entries from Eurostat’s code list in one step, suggestions filled in', async () => {
+    const search = await client.get<{
+      codes: Array<{ code: string; label: string; suggestion: { target: string } | null }>;
+      attribution: string;
+    }>('/api/v1/eurostat/indicators?search=public%20transport');
+    expect(search.status).toBe(200);
+    // The curated suggestions first (with their target), then the plain codes.
+    expect(search.body.codes.slice(0, 2)).toMatchObject([
+      { code: 'urb_ctran:TT1010V', suggestion: { target: '11.2' } },
+      { code: 'urb_percep:PS1012V+PS1013V', suggestion: { target: '11.2' } },
+    ]);
+    expect(search.body.codes.slice(2).every((c) => c.suggestion === null)).toBe(true);
+    expect(search.body.codes.map((c) => c.code)).toContain('urb_percep:PS1012V');
+    expect(search.body.attribution).toMatch(/Eurostat/);
+    const network = await client.post('/api/v1/networks', { slug: 'csg2', name: 'CSG 2' });
+    expect(network.status).toBe(201);
+    const created = await client.post<{
+      indicators: Array<{
+        slug: string;
+        name: string;
+        unit: string;
+        codes: Record<string, string>;
+        sdgLinks: Array<{ target: string; indicator: string | null }>;
+        naturalLimit: number | null;
+        direction: string;
+      }>;
+    }>('/api/v1/networks/csg2/indicators/eurostat', {
+      indicators: [
+        { code: 'urb_ctran:TT1060I' },
+        { code: 'urb_percep:PS1052V+PS1053V' },
+        { code: 'urb_ctran:TT1003V', target: '11.2', direction: 'decrease' },
+      ],
+    });
+    expect(created.status).toBe(201);
+    expect(created.body.indicators.map((i) => [i.slug, i.unit, i.direction])).toEqual([
+      ['road-deaths-per-10000', 'per 10,000 inhabitants', 'decrease'],
+      ['satisfied-with-green-spaces', '% of respondents', 'increase'],
+      ['eurostat-tt1003v', '%', 'decrease'],
+    ]);
+    expect(created.body.indicators[0]!.sdgLinks).toEqual([{ target: '3.6', indicator: '3.6.1' }]);
+    expect(created.body.indicators[2]!.name).toBe('Share of journeys to work by car');
+    expect(created.body.indicators[1]!.naturalLimit).toBe(100);
+
+    // All or none: one bad entry leaves the others out.
+    const mixed = await client.post<{
+      error: { message: string; details: Array<{ path: string }> };
+    }>('/api/v1/networks/csg2/indicators/eurostat', {
+      indicators: [{ code: 'urb_ctran:TT1007V' }, { code: 'urb_ctran:TT1012V' }],
+    });
+    expect(mixed.status).toBe(400);
+    expect(mixed.body.error.message).toMatch(/which SDG target urb_ctran:TT1012V measures/);
+    expect(mixed.body.error.details[0]!.path).toBe('/indicators/1/target');
+    expect((await client.get('/api/v1/indicators/journeys-to-work-by-bicycle')).status).toBe(404);
+    const unknown = await client.post<{ error: { message: string } }>(
+      '/api/v1/networks/csg2/indicators/eurostat',
+      { indicators: [{ code: 'urb_ctran:TT9999V', target: '11.2', direction: 'increase' }] },
+    );
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error.message).toMatch(/no indicator TT9999V/);
+    // A code another indicator of the network reads already.
+    const twice = await client.post<{ error: { message: string } }>(
+      '/api/v1/networks/csg2/indicators/eurostat',
+      { indicators: [{ code: 'urb_ctran:TT1060I', slug: 'road-deaths-again' }] },
+    );
+    expect(twice.status).toBe(409);
+    expect(twice.body.error.message).toMatch(/already reads the Eurostat code TT1060I/);
+  });
 });

@@ -1,5 +1,8 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseEurostatCodes, sumTerms } from '../../../server/src/domain/eurostat-codes';
+import { EUROSTAT_SUGGESTIONS } from '../../../server/src/domain/eurostat-suggestions';
 
 describe('parseEurostatCodes', () => {
   it('reads plain codes, sums and survey waves, the dataset carried to later waves', () => {
@@ -28,5 +31,37 @@ describe('sumTerms', () => {
     expect(sumTerms([0.1, 0.2])).toBe(0.3);
     expect(sumTerms([41, 42.1])).toBe(83.1);
     expect(sumTerms([1.005, 2])).toBe(3.005);
+  });
+});
+
+describe('the curated Eurostat suggestions', () => {
+  const read = (file: string): string =>
+    fs.readFileSync(path.resolve(import.meta.dirname, '../../../seeds/data', file), 'utf8');
+  const codes = new Set(
+    read('eurostat/dic_indic_ur.tsv')
+      .split('\n')
+      .map((l) => l.split('\t')[0]),
+  );
+  const targets = new Set(
+    read('sdg-framework/targets.csv')
+      .split('\n')
+      .map((l) => l.split(',')[0]),
+  );
+  const indicators = new Map(
+    read('sdg-framework/indicators.csv')
+      .split('\n')
+      .map((l) => l.split(','))
+      .map(([code, target]) => [code, target] as const),
+  );
+
+  it('name codes Eurostat has, SDG targets and indicators that exist, unique slugs', () => {
+    for (const s of EUROSTAT_SUGGESTIONS) {
+      const parsed = parseEurostatCodes(s.eurostat);
+      expect(parsed, s.eurostat).not.toBeNull();
+      for (const term of parsed!.flatMap((c) => c.terms)) expect(codes.has(term), term).toBe(true);
+      expect(targets.has(s.target), s.target).toBe(true);
+      if (s.sdgIndicator !== undefined) expect(indicators.get(s.sdgIndicator)).toBe(s.target);
+    }
+    expect(new Set(EUROSTAT_SUGGESTIONS.map((s) => s.slug)).size).toBe(EUROSTAT_SUGGESTIONS.length);
   });
 });

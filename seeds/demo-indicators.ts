@@ -1,11 +1,13 @@
 /**
  * Indicator catalogue of the demo network "Cities for Sustainability Governance (demo)".
  *
- * 48 urban sustainability indicators covering all 17 SDGs, modelled on what European
+ * 45 urban sustainability indicators covering all 17 SDGs, modelled on what European
  * cities report in Voluntary Local Reviews (JRC European Handbook for SDG Voluntary Local
  * Reviews, URBACT "Global Goals for Cities"): real definitions, units, directions and
- * plausible bounds. The city values are NOT real: they are generated synthetically from
- * `generate` by `demo-network.ts`.
+ * plausible bounds. The city values of THESE indicators are NOT real: they are generated
+ * synthetically from `generate` by `demo-network.ts`, and the indicators are marked
+ * synthetic. The network's indicators with real values (Eurostat) are in
+ * `demo-real-indicators.ts`.
  *
  * Scoring follows the SDSN method: `bestBound` (an SDG/EU threshold, a science-based value
  * or the average of top performers) scores 100 and `worstBound` scores 0.
@@ -386,61 +388,6 @@ export const DEMO_INDICATORS: readonly DemoIndicator[] = [
     },
     generate: { start: [73.5, 84], annualChange: 0.002, noise: 0.002 },
     ambition: { kind: 'relative', value: 0.02 },
-  },
-  {
-    slug: 'road-traffic-deaths',
-    goal: 3,
-    name: 'Road traffic deaths',
-    description:
-      'People killed (within 30 days) in road traffic collisions on the city’s territory per ' +
-      '100,000 inhabitants. Safer street design and lower speeds work towards Vision Zero.',
-    unit: 'per 100,000 inhabitants',
-    direction: 'decrease',
-    decimals: 1,
-    trendType: 'linear',
-    bestBound: 0,
-    worstBound: 10,
-    thresholds: { green: 2, yellow: 3.5, orange: 5 },
-    allowedMin: 0,
-    allowedMax: 100,
-    source: 'Police road-accident records; national road-safety observatory (EU CARE database)',
-    sdg: [{ target: '3.6', indicator: '3.6.1' }, { target: '11.2' }],
-    translations: {
-      fr: {
-        name: 'Décès dus aux accidents de la route',
-        description:
-          'Personnes tuées (dans les 30 jours) dans des accidents de la route sur le territoire ' +
-          'de la ville, pour 100 000 habitants. Des rues plus sûres et des vitesses plus basses ' +
-          'visent l’objectif « Vision zéro ».',
-        unit: 'pour 100 000 habitants',
-      },
-      de: {
-        name: 'Verkehrstote',
-        description:
-          'Im Straßenverkehr auf dem Stadtgebiet getötete Personen (innerhalb von 30 Tagen) je ' +
-          '100.000 Einwohner. Sicherere Straßengestaltung und niedrigere Geschwindigkeiten ' +
-          'verfolgen das Ziel „Vision Zero“.',
-        unit: 'je 100.000 Einwohner',
-      },
-      es: {
-        name: 'Muertes por accidentes de tráfico',
-        description:
-          'Personas fallecidas (en un plazo de 30 días) en accidentes de tráfico en el término ' +
-          'municipal por cada 100.000 habitantes. Unas calles más seguras y velocidades más ' +
-          'bajas persiguen el objetivo «Visión Cero».',
-        unit: 'por cada 100.000 habitantes',
-      },
-      it: {
-        name: 'Morti per incidenti stradali',
-        description:
-          'Persone decedute (entro 30 giorni) in incidenti stradali nel territorio comunale ogni ' +
-          '100.000 abitanti. Strade più sicure e velocità più basse perseguono l’obiettivo ' +
-          '«Vision Zero».',
-        unit: 'ogni 100.000 abitanti',
-      },
-    },
-    generate: { start: [1, 8], annualChange: 0.1, noise: 0.15 },
-    ambition: { kind: 'relative', value: 0.5 },
   },
   {
     slug: 'premature-ncd-mortality',
@@ -1706,57 +1653,6 @@ export const DEMO_INDICATORS: readonly DemoIndicator[] = [
     ambition: { kind: 'relative', value: 0.3 },
   },
   {
-    slug: 'public-transport-modal-share',
-    goal: 11,
-    name: 'Public transport share of trips',
-    description:
-      'Share of all trips made by residents on a typical weekday with public transport as the ' +
-      'main mode. A higher share reduces congestion, emissions and road danger.',
-    unit: '%',
-    direction: 'increase',
-    decimals: 1,
-    trendType: 'auto',
-    bestBound: 40,
-    worstBound: 5,
-    thresholds: { green: 30, yellow: 20, orange: 12 },
-    allowedMin: 0,
-    allowedMax: 100,
-    source: 'Household mobility survey (SUMP monitoring); Eurostat Urban Audit',
-    sdg: [{ target: '11.2' }],
-    translations: {
-      fr: {
-        name: 'Part modale des transports publics',
-        description:
-          'Part des déplacements effectués par les habitants un jour ouvrable type dont le mode ' +
-          'principal est le transport public. Une part plus élevée réduit la congestion, les ' +
-          'émissions et l’insécurité routière.',
-      },
-      de: {
-        name: 'Anteil des öffentlichen Verkehrs an allen Wegen',
-        description:
-          'Anteil aller Wege der Einwohnerinnen und Einwohner an einem typischen Werktag, bei ' +
-          'denen öffentliche Verkehrsmittel das Hauptverkehrsmittel sind. Ein höherer Anteil ' +
-          'verringert Staus, Emissionen und Unfallgefahren.',
-      },
-      es: {
-        name: 'Cuota modal del transporte público',
-        description:
-          'Porcentaje de los desplazamientos realizados por los residentes en un día laborable ' +
-          'típico cuyo modo principal es el transporte público. Una mayor cuota reduce la ' +
-          'congestión, las emisiones y la siniestralidad vial.',
-      },
-      it: {
-        name: 'Quota modale del trasporto pubblico',
-        description:
-          'Quota degli spostamenti effettuati dai residenti in un giorno feriale tipo in cui il ' +
-          'trasporto pubblico è il mezzo principale. Una quota più alta riduce congestione, ' +
-          'emissioni e pericoli stradali.',
-      },
-    },
-    generate: { start: [8, 42], annualChange: 0.02, noise: 0.04 },
-    ambition: { kind: 'relative', value: 0.25 },
-  },
-  {
     slug: 'public-green-space-per-inhabitant',
     goal: 11,
     name: 'Public green space per inhabitant',
@@ -2409,62 +2305,6 @@ export const DEMO_INDICATORS: readonly DemoIndicator[] = [
     },
     generate: { start: [15, 110], annualChange: 0.02, noise: 0.06 },
     ambition: null,
-  },
-  {
-    slug: 'satisfaction-with-local-administration',
-    goal: 16,
-    name: 'Residents satisfied with the local public administration',
-    description:
-      'Share of residents satisfied with the services of the city administration, from the EU ' +
-      'Survey on the Quality of Life in European Cities or a local survey. Trust in responsive ' +
-      'institutions underpins effective local governance.',
-    unit: '%',
-    direction: 'increase',
-    decimals: 0,
-    trendType: 'auto',
-    bestBound: 85,
-    worstBound: 25,
-    thresholds: { green: 70, yellow: 55, orange: 40 },
-    allowedMin: 0,
-    allowedMax: 100,
-    source: 'EU Survey on the Quality of Life in European Cities; municipal resident survey',
-    sdg: [{ target: '16.6', indicator: '16.6.2' }],
-    translations: {
-      fr: {
-        name: 'Habitants satisfaits de l’administration municipale',
-        description:
-          'Part des habitants satisfaits des services de l’administration municipale, selon ' +
-          'l’enquête de l’UE sur la qualité de vie dans les villes européennes ou une enquête ' +
-          'locale. La confiance dans des institutions à l’écoute est le fondement d’une ' +
-          'gouvernance locale efficace.',
-      },
-      de: {
-        name: 'Mit der Stadtverwaltung zufriedene Einwohner',
-        description:
-          'Anteil der Einwohnerinnen und Einwohner, die mit den Dienstleistungen der ' +
-          'Stadtverwaltung zufrieden sind, laut der EU-Umfrage zur Lebensqualität in ' +
-          'europäischen Städten oder einer lokalen Befragung. Vertrauen in bürgernahe ' +
-          'Institutionen ist die Grundlage wirksamer lokaler Governance.',
-      },
-      es: {
-        name: 'Residentes satisfechos con la administración municipal',
-        description:
-          'Porcentaje de residentes satisfechos con los servicios de la administración ' +
-          'municipal, según la encuesta de la UE sobre la calidad de vida en las ciudades ' +
-          'europeas o una encuesta local. La confianza en instituciones receptivas es la base de ' +
-          'una gobernanza local eficaz.',
-      },
-      it: {
-        name: 'Residenti soddisfatti dell’amministrazione comunale',
-        description:
-          'Quota di residenti soddisfatti dei servizi dell’amministrazione comunale, secondo ' +
-          'l’indagine dell’UE sulla qualità della vita nelle città europee o un’indagine locale. ' +
-          'La fiducia in istituzioni attente ai cittadini è alla base di una governance locale ' +
-          'efficace.',
-      },
-    },
-    generate: { start: [25, 78], annualChange: 0.01, noise: 0.04 },
-    ambition: { kind: 'relative', value: 0.1 },
   },
   {
     slug: 'local-election-turnout',

@@ -1,13 +1,25 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Knex } from 'knex';
+import { Principal } from '../server/src/auth/principal';
+import type { Database } from '../server/src/db/database';
 import { ReviewRepository } from '../server/src/repositories/review.repository';
+import { UnitOfWork } from '../server/src/repositories/unit-of-work';
+import { AccessService } from '../server/src/services/access.service';
+import { ImportService } from '../server/src/services/import.service';
 import { DEMO_INDICATORS, type DemoIndicator } from './demo-indicators';
+import { DEMO_EUROSTAT_FILES, DEMO_REAL_INDICATORS } from './demo-real-indicators';
 
 /**
  * The demo network: the real partner cities of URBACT's "Cities for
- * Sustainability Governance" with SYNTHETIC figures. Every value is generated
+ * Sustainability Governance" with REAL figures where Eurostat's City
+ * statistics have them (demo-real-indicators.ts, imported through the
+ * application's own Eurostat import) and SYNTHETIC figures for every other
+ * indicator, which is marked synthetic. Synthetic values are generated
  * deterministically from a seeded random generator, so every installation
  * shows the same numbers and tests can rely on their shape (never on exact
- * values). The figures are not the cities' own and must never be presented as such.
+ * values); they are not the cities' own and must never be presented as such.
  */
 
 export const DEMO_NETWORK = {
@@ -15,9 +27,15 @@ export const DEMO_NETWORK = {
   name: 'Cities for Sustainability Governance (demo)',
   description:
     'Demonstration network with the partner cities of the URBACT network "Cities for Sustainability Governance". ' +
-    'All figures are synthetic, generated for demonstration: they are not the cities\u2019 own data.',
-  dataKind: 'synthetic',
+    'Indicators marked "Eurostat" show real figures from Eurostat\u2019s City statistics for the cities it covers; ' +
+    'all other indicators are synthetic, generated for demonstration: they are not the cities\u2019 own data.',
+  dataKind: 'mixed',
+  citation:
+    'Eurostat, City statistics (Urban Audit): datasets urb_percep, urb_ctran and urb_cenv, reshaped for this demo ' +
+    '(the partner cities\u2019 lines; city codes of the transport download set from city names). Other indicators: synthetic demo values.',
 } as const;
+
+const EUROSTAT_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'data', 'eurostat');
 
 export interface DemoCity {
   slug: string;
@@ -31,6 +49,8 @@ export interface DemoCity {
   performance: number;
   /** Share of series with no data at all (smaller administrations report less). */
   missingShare: number;
+  /** Eurostat Urban Audit code, for the cities Eurostat's City statistics cover. */
+  urbanAudit?: string;
 }
 
 export const DEMO_CITIES: readonly DemoCity[] = [
@@ -44,6 +64,7 @@ export const DEMO_CITIES: readonly DemoCity[] = [
     role: 'lead_partner',
     performance: 0.6,
     missingShare: 0.02,
+    urbanAudit: 'FI005C',
   },
   {
     slug: 'braga',
@@ -55,6 +76,7 @@ export const DEMO_CITIES: readonly DemoCity[] = [
     role: 'partner',
     performance: 0.1,
     missingShare: 0.05,
+    urbanAudit: 'PT003C',
   },
   {
     slug: 'gabrovo',
@@ -77,6 +99,7 @@ export const DEMO_CITIES: readonly DemoCity[] = [
     role: 'partner',
     performance: -0.2,
     missingShare: 0.06,
+    urbanAudit: 'SK002C',
   },
   {
     slug: 'tallinn',
@@ -88,6 +111,7 @@ export const DEMO_CITIES: readonly DemoCity[] = [
     role: 'partner',
     performance: 0.4,
     missingShare: 0.03,
+    urbanAudit: 'EE001C',
   },
   {
     slug: 'valencia',
@@ -99,6 +123,7 @@ export const DEMO_CITIES: readonly DemoCity[] = [
     role: 'partner',
     performance: 0.2,
     missingShare: 0.04,
+    urbanAudit: 'ES003C',
   },
   {
     slug: 'jablonec-nad-nisou',
@@ -132,6 +157,7 @@ export const DEMO_CITIES: readonly DemoCity[] = [
     role: 'partner',
     performance: 0.5,
     missingShare: 0.02,
+    urbanAudit: 'DE081C',
   },
 ];
 
@@ -319,10 +345,6 @@ export interface DemoSeedCounts {
 }
 
 /**
- * Writes the demo network in one transaction. Cities that already exist (by
- * slug) are reused; the network itself must not exist yet.
- */
-/**
  * Review states of the demo: every year approved (so visitors see the
  * figures), except the last year of two cities, to show the workflow:
  * Košice's is still a draft (only members see it), Valencia's waits in the
@@ -353,15 +375,30 @@ async function seedReviews(trx: Knex.Transaction, networkId: number): Promise<vo
   }
 }
 
-export async function seedDemoNetwork(knex: Knex): Promise<DemoSeedCounts> {
+/** Every indicator of the demo network: the synthetic ones and the real (Eurostat) ones. */
+export const DEMO_ALL_INDICATORS: ReadonlyArray<
+  Omit<DemoIndicator, 'generate'> & { eurostat?: string }
+> = [...DEMO_INDICATORS, ...DEMO_REAL_INDICATORS];
+
+/**
+ * Writes the demo network in one transaction: cities (with their Urban
+ * Audit codes), the catalogue, synthetic values for the synthetic
+ * indicators, the real Eurostat files through the application's import, and
+ * illustrative ambitions. Cities that already exist (by slug) are reused;
+ * the network itself must not exist yet.
+ */
+export async function seedDemoNetwork(
+  db: Pick<Database, 'knex' | 'kind'>,
+): Promise<DemoSeedCounts> {
   const data = generateDemoData();
-  return knex.transaction(async (trx) => {
+  return db.knex.transaction(async (trx) => {
     const [network] = (await trx('networks')
       .insert({
         slug: DEMO_NETWORK.slug,
         name: DEMO_NETWORK.name,
         description: DEMO_NETWORK.description,
         data_kind: DEMO_NETWORK.dataKind,
+        citation: DEMO_NETWORK.citation,
         is_public: true,
       })
       .returning('id')) as Array<{ id: number }>;
@@ -383,6 +420,11 @@ export async function seedDemoNetwork(knex: Knex): Promise<DemoSeedCounts> {
         .returning('id')) as Array<{ id: number }>;
       if (row === undefined) throw new Error(`city ${city.slug} insert returned no id`);
       cityIds.set(city.slug, row.id);
+      if (city.urbanAudit !== undefined)
+        await trx('city_codes')
+          .insert({ city_id: row.id, scheme: 'urban-audit', code: city.urbanAudit })
+          .onConflict(['scheme', 'code'])
+          .ignore();
     }
     await trx('network_members').insert(
       DEMO_CITIES.map((c) => ({
@@ -393,7 +435,9 @@ export async function seedDemoNetwork(knex: Knex): Promise<DemoSeedCounts> {
     );
 
     const indicatorIds = new Map<string, number>();
-    for (const [index, ind] of DEMO_INDICATORS.entries()) {
+    const ordered = [...DEMO_ALL_INDICATORS].sort((a, b) => a.goal - b.goal);
+    for (const [index, ind] of ordered.entries()) {
+      const real = ind.eurostat !== undefined;
       const [row] = (await trx('indicators')
         .insert({
           network_id: network.id,
@@ -413,6 +457,9 @@ export async function seedDemoNetwork(knex: Knex): Promise<DemoSeedCounts> {
           allowed_max: ind.allowedMax,
           source: ind.source,
           translations: JSON.stringify(ind.translations),
+          codes: JSON.stringify(real ? { eurostat: ind.eurostat } : {}),
+          natural_limit: ind.allowedMax === 100 && ind.direction === 'increase' ? 100 : null,
+          synthetic: !real,
           sort_order: ind.goal * 100 + index,
         })
         .returning('id')) as Array<{ id: number }>;
@@ -455,6 +502,8 @@ export async function seedDemoNetwork(knex: Knex): Promise<DemoSeedCounts> {
       }
     }
     await insertInChunks(trx, 'observations', observations);
+    const real = await importEurostatFiles(trx, db.kind);
+    ambitions.push(...(await realAmbitions(trx, network.id)));
     await insertInChunks(trx, 'ambitions', ambitions);
     await seedReviews(trx, network.id);
     await trx('audit_events').insert({
@@ -465,16 +514,86 @@ export async function seedDemoNetwork(knex: Knex): Promise<DemoSeedCounts> {
       network_id: network.id,
       after: JSON.stringify({
         cities: DEMO_CITIES.length,
-        indicators: DEMO_INDICATORS.length,
-        observations: observations.length,
+        indicators: DEMO_ALL_INDICATORS.length,
+        syntheticObservations: observations.length,
+        eurostatObservations: real,
       }),
-      comment: 'Demo network with synthetic figures',
+      comment:
+        'Demo network: Eurostat figures where Eurostat has them, synthetic figures elsewhere',
     });
     return {
       cities: DEMO_CITIES.length,
-      indicators: DEMO_INDICATORS.length,
-      observations: observations.length,
+      indicators: DEMO_ALL_INDICATORS.length,
+      observations: observations.length + real,
       ambitions: ambitions.length,
     };
   });
+}
+
+/**
+ * Imports the shipped Eurostat files into the demo network with the
+ * application's own Eurostat import, inside the seed's transaction. Returns
+ * the number of values stored.
+ */
+async function importEurostatFiles(trx: Knex.Transaction, kind: Database['kind']): Promise<number> {
+  const uow = new UnitOfWork({ knex: trx, kind, pglite: null, close: async () => undefined });
+  const imports = new ImportService(uow, new AccessService(uow));
+  let stored = 0;
+  for (const { file, dataset } of DEMO_EUROSTAT_FILES) {
+    const report = await imports.runWithin(
+      uow.repos,
+      Principal.system,
+      () => fs.createReadStream(path.join(EUROSTAT_DIR, file)),
+      { network: DEMO_NETWORK.slug, fileName: file, ...(dataset === undefined ? {} : { dataset }) },
+    );
+    stored += report.toInsert;
+  }
+  return stored;
+}
+
+/**
+ * Illustrative ambitions for the real indicators, marked as such: from the
+ * city's first value of 2015 or later (else its last before) to 2030.
+ */
+async function realAmbitions(trx: Knex.Transaction, networkId: number): Promise<object[]> {
+  const rows = (await trx('observations as o')
+    .join('indicators as i', 'i.id', 'o.indicator_id')
+    .where({ 'i.network_id': networkId, 'i.synthetic': false, 'o.series': '' })
+    .select('o.city_id', 'o.indicator_id', 'i.slug', 'o.year', 'o.value')
+    .orderBy(['o.city_id', 'o.indicator_id', 'o.year'])) as Array<{
+    city_id: number;
+    indicator_id: number;
+    slug: string;
+    year: number;
+    value: number;
+  }>;
+  const byPair = new Map<string, typeof rows>();
+  for (const r of rows) {
+    const key = `${r.city_id}:${r.indicator_id}`;
+    byPair.set(key, [...(byPair.get(key) ?? []), r]);
+  }
+  const ambitions: object[] = [];
+  for (const values of byPair.values()) {
+    const indicator = DEMO_REAL_INDICATORS.find((i) => i.slug === values[0]!.slug);
+    if (indicator === undefined || indicator.ambition === null || values.length < 2) continue;
+    const base = values.find((v) => v.year >= DEMO_FIRST_YEAR) ?? values[values.length - 1]!;
+    if (base.year >= 2030) continue;
+    const up = indicator.direction === 'increase' ? 1 : -1;
+    const { kind, value } = indicator.ambition;
+    let target = kind === 'absolute' ? value : base.value * (1 + up * value);
+    if (indicator.allowedMax !== null) target = Math.min(target, indicator.allowedMax);
+    if (indicator.allowedMin !== null) target = Math.max(target, indicator.allowedMin);
+    target = round(target, indicator.decimals);
+    if (target === base.value) continue;
+    ambitions.push({
+      city_id: base.city_id,
+      indicator_id: base.indicator_id,
+      baseline_year: base.year,
+      baseline_value: base.value,
+      target_year: 2030,
+      target_value: target,
+      note: 'Illustrative demo ambition (the values are Eurostat’s, the ambition is not the city’s)',
+    });
+  }
+  return ambitions;
 }

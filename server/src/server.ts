@@ -23,7 +23,7 @@ async function main(): Promise<void> {
   let logPoolError: (err: Error) => void = (err) =>
     process.stderr.write(`database pool: ${err.message}\n`);
   const db = await openConfiguredDatabase(config, (err) => logPoolError(err));
-  const boot = await bootstrapDatabase(db.knex, {
+  const boot = await bootstrapDatabase(db, {
     seedDemo: config.seedDemo,
     demoAccounts: demoAccountsAllowed(config, db.kind),
   });

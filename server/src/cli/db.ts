@@ -38,7 +38,7 @@ async function main(): Promise<void> {
         log(
           `UN framework: ${framework.goals} goals, ${framework.targets} targets, ${framework.indicators} indicators.`,
         );
-        const result = await bootstrapDatabase(db.knex, { seedDemo: config.seedDemo });
+        const result = await bootstrapDatabase(db, { seedDemo: config.seedDemo });
         log(
           result.demoSeeded
             ? 'Demo network seeded.'
@@ -51,7 +51,7 @@ async function main(): Promise<void> {
         await migrateLatest(db.knex);
         await seedSdgFramework(db.knex);
         if (config.seedDemo) {
-          const demo = await seedDemoNetwork(db.knex);
+          const demo = await seedDemoNetwork(db);
           log(
             `Demo network: ${demo.cities} cities, ${demo.indicators} indicators, ${demo.observations} observations.`,
           );

@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import type { Database } from './database';
 import { seedDemoAccounts } from '../../../seeds/demo-accounts';
 import { DEMO_NETWORK, seedDemoNetwork } from '../../../seeds/demo-network';
 import { seedSdgFramework } from '../../../seeds/sdg-framework';
@@ -23,9 +24,10 @@ async function countRows(knex: Knex, table: string): Promise<number> {
  * (so a user's own data is never touched).
  */
 export async function bootstrapDatabase(
-  knex: Knex,
+  db: Pick<Database, 'knex' | 'kind'>,
   options: { seedDemo: boolean; demoAccounts?: boolean },
 ): Promise<BootstrapResult> {
+  const knex = db.knex;
   const migrationsApplied = await migrateLatest(knex);
   let frameworkSeeded = false;
   if ((await countRows(knex, 'sdg_goals')) === 0) {
@@ -34,7 +36,7 @@ export async function bootstrapDatabase(
   }
   let demoSeeded = false;
   if (options.seedDemo && (await countRows(knex, 'networks')) === 0) {
-    await seedDemoNetwork(knex);
+    await seedDemoNetwork(db);
     demoSeeded = true;
   }
   // Demo accounts only on a fresh installation (no account yet) that has the demo network.

@@ -98,8 +98,13 @@ export class ImportRepository {
     private readonly kind: DatabaseKind,
   ) {}
 
-  /** Creates the staging tables (dropped at commit or rollback) and returns a writer for the rows. */
+  /**
+   * Creates the staging tables (dropped at commit or rollback) and returns a
+   * writer for the rows. Several imports may run in one transaction (the demo
+   * seed): a previous import's tables go first.
+   */
   async openStaging(): Promise<StagingWriter> {
+    await this.knex.raw('drop table if exists pg_temp.import_rows, pg_temp.import_flags');
     await this.knex.raw(`
       create temporary table import_rows (
         row_no integer not null, city_id integer not null, indicator_id integer not null,

@@ -205,17 +205,8 @@ export class ImportService {
     open: () => Readable,
     options: ImportOptions,
   ): Promise<ImportReport> {
-    await this.access.check(this.uow.repos, principal, 'import', {});
-    const network =
-      options.network === undefined
-        ? undefined
-        : (
-            await this.access.check(this.uow.repos, principal, 'network.read', {
-              network: options.network,
-            })
-          ).network;
     const work = (repos: Repositories): Promise<ImportReport> =>
-      this.execute(repos, principal, open, { ...options, networkId: network?.id ?? null });
+      this.within(repos, principal, open, options);
     if (!options.dryRun) return this.uow.transaction(work);
     try {
       return await this.uow.rehearse(work);
@@ -223,6 +214,35 @@ export class ImportService {
       if (err instanceof ImportRejectedError) return err.report;
       throw err;
     }
+  }
+
+  /**
+   * Runs an import inside the caller's transaction (seeds): it stands or
+   * falls with it. Throws ImportRejectedError when any row is wrong.
+   */
+  async runWithin(
+    repos: Repositories,
+    principal: Principal,
+    open: () => Readable,
+    options: Omit<ImportOptions, 'dryRun'>,
+  ): Promise<ImportReport> {
+    return this.within(repos, principal, open, { ...options, dryRun: false });
+  }
+
+  /** The access checks (importing; reading the network named), then the import. */
+  private async within(
+    repos: Repositories,
+    principal: Principal,
+    open: () => Readable,
+    options: ImportOptions,
+  ): Promise<ImportReport> {
+    await this.access.check(repos, principal, 'import', {});
+    const network =
+      options.network === undefined
+        ? undefined
+        : (await this.access.check(repos, principal, 'network.read', { network: options.network }))
+            .network;
+    return this.execute(repos, principal, open, { ...options, networkId: network?.id ?? null });
   }
 
   private async execute(

@@ -3,6 +3,7 @@ import type { Database } from '../../../server/src/db/database';
 import { bootstrapDatabase } from '../../../server/src/db/bootstrap';
 import { DEMO_CITIES, DEMO_NETWORK, generateDemoData } from '../../../seeds/demo-network';
 import { DEMO_INDICATORS } from '../../../seeds/demo-indicators';
+import { DEMO_REAL_INDICATORS } from '../../../seeds/demo-real-indicators';
 import { seedSdgFramework } from '../../../seeds/sdg-framework';
 import { createEmptyDatabase, createTestDatabase } from '../../helpers/test-db';
 
@@ -21,7 +22,7 @@ describe('bootstrapping an empty database', () => {
   });
 
   it('migrates, loads the framework and seeds the demo network once', async () => {
-    const first = await bootstrapDatabase(db.knex, { seedDemo: true });
+    const first = await bootstrapDatabase(db, { seedDemo: true });
     expect(first.migrationsApplied.length).toBeGreaterThan(0);
     expect(first).toMatchObject({ frameworkSeeded: true, demoSeeded: true });
     expect(await count(db, 'sdg_goals')).toBe(17);
@@ -29,7 +30,7 @@ describe('bootstrapping an empty database', () => {
     expect(await count(db, 'sdg_indicators')).toBe(248);
 
     const observations = await count(db, 'observations');
-    const second = await bootstrapDatabase(db.knex, { seedDemo: true });
+    const second = await bootstrapDatabase(db, { seedDemo: true });
     expect(second).toEqual({
       migrationsApplied: [],
       frameworkSeeded: false,
@@ -44,7 +45,7 @@ describe('bootstrapping an empty database', () => {
   it('creates the documented demo accounts only when asked, on an installation with no account', async () => {
     const { DEMO_ACCOUNTS } = await import('../../../seeds/demo-accounts');
     const { verifyPassword } = await import('../../../server/src/auth/passwords');
-    const result = await bootstrapDatabase(db.knex, { seedDemo: true, demoAccounts: true });
+    const result = await bootstrapDatabase(db, { seedDemo: true, demoAccounts: true });
     expect(result.demoAccountsCreated).toBe(DEMO_ACCOUNTS.length);
     const rows = (await db
       .knex('users as u')
@@ -59,7 +60,7 @@ describe('bootstrapping an empty database', () => {
       expect(row.role).toBe(account.role);
       expect(await verifyPassword(row.password_hash, account.password)).toBe(true);
     }
-    const again = await bootstrapDatabase(db.knex, { seedDemo: true, demoAccounts: true });
+    const again = await bootstrapDatabase(db, { seedDemo: true, demoAccounts: true });
     expect(again.demoAccountsCreated).toBe(0);
   });
 
@@ -79,7 +80,7 @@ describe('SEED_DEMO=false', () => {
   });
 
   it('leaves the database without any network', async () => {
-    const result = await bootstrapDatabase(db.knex, { seedDemo: false });
+    const result = await bootstrapDatabase(db, { seedDemo: false });
     expect(result.demoSeeded).toBe(false);
     expect(await count(db, 'networks')).toBe(0);
   });
@@ -89,18 +90,19 @@ describe('the demo network', () => {
   let db: Database;
   beforeAll(async () => {
     db = await createTestDatabase();
-    await bootstrapDatabase(db.knex, { seedDemo: true });
+    await bootstrapDatabase(db, { seedDemo: true });
   });
   afterAll(async () => {
     await db?.close();
   });
 
-  it('has the nine real partner cities, Espoo as lead partner, and is marked synthetic', async () => {
+  it('has the nine real partner cities, Espoo as lead partner, and is marked mixed with Eurostat cited', async () => {
     const network = await db.knex('networks').where({ slug: DEMO_NETWORK.slug }).first();
     expect(network).toMatchObject({
-      data_kind: 'synthetic',
+      data_kind: 'mixed',
       name: 'Cities for Sustainability Governance (demo)',
     });
+    expect(network.citation).toMatch(/Eurostat, City statistics.*reshaped/);
     const members = (await db
       .knex('network_members as m')
       .join('cities as c', 'c.id', 'm.city_id')
@@ -138,9 +140,10 @@ describe('the demo network', () => {
     expect(incomplete).toEqual([]);
   });
 
-  it('has yearly values 2015–2025 with gaps, and ambitions for most series', async () => {
+  it('has synthetic yearly values 2015–2025 with gaps, and ambitions for most series', async () => {
     const range = (await db
       .knex('observations')
+      .where({ source: 'Synthetic demo data' })
       .min('year as first')
       .max('year as last')
       .first()) as {
@@ -149,7 +152,15 @@ describe('the demo network', () => {
     };
     expect(range).toEqual({ first: 2015, last: 2025 });
     const series = DEMO_CITIES.length * DEMO_INDICATORS.length;
-    const observations = await count(db, 'observations');
+    const observations = Number(
+      (
+        (await db
+          .knex('observations')
+          .where({ source: 'Synthetic demo data' })
+          .count('* as c')
+          .first()) as { c: number }
+      ).c,
+    );
     expect(observations).toBeGreaterThan(series * 7);
     expect(observations).toBeLessThan(series * 11);
     const ambitions = await count(db, 'ambitions');
@@ -177,5 +188,63 @@ describe('the demo network', () => {
     expect(worsening).toBeGreaterThan(a.length * 0.1);
     expect(a.some((s) => s.values.length > 0 && s.values.length < 11)).toBe(true);
     expect(a.some((s) => s.values.length === 0)).toBe(true);
+  });
+
+  it('shows Eurostat’s real values for the indicators Eurostat has, as in the source files, with flags', async () => {
+    const value = async (city: string, indicator: string, year: number) =>
+      (await db
+        .knex('observations as o')
+        .join('cities as c', 'c.id', 'o.city_id')
+        .join('indicators as i', 'i.id', 'o.indicator_id')
+        .where({ 'c.slug': city, 'i.slug': indicator, 'o.year': year, 'o.series': '' })
+        .first('o.value', 'o.value_flags', 'o.source')) as
+        { value: number; value_flags: string; source: string } | undefined;
+    // urb_percep_csg.tsv: PS1012V,PC,EE001C 2019 = 29.4, PS1013V = 45.3.
+    expect(await value('tallinn', 'satisfied-with-public-transport', 2019)).toEqual({
+      value: 74.7,
+      value_flags: '',
+      source: 'Eurostat, City statistics (urb_percep); reshaped by SDG City Monitor',
+    });
+    // urb_ctran_csg.csv: Mannheim 2016 journeys to work by public transport 22.9, estimated.
+    expect(await value('mannheim', 'public-transport-modal-share', 2016)).toMatchObject({
+      value: 22.9,
+      value_flags: 'e',
+    });
+    // urb_cenv_csg.tsv: EN3013V Braga 2009 = 88.0.
+    expect((await value('braga', 'population-connected-to-sewage-treatment', 2009))?.value).toBe(
+      88,
+    );
+    const realIndicators = (await db
+      .knex('indicators')
+      .where({ synthetic: false })
+      .pluck('slug')) as string[];
+    expect(realIndicators.sort()).toEqual(DEMO_REAL_INDICATORS.map((i) => i.slug).sort());
+    for (const slug of realIndicators) {
+      const rows = (await db
+        .knex('observations as o')
+        .join('indicators as i', 'i.id', 'o.indicator_id')
+        .join('cities as c', 'c.id', 'o.city_id')
+        .where('i.slug', slug)
+        .select('c.slug as city', 'o.source')) as Array<{ city: string; source: string }>;
+      expect(rows.length, slug).toBeGreaterThan(0);
+      // Only Eurostat's values, and none for the cities Eurostat does not cover.
+      expect(rows.every((r) => r.source.startsWith('Eurostat, City statistics'))).toBe(true);
+      expect(
+        rows.filter((r) => ['gabrovo', 'jablonec-nad-nisou', 'agios-dimitrios'].includes(r.city)),
+      ).toEqual([]);
+    }
+    // Synthetic values only for synthetic indicators.
+    const mixedUp = await db
+      .knex('observations as o')
+      .join('indicators as i', 'i.id', 'o.indicator_id')
+      .where({ 'i.synthetic': false, 'o.source': 'Synthetic demo data' });
+    expect(mixedUp).toEqual([]);
+    // Approved for visitors, flags included.
+    const published = await db
+      .knex('published_observations')
+      .where({ value_flags: 'e' })
+      .count('* as c')
+      .first();
+    expect(Number((published as { c: number }).c)).toBeGreaterThan(0);
   });
 });

@@ -1,10 +1,11 @@
-import type { ReactNode } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { ChartFigure } from '../../components/ui/chart-frame';
 import { LocalLink } from '../../components/ui/local-link';
 import { EmptyState, ErrorState, LoadingState } from '../../components/ui/query-state';
 import { StatusBadge } from '../../components/ui/status-badge';
+import { SyntheticBadge } from '../../components/ui/synthetic-badge';
 import { useDocumentTitle } from '../../components/ui/use-document-title';
 import { YearSelect } from '../../components/ui/year-select';
 import { useIndicatorProgress } from '../../features/progress/api/progress-api';
@@ -18,8 +19,13 @@ import {
 } from '../../features/progress/components/status-explanation';
 import { ValueHistory } from '../../features/progress/components/value-history';
 import { DataKindNote } from '../../features/networks/components/data-kind-note';
+import { useCityIndicatorObservations, useIndicator } from '../../features/series/api/series-api';
+import { BreakdownSection } from '../../features/series/components/breakdown-section';
+import { SeriesSelect, useSeriesLabel } from '../../features/series/components/series-select';
+import { SeriesValuesTable } from '../../features/series/components/series-values-table';
 import { useLanguage } from '../../lib/i18n/use-language';
-import { useYearParam, withYear } from '../../lib/url-state';
+import { groupBySeries, HEADLINE_KEY, parseSeries, seriesKey } from '../../lib/series';
+import { useSearchParam, useYearParam, withYear } from '../../lib/url-state';
 
 /** One indicator of one city: the action-gap chart, its table, how the status came about, peers, history. */
 export function CityIndicatorPage(): ReactNode {
@@ -30,6 +36,30 @@ export function CityIndicatorPage(): ReactNode {
   const indicatorSlug = params.indicator ?? '';
   const [year, setYear] = useYearParam();
   const detail = useIndicatorProgress(city, indicatorSlug, year, lang);
+  const observations = useCityIndicatorObservations(city, indicatorSlug);
+  const definition = useIndicator(indicatorSlug);
+  const [seriesParam, setSeriesParam] = useSearchParam('series');
+  const [byParam, setBy] = useSearchParam('by');
+  const seriesLabel = useSeriesLabel();
+  const groups = useMemo(
+    () => groupBySeries(observations.data?.observations ?? []),
+    [observations.data],
+  );
+  const requestedKey = seriesKey(parseSeries(seriesParam));
+  const chosen =
+    groups.find((g) => g.key === requestedKey) ??
+    groups.find((g) => g.key === HEADLINE_KEY) ??
+    groups[0];
+  const headlineFlags = useMemo(
+    () =>
+      new Map(
+        (groups.find((g) => g.key === HEADLINE_KEY)?.observations ?? []).map((o) => [
+          o.year,
+          o.flags,
+        ]),
+      ),
+    [groups],
+  );
   useDocumentTitle(
     detail.data === undefined
       ? undefined
@@ -42,6 +72,10 @@ export function CityIndicatorPage(): ReactNode {
   const { indicator, progress, chart, network } = detail.data;
   const cityName = detail.data.city.name;
   const years = progress.series.map((p) => p.year);
+  const isSynthetic = definition.data?.synthetic === true && network.dataKind !== 'synthetic';
+  const hasBreakdowns = groups.some((g) => g.key !== HEADLINE_KEY);
+  const chosenIsHeadline = chosen === undefined || chosen.key === HEADLINE_KEY;
+  const historyYears = chosen === undefined ? years : chosen.observations.map((o) => o.year);
   return (
     <>
       <nav aria-label={t('nav.breadcrumb')} className="breadcrumb">
@@ -62,11 +96,24 @@ export function CityIndicatorPage(): ReactNode {
           <h1>
             <span className="eyebrow">{cityName}</span>
             {indicator.name}
+            {isSynthetic && (
+              <>
+                {' '}
+                <SyntheticBadge />
+              </>
+            )}
           </h1>
           {indicator.description !== '' && <p className="lead">{indicator.description}</p>}
         </div>
         <div className="toolbar">
           <YearSelect year={year} years={years} onChange={setYear} />
+          {groups.length > 1 && chosen !== undefined && (
+            <SeriesSelect
+              series={groups}
+              value={chosen.key}
+              onChange={(key) => setSeriesParam(key === HEADLINE_KEY ? undefined : key)}
+            />
+          )}
           <LocalLink
             className="button button--secondary"
             to={withYear(`/networks/${network.slug}/compare/${indicator.slug}`, year)}
@@ -90,6 +137,7 @@ export function CityIndicatorPage(): ReactNode {
 
       <section aria-labelledby="chart-heading">
         <h2 id="chart-heading">{t('progress.chartHeading')}</h2>
+        {hasBreakdowns && <p className="muted small">{t('series.progressUsesHeadline')}</p>}
         {chart.length === 0 ? (
           <EmptyState>{t('progress.noData')}</EmptyState>
         ) : (
@@ -110,6 +158,7 @@ export function CityIndicatorPage(): ReactNode {
                 decimals={indicator.decimals}
                 unit={indicator.unit}
                 caption={t('chart.tableCaption', { city: cityName, indicator: indicator.name })}
+                flags={headlineFlags}
               />
             }
           />
@@ -134,6 +183,39 @@ export function CityIndicatorPage(): ReactNode {
           </section>
         )}
       </div>
+
+      <section aria-labelledby="values-heading">
+        <h2 id="values-heading">{t('series.valuesHeading')}</h2>
+        {observations.isPending ? (
+          <LoadingState lines={4} />
+        ) : observations.isError ? (
+          <ErrorState error={observations.error} onRetry={() => void observations.refetch()} />
+        ) : chosen === undefined ? (
+          <EmptyState>{t('progress.noData')}</EmptyState>
+        ) : (
+          <SeriesValuesTable
+            values={chosen.observations}
+            decimals={indicator.decimals}
+            unit={indicator.unit}
+            caption={t('series.valuesCaption', {
+              indicator: indicator.name,
+              city: cityName,
+              series: seriesLabel(chosen.dimensions),
+            })}
+          />
+        )}
+      </section>
+
+      {hasBreakdowns && (
+        <BreakdownSection
+          groups={groups}
+          chosen={chosen?.dimensions ?? {}}
+          dimension={byParam}
+          onDimensionChange={(dimension) => setBy(dimension)}
+          indicator={indicator}
+          cityName={cityName}
+        />
+      )}
 
       <section aria-labelledby="sdg-heading">
         <h2 id="sdg-heading">{t('progress.sdgLinksHeading')}</h2>
@@ -175,11 +257,17 @@ export function CityIndicatorPage(): ReactNode {
 
       <section aria-labelledby="history-heading">
         <h2 id="history-heading">{t('history.heading')}</h2>
+        {!chosenIsHeadline && chosen !== undefined && (
+          <p className="muted small">
+            {t('series.historyOf', { series: seriesLabel(chosen.dimensions) })}
+          </p>
+        )}
         <ValueHistory
           city={city}
           indicator={indicator.slug}
-          years={years}
+          years={historyYears}
           decimals={indicator.decimals}
+          series={chosen?.dimensions ?? {}}
         />
       </section>
     </>

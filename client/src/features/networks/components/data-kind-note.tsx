@@ -2,7 +2,10 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { NetworkSummary } from '@api/network.schema';
 
-/** Says where a network's figures come from: synthetic demo data or a published source (cited). */
+/**
+ * Says where a network's figures come from: synthetic demo data, a published
+ * source (cited), or a mix of both (each indicator marked).
+ */
 export function DataKindNote({
   network,
 }: {
@@ -13,6 +16,16 @@ export function DataKindNote({
     return (
       <p className="data-note data-note--synthetic" data-testid="synthetic-note">
         <strong>{t('network.synthetic')}.</strong> {t('network.syntheticNote')}
+      </p>
+    );
+  }
+  if (network.dataKind === 'mixed') {
+    return (
+      <p className="data-note" data-testid="mixed-note">
+        <strong>{t('network.mixed')}.</strong>{' '}
+        {network.citation === null
+          ? t('network.mixedNote')
+          : t('network.mixedNoteCited', { citation: network.citation })}
       </p>
     );
   }

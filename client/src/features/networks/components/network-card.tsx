@@ -22,6 +22,7 @@ export function NetworkCard({ network }: { network: NetworkSummary }): ReactNode
         <p className="badge badge--synthetic">{t('network.synthetic')}</p>
       )}
       {network.dataKind === 'published' && <p className="badge">{t('network.published')}</p>}
+      {network.dataKind === 'mixed' && <p className="badge">{t('network.mixed')}</p>}
     </article>
   );
 }

@@ -6,6 +6,7 @@ import type {
 } from '@api/progress.schema';
 import type { HistoryResponse } from '@api/observation.schema';
 import { apiFetch, withQuery } from '../../../lib/api-client';
+import { seriesParam, type SeriesDimensions } from '../../../lib/series';
 
 /** Query keys for progress data; every input of a fetch is in its key. */
 export const progressKeys = {
@@ -16,8 +17,8 @@ export const progressKeys = {
     [...progressKeys.all, 'indicator', city, indicator, year ?? 'latest', lang] as const,
   peers: (city: string, indicator: string, lang: string) =>
     [...progressKeys.all, 'peers', city, indicator, lang] as const,
-  history: (city: string, indicator: string, year: number) =>
-    ['history', city, indicator, year] as const,
+  history: (city: string, indicator: string, year: number, series: string | undefined) =>
+    ['history', city, indicator, year, series ?? '(headline)'] as const,
 };
 
 export const cityProgressQuery = (city: string, year: number | undefined, lang: string) =>
@@ -58,15 +59,25 @@ export const peersQuery = (city: string, indicator: string, lang: string) =>
       ),
   });
 
-export const valueHistoryQuery = (city: string, indicator: string, year: number) =>
-  queryOptions({
-    queryKey: progressKeys.history(city, indicator, year),
+export const valueHistoryQuery = (
+  city: string,
+  indicator: string,
+  year: number,
+  series: SeriesDimensions = {},
+) => {
+  const param = seriesParam(series);
+  return queryOptions({
+    queryKey: progressKeys.history(city, indicator, year, param),
     queryFn: ({ signal }) =>
       apiFetch<HistoryResponse>(
-        `/api/v1/cities/${encodeURIComponent(city)}/indicators/${encodeURIComponent(indicator)}/observations/${year}/history`,
+        withQuery(
+          `/api/v1/cities/${encodeURIComponent(city)}/indicators/${encodeURIComponent(indicator)}/observations/${year}/history`,
+          { series: param },
+        ),
         { signal },
       ),
   });
+};
 
 export const useCityProgress = (city: string, year: number | undefined, lang: string) =>
   useQuery(cityProgressQuery(city, year, lang));
@@ -84,8 +95,9 @@ export const useValueHistory = (
   indicator: string,
   year: number | null,
   signedIn: boolean,
+  series: SeriesDimensions = {},
 ) =>
   useQuery({
-    ...valueHistoryQuery(city, indicator, year ?? 0),
+    ...valueHistoryQuery(city, indicator, year ?? 0, series),
     enabled: year !== null && signedIn,
   });

@@ -5,6 +5,8 @@ import { formatNumber, formatYear } from '../../../lib/format';
 import { useLanguage } from '../../../lib/i18n/use-language';
 import { gapTableRows, presentSeries, type GapSeries } from '../utils/gap-chart';
 import { TableScroll } from '../../../components/ui/table-scroll';
+import { FlagLegend, FlagMarks } from '../../../components/ui/value-flags';
+import { FLAG_ORDER, type ValueFlag } from '../../../lib/series';
 
 /** The action-gap chart's numbers as a table: the same points the chart draws. */
 export function GapDataTable({
@@ -12,49 +14,62 @@ export function GapDataTable({
   decimals,
   unit,
   caption,
+  flags,
 }: {
   points: readonly GapChartPoint[];
   decimals: number;
   unit: string;
   caption: string;
+  /** The observed values' flags by year (shown after them, with a legend). */
+  flags?: ReadonlyMap<number, readonly ValueFlag[]>;
 }): ReactNode {
   const { t } = useTranslation();
   const lang = useLanguage();
   const cell = (v: number | null): string => (v === null ? '' : formatNumber(v, lang, decimals));
   const present = presentSeries(points);
+  const rows = gapTableRows(points);
+  const shownFlags = [
+    ...new Set(rows.flatMap((p) => (p.observed === null ? [] : (flags?.get(p.year) ?? [])))),
+  ];
   const columns = (['observed', 'required', 'projected', 'target'] as const).filter(
     (key: GapSeries) => present[key],
   );
   return (
-    <TableScroll label={caption}>
-      <table className="table table--compact" data-testid="gap-table">
-        <caption>
-          {caption}
-          {unit !== '' && <span className="muted"> ({unit})</span>}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('chart.year')}</th>
-            {columns.map((key) => (
-              <th key={key} scope="col" className="num">
-                {t(`chart.${key}`)}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {gapTableRows(points).map((p) => (
-            <tr key={p.year}>
-              <th scope="row">{formatYear(p.year)}</th>
+    <>
+      <TableScroll label={caption}>
+        <table className="table table--compact" data-testid="gap-table">
+          <caption>
+            {caption}
+            {unit !== '' && <span className="muted"> ({unit})</span>}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('chart.year')}</th>
               {columns.map((key) => (
-                <td key={key} className="num">
-                  {cell(p[key])}
-                </td>
+                <th key={key} scope="col" className="num">
+                  {t(`chart.${key}`)}
+                </th>
               ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableScroll>
+          </thead>
+          <tbody>
+            {rows.map((p) => (
+              <tr key={p.year}>
+                <th scope="row">{formatYear(p.year)}</th>
+                {columns.map((key) => (
+                  <td key={key} className="num">
+                    {cell(p[key])}
+                    {key === 'observed' && p.observed !== null && (
+                      <FlagMarks flags={flags?.get(p.year) ?? []} />
+                    )}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
+      <FlagLegend flags={FLAG_ORDER.filter((f) => shownFlags.includes(f))} />
+    </>
   );
 }

@@ -9,6 +9,7 @@ import { useValueHistory } from '../api/progress-api';
 import { useSession } from '../../auth/api/auth-api';
 import { LocalLink } from '../../../components/ui/local-link';
 import { TableScroll } from '../../../components/ui/table-scroll';
+import type { SeriesDimensions } from '../../../lib/series';
 
 function valueOf(snapshot: unknown): number | null {
   if (typeof snapshot !== 'object' || snapshot === null) return null;
@@ -32,11 +33,14 @@ export function ValueHistory({
   indicator,
   years,
   decimals,
+  series = {},
 }: {
   city: string;
   indicator: string;
   years: readonly number[];
   decimals: number;
+  /** Which series' values (the headline when {}). */
+  series?: SeriesDimensions;
 }): ReactNode {
   const { t } = useTranslation();
   const lang = useLanguage();
@@ -46,7 +50,7 @@ export function ValueHistory({
   const chosen = raw !== null && years.includes(Number(raw)) ? Number(raw) : latest;
   const session = useSession();
   const signedIn = (session.data?.user ?? null) !== null;
-  const history = useValueHistory(city, indicator, chosen, signedIn);
+  const history = useValueHistory(city, indicator, chosen, signedIn, series);
   if (chosen === null) return <EmptyState>{t('progress.noData')}</EmptyState>;
   if (!session.isPending && !signedIn)
     return (

@@ -46,6 +46,11 @@ const de: Locale = {
       'Die Zahlen dieses Netzwerks sind synthetisch und zu Demonstrationszwecken erzeugt. Es sind nicht die Daten der Städte.',
     published: 'Veröffentlichte Quelle',
     publishedNote: 'Zahlen aus einer veröffentlichten Quelle: {{citation}}',
+    mixed: 'Echte und synthetische Zahlen',
+    mixedNote:
+      'Echte Zahlen, wo vorhanden, mit der Quelle neben jedem Wert; als „synthetisch“ markierte Indikatoren haben erzeugte Demowerte.',
+    mixedNoteCited:
+      'Echte Zahlen aus {{citation}}, wo vorhanden (die Quelle steht bei jedem Wert; die veröffentlichten Dateien wurden für diese Website umgeformt); als „synthetisch“ markierte Indikatoren haben erzeugte Demowerte.',
     membersHeading: 'Partnerstädte',
     leadPartner: 'Leitpartner',
     partner: 'Partner',
@@ -813,6 +818,52 @@ const de: Locale = {
       submitted: 'Eingereicht',
       open: '{{city}} {{year}} prüfen',
     },
+  },
+  flags: {
+    legend: 'Kennzeichen:',
+    estimated: 'geschätzt',
+    provisional: 'vorläufig',
+    breakInSeries: 'Zeitreihenbruch',
+    lowReliability: 'geringe Zuverlässigkeit',
+    confidential: 'vertraulich',
+    definitionDiffers: 'abweichende Definition',
+    synthetic: 'Synthetisch',
+    syntheticTitle: 'Erzeugte Demowerte, keine echten Zahlen',
+  },
+  series: {
+    label: 'Reihe',
+    headline: 'Hauptreihe (für den Fortschritt verwendet)',
+    headlineShort: 'Hauptreihe',
+    value: 'Wert',
+    source: 'Quelle',
+    note: 'Anmerkung',
+    rank: 'Rang',
+    provisionalStatus: 'vorläufig',
+    valuesHeading: 'Werte und Quellen',
+    valuesCaption: '{{indicator}} in {{city}}, {{series}}: Werte und ihre Herkunft',
+    progressUsesHeadline:
+      'Fortschritt und Handlungslücke beruhen auf der Hauptreihe; die Aufschlüsselungen stehen weiter unten.',
+    breakdownHeading: 'Aufschlüsselungen',
+    breakdownIntro:
+      'Derselbe Indikator aufgeschlüsselt, etwa nach Geschlecht oder Stadtteil, so wie die Zahlen veröffentlicht wurden.',
+    breakdownBy: 'Aufschlüsseln nach',
+    heldAt:
+      'Weitere Merkmale fest bei {{dimensions}}. Wählen Sie oben eine andere Reihe, um sie zu ändern.',
+    noBreakdownValues: 'Keine Werte für diese Aufschlüsselung.',
+    overTimeHeading: 'Nach {{dimension}} im Zeitverlauf',
+    linesCaption_one:
+      'Eine Linie für den einzigen Wert von „{{dimension}}“, {{first}}\u2013{{last}}.',
+    linesCaption_other:
+      'Eine Linie für jeden der {{count}} Werte von „{{dimension}}“, {{first}}\u2013{{last}}.',
+    linesTableCaption: '{{indicator}} in {{city}} nach {{dimension}} und Jahr',
+    latestHeading: 'Nach {{dimension}} im Jahr {{year}}',
+    barsCaption_one: 'Ein einziger Wert von „{{dimension}}“ im Jahr {{year}}: {{best}}.',
+    barsCaption_other:
+      '{{count}} Werte von „{{dimension}}“ im Jahr {{year}}, der beste zuerst: von {{best}} bis {{worst}}.',
+    headlineLine: 'Die gestrichelte Linie zeigt den Wert der Hauptreihe ({{value}}).',
+    barsTableCaption: '{{indicator}} in {{city}} nach {{dimension}}, {{year}}, der beste zuerst',
+    noValueIn: 'kein Wert für {{year}}',
+    historyOf: 'Änderungen der Reihe „{{series}}“.',
   },
   footer: {
     attribution:

@@ -45,6 +45,11 @@ const en = {
       'The figures in this network are synthetic, generated for demonstration. They are not the cities\u2019 own data.',
     published: 'Published source',
     publishedNote: 'Figures from a published source: {{citation}}',
+    mixed: 'Real and synthetic figures',
+    mixedNote:
+      'Real figures where available, with the source shown next to each value; indicators marked \u201csynthetic\u201d have generated demo values.',
+    mixedNoteCited:
+      'Real figures from {{citation}} where available (the source is shown with each value; the published files were reshaped to fit this site); indicators marked \u201csynthetic\u201d have generated demo values.',
     membersHeading: 'Partner cities',
     leadPartner: 'Lead partner',
     partner: 'Partner',
@@ -790,6 +795,51 @@ const en = {
       submitted: 'Submitted',
       open: 'Review {{city}} {{year}}',
     },
+  },
+  flags: {
+    legend: 'Flags:',
+    estimated: 'estimated',
+    provisional: 'provisional',
+    breakInSeries: 'break in series',
+    lowReliability: 'low reliability',
+    confidential: 'confidential',
+    definitionDiffers: 'definition differs',
+    synthetic: 'Synthetic',
+    syntheticTitle: 'Generated demo values, not real figures',
+  },
+  series: {
+    label: 'Series',
+    headline: 'Headline series (used for progress)',
+    headlineShort: 'Headline',
+    value: 'Value',
+    source: 'Source',
+    note: 'Note',
+    rank: 'Rank',
+    provisionalStatus: 'provisional',
+    valuesHeading: 'Values and sources',
+    valuesCaption: '{{indicator}} in {{city}}, {{series}}: values and where they come from',
+    progressUsesHeadline:
+      'Progress and the action gap use the headline series; the breakdowns are further down the page.',
+    breakdownHeading: 'Breakdowns',
+    breakdownIntro:
+      'The same indicator broken down, for example by sex or by district, as the figures were published.',
+    breakdownBy: 'Break down by',
+    heldAt: 'Other dimensions held at {{dimensions}}. Choose another series above to change them.',
+    noBreakdownValues: 'No values for this breakdown.',
+    overTimeHeading: 'By {{dimension}} over time',
+    linesCaption_one:
+      'One line for the single value of \u201c{{dimension}}\u201d, {{first}}\u2013{{last}}.',
+    linesCaption_other:
+      'One line for each of the {{count}} values of \u201c{{dimension}}\u201d, {{first}}\u2013{{last}}.',
+    linesTableCaption: '{{indicator}} in {{city}} by {{dimension}} and year',
+    latestHeading: 'By {{dimension}} in {{year}}',
+    barsCaption_one: 'One value of \u201c{{dimension}}\u201d in {{year}}: {{best}}.',
+    barsCaption_other:
+      '{{count}} values of \u201c{{dimension}}\u201d in {{year}}, best first: from {{best}} to {{worst}}.',
+    headlineLine: 'The dashed line marks the headline value ({{value}}).',
+    barsTableCaption: '{{indicator}} in {{city}} by {{dimension}}, {{year}}, best first',
+    noValueIn: 'no value in {{year}}',
+    historyOf: 'Changes to the series \u201c{{series}}\u201d.',
   },
   footer: {
     attribution:

@@ -48,6 +48,11 @@ const es: Locale = {
       'Las cifras de esta red son sintéticas, generadas para la demostración. No son datos de las ciudades.',
     published: 'Fuente publicada',
     publishedNote: 'Cifras de una fuente publicada: {{citation}}',
+    mixed: 'Cifras reales y sintéticas',
+    mixedNote:
+      'Cifras reales cuando existen, con la fuente junto a cada valor; los indicadores marcados como «sintético» tienen valores de demostración generados.',
+    mixedNoteCited:
+      'Cifras reales de {{citation}} cuando existen (la fuente se indica con cada valor; los archivos publicados se han reorganizado para este sitio); los indicadores marcados como «sintético» tienen valores de demostración generados.',
     membersHeading: 'Ciudades socias',
     leadPartner: 'Socio principal',
     partner: 'Socio',
@@ -828,6 +833,54 @@ const es: Locale = {
       submitted: 'Envío',
       open: 'Revisar {{city}} {{year}}',
     },
+  },
+  flags: {
+    legend: 'Marcas:',
+    estimated: 'estimado',
+    provisional: 'provisional',
+    breakInSeries: 'ruptura de serie',
+    lowReliability: 'baja fiabilidad',
+    confidential: 'confidencial',
+    definitionDiffers: 'definición distinta',
+    synthetic: 'Sintético',
+    syntheticTitle: 'Valores de demostración generados, no cifras reales',
+  },
+  series: {
+    label: 'Serie',
+    headline: 'Serie principal (usada para el progreso)',
+    headlineShort: 'Principal',
+    value: 'Valor',
+    source: 'Fuente',
+    note: 'Nota',
+    rank: 'Puesto',
+    provisionalStatus: 'provisional',
+    valuesHeading: 'Valores y fuentes',
+    valuesCaption: '{{indicator}} en {{city}}, {{series}}: valores y su procedencia',
+    progressUsesHeadline:
+      'El progreso y la brecha de acción usan la serie principal; los desgloses están más abajo.',
+    breakdownHeading: 'Desgloses',
+    breakdownIntro:
+      'El mismo indicador desglosado, por ejemplo por sexo o por distrito, tal como se publicaron las cifras.',
+    breakdownBy: 'Desglosar por',
+    heldAt: 'Otras dimensiones fijadas en {{dimensions}}. Elija otra serie arriba para cambiarlas.',
+    noBreakdownValues: 'No hay valores para este desglose.',
+    overTimeHeading: 'Por {{dimension}} a lo largo del tiempo',
+    linesCaption_one: 'Una línea para el único valor de «{{dimension}}», {{first}}\u2013{{last}}.',
+    linesCaption_many:
+      'Una línea para cada uno de los {{count}} valores de «{{dimension}}», {{first}}\u2013{{last}}.',
+    linesCaption_other:
+      'Una línea para cada uno de los {{count}} valores de «{{dimension}}», {{first}}\u2013{{last}}.',
+    linesTableCaption: '{{indicator}} en {{city}} por {{dimension}} y año',
+    latestHeading: 'Por {{dimension}} en {{year}}',
+    barsCaption_one: 'Un único valor de «{{dimension}}» en {{year}}: {{best}}.',
+    barsCaption_many:
+      '{{count}} valores de «{{dimension}}» en {{year}}, del mejor al peor: de {{best}} a {{worst}}.',
+    barsCaption_other:
+      '{{count}} valores de «{{dimension}}» en {{year}}, del mejor al peor: de {{best}} a {{worst}}.',
+    headlineLine: 'La línea discontinua marca el valor de la serie principal ({{value}}).',
+    barsTableCaption: '{{indicator}} en {{city}} por {{dimension}}, {{year}}, del mejor al peor',
+    noValueIn: 'sin valor en {{year}}',
+    historyOf: 'Cambios de la serie «{{series}}».',
   },
   footer: {
     attribution:

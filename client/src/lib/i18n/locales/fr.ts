@@ -48,6 +48,11 @@ const fr: Locale = {
       'Les chiffres de ce réseau sont synthétiques, générés pour la démonstration. Ce ne sont pas les données des villes.',
     published: 'Source publiée',
     publishedNote: 'Chiffres issus d\u2019une source publiée : {{citation}}',
+    mixed: 'Chiffres réels et synthétiques',
+    mixedNote:
+      'Chiffres réels lorsqu\u2019ils existent, avec la source indiquée à côté de chaque valeur ; les indicateurs marqués « synthétique » ont des valeurs de démonstration générées.',
+    mixedNoteCited:
+      'Chiffres réels issus de {{citation}} lorsqu\u2019ils existent (la source est indiquée avec chaque valeur ; les fichiers publiés ont été remis en forme pour ce site) ; les indicateurs marqués « synthétique » ont des valeurs de démonstration générées.',
     membersHeading: 'Villes partenaires',
     leadPartner: 'Chef de file',
     partner: 'Partenaire',
@@ -836,6 +841,57 @@ const fr: Locale = {
       submitted: 'Soumission',
       open: 'Vérifier {{city}} {{year}}',
     },
+  },
+  flags: {
+    legend: 'Signes :',
+    estimated: 'estimé',
+    provisional: 'provisoire',
+    breakInSeries: 'rupture de série',
+    lowReliability: 'fiabilité faible',
+    confidential: 'confidentiel',
+    definitionDiffers: 'définition différente',
+    synthetic: 'Synthétique',
+    syntheticTitle: 'Valeurs de démonstration générées, pas des chiffres réels',
+  },
+  series: {
+    label: 'Série',
+    headline: 'Série principale (utilisée pour la progression)',
+    headlineShort: 'Principale',
+    value: 'Valeur',
+    source: 'Source',
+    note: 'Note',
+    rank: 'Rang',
+    provisionalStatus: 'provisoire',
+    valuesHeading: 'Valeurs et sources',
+    valuesCaption: '{{indicator}} à {{city}}, {{series}} : valeurs et leur provenance',
+    progressUsesHeadline:
+      'La progression et l\u2019écart d\u2019action utilisent la série principale ; les ventilations figurent plus bas.',
+    breakdownHeading: 'Ventilations',
+    breakdownIntro:
+      'Le même indicateur ventilé, par exemple par sexe ou par quartier, tel que les chiffres ont été publiés.',
+    breakdownBy: 'Ventiler par',
+    heldAt:
+      'Autres dimensions fixées à {{dimensions}}. Choisissez une autre série ci-dessus pour les changer.',
+    noBreakdownValues: 'Aucune valeur pour cette ventilation.',
+    overTimeHeading: 'Par {{dimension}} dans le temps',
+    linesCaption_one:
+      'Une ligne pour l\u2019unique valeur de « {{dimension}} », {{first}}\u2013{{last}}.',
+    linesCaption_many:
+      'Une ligne pour chacune des {{count}} valeurs de « {{dimension}} », {{first}}\u2013{{last}}.',
+    linesCaption_other:
+      'Une ligne pour chacune des {{count}} valeurs de « {{dimension}} », {{first}}\u2013{{last}}.',
+    linesTableCaption: '{{indicator}} à {{city}} par {{dimension}} et par année',
+    latestHeading: 'Par {{dimension}} en {{year}}',
+    barsCaption_one: 'Une seule valeur de « {{dimension}} » en {{year}} : {{best}}.',
+    barsCaption_many:
+      '{{count}} valeurs de « {{dimension}} » en {{year}}, de la meilleure à la moins bonne : de {{best}} à {{worst}}.',
+    barsCaption_other:
+      '{{count}} valeurs de « {{dimension}} » en {{year}}, de la meilleure à la moins bonne : de {{best}} à {{worst}}.',
+    headlineLine: 'La ligne en tirets marque la valeur de la série principale ({{value}}).',
+    barsTableCaption:
+      '{{indicator}} à {{city}} par {{dimension}}, {{year}}, de la meilleure à la moins bonne',
+    noValueIn: 'pas de valeur en {{year}}',
+    historyOf: 'Modifications de la série « {{series}} ».',
   },
   footer: {
     attribution:

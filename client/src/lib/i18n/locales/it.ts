@@ -48,6 +48,11 @@ const it: Locale = {
       'I dati di questa rete sono sintetici, generati a scopo dimostrativo. Non sono i dati delle città.',
     published: 'Fonte pubblicata',
     publishedNote: 'Dati da una fonte pubblicata: {{citation}}',
+    mixed: 'Dati reali e sintetici',
+    mixedNote:
+      'Dati reali dove disponibili, con la fonte indicata accanto a ogni valore; gli indicatori contrassegnati come «sintetico» hanno valori dimostrativi generati.',
+    mixedNoteCited:
+      'Dati reali da {{citation}} dove disponibili (la fonte è indicata con ogni valore; i file pubblicati sono stati rielaborati per questo sito); gli indicatori contrassegnati come «sintetico» hanno valori dimostrativi generati.',
     membersHeading: 'Città partner',
     leadPartner: 'Capofila',
     partner: 'Partner',
@@ -829,6 +834,57 @@ const it: Locale = {
       submitted: 'Invio',
       open: 'Verifica {{city}} {{year}}',
     },
+  },
+  flags: {
+    legend: 'Segni:',
+    estimated: 'stimato',
+    provisional: 'provvisorio',
+    breakInSeries: 'interruzione di serie',
+    lowReliability: 'affidabilità bassa',
+    confidential: 'riservato',
+    definitionDiffers: 'definizione diversa',
+    synthetic: 'Sintetico',
+    syntheticTitle: 'Valori dimostrativi generati, non dati reali',
+  },
+  series: {
+    label: 'Serie',
+    headline: 'Serie principale (usata per i progressi)',
+    headlineShort: 'Principale',
+    value: 'Valore',
+    source: 'Fonte',
+    note: 'Nota',
+    rank: 'Posizione',
+    provisionalStatus: 'provvisorio',
+    valuesHeading: 'Valori e fonti',
+    valuesCaption: '{{indicator}} a {{city}}, {{series}}: valori e loro provenienza',
+    progressUsesHeadline:
+      'I progressi e il divario d\u2019azione usano la serie principale; le disaggregazioni sono più in basso.',
+    breakdownHeading: 'Disaggregazioni',
+    breakdownIntro:
+      'Lo stesso indicatore disaggregato, per esempio per sesso o per quartiere, come sono stati pubblicati i dati.',
+    breakdownBy: 'Disaggrega per',
+    heldAt:
+      'Altre dimensioni fissate a {{dimensions}}. Scegli un\u2019altra serie qui sopra per cambiarle.',
+    noBreakdownValues: 'Nessun valore per questa disaggregazione.',
+    overTimeHeading: 'Per {{dimension}} nel tempo',
+    linesCaption_one:
+      'Una linea per l\u2019unico valore di «{{dimension}}», {{first}}\u2013{{last}}.',
+    linesCaption_many:
+      'Una linea per ciascuno dei {{count}} valori di «{{dimension}}», {{first}}\u2013{{last}}.',
+    linesCaption_other:
+      'Una linea per ciascuno dei {{count}} valori di «{{dimension}}», {{first}}\u2013{{last}}.',
+    linesTableCaption: '{{indicator}} a {{city}} per {{dimension}} e anno',
+    latestHeading: 'Per {{dimension}} nel {{year}}',
+    barsCaption_one: 'Un solo valore di «{{dimension}}» nel {{year}}: {{best}}.',
+    barsCaption_many:
+      '{{count}} valori di «{{dimension}}» nel {{year}}, dal migliore al peggiore: da {{best}} a {{worst}}.',
+    barsCaption_other:
+      '{{count}} valori di «{{dimension}}» nel {{year}}, dal migliore al peggiore: da {{best}} a {{worst}}.',
+    headlineLine: 'La linea tratteggiata indica il valore della serie principale ({{value}}).',
+    barsTableCaption:
+      '{{indicator}} a {{city}} per {{dimension}}, {{year}}, dal migliore al peggiore',
+    noValueIn: 'nessun valore nel {{year}}',
+    historyOf: 'Modifiche della serie «{{series}}».',
   },
   footer: {
     attribution:

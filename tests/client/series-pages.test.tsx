@@ -1,9 +1,13 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
+import { CityBriefPage } from '../../client/src/app/routes/city-brief-page';
 import { CityIndicatorPage } from '../../client/src/app/routes/city-indicator-page';
-import { indicatorDetail, peers } from './progress-fixtures';
-import { fakeApi, renderPage } from './render';
+import { CityPage } from '../../client/src/app/routes/city-page';
+import { ComparePage } from '../../client/src/app/routes/compare-page';
+import { goalList } from './fixtures';
+import { cityProgress, comparison, indicatorDetail, peers } from './progress-fixtures';
+import { fakeApi, renderPage, type FakeRequest } from './render';
 import { indicatorDefinition, observation, recyclingBySex } from './series-fixtures';
 
 const calls = (fetchMock: ReturnType<typeof fakeApi>): URL[] =>
@@ -224,5 +228,206 @@ describe('indicator page: series, breakdowns and flags', () => {
         .getAllByRole('option')
         .map((o) => o.textContent),
     ).toEqual(['2023', '2019']);
+  });
+});
+
+describe('city overview and brief: synthetic indicators and flags', () => {
+  const mixedProgress = () => {
+    const progress = cityProgress(12);
+    progress.networks = [
+      {
+        slug: 'demo-net',
+        name: 'Demo network',
+        dataKind: 'mixed',
+        citation: 'Eurostat, City statistics',
+      },
+    ];
+    return progress;
+  };
+  const routes = () => ({
+    '/api/v1/cities/espoo/progress': mixedProgress(),
+    '/api/v1/sdg/goals': goalList(),
+    '/api/v1/networks/demo-net/indicators': {
+      indicators: [
+        indicatorDefinition({ slug: 'indicator-1', synthetic: true }),
+        indicatorDefinition({ slug: 'indicator-2', synthetic: false }),
+        indicatorDefinition({ slug: 'indicator-6', synthetic: true }),
+      ],
+    },
+    '/api/v1/cities/espoo/observations': {
+      observations: [
+        observation({ indicator: 'indicator-2', year: 2023, flags: ['estimated'] }),
+        observation({
+          indicator: 'indicator-6',
+          year: 2015,
+          value: 30,
+          flags: ['break-in-series'],
+        }),
+        // A breakdown's flags are not the headline's.
+        observation({
+          indicator: 'indicator-3',
+          year: 2023,
+          series: { sex: 'female' },
+          flags: ['confidential'],
+        }),
+      ],
+    },
+  });
+
+  it('marks synthetic indicators and flags latest values in the indicator table, with a legend', async () => {
+    fakeApi(routes());
+    await renderPage(CityPage, { path: '/cities/espoo', pattern: '/cities/:city' });
+    const table = await screen.findByTestId('indicator-table');
+    const row = (name: string) => within(table).getByRole('rowheader', { name: new RegExp(name) });
+    await waitFor(() => expect(row('Indicator 01')).toHaveTextContent('Synthetic'));
+    expect(row('Indicator 02')).not.toHaveTextContent('Synthetic');
+    await waitFor(() =>
+      expect(row('Indicator 02').closest('tr')).toHaveTextContent('38.0%e (estimated) 2023'),
+    );
+    expect(row('Indicator 03').closest('tr')).not.toHaveTextContent('confidential');
+    expect(screen.getAllByTestId('flag-legend').at(-1)).toHaveTextContent('Flags:e estimated');
+    expect(
+      within(screen.getByTestId('largest-gaps')).getAllByText('Synthetic').length,
+    ).toBeGreaterThan(0);
+    expect(screen.getByTestId('mixed-note')).toHaveTextContent(
+      'Real figures from Eurostat, City statistics where available',
+    );
+  });
+
+  it('the brief marks synthetic indicators and the flags of the values it quotes', async () => {
+    fakeApi(routes());
+    await renderPage(CityBriefPage, {
+      path: '/cities/espoo/brief',
+      pattern: '/cities/:city/brief',
+    });
+    const improvements = await screen.findByTestId('strongest-improvements');
+    await waitFor(() =>
+      expect(within(improvements).getAllByRole('listitem')[0]).toHaveTextContent(
+        'Indicator 06 Synthetic: 30.0% b (2015) \u2192 38.0% (2023)',
+      ),
+    );
+    const footer = screen.getByTestId('brief').querySelector('footer')!;
+    expect(within(footer).getByTestId('flag-legend')).toHaveTextContent('Flags:b break in series');
+    expect(footer).toHaveTextContent('Real figures from Eurostat, City statistics where available');
+  });
+});
+
+describe('compare page: flags, sources, synthetic label and one series across cities', () => {
+  const slug = 'municipal-waste-recycling-rate';
+  const source = 'Eurostat, City statistics (urb_percep)';
+  const every = [
+    observation({ city: 'espoo', year: 2023, value: 38, source, flags: ['provisional'] }),
+    observation({ city: 'tallinn', year: 2023, value: 52, source }),
+    observation({ city: 'espoo', series: { sex: 'female' }, year: 2023, value: 41, source }),
+    observation({ city: 'espoo', series: { sex: 'male' }, year: 2023, value: 35, source }),
+    observation({
+      city: 'tallinn',
+      series: { sex: 'female' },
+      year: 2022,
+      value: 55,
+      source,
+      flags: ['estimated'],
+    }),
+    observation({ city: 'tallinn', series: { sex: 'male' }, year: 2023, value: 49, source }),
+  ];
+  const routes = () => {
+    const data = comparison();
+    data.network = { ...data.network, dataKind: 'mixed' };
+    return {
+      [`/api/v1/networks/demo-net/indicators/${slug}/comparison`]: data,
+      [`/api/v1/indicators/${slug}`]: indicatorDefinition({ synthetic: true }),
+      [`/api/v1/indicators/${slug}/observations`]: (url: URL, _request: FakeRequest) => {
+        const series = url.searchParams.get('series');
+        return {
+          status: 200,
+          body: {
+            observations:
+              series === '*'
+                ? every
+                : every.filter((o) => JSON.stringify(o.series) === (series ?? '{}')),
+          },
+        };
+      },
+    };
+  };
+
+  it('shows each latest value with its flags and source, and marks the synthetic indicator', async () => {
+    fakeApi(routes());
+    await renderPage(ComparePage, {
+      path: `/networks/demo-net/compare/${slug}`,
+      pattern: '/networks/:network/compare/:indicator',
+    });
+    const table = await screen.findByTestId('compare-table');
+    const espoo = within(table).getByRole('rowheader', { name: 'Espoo' }).closest('tr')!;
+    await waitFor(() => expect(espoo).toHaveTextContent('38.0%p (provisional) 2023'));
+    expect(espoo).toHaveTextContent(source);
+    const braga = within(table).getByRole('rowheader', { name: 'Braga' }).closest('tr')!;
+    expect(braga.lastElementChild).toHaveTextContent('—');
+    await waitFor(() =>
+      expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Synthetic'),
+    );
+  });
+
+  it('compares one chosen series across cities with the right ?series=, best first', async () => {
+    const fetchMock = fakeApi(routes());
+    const { router } = await renderPage(ComparePage, {
+      path: `/networks/demo-net/compare/${slug}`,
+      pattern: '/networks/:network/compare/:indicator',
+    });
+    const section = await screen.findByTestId('compare-series-section');
+    const select = within(section).getByLabelText('Series to compare');
+    // Only breakdowns: the headline is compared above.
+    expect(
+      within(select)
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual(['sex: female', 'sex: male']);
+    const table = await within(section).findByTestId('compare-series-table');
+    expect(
+      within(table)
+        .getAllByRole('row')
+        .slice(1)
+        .map((r) => r.textContent),
+    ).toEqual([`1Tallinn55.0e (estimated)2022${source}`, `2Espoo41.02023${source}`]);
+    expect(within(table).getByRole('link', { name: 'Espoo' })).toHaveAttribute(
+      'href',
+      `/cities/espoo/indicators/${slug}?series=${encodeURIComponent('{"sex":"female"}')}&lang=en`,
+    );
+    expect(section).toHaveTextContent(
+      '2 cities with a value of \u201csex: female\u201d, best first: from Tallinn (55.0%) to Espoo (41.0%).',
+    );
+
+    await userEvent.selectOptions(select, 'sex: male');
+    await waitFor(() =>
+      expect(new URLSearchParams(router.state.location.search).get('series')).toBe(
+        '{"sex":"male"}',
+      ),
+    );
+    await waitFor(() =>
+      expect(within(section).getByTestId('compare-series-table')).toHaveTextContent(
+        '1Tallinn49.02023',
+      ),
+    );
+    const asked = calls(fetchMock)
+      .filter((u) => u.pathname === `/api/v1/indicators/${slug}/observations`)
+      .map((u) => u.searchParams.get('series'));
+    expect(asked).toEqual(['*', '{"sex":"female"}', '{"sex":"male"}']);
+  });
+
+  it('has no breakdown section when the indicator has only its headline series', async () => {
+    const base = routes();
+    fakeApi({
+      ...base,
+      [`/api/v1/indicators/${slug}/observations`]: {
+        observations: every.filter((o) => Object.keys(o.series).length === 0),
+      },
+    });
+    await renderPage(ComparePage, {
+      path: `/networks/demo-net/compare/${slug}`,
+      pattern: '/networks/:network/compare/:indicator',
+    });
+    await screen.findByTestId('compare-table');
+    await waitFor(() => expect(screen.getAllByTestId('flag-legend').length).toBeGreaterThan(0));
+    expect(screen.queryByTestId('compare-series-section')).toBeNull();
   });
 });

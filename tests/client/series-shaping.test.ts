@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { latestByCity } from '../../client/src/features/series/utils/across-cities';
 import {
   breakdown,
   breakdownContexts,
@@ -110,5 +111,31 @@ describe('breakdowns', () => {
     expect(data.latest.map((l) => [l.member.label, l.value.value])).toEqual([['female', 60]]);
     expect(data.missingLatest.map((m) => m.label)).toEqual(['male']);
     expect(data.headline).toBeNull();
+  });
+});
+
+describe('one series across cities', () => {
+  const values = [
+    observation({ city: 'espoo', year: 2021, value: 10 }),
+    observation({ city: 'espoo', year: 2023, value: 14 }),
+    observation({ city: 'braga', year: 2023, value: 14 }),
+    observation({ city: 'tallinn', year: 2024, value: 9 }),
+  ];
+  const name = (slug: string) => slug.charAt(0).toUpperCase() + slug.slice(1);
+
+  it('take each city’s latest value, best first, ties by name', () => {
+    const { ranked, without } = latestByCity(values, 'increase', undefined, name);
+    expect(ranked.map((v) => [v.city, v.year])).toEqual([
+      ['braga', 2023],
+      ['espoo', 2023],
+      ['tallinn', 2024],
+    ]);
+    expect(without).toEqual([]);
+  });
+
+  it('stop at the chosen year and name the cities without a value by then', () => {
+    const { ranked, without } = latestByCity(values, 'decrease', 2022, name);
+    expect(ranked.map((v) => [v.city, v.value])).toEqual([['espoo', 10]]);
+    expect(without).toEqual(['braga', 'tallinn']);
   });
 });

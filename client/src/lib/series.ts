@@ -119,3 +119,18 @@ export const FLAG_ORDER: readonly ValueFlag[] = [
   'confidential',
   'definition-differs',
 ];
+
+/** A lookup of the headline values' flags by indicator and year (city summaries). */
+export function headlineFlags(
+  observations: ReadonlyArray<{
+    indicator: string;
+    year: number;
+    series: SeriesDimensions;
+    flags: readonly ValueFlag[];
+  }>,
+): (indicator: string, year: number) => readonly ValueFlag[] {
+  const map = new Map<string, readonly ValueFlag[]>();
+  for (const o of observations)
+    if (o.flags.length > 0 && isHeadline(o.series)) map.set(`${o.indicator}|${o.year}`, o.flags);
+  return (indicator, year) => map.get(`${indicator}|${year}`) ?? [];
+}

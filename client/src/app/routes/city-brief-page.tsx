@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { DistributionBar } from '../../components/ui/distribution-bar';
@@ -10,6 +10,9 @@ import { CityGoalTiles } from '../../features/progress/components/city-goal-tile
 import { LargestGaps, StrongestImprovements } from '../../features/progress/components/gap-list';
 import { HeadlineFigures } from '../../features/progress/components/headline-figures';
 import { useGoals } from '../../features/sdg/api/sdg-api';
+import { useCityObservations, useSyntheticIndicators } from '../../features/series/api/series-api';
+import { FlagLegend } from '../../components/ui/value-flags';
+import { FLAG_ORDER, headlineFlags } from '../../lib/series';
 import { formatYear } from '../../lib/format';
 import { useLanguage } from '../../lib/i18n/use-language';
 import { useYearParam, withYear } from '../../lib/url-state';
@@ -26,6 +29,12 @@ export function CityBriefPage(): ReactNode {
   const [year] = useYearParam();
   const progress = useCityProgress(slug, year, lang);
   const goals = useGoals(lang);
+  const synthetic = useSyntheticIndicators(progress.data?.networks ?? []);
+  const observations = useCityObservations(slug);
+  const flagsOf = useMemo(
+    () => headlineFlags(observations.data?.observations ?? []),
+    [observations.data],
+  );
   const name = progress.data?.city.name;
   useDocumentTitle(name === undefined ? undefined : t('brief.title', { city: name }));
 
@@ -34,8 +43,24 @@ export function CityBriefPage(): ReactNode {
     return <ErrorState error={progress.error} onRetry={() => void progress.refetch()} />;
   if (goals.isError) return <ErrorState error={goals.error} onRetry={() => void goals.refetch()} />;
   const data = progress.data;
-  const synthetic = data.networks.some((n) => n.dataKind === 'synthetic');
-  const citations = data.networks.flatMap((n) => (n.citation === null ? [] : [n.citation]));
+  const allSynthetic = data.networks.some((n) => n.dataKind === 'synthetic');
+  const mixed = data.networks.filter((n) => n.dataKind === 'mixed');
+  const citations = data.networks
+    .filter((n) => n.dataKind !== 'mixed')
+    .flatMap((n) => (n.citation === null ? [] : [n.citation]));
+  // The flags of the values the brief quotes (baseline and latest of each improvement).
+  const quoted = new Set(
+    data.strongestImprovements.flatMap((slug) => {
+      const indicator = data.indicators.find((i) => i.slug === slug);
+      if (indicator === undefined) return [];
+      return [
+        ...(indicator.components.baselineYear === null
+          ? []
+          : flagsOf(slug, indicator.components.baselineYear)),
+        ...(indicator.latest === null ? [] : flagsOf(slug, indicator.latest.year)),
+      ];
+    }),
+  );
   return (
     <article className="brief" data-testid="brief">
       <div className="brief__actions no-print">
@@ -76,15 +101,29 @@ export function CityBriefPage(): ReactNode {
       <div className="brief__columns">
         <section aria-labelledby="brief-gaps">
           <h2 id="brief-gaps">{t('progress.largestGapsHeading')}</h2>
-          <LargestGaps progress={data} year={year} compact />
+          <LargestGaps progress={data} year={year} compact synthetic={synthetic} />
         </section>
         <section aria-labelledby="brief-improvements">
           <h2 id="brief-improvements">{t('progress.improvementsHeading')}</h2>
-          <StrongestImprovements progress={data} year={year} compact />
+          <StrongestImprovements
+            progress={data}
+            year={year}
+            compact
+            synthetic={synthetic}
+            flagsOf={flagsOf}
+          />
         </section>
       </div>
       <footer className="brief__footer small">
-        {synthetic && <p>{t('network.syntheticNote')}</p>}
+        {allSynthetic && <p>{t('network.syntheticNote')}</p>}
+        {mixed.map((n) => (
+          <p key={n.slug}>
+            {n.citation === null
+              ? t('network.mixedNote')
+              : t('network.mixedNoteCited', { citation: n.citation })}
+          </p>
+        ))}
+        <FlagLegend flags={FLAG_ORDER.filter((f) => quoted.has(f))} />
         {citations.map((c) => (
           <p key={c}>{t('network.publishedNote', { citation: c })}</p>
         ))}

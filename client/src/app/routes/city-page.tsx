@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { DistributionBar } from '../../components/ui/distribution-bar';
@@ -15,7 +15,9 @@ import { HeadlineFigures } from '../../features/progress/components/headline-fig
 import { IndicatorTable } from '../../features/progress/components/indicator-table';
 import { seriesYears } from '../../features/progress/utils/describe';
 import { useGoals } from '../../features/sdg/api/sdg-api';
+import { useCityObservations, useSyntheticIndicators } from '../../features/series/api/series-api';
 import { useLanguage } from '../../lib/i18n/use-language';
+import { headlineFlags } from '../../lib/series';
 import { useYearParam, withYear } from '../../lib/url-state';
 
 /** The mayor's page: where the city stands on the 17 goals, its largest gaps and best progress. */
@@ -27,6 +29,12 @@ export function CityPage(): ReactNode {
   const progress = useCityProgress(slug, year, lang);
   const goals = useGoals(lang);
   const session = useSession();
+  const synthetic = useSyntheticIndicators(progress.data?.networks ?? []);
+  const observations = useCityObservations(slug);
+  const flagsOf = useMemo(
+    () => headlineFlags(observations.data?.observations ?? []),
+    [observations.data],
+  );
   useDocumentTitle(progress.data?.city.name ?? t('city.listTitle'));
 
   if (progress.isPending) return <LoadingState lines={8} />;
@@ -94,12 +102,12 @@ export function CityPage(): ReactNode {
         <section aria-labelledby="gaps-heading">
           <h2 id="gaps-heading">{t('progress.largestGapsHeading')}</h2>
           <p className="muted small">{t('progress.largestGapsIntro')}</p>
-          <LargestGaps progress={data} year={year} />
+          <LargestGaps progress={data} year={year} synthetic={synthetic} />
         </section>
         <section aria-labelledby="improvements-heading">
           <h2 id="improvements-heading">{t('progress.improvementsHeading')}</h2>
           <p className="muted small">{t('progress.improvementsIntro')}</p>
-          <StrongestImprovements progress={data} year={year} />
+          <StrongestImprovements progress={data} year={year} synthetic={synthetic} />
         </section>
       </div>
 
@@ -111,6 +119,8 @@ export function CityPage(): ReactNode {
           year={year}
           caption={t('progress.allIndicatorsCaption', { city: data.city.name })}
           showGoal
+          synthetic={synthetic}
+          flagsOf={flagsOf}
         />
         <p className="muted small">
           <LocalLink to="/methodology">{t('progress.howComputed')}</LocalLink>

@@ -1,11 +1,14 @@
-import { useId, type ReactNode } from 'react';
+import { useId, useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
+import type { Observation } from '@api/observation.schema';
 import type { ComparisonResponse } from '@api/progress.schema';
 import { ChartFigure } from '../../components/ui/chart-frame';
 import { LocalLink } from '../../components/ui/local-link';
 import { EmptyState, ErrorState, LoadingState } from '../../components/ui/query-state';
 import { StatusBadge } from '../../components/ui/status-badge';
+import { SyntheticBadge } from '../../components/ui/synthetic-badge';
+import { FlagLegend, FlagMarks } from '../../components/ui/value-flags';
 import { useDocumentTitle } from '../../components/ui/use-document-title';
 import { YearSelect } from '../../components/ui/year-select';
 import { useComparison } from '../../features/compare/api/compare-api';
@@ -20,6 +23,17 @@ import {
   type Trajectories,
 } from '../../features/compare/utils/compare-shaping';
 import { DataKindNote } from '../../features/networks/components/data-kind-note';
+import { useIndicator, useIndicatorObservations } from '../../features/series/api/series-api';
+import { SeriesAcrossCities } from '../../features/series/components/series-across-cities';
+import { SeriesSelect, useSeriesLabel } from '../../features/series/components/series-select';
+import {
+  flagsPresent,
+  groupBySeries,
+  HEADLINE_KEY,
+  isHeadline,
+  parseSeries,
+  seriesKey,
+} from '../../lib/series';
 import { formatRate } from '../../features/progress/utils/describe';
 import { formatNumber, formatValue, formatYear } from '../../lib/format';
 import { useLanguage } from '../../lib/i18n/use-language';
@@ -28,14 +42,20 @@ import { TableScroll } from '../../components/ui/table-scroll';
 
 const MAX_HIGHLIGHTED = 10;
 
+/** The headline value of a city in a year, with its flags and source (undefined: not loaded or none). */
+type HeadlineValueOf = (city: string, year: number) => Observation | undefined;
+
 function TrajectoryTable({
   data,
   decimals,
   caption,
+  valueOf,
 }: {
   data: Trajectories;
   decimals: number;
   caption: string;
+  /** Flags are shown in raw mode only (a normalised score is not the flagged value). */
+  valueOf: HeadlineValueOf | null;
 }): ReactNode {
   const lang = useLanguage();
   const { t } = useTranslation();
@@ -64,6 +84,9 @@ function TrajectoryTable({
                   return (
                     <td key={row.year} className="num">
                       {v === undefined ? '' : formatNumber(v, lang, decimals)}
+                      {v !== undefined && valueOf !== null && (
+                        <FlagMarks flags={valueOf(series.slug, row.year ?? 0)?.flags ?? []} />
+                      )}
                     </td>
                   );
                 })}
@@ -81,11 +104,13 @@ function LatestTable({
   mode,
   caption,
   year,
+  valueOf,
 }: {
   data: ComparisonResponse;
   mode: CompareMode;
   caption: string;
   year: number | undefined;
+  valueOf: HeadlineValueOf;
 }): ReactNode {
   const { t } = useTranslation();
   const lang = useLanguage();
@@ -96,87 +121,97 @@ function LatestTable({
       (order.get(a.slug) ?? 1e9) - (order.get(b.slug) ?? 1e9) || a.name.localeCompare(b.name),
   );
   const value = (v: number): string => formatValue(v, lang, ind.decimals, ind.unit);
+  const latestOf = (c: ComparisonResponse['cities'][number]): Observation | undefined =>
+    c.latest === null ? undefined : valueOf(c.slug, c.latest.year);
   return (
-    <TableScroll label={caption}>
-      <table className="table" data-testid="compare-table">
-        <caption className="visually-hidden">{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('network.city')}</th>
-            <th scope="col" className="num">
-              {t('progress.latest')}
-            </th>
-            <th scope="col" className="num">
-              {t('compare.normalised')}
-            </th>
-            <th scope="col" className="num">
-              {t('progress.target')}
-            </th>
-            <th scope="col" className="num">
-              {t('progress.observedRate')}
-            </th>
-            <th scope="col">{t('progress.status')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {cities.map((c) => (
-            <tr key={c.slug}>
-              <th scope="row">
-                <LocalLink to={withYear(`/cities/${c.slug}/indicators/${ind.slug}`, year)}>
-                  {c.name}
-                </LocalLink>
+    <>
+      <TableScroll label={caption}>
+        <table className="table" data-testid="compare-table">
+          <caption className="visually-hidden">{caption}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('network.city')}</th>
+              <th scope="col" className="num">
+                {t('progress.latest')}
               </th>
-              <td className="num">
-                {c.latest === null ? (
-                  '—'
-                ) : (
-                  <>
-                    {value(c.latest.value)}{' '}
-                    <span className="muted small">{formatYear(c.latest.year)}</span>
-                    {c.stale && (
-                      <>
-                        {' '}
-                        <StatusBadge status="stale" compact />
-                      </>
-                    )}
-                  </>
-                )}
-              </td>
-              <td className="num">
-                {c.normalised === null ? '—' : formatNumber(c.normalised, lang, 1)}
-              </td>
-              <td className="num">
-                {c.ambition === null ? (
-                  <span className="muted">{t('progress.noTarget')}</span>
-                ) : (
-                  <>
-                    {value(c.ambition.targetValue)}{' '}
-                    <span className="muted small">{formatYear(c.ambition.targetYear)}</span>
-                  </>
-                )}
-              </td>
-              <td className="num">
-                {c.observedRate === null
-                  ? '—'
-                  : t('progress.perYear', {
-                      rate: formatRate(
-                        c.observedRate,
-                        c.trend,
-                        ind.unit,
-                        ind.decimals,
-                        lang,
-                        t('progress.percentagePoints'),
-                      ),
-                    })}
-              </td>
-              <td>
-                <StatusBadge status={c.status} />
-              </td>
+              <th scope="col" className="num">
+                {t('compare.normalised')}
+              </th>
+              <th scope="col" className="num">
+                {t('progress.target')}
+              </th>
+              <th scope="col" className="num">
+                {t('progress.observedRate')}
+              </th>
+              <th scope="col">{t('progress.status')}</th>
+              <th scope="col">{t('series.source')}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableScroll>
+          </thead>
+          <tbody>
+            {cities.map((c) => (
+              <tr key={c.slug}>
+                <th scope="row">
+                  <LocalLink to={withYear(`/cities/${c.slug}/indicators/${ind.slug}`, year)}>
+                    {c.name}
+                  </LocalLink>
+                </th>
+                <td className="num">
+                  {c.latest === null ? (
+                    '—'
+                  ) : (
+                    <>
+                      {value(c.latest.value)}
+                      <FlagMarks flags={latestOf(c)?.flags ?? []} />{' '}
+                      <span className="muted small">{formatYear(c.latest.year)}</span>
+                      {c.stale && (
+                        <>
+                          {' '}
+                          <StatusBadge status="stale" compact />
+                        </>
+                      )}
+                    </>
+                  )}
+                </td>
+                <td className="num">
+                  {c.normalised === null ? '—' : formatNumber(c.normalised, lang, 1)}
+                </td>
+                <td className="num">
+                  {c.ambition === null ? (
+                    <span className="muted">{t('progress.noTarget')}</span>
+                  ) : (
+                    <>
+                      {value(c.ambition.targetValue)}{' '}
+                      <span className="muted small">{formatYear(c.ambition.targetYear)}</span>
+                    </>
+                  )}
+                </td>
+                <td className="num">
+                  {c.observedRate === null
+                    ? '—'
+                    : t('progress.perYear', {
+                        rate: formatRate(
+                          c.observedRate,
+                          c.trend,
+                          ind.unit,
+                          ind.decimals,
+                          lang,
+                          t('progress.percentagePoints'),
+                        ),
+                      })}
+                </td>
+                <td>
+                  <StatusBadge status={c.status} />
+                </td>
+                <td className="source-cell">
+                  {latestOf(c)?.source ?? <span className="muted">—</span>}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
+      <FlagLegend flags={flagsPresent(cities.map((c) => ({ flags: latestOf(c)?.flags ?? [] })))} />
+    </>
   );
 }
 
@@ -191,6 +226,29 @@ export function ComparePage(): ReactNode {
   const [view, setView] = useSearchParam('view');
   const [highlightRaw, setHighlight] = useSearchParam('highlight');
   const comparison = useComparison(network, indicator, year, lang);
+  const definition = useIndicator(indicator);
+  const everySeries = useIndicatorObservations(indicator, '*');
+  const [seriesRaw, setSeries] = useSearchParam('series');
+  const seriesLabel = useSeriesLabel();
+  const groups = useMemo(
+    () => groupBySeries(everySeries.data?.observations ?? []),
+    [everySeries.data],
+  );
+  const breakdowns = groups.filter((g) => g.key !== HEADLINE_KEY);
+  const chosenSeries =
+    breakdowns.find((g) => g.key === seriesKey(parseSeries(seriesRaw))) ?? breakdowns[0];
+  const seriesValues = useIndicatorObservations(
+    indicator,
+    chosenSeries?.dimensions ?? {},
+    chosenSeries !== undefined,
+  );
+  const headlineValues = useMemo(() => {
+    const map = new Map<string, Observation>();
+    for (const o of everySeries.data?.observations ?? [])
+      if (isHeadline(o.series)) map.set(`${o.city}|${o.year}`, o);
+    return map;
+  }, [everySeries.data]);
+  const valueOf: HeadlineValueOf = (city, y) => headlineValues.get(`${city}|${y}`);
   const groupId = useId();
   useDocumentTitle(
     comparison.data === undefined
@@ -203,6 +261,9 @@ export function ComparePage(): ReactNode {
     return <ErrorState error={comparison.error} onRetry={() => void comparison.refetch()} />;
   const data = comparison.data;
   const ind = data.indicator;
+  const isSynthetic = definition.data?.synthetic === true && data.network.dataKind !== 'synthetic';
+  const cityNames = new Map(data.cities.map((c) => [c.slug, c.name]));
+  const cityName = (slug: string): string => cityNames.get(slug) ?? slug;
   const canNormalise = ind.bestBound !== null && ind.worstBound !== null;
   const mode: CompareMode = view === 'normalised' && canNormalise ? 'normalised' : 'raw';
   const chosen = (highlightRaw ?? '').split(',').filter((s) => s !== '');
@@ -232,6 +293,12 @@ export function ComparePage(): ReactNode {
           <h1>
             <span className="eyebrow">{t('compare.eyebrow')}</span>
             {ind.name}
+            {isSynthetic && (
+              <>
+                {' '}
+                <SyntheticBadge />
+              </>
+            )}
           </h1>
           <p className="lead">
             {ind.unit !== '' && <>{t('progress.unitIs', { unit: ind.unit })} · </>}
@@ -297,6 +364,7 @@ export function ComparePage(): ReactNode {
                 mode={mode}
                 year={year}
                 caption={t('compare.tableCaption', { indicator: ind.name })}
+                valueOf={valueOf}
               />
             }
           />
@@ -340,12 +408,40 @@ export function ComparePage(): ReactNode {
                   data={lines}
                   decimals={decimals}
                   caption={t('compare.linesTableCaption', { indicator: ind.name, unit: unitLabel })}
+                  valueOf={mode === 'raw' ? valueOf : null}
                 />
               }
             />
           </>
         )}
       </section>
+
+      {chosenSeries !== undefined && (
+        <section aria-labelledby="series-heading" data-testid="compare-series-section">
+          <h2 id="series-heading">{t('compare.seriesHeading')}</h2>
+          <p className="muted small">{t('compare.seriesIntro')}</p>
+          <SeriesSelect
+            label={t('compare.seriesLabel')}
+            series={breakdowns}
+            value={chosenSeries.key}
+            onChange={(key) => setSeries(key)}
+          />
+          {seriesValues.isPending ? (
+            <LoadingState lines={4} />
+          ) : seriesValues.isError ? (
+            <ErrorState error={seriesValues.error} onRetry={() => void seriesValues.refetch()} />
+          ) : (
+            <SeriesAcrossCities
+              values={seriesValues.data.observations}
+              series={chosenSeries.dimensions}
+              seriesName={seriesLabel(chosenSeries.dimensions)}
+              indicator={ind}
+              cityName={cityName}
+              year={year}
+            />
+          )}
+        </section>
+      )}
     </>
   );
 }

@@ -4,12 +4,20 @@ import type { CityProgressResponse, IndicatorProgress } from '@api/progress.sche
 import { EmptyState } from '../../../components/ui/query-state';
 import { LocalLink } from '../../../components/ui/local-link';
 import { StatusBadge } from '../../../components/ui/status-badge';
+import { SyntheticBadge } from '../../../components/ui/synthetic-badge';
+import { FLAG_LETTER } from '../../../components/ui/value-flags';
+import type { ValueFlag } from '../../../lib/series';
 import { formatYear } from '../../../lib/format';
 import { useLanguage } from '../../../lib/i18n/use-language';
 import { withYear } from '../../../lib/url-state';
 import { formatIndicatorValue, formatRate } from '../utils/describe';
 import { GapSentence } from './gap-sentence';
 import { MiniGapChart } from './mini-gap-chart';
+
+/** A value with its flags' letters ("38.0% e"): inside a sentence, the legend explains them. */
+function withLetters(text: string, flags: readonly ValueFlag[]): string {
+  return flags.length === 0 ? text : `${text}\u00a0${flags.map((f) => FLAG_LETTER[f]).join('')}`;
+}
 
 function bySlug(progress: CityProgressResponse): Map<string, IndicatorProgress> {
   return new Map(progress.indicators.map((i) => [i.slug, i]));
@@ -20,10 +28,13 @@ export function LargestGaps({
   progress,
   year,
   compact = false,
+  synthetic,
 }: {
   progress: CityProgressResponse;
   year: number | undefined;
   compact?: boolean;
+  /** Indicators to mark as synthetic. */
+  synthetic?: ReadonlySet<string>;
 }): ReactNode {
   const { t } = useTranslation();
   const indicators = bySlug(progress);
@@ -53,6 +64,12 @@ export function LargestGaps({
                   {indicator.name}
                 </LocalLink>
               )}
+              {synthetic?.has(indicator.slug) === true && (
+                <>
+                  {' '}
+                  <SyntheticBadge />
+                </>
+              )}
             </h3>
             <p className="gap-card__sentence">
               <GapSentence indicator={indicator} withName={false} />
@@ -70,10 +87,16 @@ export function StrongestImprovements({
   progress,
   year,
   compact = false,
+  synthetic,
+  flagsOf,
 }: {
   progress: CityProgressResponse;
   year: number | undefined;
   compact?: boolean;
+  /** Indicators to mark as synthetic. */
+  synthetic?: ReadonlySet<string>;
+  /** The statistical flags of a value, shown as letters after it. */
+  flagsOf?: (indicator: string, year: number) => readonly ValueFlag[];
 }): ReactNode {
   const { t } = useTranslation();
   const lang = useLanguage();
@@ -83,6 +106,7 @@ export function StrongestImprovements({
     return indicator === undefined ? [] : [indicator];
   });
   if (items.length === 0) return <EmptyState>{t('progress.noImprovements')}</EmptyState>;
+  const flags = (slug: string, y: number): readonly ValueFlag[] => flagsOf?.(slug, y) ?? [];
   return (
     <ol className="improvement-list" data-testid="strongest-improvements">
       {items.map((indicator) => (
@@ -96,14 +120,26 @@ export function StrongestImprovements({
               {indicator.name}
             </LocalLink>
           )}
+          {synthetic?.has(indicator.slug) === true && (
+            <>
+              {' '}
+              <SyntheticBadge />
+            </>
+          )}
           {': '}
           {indicator.components.baselineYear !== null &&
           indicator.components.baselineValue !== null &&
           indicator.latest !== null
             ? t('progress.improvementSentence', {
-                from: formatIndicatorValue(indicator, indicator.components.baselineValue, lang),
+                from: withLetters(
+                  formatIndicatorValue(indicator, indicator.components.baselineValue, lang),
+                  flags(indicator.slug, indicator.components.baselineYear),
+                ),
                 fromYear: formatYear(indicator.components.baselineYear),
-                to: formatIndicatorValue(indicator, indicator.latest.value, lang),
+                to: withLetters(
+                  formatIndicatorValue(indicator, indicator.latest.value, lang),
+                  flags(indicator.slug, indicator.latest.year),
+                ),
                 toYear: formatYear(indicator.latest.year),
                 rate:
                   indicator.components.observedRate === null

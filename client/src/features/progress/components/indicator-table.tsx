@@ -9,6 +9,9 @@ import { useLanguage } from '../../../lib/i18n/use-language';
 import { withYear } from '../../../lib/url-state';
 import { formatIndicatorValue, sparkPoints } from '../utils/describe';
 import { TableScroll } from '../../../components/ui/table-scroll';
+import { SyntheticBadge } from '../../../components/ui/synthetic-badge';
+import { FlagLegend, FlagMarks } from '../../../components/ui/value-flags';
+import { flagsPresent, type ValueFlag } from '../../../lib/series';
 
 /** The action gap at the target year in units and as a share of the ambition. */
 export function GapCell({ indicator }: { indicator: IndicatorProgress }): ReactNode {
@@ -38,12 +41,18 @@ export function IndicatorTable({
   year,
   caption,
   showGoal = false,
+  synthetic,
+  flagsOf,
 }: {
   city: string;
   indicators: readonly IndicatorProgress[];
   year: number | undefined;
   caption: string;
   showGoal?: boolean;
+  /** Indicators to mark as synthetic. */
+  synthetic?: ReadonlySet<string>;
+  /** The statistical flags of a value, shown after it. */
+  flagsOf?: (indicator: string, year: number) => readonly ValueFlag[];
 }): ReactNode {
   const { t } = useTranslation();
   const lang = useLanguage();
@@ -58,83 +67,101 @@ export function IndicatorTable({
       toYear: formatYear(last.year),
     });
   };
+  const latestFlags = (indicator: IndicatorProgress): readonly ValueFlag[] =>
+    indicator.latest === null || flagsOf === undefined
+      ? []
+      : flagsOf(indicator.slug, indicator.latest.year);
   return (
-    <TableScroll label={caption}>
-      <table className="table indicator-table" data-testid="indicator-table">
-        <caption className="visually-hidden">{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('progress.indicator')}</th>
-            {showGoal && (
+    <>
+      <TableScroll label={caption}>
+        <table className="table indicator-table" data-testid="indicator-table">
+          <caption className="visually-hidden">{caption}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('progress.indicator')}</th>
+              {showGoal && (
+                <th scope="col" className="num">
+                  {t('progress.goal')}
+                </th>
+              )}
               <th scope="col" className="num">
-                {t('progress.goal')}
+                {t('progress.latest')}
               </th>
-            )}
-            <th scope="col" className="num">
-              {t('progress.latest')}
-            </th>
-            <th scope="col" className="num">
-              {t('progress.target')}
-            </th>
-            <th scope="col">{t('progress.status')}</th>
-            <th scope="col">{t('progress.trend')}</th>
-            <th scope="col" className="num">
-              {t('progress.gapAtTarget')}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {indicators.map((indicator) => (
-            <tr key={indicator.slug}>
-              <th scope="row">
-                <LocalLink to={withYear(`/cities/${city}/indicators/${indicator.slug}`, year)}>
-                  {indicator.name}
-                </LocalLink>
-                {indicator.unit !== '' && <span className="muted small"> ({indicator.unit})</span>}
+              <th scope="col" className="num">
+                {t('progress.target')}
               </th>
-              {showGoal && <td className="num">{indicator.goal ?? '—'}</td>}
-              <td className="num">
-                {indicator.latest === null ? (
-                  '—'
-                ) : (
-                  <>
-                    {formatIndicatorValue(indicator, indicator.latest.value, lang)}{' '}
-                    <span className="muted small">{formatYear(indicator.latest.year)}</span>
-                    {indicator.stale && (
-                      <>
-                        {' '}
-                        <StatusBadge status="stale" compact />
-                      </>
-                    )}
-                  </>
-                )}
-              </td>
-              <td className="num">
-                {indicator.ambition === null ? (
-                  <span className="muted">{t('progress.noTarget')}</span>
-                ) : (
-                  <>
-                    {formatIndicatorValue(indicator, indicator.ambition.targetValue, lang)}{' '}
-                    <span className="muted small">{formatYear(indicator.ambition.targetYear)}</span>
-                  </>
-                )}
-              </td>
-              <td>
-                <StatusBadge status={indicator.status} />
-              </td>
-              <td>
-                <Sparkline
-                  points={sparkPoints(indicator.series)}
-                  label={sparklineLabel(indicator)}
-                />
-              </td>
-              <td className="num">
-                <GapCell indicator={indicator} />
-              </td>
+              <th scope="col">{t('progress.status')}</th>
+              <th scope="col">{t('progress.trend')}</th>
+              <th scope="col" className="num">
+                {t('progress.gapAtTarget')}
+              </th>
             </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableScroll>
+          </thead>
+          <tbody>
+            {indicators.map((indicator) => (
+              <tr key={indicator.slug}>
+                <th scope="row">
+                  <LocalLink to={withYear(`/cities/${city}/indicators/${indicator.slug}`, year)}>
+                    {indicator.name}
+                  </LocalLink>
+                  {indicator.unit !== '' && (
+                    <span className="muted small"> ({indicator.unit})</span>
+                  )}
+                  {synthetic?.has(indicator.slug) === true && (
+                    <>
+                      {' '}
+                      <SyntheticBadge />
+                    </>
+                  )}
+                </th>
+                {showGoal && <td className="num">{indicator.goal ?? '—'}</td>}
+                <td className="num">
+                  {indicator.latest === null ? (
+                    '—'
+                  ) : (
+                    <>
+                      {formatIndicatorValue(indicator, indicator.latest.value, lang)}
+                      <FlagMarks flags={latestFlags(indicator)} />{' '}
+                      <span className="muted small">{formatYear(indicator.latest.year)}</span>
+                      {indicator.stale && (
+                        <>
+                          {' '}
+                          <StatusBadge status="stale" compact />
+                        </>
+                      )}
+                    </>
+                  )}
+                </td>
+                <td className="num">
+                  {indicator.ambition === null ? (
+                    <span className="muted">{t('progress.noTarget')}</span>
+                  ) : (
+                    <>
+                      {formatIndicatorValue(indicator, indicator.ambition.targetValue, lang)}{' '}
+                      <span className="muted small">
+                        {formatYear(indicator.ambition.targetYear)}
+                      </span>
+                    </>
+                  )}
+                </td>
+                <td>
+                  <StatusBadge status={indicator.status} />
+                </td>
+                <td>
+                  <Sparkline
+                    points={sparkPoints(indicator.series)}
+                    label={sparklineLabel(indicator)}
+                  />
+                </td>
+                <td className="num">
+                  <GapCell indicator={indicator} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
+      <FlagLegend flags={flagsPresent(indicators.map((i) => ({ flags: latestFlags(i) })))} />
+    </>
   );
 }

@@ -1,4 +1,4 @@
-import { queryOptions, useQuery } from '@tanstack/react-query';
+import { queryOptions, useQueries, useQuery } from '@tanstack/react-query';
 import type { Indicator } from '@api/catalogue.schema';
 import type { ObservationListResponse } from '@api/observation.schema';
 import { apiFetch, withQuery } from '../../../lib/api-client';
@@ -84,3 +84,23 @@ export const useIndicatorObservations = (indicator: string, series: SeriesChoice
 export const useIndicator = (indicator: string) => useQuery(indicatorQuery(indicator));
 export const useNetworkIndicatorList = (network: string) =>
   useQuery({ ...networkIndicatorsQuery(network), enabled: network !== '' });
+
+/**
+ * The slugs of the synthetic indicators of the networks that mix real and
+ * synthetic figures (a wholly synthetic network says so once, in its note).
+ */
+export function useSyntheticIndicators(
+  networks: ReadonlyArray<{ slug: string; dataKind: string }>,
+): ReadonlySet<string> {
+  return useQueries({
+    queries: networks
+      .filter((n) => n.dataKind === 'mixed')
+      .map((n) => networkIndicatorsQuery(n.slug)),
+    combine: (results) =>
+      new Set(
+        results.flatMap((r) =>
+          (r.data?.indicators ?? []).filter((i) => i.synthetic).map((i) => i.slug),
+        ),
+      ),
+  });
+}

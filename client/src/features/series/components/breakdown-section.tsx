@@ -1,4 +1,4 @@
-import { lazy, useId, type ReactNode } from 'react';
+import { useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Observation } from '@api/observation.schema';
 import { ChartFigure } from '../../../components/ui/chart-frame';
@@ -16,14 +16,10 @@ import {
   type SeriesGroup,
 } from '../../../lib/series';
 import { barsHeight, breakdown, contextFor, type Breakdown } from '../utils/breakdown';
-
-// recharts is downloaded only when a breakdown is on screen.
-const LazyLinesChart = lazy(() =>
-  import('./breakdown-charts').then((m) => ({ default: m.BreakdownLinesChart })),
-);
-const LazyBarsChart = lazy(() =>
-  import('./breakdown-charts').then((m) => ({ default: m.BreakdownBarsChart })),
-);
+import {
+  LazyBreakdownBarsChart as LazyBarsChart,
+  LazyBreakdownLinesChart as LazyLinesChart,
+} from './lazy-breakdown-charts';
 
 interface IndicatorInfo {
   name: string;

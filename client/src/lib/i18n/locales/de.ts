@@ -301,6 +301,15 @@ const de: Locale = {
     noGoal: 'Keinem Ziel zugeordnet',
   },
   compare: {
+    seriesHeading: 'Eine Aufschlüsselung zwischen Städten vergleichen',
+    seriesIntro:
+      'Der Vergleich oben beruht auf der Hauptreihe. Wählen Sie eine Reihe einer Aufschlüsselung, um sie zwischen den Städten zu vergleichen, die sie veröffentlichen.',
+    seriesLabel: 'Zu vergleichende Reihe',
+    seriesCaption_one: 'Eine Stadt mit einem Wert für „{{series}}“: {{best}}.',
+    seriesCaption_other:
+      '{{count}} Städte mit einem Wert für „{{series}}“, die beste zuerst: von {{best}} bis {{worst}}.',
+    seriesTableCaption: '{{indicator}}, {{series}}: neuester Wert je Stadt, die beste zuerst',
+    noValueUntil: 'kein Wert bis {{year}}',
     link: 'Mit Partnerstädten vergleichen',
     eyebrow: 'Städte vergleichen',
     title: 'Städte vergleichen: {{indicator}}',

@@ -296,6 +296,15 @@ const en = {
     noGoal: 'Not linked to a goal',
   },
   compare: {
+    seriesHeading: 'Compare a breakdown across cities',
+    seriesIntro:
+      'The comparison above uses the headline series. Choose one series of a breakdown to compare it across the cities that publish it.',
+    seriesLabel: 'Series to compare',
+    seriesCaption_one: 'One city with a value of \u201c{{series}}\u201d: {{best}}.',
+    seriesCaption_other:
+      '{{count}} cities with a value of \u201c{{series}}\u201d, best first: from {{best}} to {{worst}}.',
+    seriesTableCaption: '{{indicator}}, {{series}}: latest value per city, best first',
+    noValueUntil: 'no value up to {{year}}',
     link: 'Compare with partner cities',
     eyebrow: 'Compare cities',
     title: 'Compare cities: {{indicator}}',

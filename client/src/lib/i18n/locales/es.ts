@@ -305,6 +305,17 @@ const es: Locale = {
     noGoal: 'Sin vincular a ningún objetivo',
   },
   compare: {
+    seriesHeading: 'Comparar un desglose entre ciudades',
+    seriesIntro:
+      'La comparación de arriba usa la serie principal. Elija una serie de un desglose para compararla entre las ciudades que la publican.',
+    seriesLabel: 'Serie que comparar',
+    seriesCaption_one: 'Una sola ciudad con un valor de «{{series}}»: {{best}}.',
+    seriesCaption_many:
+      '{{count}} ciudades con un valor de «{{series}}», de la mejor a la peor: de {{best}} a {{worst}}.',
+    seriesCaption_other:
+      '{{count}} ciudades con un valor de «{{series}}», de la mejor a la peor: de {{best}} a {{worst}}.',
+    seriesTableCaption: '{{indicator}}, {{series}}: último valor por ciudad, de la mejor a la peor',
+    noValueUntil: 'sin valor hasta {{year}}',
     link: 'Comparar con las ciudades socias',
     eyebrow: 'Comparar ciudades',
     title: 'Comparar ciudades: {{indicator}}',

@@ -309,6 +309,18 @@ const fr: Locale = {
     noGoal: 'Non rattaché à un objectif',
   },
   compare: {
+    seriesHeading: 'Comparer une ventilation entre villes',
+    seriesIntro:
+      'La comparaison ci-dessus utilise la série principale. Choisissez une série d\u2019une ventilation pour la comparer entre les villes qui la publient.',
+    seriesLabel: 'Série à comparer',
+    seriesCaption_one: 'Une seule ville avec une valeur pour « {{series}} » : {{best}}.',
+    seriesCaption_many:
+      '{{count}} villes avec une valeur pour « {{series}} », de la meilleure à la moins bonne : de {{best}} à {{worst}}.',
+    seriesCaption_other:
+      '{{count}} villes avec une valeur pour « {{series}} », de la meilleure à la moins bonne : de {{best}} à {{worst}}.',
+    seriesTableCaption:
+      '{{indicator}}, {{series}} : dernière valeur par ville, de la meilleure à la moins bonne',
+    noValueUntil: 'aucune valeur jusqu\u2019en {{year}}',
     link: 'Comparer avec les villes partenaires',
     eyebrow: 'Comparer les villes',
     title: 'Comparer les villes\u00a0: {{indicator}}',

@@ -306,6 +306,18 @@ const it: Locale = {
     noGoal: 'Non collegato a un obiettivo',
   },
   compare: {
+    seriesHeading: 'Confrontare una disaggregazione tra città',
+    seriesIntro:
+      'Il confronto qui sopra usa la serie principale. Scegli una serie di una disaggregazione per confrontarla tra le città che la pubblicano.',
+    seriesLabel: 'Serie da confrontare',
+    seriesCaption_one: 'Una sola città con un valore di «{{series}}»: {{best}}.',
+    seriesCaption_many:
+      '{{count}} città con un valore di «{{series}}», dalla migliore alla peggiore: da {{best}} a {{worst}}.',
+    seriesCaption_other:
+      '{{count}} città con un valore di «{{series}}», dalla migliore alla peggiore: da {{best}} a {{worst}}.',
+    seriesTableCaption:
+      '{{indicator}}, {{series}}: ultimo valore per città, dalla migliore alla peggiore',
+    noValueUntil: 'nessun valore fino al {{year}}',
     link: 'Confronta con le città partner',
     eyebrow: 'Confronta le città',
     title: 'Confronta le città: {{indicator}}',

@@ -1,0 +1,132 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Observation } from '@api/observation.schema';
+import { ChartFigure } from '../../../components/ui/chart-frame';
+import { LocalLink } from '../../../components/ui/local-link';
+import { EmptyState } from '../../../components/ui/query-state';
+import { TableScroll } from '../../../components/ui/table-scroll';
+import { FlagLegend, FlagMarks } from '../../../components/ui/value-flags';
+import { formatNumber, formatValue, formatYear } from '../../../lib/format';
+import { useLanguage } from '../../../lib/i18n/use-language';
+import { flagsPresent, seriesParam, type SeriesDimensions } from '../../../lib/series';
+import { withYear } from '../../../lib/url-state';
+import { latestByCity } from '../utils/across-cities';
+import { barsHeight } from '../utils/breakdown';
+import { LazyBreakdownBarsChart } from './lazy-breakdown-charts';
+
+/**
+ * One series of an indicator compared across cities: each city's latest
+ * value of it as bars, best first, and as a table with flags and sources.
+ */
+export function SeriesAcrossCities({
+  values,
+  series,
+  seriesName,
+  indicator,
+  cityName,
+  year,
+}: {
+  values: readonly Observation[];
+  series: SeriesDimensions;
+  seriesName: string;
+  indicator: {
+    slug: string;
+    name: string;
+    unit: string;
+    decimals: number;
+    direction: 'increase' | 'decrease';
+  };
+  cityName: (slug: string) => string;
+  year: number | undefined;
+}): ReactNode {
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  const { ranked, without } = latestByCity(values, indicator.direction, year, cityName);
+  if (ranked.length === 0) return <EmptyState>{t('compare.noValues')}</EmptyState>;
+  const value = (v: number): string => formatValue(v, lang, indicator.decimals, indicator.unit);
+  const best = ranked[0]!;
+  const worst = ranked[ranked.length - 1]!;
+  const param = seriesParam(series);
+  const link = (city: string): string =>
+    withYear(
+      `/cities/${city}/indicators/${indicator.slug}${param === undefined ? '' : `?series=${encodeURIComponent(param)}`}`,
+      year,
+    );
+  const caption = t('compare.seriesTableCaption', {
+    indicator: indicator.name,
+    series: seriesName,
+  });
+  return (
+    <ChartFigure
+      testId="compare-series"
+      caption={t('compare.seriesCaption', {
+        count: ranked.length,
+        series: seriesName,
+        best: `${cityName(best.city)} (${value(best.value)})`,
+        worst: `${cityName(worst.city)} (${value(worst.value)})`,
+      })}
+      height={barsHeight(ranked.length)}
+      chart={
+        <LazyBreakdownBarsChart
+          bars={ranked.map((v) => ({ label: cityName(v.city), value: v.value }))}
+          decimals={indicator.decimals}
+          headline={null}
+        />
+      }
+      table={
+        <>
+          <TableScroll label={caption}>
+            <table className="table table--compact" data-testid="compare-series-table">
+              <caption>
+                {caption}
+                {indicator.unit !== '' && <span className="muted"> ({indicator.unit})</span>}
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col" className="num">
+                    {t('series.rank')}
+                  </th>
+                  <th scope="col">{t('network.city')}</th>
+                  <th scope="col" className="num">
+                    {t('series.value')}
+                  </th>
+                  <th scope="col" className="num">
+                    {t('chart.year')}
+                  </th>
+                  <th scope="col">{t('series.source')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {ranked.map((v, i) => (
+                  <tr key={v.city}>
+                    <td className="num">{i + 1}</td>
+                    <th scope="row">
+                      <LocalLink to={link(v.city)}>{cityName(v.city)}</LocalLink>
+                    </th>
+                    <td className="num">
+                      {formatNumber(v.value, lang, indicator.decimals)}
+                      <FlagMarks flags={v.flags} />
+                    </td>
+                    <td className="num">{formatYear(v.year)}</td>
+                    <td className="source-cell">{v.source ?? <span className="muted">—</span>}</td>
+                  </tr>
+                ))}
+                {without.map((city) => (
+                  <tr key={city}>
+                    <td className="num">—</td>
+                    <th scope="row">{cityName(city)}</th>
+                    <td className="num muted" colSpan={2}>
+                      {t('compare.noValueUntil', { year: formatYear(year ?? 0) })}
+                    </td>
+                    <td />
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
+          <FlagLegend flags={flagsPresent(ranked)} />
+        </>
+      }
+    />
+  );
+}

@@ -24,7 +24,17 @@ import { ReviewPanel } from '../../features/workspace/components/review-panel';
 import { ReportingStatus } from '../../features/workspace/components/reporting-status';
 import { byGoal, cellKey, gridYears } from '../../features/workspace/utils/grid-model';
 import { useGoals } from '../../features/sdg/api/sdg-api';
+import { seriesKeys } from '../../features/series/api/series-api';
+import { SeriesSelect } from '../../features/series/components/series-select';
 import { useLanguage } from '../../lib/i18n/use-language';
+import {
+  groupBySeries,
+  HEADLINE_KEY,
+  isHeadline,
+  parseSeries,
+  seriesKey,
+  type SeriesDimensions,
+} from '../../lib/series';
 import { useSearchParam } from '../../lib/url-state';
 
 const TABS = ['data', 'ambitions', 'import', 'review', 'activity'] as const;
@@ -43,6 +53,7 @@ export function WorkspacePage(): ReactNode {
   const session = useSession();
   const [networkParam, setNetwork] = useSearchParam('network');
   const [tabParam, setTab] = useSearchParam('tab');
+  const [seriesParam, setSeriesParam] = useSearchParam('series');
   const tab: Tab = (TABS as readonly string[]).includes(tabParam ?? '')
     ? (tabParam as Tab)
     : 'data';
@@ -84,14 +95,37 @@ export function WorkspacePage(): ReactNode {
     () => (indicators.data?.indicators ?? []).filter((i) => !i.archived),
     [indicators.data],
   );
-  const valueMap = useMemo(() => {
+  const networkValues = useMemo(() => {
     const slugs = new Set(networkIndicators.map((i) => i.slug));
-    const map = new Map<string, Observation>();
-    for (const o of values.data?.observations ?? [])
-      if (slugs.has(o.indicator)) map.set(cellKey(o.indicator, o.year), o);
-    return map;
+    return (values.data?.observations ?? []).filter((o) => slugs.has(o.indicator));
   }, [values.data, networkIndicators]);
-  const years = useMemo(() => gridYears([...valueMap.values()], new Date()), [valueMap]);
+  // The headline values: what progress, ambitions, reporting status and the template use.
+  const valueMap = useMemo(() => {
+    const map = new Map<string, Observation>();
+    for (const o of networkValues)
+      if (isHeadline(o.series)) map.set(cellKey(o.indicator, o.year), o);
+    return map;
+  }, [networkValues]);
+  // The series the grid can show: the headline first, then every breakdown the city has.
+  const seriesOptions = useMemo(() => {
+    const groups = groupBySeries(networkValues);
+    return groups.some((g) => g.key === HEADLINE_KEY)
+      ? groups
+      : [{ key: HEADLINE_KEY, dimensions: {}, observations: [] }, ...groups];
+  }, [networkValues]);
+  const gridSeries =
+    seriesOptions.find((g) => g.key === seriesKey(parseSeries(seriesParam))) ?? seriesOptions[0]!;
+  const gridValueMap = useMemo(() => {
+    if (gridSeries.key === HEADLINE_KEY) return valueMap;
+    return new Map(gridSeries.observations.map((o) => [cellKey(o.indicator, o.year), o]));
+  }, [gridSeries, valueMap]);
+  // A breakdown lists the indicators that have it (new breakdowns come in by import).
+  const gridIndicators = useMemo(() => {
+    if (gridSeries.key === HEADLINE_KEY) return networkIndicators;
+    const slugs = new Set(gridSeries.observations.map((o) => o.indicator));
+    return networkIndicators.filter((i) => slugs.has(i.slug));
+  }, [gridSeries, networkIndicators]);
+  const years = useMemo(() => gridYears(networkValues, new Date()), [networkValues]);
 
   const refreshReviews = useCallback(() => {
     void client.invalidateQueries({ queryKey: workspaceKeys.reviews(network, slug) });
@@ -99,18 +133,20 @@ export function WorkspacePage(): ReactNode {
   }, [client, network, slug]);
 
   const onSaved = useCallback(
-    (indicator: string, year: number, saved: Observation | null) => {
+    (indicator: string, year: number, saved: Observation | null, series: SeriesDimensions) => {
+      const key = seriesKey(series);
       client.setQueryData(
         workspaceKeys.values(slug),
         (old: { observations: Observation[] } | undefined) => {
           const rest = (old?.observations ?? []).filter(
-            (o) => !(o.indicator === indicator && o.year === year),
+            (o) => !(o.indicator === indicator && o.year === year && seriesKey(o.series) === key),
           );
           return { observations: saved === null ? rest : [...rest, saved] };
         },
       );
       void client.invalidateQueries({ queryKey: workspaceKeys.reviews(network, slug) });
       void client.invalidateQueries({ queryKey: ['progress'] });
+      void client.invalidateQueries({ queryKey: seriesKeys.all });
     },
     [client, network, slug],
   );
@@ -221,11 +257,27 @@ export function WorkspacePage(): ReactNode {
                   values={valueMap}
                   years={years}
                 />
+                {seriesOptions.length > 1 && (
+                  <SeriesSelect
+                    label={t('workspace.grid.series')}
+                    series={seriesOptions}
+                    value={gridSeries.key}
+                    onChange={(key) => setSeriesParam(key === HEADLINE_KEY ? undefined : key)}
+                    disabled={pendingCount > 0}
+                    hint={
+                      pendingCount > 0
+                        ? t('workspace.grid.seriesLocked')
+                        : t('workspace.grid.seriesHint')
+                    }
+                  />
+                )}
                 <DataGrid
+                  key={gridSeries.key}
                   city={{ slug, name: city.data.name }}
                   network={network}
-                  indicators={networkIndicators}
-                  values={valueMap}
+                  indicators={gridIndicators}
+                  values={gridValueMap}
+                  series={gridSeries.dimensions}
                   years={years}
                   reviews={reviews.data}
                   comments={reviews.data?.comments ?? []}
@@ -264,6 +316,7 @@ export function WorkspacePage(): ReactNode {
                       years={years}
                       onImported={() => {
                         void client.invalidateQueries({ queryKey: workspaceKeys.values(slug) });
+                        void client.invalidateQueries({ queryKey: seriesKeys.all });
                         refreshReviews();
                       }}
                     />

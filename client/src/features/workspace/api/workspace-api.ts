@@ -10,7 +10,8 @@ import type {
   ObservationListResponse,
 } from '@api/observation.schema';
 import type { CityReviews, ReviewComment, ReviewPeriod, ReviewQueue } from '@api/review.schema';
-import { apiFetch } from '../../../lib/api-client';
+import { apiFetch, withQuery } from '../../../lib/api-client';
+import { seriesParam, type SeriesDimensions } from '../../../lib/series';
 
 export type {
   Ambition,
@@ -35,8 +36,8 @@ export const workspaceKeys = {
     [...workspaceKeys.all, 'reviews', network, city] as const,
   queue: (network: string) => [...workspaceKeys.all, 'queue', network] as const,
   feed: (city: string) => [...workspaceKeys.all, 'feed', city] as const,
-  history: (city: string, indicator: string, year: number) =>
-    [...workspaceKeys.all, 'history', city, indicator, year] as const,
+  history: (city: string, indicator: string, year: number, series: string | undefined) =>
+    [...workspaceKeys.all, 'history', city, indicator, year, series ?? '(headline)'] as const,
 };
 
 export const useNetworkIndicators = (network: string) =>
@@ -49,12 +50,16 @@ export const useNetworkIndicators = (network: string) =>
     }),
   );
 
+/** Every value of the city, of every series (the grid shows one series at a time). */
 export const useCityValues = (city: string) =>
   useQuery(
     queryOptions({
       queryKey: workspaceKeys.values(city),
       queryFn: ({ signal }) =>
-        apiFetch<ObservationListResponse>(`/api/v1/cities/${enc(city)}/observations`, { signal }),
+        apiFetch<ObservationListResponse>(
+          withQuery(`/api/v1/cities/${enc(city)}/observations`, { series: '*' }),
+          { signal },
+        ),
     }),
   );
 
@@ -97,20 +102,33 @@ export const useCityFeed = (city: string) =>
     }),
   );
 
-export const useValueHistory = (city: string, indicator: string, year: number) =>
+export const useValueHistory = (
+  city: string,
+  indicator: string,
+  year: number,
+  series: SeriesDimensions = {},
+) =>
   useQuery(
     queryOptions({
-      queryKey: workspaceKeys.history(city, indicator, year),
+      queryKey: workspaceKeys.history(city, indicator, year, seriesParam(series)),
       queryFn: ({ signal }) =>
-        apiFetch<HistoryResponse>(
-          `/api/v1/cities/${enc(city)}/indicators/${enc(indicator)}/observations/${year}/history`,
-          { signal },
-        ),
+        apiFetch<HistoryResponse>(`${valuePath(city, indicator, year, series)}/history`, {
+          signal,
+        }),
     }),
   );
 
-const valuePath = (city: string, indicator: string, year: number): string =>
-  `/api/v1/cities/${enc(city)}/indicators/${enc(indicator)}/observations/${year}`;
+/** One value's address; `?series=` names a breakdown (none: the headline series). */
+const valuePath = (
+  city: string,
+  indicator: string,
+  year: number,
+  series: SeriesDimensions = {},
+): string => {
+  const path = `/api/v1/cities/${enc(city)}/indicators/${enc(indicator)}/observations/${year}`;
+  const param = seriesParam(series);
+  return param === undefined ? path : `${path}?series=${enc(param)}`;
+};
 
 /**
  * Saves one value: a new one with If-None-Match (never overwrites a value
@@ -128,8 +146,9 @@ export function saveValue(
     comment?: string;
   },
   etag: string | null,
+  series: SeriesDimensions = {},
 ): Promise<Observation> {
-  return apiFetch<Observation>(valuePath(city, indicator, year), {
+  return apiFetch<Observation>(valuePath(city, indicator, year, series), {
     method: 'PUT',
     body: input,
     headers: etag === null ? { 'if-none-match': '*' } : { 'if-match': etag },
@@ -141,15 +160,21 @@ export function deleteValue(
   indicator: string,
   year: number,
   etag: string,
+  series: SeriesDimensions = {},
 ): Promise<void> {
-  return apiFetch<void>(valuePath(city, indicator, year), {
+  return apiFetch<void>(valuePath(city, indicator, year, series), {
     method: 'DELETE',
     headers: { 'if-match': etag },
   });
 }
 
-export function fetchValue(city: string, indicator: string, year: number): Promise<Observation> {
-  return apiFetch<Observation>(valuePath(city, indicator, year));
+export function fetchValue(
+  city: string,
+  indicator: string,
+  year: number,
+  series: SeriesDimensions = {},
+): Promise<Observation> {
+  return apiFetch<Observation>(valuePath(city, indicator, year, series));
 }
 
 export function saveAmbition(

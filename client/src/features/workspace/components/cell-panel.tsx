@@ -2,6 +2,8 @@ import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../lib/api-client';
 import { formatNumber } from '../../../lib/format';
+import { useFlagWord } from '../../../components/ui/value-flags';
+import { describeSeries, type SeriesDimensions } from '../../../lib/series';
 import {
   saveValue,
   useValueHistory,
@@ -27,6 +29,8 @@ export function CellPanel(props: {
   comments: readonly ReviewComment[];
   locked: string | null;
   locale: string;
+  /** The series of the value ({} = the headline). */
+  series?: SeriesDimensions;
   onSaved: (saved: Observation) => void;
   onConflict: (theirs: Observation | null, mine: number) => void;
   onRetry: () => void;
@@ -34,6 +38,9 @@ export function CellPanel(props: {
 }): ReactNode {
   const { t, i18n } = useTranslation();
   const { indicator, value, year, locale } = props;
+  const series = props.series ?? {};
+  const seriesText = describeSeries(series);
+  const flagWord = useFlagWord();
   const unit = indicator.translations[i18n.language]?.unit ?? indicator.unit;
   const [source, setSource] = useState(value?.source ?? '');
   const [note, setNote] = useState(value?.note ?? '');
@@ -61,6 +68,7 @@ export function CellPanel(props: {
           ...(comment.trim() === '' ? {} : { comment: comment.trim() }),
         },
         value.etag,
+        series,
       );
       props.onSaved(saved);
       setComment('');
@@ -81,6 +89,7 @@ export function CellPanel(props: {
     <section className="cell-panel" aria-labelledby="cell-panel-title" data-testid="cell-panel">
       <h3 id="cell-panel-title">
         {indicator.translations[i18n.language]?.name ?? indicator.name} · {year}
+        {seriesText !== '' && <> · {seriesText}</>}
       </h3>
       <p className="hint">
         {t('workspace.cell.unit', { unit })}
@@ -127,7 +136,10 @@ export function CellPanel(props: {
             {t('workspace.cell.value')}:{' '}
             <strong>
               {formatNumber(value.value, locale, indicator.decimals)} {unit}
-            </strong>{' '}
+            </strong>
+            {value.flags.length > 0 && (
+              <span data-testid="cell-flags"> ({value.flags.map(flagWord).join(', ')})</span>
+            )}{' '}
             <span className="hint">
               {t('workspace.cell.updated', {
                 who: value.updatedBy,
@@ -208,6 +220,7 @@ export function CellPanel(props: {
           indicator={indicator.slug}
           year={year}
           locale={locale}
+          series={series}
         />
       )}
     </section>
@@ -219,8 +232,9 @@ function ValueHistoryList(props: {
   indicator: string;
   year: number;
   locale: string;
+  series: SeriesDimensions;
 }): ReactNode {
-  const history = useValueHistory(props.city, props.indicator, props.year);
+  const history = useValueHistory(props.city, props.indicator, props.year, props.series);
   const { t } = useTranslation();
   if (history.isPending) return <p>{t('state.loading')}</p>;
   if (history.isError) return <p role="alert">{history.error.message}</p>;

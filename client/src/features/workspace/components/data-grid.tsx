@@ -11,6 +11,8 @@ import {
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../lib/api-client';
 import { formatNumber } from '../../../lib/format';
+import { FlagLegend, FlagMarks, useFlagWord } from '../../../components/ui/value-flags';
+import { describeSeries, flagsPresent, type SeriesDimensions } from '../../../lib/series';
 import {
   saveValue,
   deleteValue,
@@ -41,8 +43,15 @@ export interface DataGridProps {
   comments: readonly ReviewComment[];
   locale: string;
   canEdit: boolean;
-  /** A value the server stored (or deleted: null), to merge into the page's data. */
-  onSaved: (indicator: string, year: number, saved: Observation | null) => void;
+  /** The series the grid shows and writes ({} = the headline). */
+  series?: SeriesDimensions;
+  /** A value the server stored (or deleted: null) in a series, to merge into the page's data. */
+  onSaved: (
+    indicator: string,
+    year: number,
+    saved: Observation | null,
+    series: SeriesDimensions,
+  ) => void;
   /** Short titles of the goals, for the group headings. */
   goalTitles?: ReadonlyMap<number, string>;
   /** Reports how many edits the server does not have (for the leave-page guard). */
@@ -69,6 +78,8 @@ export function DataGrid(props: DataGridProps): ReactNode {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const { indicators, values, years, locale, city, canEdit } = props;
+  const series = useMemo(() => props.series ?? {}, [props.series]);
+  const flagWord = useFlagWord();
   const groups = useMemo(() => byGoal(indicators), [indicators]);
   const rows = useMemo(() => groups.flatMap((g) => g.indicators), [groups]);
   const [active, setActive] = useState<Position>({ row: 0, col: years.length - 1 });
@@ -174,8 +185,8 @@ export function DataGrid(props: DataGridProps): ReactNode {
       setEdit(key, { text, state: 'saving', message: null, retryable: false });
       try {
         if (check.value === null) {
-          await deleteValue(city.slug, indicator.slug, year, current!.etag);
-          props.onSaved(indicator.slug, year, null);
+          await deleteValue(city.slug, indicator.slug, year, current!.etag, series);
+          props.onSaved(indicator.slug, year, null, series);
         } else {
           const saved = await saveValue(
             city.slug,
@@ -183,8 +194,9 @@ export function DataGrid(props: DataGridProps): ReactNode {
             year,
             { value: check.value },
             current?.etag ?? null,
+            series,
           );
-          props.onSaved(indicator.slug, year, saved);
+          props.onSaved(indicator.slug, year, saved, series);
         }
         setEdit(key, null);
         setAnnouncement(t('workspace.grid.saved', { indicator: name(indicator, lang), year }));
@@ -211,7 +223,7 @@ export function DataGrid(props: DataGridProps): ReactNode {
         setAnnouncement(t('workspace.grid.notSaved', { indicator: name(indicator, lang), year }));
       }
     },
-    [checkMessage, city.slug, lang, locale, props, setEdit, t, values],
+    [checkMessage, city.slug, lang, locale, props, series, setEdit, t, values],
   );
 
   const move = useCallback(
@@ -403,7 +415,10 @@ export function DataGrid(props: DataGridProps): ReactNode {
         <table
           ref={tableRef}
           role="grid"
-          aria-label={t('workspace.grid.label', { city: city.name })}
+          aria-label={
+            t('workspace.grid.label', { city: city.name }) +
+            (describeSeries(series) === '' ? '' : ` (${describeSeries(series)})`)
+          }
           aria-describedby="grid-help"
           aria-rowcount={rows.length + 1}
           className="grid"
@@ -471,7 +486,7 @@ export function DataGrid(props: DataGridProps): ReactNode {
                             ? `${edit.text}: ${t('workspace.grid.saving')}`
                             : value === undefined
                               ? t('workspace.grid.empty')
-                              : `${shown} ${unit}`,
+                              : [`${shown} ${unit}`, ...value.flags.map(flagWord)].join(', '),
                         flagged === null
                           ? ''
                           : `${t('workspace.grid.flagged')}: ${flagged.message}`,
@@ -522,6 +537,9 @@ export function DataGrid(props: DataGridProps): ReactNode {
                           ) : (
                             <>
                               <span className="cell-value">{shown}</span>
+                              {value !== undefined && edit === undefined && (
+                                <FlagMarks flags={value.flags} />
+                              )}
                               {edit?.state === 'saving' && <span aria-hidden="true"> …</span>}
                               {(edit?.state === 'invalid' || edit?.state === 'failed') && (
                                 <span
@@ -558,6 +576,7 @@ export function DataGrid(props: DataGridProps): ReactNode {
           ))}
         </table>
       </div>
+      <FlagLegend flags={flagsPresent([...values.values()])} />
       <p id="cell-error" className="field-error" role="alert" data-testid="cell-error">
         {editingError ??
           (pending.get(activeKey)?.state !== 'saving'
@@ -579,8 +598,9 @@ export function DataGrid(props: DataGridProps): ReactNode {
           comments={commentsAt.get(activeKey) ?? []}
           locked={cellLocked(activeYear)}
           locale={locale}
+          series={series}
           onSaved={(saved) => {
-            props.onSaved(activeIndicator.slug, activeYear, saved);
+            props.onSaved(activeIndicator.slug, activeYear, saved, series);
             setEdit(activeKey, null);
           }}
           onConflict={(theirs, mine) =>
@@ -610,7 +630,7 @@ export function DataGrid(props: DataGridProps): ReactNode {
           onKeepTheirs={() => {
             const c = conflict;
             setConflict(null);
-            props.onSaved(c.indicator.slug, c.year, c.theirs);
+            props.onSaved(c.indicator.slug, c.year, c.theirs, series);
             setEdit(cellKey(c.indicator.slug, c.year), null);
           }}
         />

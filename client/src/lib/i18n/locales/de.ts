@@ -632,6 +632,11 @@ const de: Locale = {
       approved: 'Freigegeben',
     },
     grid: {
+      series: 'Angezeigte und bearbeitete Reihe',
+      seriesHint:
+        'Die Hauptreihe ist die, die der Fortschritt verwendet. Eine Aufschlüsselung zeigt die Indikatoren, die sie haben; neue Aufschlüsselungen kommen per Import.',
+      seriesLocked:
+        'Speichern oder verwerfen Sie die ungespeicherten Änderungen, bevor Sie die Reihe wechseln.',
       label: 'Zahlen von {{city}} nach Indikator und Jahr',
       help: 'Pfeiltasten bewegen die Auswahl, die Eingabetaste oder Tippen startet die Bearbeitung, die Eingabetaste speichert und geht nach unten, Tab speichert und geht nach rechts, Esc bricht ab, Entf löscht einen Wert. Sie können einen aus einer Tabellenkalkulation kopierten Zellenblock einfügen. Jede Zelle wird einzeln gespeichert.',
       indicator: 'Indikator (Einheit)',

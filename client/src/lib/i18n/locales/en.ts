@@ -616,6 +616,10 @@ const en = {
       approved: 'Approved',
     },
     grid: {
+      series: 'Series shown and edited',
+      seriesHint:
+        'The headline series is the one progress uses. A breakdown lists the indicators that have it; new breakdowns come in by import.',
+      seriesLocked: 'Save or discard the unsaved edits before you switch to another series.',
       label: 'Figures of {{city}} by indicator and year',
       help: 'Arrow keys move, Enter or typing edits, Enter saves and moves down, Tab saves and moves right, Escape cancels, Delete clears a value. Paste a block of cells copied from a spreadsheet. Each cell is saved on its own.',
       indicator: 'Indicator (unit)',

@@ -645,6 +645,10 @@ const es: Locale = {
       approved: 'Aprobado',
     },
     grid: {
+      series: 'Serie mostrada y editada',
+      seriesHint:
+        'La serie principal es la que usa el progreso. Un desglose lista los indicadores que lo tienen; los desgloses nuevos llegan por importación.',
+      seriesLocked: 'Guarde o descarte los cambios sin guardar antes de cambiar de serie.',
       label: 'Cifras de {{city}} por indicador y año',
       help: 'Las flechas mueven la selección; Intro o empezar a escribir edita; Intro guarda y baja; Tab guarda y pasa a la derecha; Esc cancela; Supr borra un valor. Puede pegar un bloque de celdas copiado de una hoja de cálculo. Cada celda se guarda por separado.',
       indicator: 'Indicador (unidad)',

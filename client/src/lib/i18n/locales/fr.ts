@@ -650,6 +650,11 @@ const fr: Locale = {
       approved: 'Approuvée',
     },
     grid: {
+      series: 'Série affichée et modifiée',
+      seriesHint:
+        'La série principale est celle qu\u2019utilise la progression. Une ventilation liste les indicateurs qui l\u2019ont ; les nouvelles ventilations arrivent par import.',
+      seriesLocked:
+        'Enregistrez ou abandonnez les modifications non enregistrées avant de changer de série.',
       label: 'Chiffres de {{city}} par indicateur et par année',
       help: 'Les flèches déplacent la sélection, Entrée ou la saisie d\u2019un caractère ouvre la modification, Entrée enregistre et descend, Tab enregistre et passe à droite, Échap annule, Suppr efface une valeur. Vous pouvez coller un bloc de cellules copié depuis un tableur. Chaque cellule est enregistrée séparément.',
       indicator: 'Indicateur (unité)',

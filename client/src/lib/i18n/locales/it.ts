@@ -645,6 +645,11 @@ const it: Locale = {
       approved: 'Approvato',
     },
     grid: {
+      series: 'Serie mostrata e modificata',
+      seriesHint:
+        'La serie principale è quella usata per i progressi. Una disaggregazione elenca gli indicatori che la hanno; le nuove disaggregazioni arrivano con un\u2019importazione.',
+      seriesLocked:
+        'Salva o scarta le modifiche non salvate prima di passare a un\u2019altra serie.',
       label: 'Dati di {{city}} per indicatore e anno',
       help: 'Le frecce spostano la selezione, Invio o la digitazione avvia la modifica, Invio salva e scende, Tab salva e va a destra, Esc annulla, Canc cancella un valore. Puoi incollare un blocco di celle copiato da un foglio di calcolo. Ogni cella viene salvata singolarmente.',
       indicator: 'Indicatore (unità)',

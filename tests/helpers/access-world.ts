@@ -1,3 +1,4 @@
+import { strToU8, zipSync } from 'fflate';
 import type { Knex } from 'knex';
 import {
   addMember,
@@ -36,6 +37,8 @@ export interface Sample {
   body?: unknown;
   /** Raw CSV body for imports. */
   csv?: (place: (typeof PLACES)[Target]) => string;
+  /** A zip body (Open SDG repositories). */
+  zip?: () => Uint8Array;
   /** A query string (without "?") for routes that name their target there. */
   query?: (place: (typeof PLACES)[Target]) => string;
   headers?: Record<string, string>;
@@ -81,6 +84,10 @@ export const SAMPLES: Record<string, Sample> = {
   'DELETE /api/v1/cities/:city/indicators/:indicator/ambition': {},
   'POST /api/v1/imports': {
     csv: (p) => `city,indicator,year,value\n${p.city},${p.indicator},2019,77\n`,
+  },
+  'POST /api/v1/imports/opensdg': {
+    query: (p) => `network=${p.network}&city=${p.city}&dryRun=true`,
+    zip: () => zipSync({ 'r/data/indicator_11-6-2.csv': strToU8('Year,Value\n2019,77\n') }),
   },
   'POST /api/v1/imports/eurostat': {
     query: (p) => `network=${p.network}&dryRun=true`,

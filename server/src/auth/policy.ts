@@ -298,7 +298,7 @@ function ruleOf(principal: Principal, action: Action, resource: Resource): Decis
         ? ALLOWED
         : no(`The history of ${city.name} is shown to members of its networks; you are not one.`);
     case 'data.write':
-      if (city === undefined || indicator === undefined) return ALLOWED;
+      if (city === undefined) return ALLOWED;
       return principal.canEditCity(city.id)
         ? ALLOWED
         : no(

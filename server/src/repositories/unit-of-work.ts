@@ -31,6 +31,12 @@ export interface Repositories {
   readonly health: HealthRepository;
   readonly progress: ProgressRepository;
   readonly reviews: ReviewRepository;
+  /**
+   * Runs `work` in a savepoint of the current transaction: rolled back alone
+   * when it throws (an import of many files that skips the bad ones). Only
+   * inside a transaction.
+   */
+  savepoint<T>(work: (repos: Repositories) => Promise<T>): Promise<T>;
 }
 
 function bind(knex: Knex, db: Database): Repositories {
@@ -49,6 +55,7 @@ function bind(knex: Knex, db: Database): Repositories {
     health: new HealthRepository(knex),
     progress: new ProgressRepository(knex, db.kind),
     reviews: new ReviewRepository(knex),
+    savepoint: (work) => knex.transaction((nested) => work(bind(nested, db))),
   };
 }
 

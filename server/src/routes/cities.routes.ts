@@ -16,6 +16,7 @@ import {
   HistoryResponse,
   LatestQuery,
   ObservationListResponse,
+  OpenSdgExportQuery,
 } from '../schemas/observation.schema';
 import type { Services } from '../services/services';
 import { preconditionsOf, seriesFilterOf, withEtag } from './http-helpers';
@@ -160,7 +161,7 @@ export const cityRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = asy
         params: CityParams,
         produces: ['text/csv'],
         description:
-          'Columns: city,indicator,year,value,status,source,note. Import the file back to restore the values.',
+          'Columns: city,indicator,series,year,value,status,flags,source,note. Import the file back to restore the values.',
         response: errorResponses(404),
       },
     },
@@ -171,6 +172,37 @@ export const cityRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = asy
         .header('content-disposition', `attachment; filename="${file.fileName}"`)
         .header('cache-control', 'no-store')
         .send(file.stream);
+    },
+  );
+
+  app.get(
+    '/cities/:city/exports/opensdg',
+    {
+      config: { access: 'city.read' },
+      schema: {
+        tags: ['Observations'],
+        summary: 'A city\u2019s values as an Open SDG data repository (zip)',
+        params: CityParams,
+        querystring: OpenSdgExportQuery,
+        produces: ['application/zip'],
+        description:
+          'One `data/indicator_<id>.csv` per indicator (Year, Units/Series, breakdown columns, GeoCode, Observation status, COMMENT_OBS, Value; the headline rows first) ' +
+          'and `meta/<id>.md` (name, unit, SDG target, source, direction, natural limit, the ambition as graph_target_lines). `?network=` limits it to one network. ' +
+          'Importing it again with POST /imports/opensdg changes nothing. Cells are written as they are (no spreadsheet formula escaping): the files are data for Open SDG.',
+        response: errorResponses(400, 404),
+      },
+    },
+    async (request, reply) => {
+      const file = await services.openSdg.exportCity(
+        request.principal,
+        request.params.city,
+        request.query.network,
+      );
+      return reply
+        .type('application/zip')
+        .header('content-disposition', `attachment; filename="${file.fileName}"`)
+        .header('cache-control', 'no-store')
+        .send(Buffer.from(file.bytes));
     },
   );
 

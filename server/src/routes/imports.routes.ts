@@ -3,12 +3,19 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import { AppError } from '../errors';
 import { errorResponses } from '../schemas/common.schema';
-import { EurostatImportQuery, ImportQuery, ImportReport } from '../schemas/observation.schema';
+import {
+  EurostatImportQuery,
+  ImportQuery,
+  ImportReport,
+  OpenSdgImportQuery,
+  RepositoryReport,
+} from '../schemas/observation.schema';
 import type { ImportOptions, ImportReport as Report } from '../services/import.service';
 import type { Services } from '../services/services';
 import { spoolUpload, type SpooledUpload } from './upload';
 
 const CSV_TYPES = ['text/csv', 'application/csv', 'text/plain', 'application/vnd.ms-excel'];
+const ZIP_TYPES = ['application/zip', 'application/x-zip-compressed', 'application/octet-stream'];
 
 /** Bulk import of CSV files (streamed, all-or-nothing). */
 export const importRoutes: FastifyPluginAsyncTypebox<{
@@ -17,10 +24,24 @@ export const importRoutes: FastifyPluginAsyncTypebox<{
   idleSeconds: number;
 }> = async (app, { services, maxBytes, idleSeconds }) => {
   // The file stays a stream: the service reads it row by row.
-  app.addContentTypeParser(CSV_TYPES, (_request, payload, done) => done(null, payload));
+  app.addContentTypeParser([...CSV_TYPES, ...ZIP_TYPES], (_request, payload, done) =>
+    done(null, payload),
+  );
 
   /** The uploaded file, spooled whole before any database work (a slow sender holds no connection). */
-  const receive = async (request: FastifyRequest): Promise<SpooledUpload> => {
+  const receive = async (request: FastifyRequest, what = 'CSV file'): Promise<SpooledUpload> => {
+    const type = String(request.headers['content-type'] ?? '')
+      .split(';')[0]!
+      .trim()
+      .toLowerCase();
+    const expected = what === 'CSV file' ? CSV_TYPES : ZIP_TYPES;
+    if (!expected.includes(type))
+      throw new AppError(
+        'unsupported_media_type',
+        what === 'CSV file'
+          ? 'Send a CSV file with Content-Type: text/csv (the zip of an Open SDG repository goes to /imports/opensdg).'
+          : 'Send the zip of an Open SDG data repository with Content-Type: application/zip.',
+      );
     const declared = Number(request.headers['content-length'] ?? 0);
     if (declared > maxBytes) {
       throw new AppError(
@@ -32,7 +53,7 @@ export const importRoutes: FastifyPluginAsyncTypebox<{
     if (body === undefined || body === null || typeof (body as Readable).pipe !== 'function') {
       throw new AppError(
         'unsupported_media_type',
-        'Send the CSV file as the request body with Content-Type: text/csv.',
+        `Send the ${what} as the request body with Content-Type: ${what === 'CSV file' ? 'text/csv' : 'application/zip'}.`,
       );
     }
     return spoolUpload(body as Readable, { maxBytes, idleSeconds });
@@ -106,5 +127,43 @@ export const importRoutes: FastifyPluginAsyncTypebox<{
         fileName: request.query.fileName,
         accept: ['eurostat-tsv', 'eurostat-sdmx'],
       }),
+  );
+  app.post(
+    '/imports/opensdg',
+    {
+      config: { access: 'import' },
+      schema: {
+        tags: ['Observations'],
+        summary: 'Import an Open SDG data repository (zip) for a city',
+        description:
+          'The zip of an Open SDG data repository (e.g. GitHub’s “Download ZIP” of a fork of open-sdg-data-starter), with Content-Type: application/zip. ' +
+          'Every `data/indicator_<id>.csv` is imported as published into the network’s indicator for that id (`codes.opensdg`); coordinators of the network ' +
+          'create or update indicators from `meta/<id>.md` and `indicator-config/<id>.yml` (name, unit, SDG target, source, direction, natural limit); ' +
+          '`graph_target_lines` become the city’s ambition (baseline: its headline value in the base year, 2015 unless stated; target year 2030 unless stated). ' +
+          'One report line per file. All or nothing unless `onError=skipFile`. A data file may be as large as a CSV import; the files together eight times that.',
+        querystring: OpenSdgImportQuery,
+        consumes: ZIP_TYPES,
+        response: {
+          200: RepositoryReport,
+          ...errorResponses(400, 401, 403, 404, 408, 413, 415, 422),
+        },
+      },
+    },
+    async (request) => {
+      const upload = await receive(request, 'zip file');
+      try {
+        const chunks: Buffer[] = [];
+        for await (const chunk of upload.open()) chunks.push(chunk as Buffer);
+        return await services.openSdg.importRepository(request.principal, Buffer.concat(chunks), {
+          network: request.query.network,
+          city: request.query.city,
+          dryRun: request.query.dryRun ?? false,
+          onError: request.query.onError ?? 'rollback',
+          maxBytes,
+        });
+      } finally {
+        await upload.dispose();
+      }
+    },
   );
 };

@@ -299,3 +299,80 @@ export const ImportReport = Type.Object({
   }),
 });
 export type ImportReport = Static<typeof ImportReport>;
+
+// ---------- Open SDG repositories ----------
+
+export const OpenSdgImportQuery = Type.Object(
+  {
+    network: Slug,
+    city: Slug,
+    dryRun: Type.Optional(
+      Type.Boolean({ default: false, description: 'Validate and report without writing.' }),
+    ),
+    onError: Type.Optional(
+      Type.Union([Type.Literal('rollback'), Type.Literal('skipFile')], {
+        default: 'rollback',
+        description:
+          'rollback (default): any file that cannot be imported refuses the whole repository; skipFile: the valid files are imported and the others reported.',
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
+
+const RepositoryFileReport = Type.Object({
+  file: Type.String({ description: 'The data file’s path in the zip.' }),
+  openSdgId: Type.String({ description: 'Its Open SDG indicator id, e.g. "11-1-1-c".' }),
+  indicator: Type.Union([Type.String(), Type.Null()], {
+    description: 'The network’s indicator it went into.',
+  }),
+  indicatorCreated: Type.Boolean(),
+  indicatorUpdated: Type.Boolean(),
+  outcome: Type.Union([
+    Type.Literal('imported'),
+    Type.Literal('unchanged'),
+    Type.Literal('failed'),
+    Type.Literal('skipped'),
+  ]),
+  rowsRead: Type.Integer(),
+  inserted: Type.Integer(),
+  updated: Type.Integer(),
+  unchanged: Type.Integer(),
+  skipped: Type.Integer(),
+  skippedReasons: Type.Array(Type.Object({ reason: Type.String(), count: Type.Integer() })),
+  errorCount: Type.Integer(),
+  errors: Type.Array(ImportProblem),
+  warnings: Type.Array(Type.String()),
+  ambition: Type.Union([
+    Type.Null(),
+    Type.Object({
+      baselineYear: Type.Integer(),
+      baselineValue: Type.Number(),
+      targetYear: Type.Integer(),
+      targetValue: Type.Number(),
+    }),
+  ]),
+});
+
+export const RepositoryReport = Type.Object({
+  dryRun: Type.Boolean(),
+  committed: Type.Boolean(),
+  network: Type.String(),
+  city: Type.String(),
+  onError: Type.Union([Type.Literal('rollback'), Type.Literal('skipFile')]),
+  filesRead: Type.Integer(),
+  filesImported: Type.Integer(),
+  filesFailed: Type.Integer(),
+  indicatorsCreated: Type.Integer(),
+  indicatorsUpdated: Type.Integer(),
+  ambitionsSet: Type.Integer(),
+  ignoredEntries: Type.Integer({
+    description: 'Entries of the zip that are neither data nor metadata.',
+  }),
+  files: Type.Array(RepositoryFileReport),
+});
+
+export const OpenSdgExportQuery = Type.Object(
+  { network: Type.Optional(Slug) },
+  { additionalProperties: false },
+);

@@ -225,8 +225,10 @@ export class ImportService {
     principal: Principal,
     open: () => Readable,
     options: Omit<ImportOptions, 'dryRun'>,
+    /** The catalogue as loaded once for many files (a repository import). */
+    catalogue?: ImportCatalogue,
   ): Promise<ImportReport> {
-    return this.within(repos, principal, open, { ...options, dryRun: false });
+    return this.within(repos, principal, open, { ...options, dryRun: false }, catalogue);
   }
 
   /** The access checks (importing; reading the network named), then the import. */
@@ -235,6 +237,7 @@ export class ImportService {
     principal: Principal,
     open: () => Readable,
     options: ImportOptions,
+    catalogue?: ImportCatalogue,
   ): Promise<ImportReport> {
     await this.access.check(repos, principal, 'import', {});
     const network =
@@ -242,7 +245,13 @@ export class ImportService {
         ? undefined
         : (await this.access.check(repos, principal, 'network.read', { network: options.network }))
             .network;
-    return this.execute(repos, principal, open, { ...options, networkId: network?.id ?? null });
+    return this.execute(
+      repos,
+      principal,
+      open,
+      { ...options, networkId: network?.id ?? null },
+      catalogue,
+    );
   }
 
   private async execute(
@@ -250,8 +259,9 @@ export class ImportService {
     principal: Principal,
     open: () => Readable,
     options: ImportOptions & { networkId: number | null },
+    loaded?: ImportCatalogue,
   ): Promise<ImportReport> {
-    const catalogue = await ImportCatalogue.load(repos, principal);
+    const catalogue = loaded ?? (await ImportCatalogue.load(repos, principal));
     const tally = new ImportTally(options);
     const columns = new StagedColumns();
     const series = new SeriesNumbers();

@@ -133,7 +133,7 @@ function checkDefinition(
 }
 
 /** Inserts an indicator (checked: slug free, definition consistent, links valid, Eurostat code unused). */
-async function insertIndicator(
+export async function insertIndicator(
   repos: Repositories,
   principal: Principal,
   networkId: number,

@@ -11,6 +11,7 @@ import { ImportService } from './import.service';
 import { IndicatorService } from './indicator.service';
 import { NetworkService } from './network.service';
 import { ObservationService } from './observation.service';
+import { OpenSdgRepositoryService } from './opensdg-repository.service';
 import { ProgressService } from './progress.service';
 import { ReviewService } from './review.service';
 import { SdgService } from './sdg.service';
@@ -26,6 +27,7 @@ export interface Services {
   readonly observations: ObservationService;
   readonly ambitions: AmbitionService;
   readonly imports: ImportService;
+  readonly openSdg: OpenSdgRepositoryService;
   readonly exports: ExportService;
   readonly health: HealthService;
   readonly progress: ProgressService;
@@ -58,6 +60,7 @@ export function createServices(db: Database, options: Partial<ServiceOptions> = 
   const uow = new UnitOfWork(db);
   const access = new AccessService(uow);
   const auth = new AuthService(uow, settings);
+  const imports = new ImportService(uow, access);
   return {
     sdg: new SdgService(uow.repos.sdg),
     networks: new NetworkService(uow, access),
@@ -65,7 +68,8 @@ export function createServices(db: Database, options: Partial<ServiceOptions> = 
     indicators: new IndicatorService(uow, access),
     observations: new ObservationService(uow, access),
     ambitions: new AmbitionService(uow, access),
-    imports: new ImportService(uow, access),
+    imports,
+    openSdg: new OpenSdgRepositoryService(uow, access, imports),
     exports: new ExportService(uow, access),
     health: new HealthService(uow, settings.storage),
     progress: new ProgressService(uow, access),

@@ -100,12 +100,15 @@ async function send(method: string, template: string, target: Target, who: Who) 
   if (sample === undefined) throw new Error(`no sample request for ${method} ${template}`);
   const headers = { ...headersOf(who), ...sample.headers };
   const payload =
-    sample.csv !== undefined
-      ? sample.csv(PLACES[target])
-      : sample.body === undefined
-        ? undefined
-        : JSON.stringify(sample.body);
-  if (sample.csv !== undefined) headers['content-type'] = 'text/csv';
+    sample.zip !== undefined
+      ? Buffer.from(sample.zip())
+      : sample.csv !== undefined
+        ? sample.csv(PLACES[target])
+        : sample.body === undefined
+          ? undefined
+          : JSON.stringify(sample.body);
+  if (sample.zip !== undefined) headers['content-type'] = 'application/zip';
+  else if (sample.csv !== undefined) headers['content-type'] = 'text/csv';
   else if (payload !== undefined) headers['content-type'] = 'application/json';
   const response = await ctx.app.inject({
     method: method as 'POST',
@@ -176,6 +179,7 @@ describe('private networks are invisible without membership', () => {
     '/api/v1/cities/hidden',
     '/api/v1/cities/hidden/observations',
     '/api/v1/cities/hidden/observations/latest',
+    '/api/v1/cities/hidden/exports/opensdg',
     '/api/v1/cities/hidden/progress',
     '/api/v1/cities/hidden/ambitions',
     '/api/v1/indicators/priv-ind',

@@ -57,7 +57,19 @@ const STATUS_FLAGS: Readonly<Record<string, string>> = {
   'low reliability': 'u',
   c: 'c',
   confidential: 'c',
+  d: 'd',
+  'definition differs': 'd',
 };
+
+/** An `Observation status` cell → flag letters: one status, or several separated by commas ("estimated, break in series"). */
+function statusFlags(text: string): string {
+  const whole = STATUS_FLAGS[text];
+  if (whole !== undefined) return whole;
+  return text
+    .split(/[,;]/)
+    .map((part) => STATUS_FLAGS[part.trim()] ?? '')
+    .join('');
+}
 
 export function openSdgReader(
   fields: readonly string[],
@@ -168,7 +180,7 @@ export function openSdgReader(
         status: null,
         source: null,
         note: note < 0 ? null : { column: names[note]!, text: record[note]! },
-        flags: status < 0 ? null : { column: names[status]!, text: STATUS_FLAGS[statusText] ?? '' },
+        flags: status < 0 ? null : { column: names[status]!, text: statusFlags(statusText) },
         series: { dimensions: dimensions as SeriesDimensions },
       };
     },

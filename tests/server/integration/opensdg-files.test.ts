@@ -240,4 +240,17 @@ describe('real Open SDG files import as published', () => {
     const bad = await patch('bristol', { 'Urban Audit': 'X' });
     expect(bad.statusCode).toBe(400);
   });
+
+  it('names an unknown GeoCode of a whole-city row and how to fix it', async () => {
+    const response = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/v1/imports?indicator=bristol-16-2-3&city=bristol&dryRun=true',
+      headers: { 'content-type': 'text/csv' },
+      payload: 'Year,GeoCode,Value\n2020,E99999999,5\n',
+    });
+    const report = response.json<ImportReport>();
+    expect(report.errors[0]!.message).toBe(
+      'GeoCode "E99999999" is not a code of bristol or of another city. If it is bristol\'s, add it to the city\'s codes (e.g. {"ons": "E99999999"}) and import again.',
+    );
+  });
 });

@@ -169,6 +169,11 @@ export function openSdgReader(
           // A ward's or district's code on a breakdown row: the area, within the city.
           dimensions.geocode = code;
           city = { column: null, text: homeCity.slug };
+        } else if (homeCity !== undefined) {
+          yield {
+            error: `GeoCode "${code.slice(0, 40)}" is not a code of ${homeCity.slug} or of another city. If it is ${homeCity.slug}'s, add it to the city's codes (e.g. {"ons": "${code.slice(0, 40)}"}) and import again.`,
+          };
+          return;
         } else city = { column: names[geocode]!, text: code };
       }
       const statusText = status < 0 ? '' : record[status]!.trim().toLowerCase();

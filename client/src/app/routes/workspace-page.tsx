@@ -314,6 +314,8 @@ export function WorkspacePage(): ReactNode {
                       indicators={networkIndicators}
                       values={valueMap}
                       years={years}
+                      networks={city.data.networks}
+                      network={network}
                       onImported={() => {
                         void client.invalidateQueries({ queryKey: workspaceKeys.values(slug) });
                         void client.invalidateQueries({ queryKey: seriesKeys.all });

@@ -190,13 +190,34 @@ export function saveAmbition(
   });
 }
 
+/** Which reader the server uses: detected from the header, an Open SDG file, or Eurostat's. */
+export type ImportTarget =
+  | { kind: 'auto' }
+  | { kind: 'opensdg'; indicator: string; city: string }
+  | { kind: 'eurostat'; network: string; dataset?: string };
+
+/**
+ * Sends a file to be checked (dryRun) or imported: POST /imports (the format
+ * detected, or an Open SDG file for one indicator and city) or POST
+ * /imports/eurostat for a network.
+ */
 export function runImport(
   csv: string,
-  options: { dryRun: boolean; fileName?: string },
+  options: { dryRun: boolean; fileName?: string; target?: ImportTarget },
 ): Promise<ImportReport> {
+  const target = options.target ?? { kind: 'auto' };
   const query = new URLSearchParams({ dryRun: String(options.dryRun) });
+  if (target.kind === 'opensdg') {
+    query.set('format', 'opensdg');
+    query.set('indicator', target.indicator);
+    query.set('city', target.city);
+  } else if (target.kind === 'eurostat') {
+    query.set('network', target.network);
+    if (target.dataset !== undefined && target.dataset !== '') query.set('dataset', target.dataset);
+  }
   if (options.fileName !== undefined) query.set('fileName', options.fileName.slice(0, 255));
-  return apiFetch<ImportReport>(`/api/v1/imports?${query.toString()}`, {
+  const path = target.kind === 'eurostat' ? '/api/v1/imports/eurostat' : '/api/v1/imports';
+  return apiFetch<ImportReport>(`${path}?${query.toString()}`, {
     method: 'POST',
     text: csv,
     contentType: 'text/csv',

@@ -1,29 +1,64 @@
-import { useState, type ReactNode } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TableScroll } from '../../../components/ui/table-scroll';
 import { ApiError } from '../../../lib/api-client';
+import { describeSeries } from '../../../lib/series';
 import {
   runImport,
   type ImportReport,
+  type ImportTarget,
   type Observation,
   type WorkspaceIndicator,
 } from '../api/workspace-api';
 import { csvLine, downloadText, errorRowsCsv, toTextCell } from '../utils/csv';
 import { cellKey } from '../utils/grid-model';
 
+type Kind = ImportTarget['kind'];
+const KINDS: readonly Kind[] = ['auto', 'opensdg', 'eurostat'];
+
+const FORMAT_KEY: Record<ImportReport['format'], string> = {
+  long: 'workspace.import.formats.long',
+  opensdg: 'workspace.import.formats.opensdg',
+  'eurostat-tsv': 'workspace.import.formats.eurostatTsv',
+  'eurostat-sdmx': 'workspace.import.formats.eurostatSdmx',
+};
+
+const KIND_KEY: Record<Kind, { label: string; hint: string }> = {
+  auto: { label: 'workspace.import.kinds.auto', hint: 'workspace.import.kinds.autoHint' },
+  opensdg: { label: 'workspace.import.kinds.opensdg', hint: 'workspace.import.kinds.opensdgHint' },
+  eurostat: {
+    label: 'workspace.import.kinds.eurostat',
+    hint: 'workspace.import.kinds.eurostatHint',
+  },
+};
+
 /**
- * Import in three steps: choose a file or paste cells from a spreadsheet,
- * read the dry-run report (nothing written; error rows downloadable), then
- * commit. All or nothing: a file with one bad row writes nothing.
+ * Import in three steps: say what kind of file it is (a table of values, an
+ * Open SDG file for one indicator, a Eurostat file for a network), choose a
+ * file or paste cells from a spreadsheet, read the dry-run report (the format
+ * read, the series found, warnings, rows left out and why, errors with the
+ * rows downloadable; nothing written), then commit. All or nothing: a file
+ * with one bad row writes nothing.
  */
 export function ImportWizard(props: {
   city: string;
   indicators: readonly WorkspaceIndicator[];
   values: ReadonlyMap<string, Observation>;
   years: readonly number[];
+  /** The city's networks (a Eurostat file is imported for one of them). */
+  networks?: ReadonlyArray<{ slug: string; name: string }>;
+  /** The workspace's network, chosen first. */
+  network?: string;
   onImported: () => void;
 }): ReactNode {
   const { t } = useTranslation();
+  const id = useId();
+  const networks = props.networks ?? [];
+  const [kind, setKind] = useState<Kind>('auto');
+  const [indicator, setIndicator] = useState(props.indicators[0]?.slug ?? '');
+  const [cityCode, setCityCode] = useState(props.city);
+  const [network, setNetwork] = useState(props.network ?? networks[0]?.slug ?? '');
+  const [dataset, setDataset] = useState('');
   const [text, setText] = useState('');
   const [fileName, setFileName] = useState<string | undefined>(undefined);
   const [report, setReport] = useState<ImportReport | null>(null);
@@ -49,12 +84,33 @@ export function ImportWizard(props: {
     downloadText(`${props.city}-template.csv`, csv);
   };
 
+  const target: ImportTarget =
+    kind === 'opensdg'
+      ? { kind, indicator, city: cityCode.trim() }
+      : kind === 'eurostat'
+        ? { kind, network, dataset: dataset.trim() }
+        : { kind: 'auto' };
+  const ready =
+    text.trim() !== '' &&
+    (kind !== 'opensdg' || (indicator !== '' && cityCode.trim() !== '')) &&
+    (kind !== 'eurostat' || network !== '');
+  // Another target makes the last report stale.
+  const retarget =
+    <T,>(set: (value: T) => void) =>
+    (value: T) => {
+      set(value);
+      setReport(null);
+      setDone(null);
+    };
+  const nameOf = (slug: string): string =>
+    props.indicators.find((i) => i.slug === slug)?.name ?? slug;
+
   const check = async () => {
     setBusy(true);
     setError(null);
     setDone(null);
     try {
-      setReport(await runImport(text, { dryRun: true, fileName }));
+      setReport(await runImport(text, { dryRun: true, fileName, target }));
     } catch (err) {
       setReport(null);
       setError(err instanceof Error ? err.message : String(err));
@@ -67,7 +123,7 @@ export function ImportWizard(props: {
     setBusy(true);
     setError(null);
     try {
-      const result = await runImport(text, { dryRun: false, fileName });
+      const result = await runImport(text, { dryRun: false, fileName, target });
       setDone(result);
       setReport(null);
       props.onImported();
@@ -89,6 +145,88 @@ export function ImportWizard(props: {
         </button>
       </p>
       <ol className="steps">
+        <li>
+          <fieldset className="segmented segmented--stacked import-kind">
+            <legend>{t('workspace.import.kindLegend')}</legend>
+            {KINDS.filter((k) => k !== 'eurostat' || networks.length > 0).map((k) => (
+              <label key={k}>
+                <input
+                  type="radio"
+                  name={`${id}-kind`}
+                  value={k}
+                  checked={kind === k}
+                  aria-describedby={`${id}-${k}-hint`}
+                  onChange={() => retarget(setKind)(k)}
+                />
+                <span>
+                  {t(KIND_KEY[k].label)}
+                  <span id={`${id}-${k}-hint`} className="field__hint">
+                    {t(KIND_KEY[k].hint)}
+                  </span>
+                </span>
+              </label>
+            ))}
+          </fieldset>
+          {kind === 'opensdg' && (
+            <div className="import-options">
+              <label>
+                {t('workspace.import.indicator')}
+                <select value={indicator} onChange={(e) => retarget(setIndicator)(e.target.value)}>
+                  {props.indicators.map((i) => (
+                    <option key={i.slug} value={i.slug}>
+                      {i.name}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <div>
+                <label>
+                  {t('workspace.import.city')}
+                  <input
+                    value={cityCode}
+                    maxLength={64}
+                    spellCheck={false}
+                    aria-describedby={`${id}-city-hint`}
+                    onChange={(e) => retarget(setCityCode)(e.target.value)}
+                  />
+                </label>
+                <span id={`${id}-city-hint`} className="field__hint">
+                  {t('workspace.import.cityHint')}
+                </span>
+              </div>
+            </div>
+          )}
+          {kind === 'eurostat' && (
+            <div className="import-options">
+              <label>
+                {t('workspace.network')}
+                <select value={network} onChange={(e) => retarget(setNetwork)(e.target.value)}>
+                  {networks.map((n) => (
+                    <option key={n.slug} value={n.slug}>
+                      {n.name}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <div>
+                <label>
+                  {t('workspace.import.dataset')}
+                  <input
+                    value={dataset}
+                    maxLength={40}
+                    spellCheck={false}
+                    placeholder="urb_percep"
+                    aria-describedby={`${id}-dataset-hint`}
+                    onChange={(e) => retarget(setDataset)(e.target.value)}
+                  />
+                </label>
+                <span id={`${id}-dataset-hint`} className="field__hint">
+                  {t('workspace.import.datasetHint')}
+                </span>
+              </div>
+            </div>
+          )}
+        </li>
         <li>
           <label>
             {t('workspace.import.file')}
@@ -127,7 +265,7 @@ export function ImportWizard(props: {
           <button
             type="button"
             className="button"
-            disabled={busy || text.trim() === ''}
+            disabled={busy || !ready}
             onClick={() => void check()}
           >
             {t('workspace.import.check')}
@@ -146,6 +284,9 @@ export function ImportWizard(props: {
               ? t('workspace.import.committedTitle')
               : t('workspace.import.reportTitle')}
           </h3>
+          <p data-testid="import-format">
+            {t('workspace.import.format', { format: t(FORMAT_KEY[report.format]) })}
+          </p>
           <dl className="counts">
             <div>
               <dt>{t('workspace.import.toInsert')}</dt>
@@ -160,6 +301,10 @@ export function ImportWizard(props: {
               <dd>{report.unchanged}</dd>
             </div>
             <div>
+              <dt>{t('workspace.import.skipped')}</dt>
+              <dd>{report.skipped}</dd>
+            </div>
+            <div>
               <dt>{t('workspace.import.errors')}</dt>
               <dd>{report.errorCount}</dd>
             </div>
@@ -168,9 +313,61 @@ export function ImportWizard(props: {
               <dd>{report.flaggedCount}</dd>
             </div>
           </dl>
+          {report.warnings.length > 0 && (
+            <div className="notice notice-warning" data-testid="import-warnings">
+              <h4>{t('workspace.import.warnings')}</h4>
+              <ul>
+                {report.warnings.map((w) => (
+                  <li key={w}>{w}</li>
+                ))}
+              </ul>
+            </div>
+          )}
+          {report.skippedReasons.length > 0 && (
+            <div data-testid="import-skipped">
+              <h4>{t('workspace.import.skippedHeading', { count: report.skipped })}</h4>
+              <ul>
+                {report.skippedReasons.map((r) => (
+                  <li key={r.reason}>
+                    {t('workspace.import.skippedReason', { reason: r.reason, count: r.count })}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
+          {report.series.length > 0 && (
+            <TableScroll label={t('workspace.import.seriesCaption')}>
+              <table className="table table--compact" data-testid="import-series">
+                <caption>{t('workspace.import.seriesCaption')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('workspace.ambition.indicator')}</th>
+                    <th scope="col">{t('series.label')}</th>
+                    <th scope="col" className="num">
+                      {t('workspace.import.values')}
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {report.series.map((s) => (
+                    <tr key={`${s.indicator}|${JSON.stringify(s.series)}`}>
+                      <th scope="row">{nameOf(s.indicator)}</th>
+                      <td>{describeSeries(s.series) || t('series.headline')}</td>
+                      <td className="num">{s.values}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableScroll>
+          )}
           {report.errorCount > 0 && (
             <>
               <p role="alert">{t('workspace.import.hasErrors', { count: report.errorCount })}</p>
+              {report.errorsTruncated && (
+                <p className="muted small">
+                  {t('workspace.import.errorsTruncated', { shown: report.errors.length })}
+                </p>
+              )}
               <TableScroll label={t('workspace.import.errors')}>
                 <table data-testid="import-errors">
                   <thead>

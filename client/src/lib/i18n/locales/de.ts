@@ -724,8 +724,43 @@ const de: Locale = {
       tableCaption: 'Vorschau in Zahlen',
     },
     import: {
+      kindLegend: 'Was für eine Datei ist es?',
+      kinds: {
+        auto: 'Eine Wertetabelle',
+        autoHint:
+          'Spalten city, indicator, year, value, optional series und flags. Open-SDG- und Eurostat-Dateien werden auch erkannt.',
+        opensdg: 'Eine Open-SDG-Datendatei für einen Indikator',
+        opensdgHint:
+          'Year, Value und Aufschlüsselungsspalten (Sex, Age, Ward…), wie Städte sie veröffentlichen; jede Aufschlüsselung wird eine Reihe.',
+        eurostat: 'Eine Datei der Eurostat-Städtestatistik',
+        eurostatHint:
+          'Bulk-TSV oder SDMX-CSV, wie Eurostat sie veröffentlicht, für ein ganzes Netzwerk: Städte werden über ihren Urban-Audit-Code erkannt, Indikatoren über ihren Eurostat-Code; der Rest wird ausgelassen und gezählt.',
+      },
+      indicator: 'Indikator der Datei',
+      city: 'Stadt der Datei',
+      cityHint:
+        'Ihr Kurzname oder einer ihrer Codes (Zeilen ohne GeoCode gehören zu dieser Stadt).',
+      dataset: 'Eurostat-Datensatz (nur Bulk-TSV)',
+      datasetHint:
+        'Eine Bulk-TSV-Datei nennt ihren Datensatz nicht, z. B. urb_percep; SDMX-CSV-Dateien schon.',
+      format: 'Datei gelesen als: {{format}}',
+      formats: {
+        long: 'Wertetabelle (Langformat)',
+        opensdg: 'Open-SDG-Datendatei',
+        eurostatTsv: 'Eurostat-Bulk-TSV',
+        eurostatSdmx: 'Eurostat-SDMX-CSV',
+      },
+      skipped: 'Ausgelassen',
+      skippedHeading_one: 'Eine Zeile ausgelassen',
+      skippedHeading_other: '{{count}} Zeilen ausgelassen',
+      skippedReason: '{{reason}}: {{count}}',
+      warnings: 'Gut zu wissen',
+      seriesCaption: 'In der Datei gefundene Reihen',
+      values: 'Werte',
+      errorsTruncated:
+        'Nur die ersten {{shown}} Fehler sind aufgeführt; die Datei mit den fehlerhaften Zeilen enthält alle.',
       intro:
-        'Laden Sie eine CSV-Datei hoch (Spalten city, indicator, year, value; optional status, source, note) oder fügen Sie aus einer Tabellenkalkulation kopierte Zellen mit einer Kopfzeile ein. Sie sehen, was sich ändern würde, bevor etwas geschrieben wird. Leere Werte werden übersprungen.',
+        'Laden Sie eine CSV-Datei hoch (Spalten city, indicator, year, value; optional series, status, flags, source, note) oder fügen Sie aus einer Tabellenkalkulation kopierte Zellen mit einer Kopfzeile ein. Sie sehen, was sich ändern würde, bevor etwas geschrieben wird. Leere Werte werden übersprungen.',
       template:
         'Vorlage herunterladen (jeder Indikator \u00d7 jedes Jahr, aktuelle Werte bereits eingetragen)',
       file: 'Datei',

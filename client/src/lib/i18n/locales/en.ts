@@ -703,8 +703,41 @@ const en = {
       tableCaption: 'Preview in numbers',
     },
     import: {
+      kindLegend: 'What kind of file is it?',
+      kinds: {
+        auto: 'A table of values',
+        autoHint:
+          'Columns city, indicator, year, value, optionally series and flags. Open SDG and Eurostat files are recognised too.',
+        opensdg: 'An Open SDG data file for one indicator',
+        opensdgHint:
+          'Year, Value and breakdown columns (Sex, Age, Ward…), as cities publish them; each breakdown becomes a series.',
+        eurostat: 'A Eurostat City statistics file',
+        eurostatHint:
+          'Bulk TSV or SDMX-CSV as Eurostat publishes it, for a whole network: cities are matched on their Urban Audit code, indicators on their Eurostat code; the rest is left out and counted.',
+      },
+      indicator: 'Indicator of the file',
+      city: 'City of the file',
+      cityHint: 'Its short name or one of its codes (rows without GeoCode are this city’s).',
+      dataset: 'Eurostat dataset (bulk TSV only)',
+      datasetHint: 'A bulk TSV file does not name its dataset, e.g. urb_percep; SDMX-CSV files do.',
+      format: 'File read as: {{format}}',
+      formats: {
+        long: 'table of values (long format)',
+        opensdg: 'Open SDG data file',
+        eurostatTsv: 'Eurostat bulk TSV',
+        eurostatSdmx: 'Eurostat SDMX-CSV',
+      },
+      skipped: 'Left out',
+      skippedHeading_one: 'One row left out',
+      skippedHeading_other: '{{count}} rows left out',
+      skippedReason: '{{reason}}: {{count}}',
+      warnings: 'Worth knowing',
+      seriesCaption: 'Series found in the file',
+      values: 'Values',
+      errorsTruncated:
+        'Only the first {{shown}} errors are listed; the file of error rows has them all.',
       intro:
-        'Upload a CSV file (columns city, indicator, year, value; optional status, source, note) or paste cells copied from a spreadsheet with a header row. You see what would change before anything is written. Empty values are left out.',
+        'Upload a CSV file (columns city, indicator, year, value; optional series, status, flags, source, note) or paste cells copied from a spreadsheet with a header row. You see what would change before anything is written. Empty values are left out.',
       template: 'Download a template (every indicator × year, current values filled in)',
       file: 'File',
       paste: 'Or paste cells here',

@@ -737,8 +737,43 @@ const es: Locale = {
       tableCaption: 'Vista previa en cifras',
     },
     import: {
+      kindLegend: '¿Qué tipo de archivo es?',
+      kinds: {
+        auto: 'Una tabla de valores',
+        autoHint:
+          'Columnas city, indicator, year, value y, opcionalmente, series y flags. También se reconocen archivos de Open SDG y de Eurostat.',
+        opensdg: 'Un archivo de datos de Open SDG para un indicador',
+        opensdgHint:
+          'Year, Value y columnas de desglose (Sex, Age, Ward…), tal como los publican las ciudades; cada desglose se convierte en una serie.',
+        eurostat: 'Un archivo de estadísticas urbanas de Eurostat',
+        eurostatHint:
+          'TSV masivo o SDMX-CSV tal como lo publica Eurostat, para toda una red: las ciudades se reconocen por su código Urban Audit y los indicadores por su código de Eurostat; el resto se descarta y se cuenta.',
+      },
+      indicator: 'Indicador del archivo',
+      city: 'Ciudad del archivo',
+      cityHint: 'Su nombre corto o uno de sus códigos (las filas sin GeoCode son de esta ciudad).',
+      dataset: 'Conjunto de datos de Eurostat (solo TSV masivo)',
+      datasetHint:
+        'Un archivo TSV masivo no nombra su conjunto de datos, p. ej. urb_percep; los SDMX-CSV sí.',
+      format: 'Archivo leído como: {{format}}',
+      formats: {
+        long: 'tabla de valores (formato largo)',
+        opensdg: 'archivo de datos de Open SDG',
+        eurostatTsv: 'TSV masivo de Eurostat',
+        eurostatSdmx: 'SDMX-CSV de Eurostat',
+      },
+      skipped: 'Descartadas',
+      skippedHeading_one: 'Una fila descartada',
+      skippedHeading_many: '{{count}} filas descartadas',
+      skippedHeading_other: '{{count}} filas descartadas',
+      skippedReason: '{{reason}}: {{count}}',
+      warnings: 'Conviene saber',
+      seriesCaption: 'Series encontradas en el archivo',
+      values: 'Valores',
+      errorsTruncated:
+        'Solo se listan los {{shown}} primeros errores; el archivo de filas con errores los contiene todos.',
       intro:
-        'Suba un archivo CSV (columnas city, indicator, year, value; opcionales: status, source, note) o pegue celdas copiadas de una hoja de cálculo con una fila de encabezado. Verá lo que cambiaría antes de que se escriba nada. Los valores vacíos se omiten.',
+        'Suba un archivo CSV (columnas city, indicator, year, value; opcionales: series, status, flags, source, note) o pegue celdas copiadas de una hoja de cálculo con una fila de encabezado. Verá lo que cambiaría antes de que se escriba nada. Los valores vacíos se omiten.',
       template:
         'Descargar una plantilla (cada indicador \u00d7 año, con los valores actuales ya rellenados)',
       file: 'Archivo',

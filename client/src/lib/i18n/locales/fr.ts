@@ -746,8 +746,44 @@ const fr: Locale = {
       tableCaption: 'Aperçu en chiffres',
     },
     import: {
+      kindLegend: 'De quel type de fichier s\u2019agit-il ?',
+      kinds: {
+        auto: 'Un tableau de valeurs',
+        autoHint:
+          'Colonnes city, indicator, year, value, et en option series et flags. Les fichiers Open SDG et Eurostat sont aussi reconnus.',
+        opensdg: 'Un fichier de données Open SDG pour un indicateur',
+        opensdgHint:
+          'Year, Value et des colonnes de ventilation (Sex, Age, Ward…), tels que les villes les publient ; chaque ventilation devient une série.',
+        eurostat: 'Un fichier des statistiques urbaines d\u2019Eurostat',
+        eurostatHint:
+          'TSV en masse ou SDMX-CSV tel qu\u2019Eurostat le publie, pour tout un réseau : les villes sont reconnues par leur code Urban Audit, les indicateurs par leur code Eurostat ; le reste est écarté et compté.',
+      },
+      indicator: 'Indicateur du fichier',
+      city: 'Ville du fichier',
+      cityHint:
+        'Son nom court ou l\u2019un de ses codes (les lignes sans GeoCode sont celles de cette ville).',
+      dataset: 'Jeu de données Eurostat (TSV en masse seulement)',
+      datasetHint:
+        'Un fichier TSV en masse ne nomme pas son jeu de données, p. ex. urb_percep ; les fichiers SDMX-CSV le font.',
+      format: 'Fichier lu comme : {{format}}',
+      formats: {
+        long: 'tableau de valeurs (format long)',
+        opensdg: 'fichier de données Open SDG',
+        eurostatTsv: 'TSV en masse d\u2019Eurostat',
+        eurostatSdmx: 'SDMX-CSV d\u2019Eurostat',
+      },
+      skipped: 'Écartées',
+      skippedHeading_one: 'Une ligne écartée',
+      skippedHeading_many: '{{count}} lignes écartées',
+      skippedHeading_other: '{{count}} lignes écartées',
+      skippedReason: '{{reason}} : {{count}}',
+      warnings: 'Bon à savoir',
+      seriesCaption: 'Séries trouvées dans le fichier',
+      values: 'Valeurs',
+      errorsTruncated:
+        'Seules les {{shown}} premières erreurs sont listées ; le fichier des lignes en erreur les contient toutes.',
       intro:
-        'Téléversez un fichier CSV (colonnes city, indicator, year, value\u00a0; facultatives\u00a0: status, source, note) ou collez des cellules copiées depuis un tableur, avec une ligne d\u2019en-tête. Vous voyez ce qui changerait avant que quoi que ce soit ne soit écrit. Les valeurs vides sont ignorées.',
+        'Téléversez un fichier CSV (colonnes city, indicator, year, value\u00a0; facultatives\u00a0: series, status, flags, source, note) ou collez des cellules copiées depuis un tableur, avec une ligne d\u2019en-tête. Vous voyez ce qui changerait avant que quoi que ce soit ne soit écrit. Les valeurs vides sont ignorées.',
       template:
         'Télécharger un modèle (chaque indicateur \u00d7 année, avec les valeurs actuelles déjà remplies)',
       file: 'Fichier',

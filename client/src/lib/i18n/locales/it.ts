@@ -738,8 +738,44 @@ const it: Locale = {
       tableCaption: 'Anteprima in cifre',
     },
     import: {
+      kindLegend: 'Che tipo di file è?',
+      kinds: {
+        auto: 'Una tabella di valori',
+        autoHint:
+          'Colonne city, indicator, year, value e, facoltative, series e flags. Anche i file Open SDG ed Eurostat vengono riconosciuti.',
+        opensdg: 'Un file di dati Open SDG per un indicatore',
+        opensdgHint:
+          'Year, Value e colonne di disaggregazione (Sex, Age, Ward…), come le città li pubblicano; ogni disaggregazione diventa una serie.',
+        eurostat: 'Un file delle statistiche urbane di Eurostat',
+        eurostatHint:
+          'TSV in blocco o SDMX-CSV come li pubblica Eurostat, per un\u2019intera rete: le città sono riconosciute dal codice Urban Audit, gli indicatori dal codice Eurostat; il resto viene escluso e contato.',
+      },
+      indicator: 'Indicatore del file',
+      city: 'Città del file',
+      cityHint:
+        'Il suo nome breve o uno dei suoi codici (le righe senza GeoCode sono di questa città).',
+      dataset: 'Dataset Eurostat (solo TSV in blocco)',
+      datasetHint:
+        'Un file TSV in blocco non indica il suo dataset, ad es. urb_percep; i file SDMX-CSV sì.',
+      format: 'File letto come: {{format}}',
+      formats: {
+        long: 'tabella di valori (formato lungo)',
+        opensdg: 'file di dati Open SDG',
+        eurostatTsv: 'TSV in blocco di Eurostat',
+        eurostatSdmx: 'SDMX-CSV di Eurostat',
+      },
+      skipped: 'Escluse',
+      skippedHeading_one: 'Una riga esclusa',
+      skippedHeading_many: '{{count}} righe escluse',
+      skippedHeading_other: '{{count}} righe escluse',
+      skippedReason: '{{reason}}: {{count}}',
+      warnings: 'Da sapere',
+      seriesCaption: 'Serie trovate nel file',
+      values: 'Valori',
+      errorsTruncated:
+        'Sono elencati solo i primi {{shown}} errori; il file delle righe con errori li contiene tutti.',
       intro:
-        'Carica un file CSV (colonne city, indicator, year, value; facoltative: status, source, note) oppure incolla celle copiate da un foglio di calcolo con una riga di intestazione. Vedi cosa cambierebbe prima che venga scritto qualsiasi dato. I valori vuoti vengono ignorati.',
+        'Carica un file CSV (colonne city, indicator, year, value; facoltative: series, status, flags, source, note) oppure incolla celle copiate da un foglio di calcolo con una riga di intestazione. Vedi cosa cambierebbe prima che venga scritto qualsiasi dato. I valori vuoti vengono ignorati.',
       template:
         'Scarica un modello (ogni indicatore \u00d7 anno, con i valori attuali già compilati)',
       file: 'File',

@@ -47,6 +47,7 @@ export function indicatorProgress(overrides: Partial<IndicatorProgress> = {}): I
       requiredRate: 0.0529,
       ratio: 0.567,
       thresholds: { onTrack: 0.95, accelerationNeeded: 0.6, limitedProgress: 0 },
+      limitCoefficient: null,
     },
     actionGap: {
       expectedNow: 45.8,

@@ -15,6 +15,8 @@ import { goalColour, mean, normalise, type Colour } from './scoring';
 
 export interface ProgressIndicator extends ScoredIndicator {
   trendType: 'auto' | TrendType;
+  /** The best value that can exist (progress without a target is judged near it). */
+  naturalLimit: number | null;
 }
 
 export interface AmbitionPoint {
@@ -116,6 +118,7 @@ export function computeCityProgress(input: {
           ? null
           : { year: ambition.baselineYear, value: ambition.baselineValue },
       trend: indicator.trendType,
+      naturalLimit: indicator.naturalLimit,
     };
     const assessment = assess({
       ...base,

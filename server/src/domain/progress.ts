@@ -41,6 +41,11 @@ export interface AssessmentInput {
   target?: YearValue | null;
   /** A trend type the indicator fixes; `auto` (or absent) chooses by the signs of the values. */
   trend?: TrendType | 'auto' | null;
+  /**
+   * The best value that can exist (100 for a coverage rate): without a target,
+   * the thresholds shrink near it (Open SDG's limit adjustment, METHODOLOGY §2).
+   */
+  naturalLimit?: number | null;
 }
 
 export interface Components {
@@ -58,6 +63,8 @@ export interface Components {
   ratio: number | null;
   /** The thresholds `ratio` was compared with. */
   thresholds: { onTrack: number; accelerationNeeded: number; limitedProgress: number };
+  /** The natural limit's coefficient c that scaled the thresholds; null when none applied. */
+  limitCoefficient: number | null;
 }
 
 /** Figures are null only when they overflow a double (absurd inputs). */
@@ -117,6 +124,31 @@ export function linearRate(v1: number, v0: number, y1: number, y0: number): numb
 /** Score from R, with a target: the published piecewise line, constants as published. */
 export function scoreFromRatio(ratio: number): number {
   return ratio >= 0.6 ? Math.min(7.1429 * ratio - 4.2857, 5) : Math.max(4.1667 * ratio - 2.5, -5);
+}
+
+/** The exponent of Open SDG's limit adjustment. */
+export const LIMIT_EXPONENT = 4.44;
+
+/**
+ * Open SDG's coefficient c for a baseline x near a natural limit l (both as
+ * absolute values): 1 from 2l on, 1 − (x/l)^a up to l, 1 − ((2l − x)/l)^a
+ * between; 0 at the limit itself.
+ */
+export function limitCoefficient(baselineValue: number, limit: number): number {
+  const x = Math.abs(baselineValue);
+  const l = Math.abs(limit);
+  if (x >= 2 * l) return 1;
+  if (x <= l) return 1 - Math.pow(x / l, LIMIT_EXPONENT);
+  return 1 - Math.pow((2 * l - x) / l, LIMIT_EXPONENT);
+}
+
+/** Score from P without a target, near a natural limit (coefficient c < 1). */
+export function scoreFromGrowthNearLimit(growth: number, c: number): number {
+  if (growth < 0) return Math.max(125 * growth - 2.5, -5);
+  if (c === 0) return 5;
+  if (growth >= 0.015 * c) return Math.min((500 * growth) / c - 5, 5);
+  if (growth >= 0.005 * c) return (250 * growth) / c - 1.25;
+  return (500 * growth) / c - 2.5;
 }
 
 /** Score from P, without a target. */
@@ -186,6 +218,7 @@ const emptyComponents = (thresholds: Components['thresholds']): Components => ({
   requiredRate: null,
   ratio: null,
   thresholds,
+  limitCoefficient: null,
 });
 
 function finiteOrNull(x: number): number | null {
@@ -253,6 +286,27 @@ export function assess(input: AssessmentInput): Assessment {
     }
     components.ratio = finiteOrNull(growth);
     if (Number.isNaN(growth)) return insufficient('The values are too extreme to compute a rate.');
+    const limit = input.naturalLimit ?? null;
+    const c = limit === null ? 1 : limitCoefficient(vb, limit);
+    if (limit !== null && c < 1) {
+      components.limitCoefficient = c;
+      components.thresholds = {
+        onTrack: GROWTH_THRESHOLDS.onTrack * c,
+        accelerationNeeded: GROWTH_THRESHOLDS.accelerationNeeded * c,
+        limitedProgress: 0,
+      };
+      notes.push(
+        `The baseline (${vb}) is near the natural limit (${limit}): the thresholds are scaled by ${c.toFixed(4)}, as Open SDG does.`,
+      );
+      return {
+        status: statusFrom(growth, components.thresholds),
+        score: scoreFromGrowthNearLimit(growth, c),
+        trend,
+        components,
+        actionGap: null,
+        notes,
+      };
+    }
     return {
       status: statusFrom(growth, thresholds),
       score: scoreFromGrowth(growth),

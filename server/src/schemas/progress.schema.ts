@@ -55,6 +55,11 @@ export const AssessRequest = Type.Object(
     trend: Type.Optional(
       Type.Union([Type.Literal('compound'), Type.Literal('linear'), Type.Literal('auto')]),
     ),
+    naturalLimit: Type.Optional(
+      Type.Union([Type.Number(), Type.Null()], {
+        description: 'The best value that can exist; without a target, thresholds shrink near it.',
+      }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -80,6 +85,10 @@ export const Components = Type.Object({
     onTrack: Type.Number(),
     accelerationNeeded: Type.Number(),
     limitedProgress: Type.Number(),
+  }),
+  limitCoefficient: Type.Union([Type.Number(), Type.Null()], {
+    description:
+      'Without a target, near the indicator’s natural limit: the coefficient c that scaled the thresholds (Open SDG’s limit adjustment).',
   }),
 });
 

@@ -86,6 +86,7 @@ function toProgressIndicator(i: IndicatorRecord): ProgressIndicator {
     worstBound: i.worstBound,
     thresholds: i.thresholds,
     trendType: i.trendType,
+    naturalLimit: i.naturalLimit,
   };
 }
 
@@ -120,6 +121,7 @@ function chartInput(
       ambition === null ? null : { year: ambition.baselineYear, value: ambition.baselineValue },
     target: ambition === null ? null : { year: ambition.targetYear, value: ambition.targetValue },
     trend: indicator.trendType,
+    naturalLimit: indicator.naturalLimit,
   };
 }
 
@@ -153,6 +155,7 @@ export class ProgressService {
       baseline: input.baseline ?? null,
       target: input.target ?? null,
       trend: input.trend ?? 'auto',
+      naturalLimit: input.naturalLimit ?? null,
     };
     const problems = validateAssessmentInput(domainInput);
     if (problems.length > 0) throw validationFailed(problems[0]!.message, problems);
@@ -458,6 +461,7 @@ export class ProgressService {
           target:
             ambition === null ? null : { year: ambition.targetYear, value: ambition.targetValue },
           trend: indicator.trendType,
+          naturalLimit: indicator.naturalLimit,
         });
         const normalised =
           latest === null || indicator.bestBound === null || indicator.worstBound === null

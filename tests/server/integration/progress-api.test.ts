@@ -397,3 +397,53 @@ describe('fresh results after every write', () => {
     }
   });
 });
+
+describe('natural limits', () => {
+  it('judge progress near the limit as Open SDG does, in the city’s page, overview and comparison', async () => {
+    const k = ctx.db.knex;
+    const network = await buildNetwork(k, { slug: 'limits', name: 'Limits' });
+    const city = await buildCity(k, { slug: 'near-limit', name: 'Near Limit' });
+    await addMember(k, network, city);
+    const coverage = await buildIndicator(k, network, {
+      slug: 'coverage',
+      name: 'Sewage treatment coverage',
+      unit: '%',
+      direction: 'increase',
+      natural_limit: 100,
+      best_bound: 100,
+      worst_bound: 80,
+      sdg: [{ target: '6.2' }],
+    });
+    await addObservations(k, city, coverage, [
+      [2020, 98],
+      [2021, 99],
+    ]);
+    const detail = await http.get<IndicatorDetailResponse>(
+      '/api/v1/cities/near-limit/indicators/coverage/progress',
+    );
+    expect(detail.status).toBe(200);
+    expect(detail.body.progress.status).toBe('on_track');
+    expect(detail.body.progress.score).toBe(5);
+    expect(detail.body.progress.components.limitCoefficient).toBeCloseTo(0.0858, 4);
+    const overview = await http.get<CityProgressResponse>('/api/v1/cities/near-limit/progress');
+    expect(JSON.stringify(overview.body)).toContain('"on_track"');
+    // The calculator takes the limit too; without it the same series needs acceleration.
+    const plain = await http.post<Assessment>('/api/v1/progress/assess', {
+      direction: 'increase',
+      observations: [
+        { year: 2020, value: 98 },
+        { year: 2021, value: 99 },
+      ],
+    });
+    expect(plain.body.status).toBe('acceleration_needed');
+    const limited = await http.post<Assessment>('/api/v1/progress/assess', {
+      direction: 'increase',
+      observations: [
+        { year: 2020, value: 98 },
+        { year: 2021, value: 99 },
+      ],
+      naturalLimit: 100,
+    });
+    expect(limited.body.status).toBe('on_track');
+  });
+});

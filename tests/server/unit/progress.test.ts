@@ -5,7 +5,9 @@ import {
   assess,
   chooseBaseline,
   compoundRate,
+  limitCoefficient,
   scoreFromGrowth,
+  scoreFromGrowthNearLimit,
   scoreFromRatio,
   validateAssessmentInput,
   type Assessment,
@@ -234,6 +236,84 @@ describe('without a target', () => {
     expect(up.status).toBe('deterioration');
     expect(down.status).toBe('on_track');
     close(down.components.ratio, -up.components.ratio!);
+  });
+});
+
+describe('natural limit (without a target; Open SDG’s limit adjustment)', () => {
+  it('reproduces METHODOLOGY’s example: coverage 98 % → 99 % in a year, limit 100', () => {
+    const withLimit = assess({
+      direction: 'increase',
+      observations: pts([2020, 98], [2021, 99]),
+      naturalLimit: 100,
+    });
+    const without = assess({ direction: 'increase', observations: pts([2020, 98], [2021, 99]) });
+    close(withLimit.components.ratio, 99 / 98 - 1);
+    close(withLimit.components.limitCoefficient, 1 - Math.pow(0.98, 4.44));
+    expect(withLimit.components.limitCoefficient).toBeCloseTo(0.0858, 4);
+    expect(withLimit.status).toBe('on_track');
+    expect(withLimit.score).toBe(5);
+    close(withLimit.components.thresholds.onTrack, 0.015 * (1 - Math.pow(0.98, 4.44)));
+    expect(withLimit.notes.join(' ')).toMatch(/near the natural limit \(100\)/);
+    expect(without.status).toBe('acceleration_needed');
+    expect(without.components.limitCoefficient).toBeNull();
+  });
+
+  it('computes c on the three pieces (0 at the limit, 1 from twice the limit on)', () => {
+    expect(limitCoefficient(100, 100)).toBe(0);
+    close(limitCoefficient(50, 100), 1 - Math.pow(0.5, 4.44));
+    close(limitCoefficient(150, 100), 1 - Math.pow(0.5, 4.44));
+    expect(limitCoefficient(200, 100)).toBe(1);
+    expect(limitCoefficient(-50, -100)).toBe(limitCoefficient(50, 100));
+  });
+
+  it('scores on the scaled thresholds, continuously, and 5 at the limit unless falling', () => {
+    const c = 0.2;
+    expect(scoreFromGrowthNearLimit(0.015 * c, c)).toBeCloseTo(2.5, 12);
+    expect(scoreFromGrowthNearLimit(0.005 * c, c)).toBeCloseTo(0, 12);
+    expect(scoreFromGrowthNearLimit(0, c)).toBe(-2.5);
+    expect(scoreFromGrowthNearLimit(-0.01, c)).toBe(scoreFromGrowth(-0.01));
+    for (const p of [0.005 * c, 0.015 * c])
+      expect(
+        Math.abs(scoreFromGrowthNearLimit(p - 1e-12, c) - scoreFromGrowthNearLimit(p, c)),
+      ).toBeLessThan(1e-6);
+    const atLimit = assess({
+      direction: 'increase',
+      observations: pts([2019, 100], [2021, 100]),
+      naturalLimit: 100,
+    });
+    expect([atLimit.status, atLimit.score]).toEqual(['on_track', 5]);
+    const falling = assess({
+      direction: 'increase',
+      observations: pts([2019, 100], [2021, 99]),
+      naturalLimit: 100,
+    });
+    expect(falling.status).toBe('deterioration');
+  });
+
+  it('barely changes anything far from the limit, nothing at 2L and beyond, and nothing with a target', () => {
+    const far = assess({
+      direction: 'increase',
+      observations: pts([2015, 40], [2020, 45]),
+      naturalLimit: 100,
+    });
+    const plain = assess({ direction: 'increase', observations: pts([2015, 40], [2020, 45]) });
+    expect(far.status).toBe(plain.status);
+    close(far.score, plain.score!);
+    expect(far.components.limitCoefficient).toBeCloseTo(1 - Math.pow(0.4, 4.44), 12);
+    const farAway = assess({
+      direction: 'decrease',
+      observations: pts([2015, 40], [2020, 30]),
+      naturalLimit: 0,
+    });
+    expect(farAway.components.limitCoefficient).toBeNull();
+    const targeted = assess({
+      direction: 'increase',
+      observations: pts([2020, 98], [2021, 99]),
+      target: { year: 2030, value: 100 },
+      naturalLimit: 100,
+    });
+    expect(targeted.components.limitCoefficient).toBeNull();
+    expect(targeted.components.thresholds.onTrack).toBe(0.95);
   });
 });
 

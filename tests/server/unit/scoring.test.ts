@@ -181,6 +181,7 @@ describe('computeCityProgress', () => {
           worstBound: 25,
           thresholds: null,
           trendType: 'auto',
+          naturalLimit: null,
         },
         {
           id: 2,
@@ -190,6 +191,7 @@ describe('computeCityProgress', () => {
           worstBound: 15,
           thresholds: null,
           trendType: 'auto',
+          naturalLimit: null,
         },
         {
           id: 3,
@@ -199,6 +201,7 @@ describe('computeCityProgress', () => {
           worstBound: 20,
           thresholds: null,
           trendType: 'linear',
+          naturalLimit: null,
         },
         {
           id: 4,
@@ -208,6 +211,7 @@ describe('computeCityProgress', () => {
           worstBound: 20,
           thresholds: null,
           trendType: 'auto',
+          naturalLimit: null,
         },
       ],
       observations: new Map([

@@ -19,6 +19,7 @@ import {
 import { ActivityFeed } from '../../features/workspace/components/activity-feed';
 import { AmbitionsPanel } from '../../features/workspace/components/ambitions-panel';
 import { DataGrid } from '../../features/workspace/components/data-grid';
+import { EurostatCatalogue } from '../../features/workspace/components/eurostat-catalogue';
 import { ImportWizard } from '../../features/workspace/components/import-wizard';
 import { ReviewPanel } from '../../features/workspace/components/review-panel';
 import { ReportingStatus } from '../../features/workspace/components/reporting-status';
@@ -37,8 +38,8 @@ import {
 } from '../../lib/series';
 import { useSearchParam } from '../../lib/url-state';
 
-const TABS = ['data', 'ambitions', 'import', 'review', 'activity'] as const;
-type Tab = (typeof TABS)[number];
+const ALL_TABS = ['data', 'ambitions', 'import', 'review', 'activity', 'catalogue'] as const;
+type Tab = (typeof ALL_TABS)[number];
 
 /**
  * The officer's workspace for one city and network: the data grid, the
@@ -54,10 +55,15 @@ export function WorkspacePage(): ReactNode {
   const [networkParam, setNetwork] = useSearchParam('network');
   const [tabParam, setTab] = useSearchParam('tab');
   const [seriesParam, setSeriesParam] = useSearchParam('series');
-  const tab: Tab = (TABS as readonly string[]).includes(tabParam ?? '')
+  const network = networkParam ?? city.data?.networks[0]?.slug ?? '';
+  // The catalogue step is for the network's coordinators (and administrators).
+  const managesNetwork = (session.data?.roles ?? []).some(
+    (r) => r.role === 'admin' || (r.role === 'coordinator' && r.network?.slug === network),
+  );
+  const tabs = ALL_TABS.filter((id) => id !== 'catalogue' || managesNetwork);
+  const tab: Tab = (tabs as readonly string[]).includes(tabParam ?? '')
     ? (tabParam as Tab)
     : 'data';
-  const network = networkParam ?? city.data?.networks[0]?.slug ?? '';
   const indicators = useNetworkIndicators(network);
   const values = useCityValues(slug);
   const ambitions = useCityAmbitions(slug);
@@ -204,7 +210,7 @@ export function WorkspacePage(): ReactNode {
       ) : (
         <>
           <div role="tablist" aria-label={t('workspace.tabsLabel')} className="tabs">
-            {TABS.map((id) => (
+            {tabs.map((id) => (
               <button
                 key={id}
                 type="button"
@@ -215,12 +221,12 @@ export function WorkspacePage(): ReactNode {
                 tabIndex={tab === id ? 0 : -1}
                 onClick={() => setTab(id === 'data' ? undefined : id)}
                 onKeyDown={(event) => {
-                  const i = TABS.indexOf(id);
+                  const i = tabs.indexOf(id);
                   const next =
                     event.key === 'ArrowRight'
-                      ? TABS[(i + 1) % TABS.length]
+                      ? tabs[(i + 1) % tabs.length]
                       : event.key === 'ArrowLeft'
-                        ? TABS[(i + TABS.length - 1) % TABS.length]
+                        ? tabs[(i + tabs.length - 1) % tabs.length]
                         : undefined;
                   if (next === undefined) return;
                   event.preventDefault();
@@ -335,6 +341,20 @@ export function WorkspacePage(): ReactNode {
                     />
                   )}
                   {tab === 'activity' && <ActivityFeed city={slug} locale={lang} />}
+                  {tab === 'catalogue' && (
+                    <EurostatCatalogue
+                      network={network}
+                      networkName={
+                        city.data.networks.find((n) => n.slug === network)?.name ?? network
+                      }
+                      onAdded={() => {
+                        void client.invalidateQueries({
+                          queryKey: workspaceKeys.indicators(network),
+                        });
+                        void client.invalidateQueries({ queryKey: seriesKeys.all });
+                      }}
+                    />
+                  )}
                 </div>
               )}
             </>

@@ -1,5 +1,10 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import type { IndicatorListResponse } from '@api/catalogue.schema';
+import type {
+  EurostatCodeList,
+  EurostatIndicatorsCreate,
+  Indicator,
+  IndicatorListResponse,
+} from '@api/catalogue.schema';
 import type {
   Ambition,
   AmbitionListResponse,
@@ -10,6 +15,7 @@ import type {
   ObservationListResponse,
 } from '@api/observation.schema';
 import type { CityReviews, ReviewComment, ReviewPeriod, ReviewQueue } from '@api/review.schema';
+import type { Static } from 'typebox';
 import { apiFetch, withQuery } from '../../../lib/api-client';
 import { seriesParam, type SeriesDimensions } from '../../../lib/series';
 
@@ -23,6 +29,8 @@ export type {
   ReviewPeriod,
 };
 export type WorkspaceIndicator = IndicatorListResponse['indicators'][number];
+export type EurostatCode = Static<typeof EurostatCodeList>['codes'][number];
+export type EurostatEntry = EurostatIndicatorsCreate['indicators'][number];
 export type ReviewAction = 'submit' | 'withdraw' | 'return' | 'approve' | 'reopen';
 
 const enc = encodeURIComponent;
@@ -36,6 +44,7 @@ export const workspaceKeys = {
     [...workspaceKeys.all, 'reviews', network, city] as const,
   queue: (network: string) => [...workspaceKeys.all, 'queue', network] as const,
   feed: (city: string) => [...workspaceKeys.all, 'feed', city] as const,
+  eurostat: (search: string) => [...workspaceKeys.all, 'eurostat', search] as const,
   history: (city: string, indicator: string, year: number, series: string | undefined) =>
     [...workspaceKeys.all, 'history', city, indicator, year, series ?? '(headline)'] as const,
 };
@@ -246,5 +255,33 @@ export function postComment(
   return apiFetch<ReviewComment>(
     `/api/v1/networks/${enc(network)}/cities/${enc(city)}/reviews/${year}/comments`,
     { method: 'POST', body: input },
+  );
+}
+
+/** Eurostat's City statistics codes matching a search, curated SDG suggestions first. */
+export const useEurostatCodes = (search: string, enabled = true) =>
+  useQuery(
+    queryOptions({
+      queryKey: workspaceKeys.eurostat(search),
+      queryFn: ({ signal }) =>
+        apiFetch<Static<typeof EurostatCodeList>>(
+          withQuery('/api/v1/eurostat/indicators', { search, limit: 50 }),
+          { signal },
+        ),
+      staleTime: 60 * 60_000,
+      // Keep the last results on screen while the next search loads.
+      placeholderData: (previous) => previous,
+      enabled,
+    }),
+  );
+
+/** Adds indicators made from Eurostat codes to a network: all or none (400 names the entry). */
+export function addEurostatIndicators(
+  network: string,
+  indicators: readonly EurostatEntry[],
+): Promise<{ indicators: Indicator[] }> {
+  return apiFetch<{ indicators: Indicator[] }>(
+    `/api/v1/networks/${enc(network)}/indicators/eurostat`,
+    { method: 'POST', body: { indicators } },
   );
 }

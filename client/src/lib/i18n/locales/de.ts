@@ -617,6 +617,7 @@ const de: Locale = {
       import: 'Import',
       review: 'Prüfung',
       activity: 'Letzte Änderungen',
+      catalogue: 'Indikatoren',
     },
     unsavedCount_one: '{{count}} nicht gespeichert',
     unsavedCount_other: '{{count}} nicht gespeichert',
@@ -722,6 +723,30 @@ const de: Locale = {
       chartCaption:
         'Vorschau: die bisherigen Werte, der erforderliche Pfad vom Ausgangswert zum Zielwert und der Zielwert.',
       tableCaption: 'Vorschau in Zahlen',
+    },
+    catalogue: {
+      title: 'Indikatoren aus Eurostat hinzufügen',
+      intro:
+        'Indikatoren von {{network}} können die Eurostat-Städtestatistik lesen: Codes auswählen, SDG-Unterziel und Richtung prüfen und hinzufügen. Eine für das Netzwerk importierte Eurostat-Datei füllt sie dann für jede Mitgliedsstadt mit Urban-Audit-Code.',
+      search: 'Codes der Eurostat-Städtestatistik durchsuchen',
+      searchHint:
+        'Wörter der Bezeichnung oder der Code, z. B. „noise“, „PS1012V“. Codes mit SDG-Vorschlag stehen zuerst.',
+      found_one: 'Ein Code gefunden.',
+      found_other: '{{count}} Codes gefunden.',
+      resultsLegend: 'Hinzuzufügende Codes',
+      suggestion: 'Vorschlag: SDG-Unterziel {{target}} \u00b7 {{direction}} \u00b7 {{unit}}',
+      noSuggestion: 'Kein Vorschlag: Geben Sie nach der Auswahl Unterziel und Richtung an.',
+      chosenTitle_one: 'Ein Indikator zum Hinzufügen',
+      chosenTitle_other: '{{count}} Indikatoren zum Hinzufügen',
+      noneChosen: 'Noch keiner ausgewählt.',
+      target: 'SDG-Unterziel von „{{name}}“',
+      direction: 'Richtung von „{{name}}“',
+      chooseDirection: 'Auswählen\u2026',
+      remove: '„{{name}}“ entfernen',
+      add_one: '{{count}} Indikator hinzufügen',
+      add_other: '{{count}} Indikatoren hinzufügen',
+      added_one: 'Zu {{network}} hinzugefügt: ein Indikator.',
+      added_other: 'Zu {{network}} hinzugefügt: {{count}} Indikatoren.',
     },
     import: {
       kindLegend: 'Was für eine Datei ist es?',

@@ -602,6 +602,7 @@ const en = {
       import: 'Import',
       review: 'Review',
       activity: 'Recent changes',
+      catalogue: 'Indicators',
     },
     unsavedCount_one: '{{count}} unsaved',
     unsavedCount_other: '{{count}} unsaved',
@@ -701,6 +702,30 @@ const en = {
       chartCaption:
         'Preview: the values so far, the required path from baseline to target, and the target.',
       tableCaption: 'Preview in numbers',
+    },
+    catalogue: {
+      title: 'Add indicators from Eurostat',
+      intro:
+        'Indicators of {{network}} can read Eurostat\u2019s City statistics: pick codes, check the SDG target and which way is better, and add them. A Eurostat file imported for the network then fills them for every member city with an Urban Audit code.',
+      search: 'Search Eurostat\u2019s City statistics codes',
+      searchHint:
+        'Words of the label or the code, e.g. \u201cnoise\u201d, \u201cPS1012V\u201d. Codes with an SDG suggestion come first.',
+      found_one: 'One code found.',
+      found_other: '{{count}} codes found.',
+      resultsLegend: 'Codes to add',
+      suggestion: 'Suggested: SDG target {{target}} \u00b7 {{direction}} \u00b7 {{unit}}',
+      noSuggestion: 'No suggestion: give the SDG target and the direction once you pick it.',
+      chosenTitle_one: 'One indicator to add',
+      chosenTitle_other: '{{count}} indicators to add',
+      noneChosen: 'None picked yet.',
+      target: 'SDG target of \u201c{{name}}\u201d',
+      direction: 'Direction of \u201c{{name}}\u201d',
+      chooseDirection: 'Choose\u2026',
+      remove: 'Remove \u201c{{name}}\u201d',
+      add_one: 'Add {{count}} indicator',
+      add_other: 'Add {{count}} indicators',
+      added_one: 'Added to {{network}}: one indicator.',
+      added_other: 'Added to {{network}}: {{count}} indicators.',
     },
     import: {
       kindLegend: 'What kind of file is it?',

@@ -19,6 +19,7 @@ const BENCHES: ReadonlyArray<{ name: string; args: string[] }> = [
   { name: 'reads', args: ['--connections', '50,200'] },
   { name: 'write', args: [] },
   { name: 'import', args: [] },
+  { name: 'real-data', args: [] },
   { name: 'scaling', args: [] },
   { name: 'fuzz', args: ['--runs', '10000'] },
 ];

@@ -100,22 +100,23 @@ export class ImportRepository {
 
   /**
    * Creates the staging tables (dropped at commit or rollback) and returns a
-   * writer for the rows. Several imports may run in one transaction (the demo
-   * seed): a previous import's tables go first.
+   * writer for the rows. Several imports may run in one transaction (a
+   * repository's files, the demo seed): a previous import's tables are
+   * emptied and reused (creating tables is catalogue work, ~10 ms a file).
    */
   async openStaging(): Promise<StagingWriter> {
-    await this.knex.raw('drop table if exists pg_temp.import_rows, pg_temp.import_flags');
     await this.knex.raw(`
-      create temporary table import_rows (
+      create temporary table if not exists import_rows (
         row_no integer not null, city_id integer not null, indicator_id integer not null,
         series text not null, year smallint not null, value double precision not null,
         status text, source text, note text, value_flags text
       ) on commit drop`);
     await this.knex.raw(`
-      create temporary table import_flags (
+      create temporary table if not exists import_flags (
         city_id integer not null, indicator_id integer not null, series text not null,
         year smallint not null, flag jsonb not null
       ) on commit drop`);
+    await this.knex.raw('truncate pg_temp.import_rows, pg_temp.import_flags');
     return this.kind === 'postgres'
       ? this.postgresWriter('import_rows', rowLine)
       : this.pgliteWriter('import_rows', rowLine);

@@ -346,4 +346,20 @@ describe('Eurostat City statistics files import as published', () => {
     expect(twice.status).toBe(409);
     expect(twice.body.error.message).toMatch(/already reads the Eurostat code TT1060I/);
   });
+
+  it('keeps networks apart when two read the same code; without ?network= such codes are left out, named', async () => {
+    const twin = await client.post('/api/v1/networks/csg2/indicators/eurostat', {
+      indicators: [{ code: 'urb_ctran:TT1010V', slug: 'pt-share-twin' }],
+    });
+    expect(twin.status).toBe(201);
+    const intoCsg = await importEurostat(CTRAN, 'network=csg&dryRun=true');
+    expect(intoCsg.report).toMatchObject({ errorCount: 0, toInsert: 0 });
+    expect(intoCsg.report.unchanged).toBe(36);
+    const generic = await client.post<ImportReport>('/api/v1/imports?dryRun=true', CTRAN, {
+      'content-type': 'text/csv',
+    });
+    expect(generic.body.skippedReasons.map((r) => r.reason)).toContain(
+      'codes that indicators of several networks read are left out: name the network (?network=)',
+    );
+  });
 });

@@ -40,8 +40,8 @@ export class ImportCatalogue {
     private readonly members: ReadonlySet<string>,
     /** Cities by their codes in other systems (any scheme), as written. */
     private readonly cityCodes: ReadonlyMap<string, CatalogueCity>,
-    /** Eurostat codes by "DATASET:CODE" and the bare "CODE". */
-    private readonly eurostat: ReadonlyMap<string, EurostatTerm>,
+    /** Eurostat codes by "DATASET:CODE" and the bare "CODE": one entry per network that reads it. */
+    private readonly eurostat: ReadonlyMap<string, readonly EurostatTerm[]>,
   ) {}
 
   /** Loads the catalogue as the principal sees it (the access policy decides, as everywhere). */
@@ -78,15 +78,20 @@ export class ImportCatalogue {
         { ...i, archived: i.archivedAt !== null, dense } as CatalogueIndicator,
       ]),
     );
-    const eurostat = new Map<string, EurostatTerm>();
+    const eurostat = new Map<string, EurostatTerm[]>();
+    const add = (key: string, entry: EurostatTerm): void => {
+      const list = eurostat.get(key) ?? [];
+      if (!list.some((e) => e.indicator.networkId === entry.indicator.networkId)) list.push(entry);
+      eurostat.set(key, list);
+    };
     for (const indicator of catalogueIndicators.values()) {
       const text = indicator.codes.eurostat;
       if (text === undefined) continue;
       for (const code of parseEurostatCodes(text) ?? []) {
         for (const term of code.terms) {
           const entry = { indicator, terms: code.terms };
-          if (code.dataset !== null) eurostat.set(`${code.dataset.toUpperCase()}:${term}`, entry);
-          if (!eurostat.has(term)) eurostat.set(term, entry);
+          if (code.dataset !== null) add(`${code.dataset.toUpperCase()}:${term}`, entry);
+          add(term, entry);
         }
       }
     }
@@ -108,12 +113,16 @@ export class ImportCatalogue {
     return city;
   }
 
-  /** What a Eurostat code stands for, within a dataset when the file names one. */
-  byEurostatCode(code: string, dataset: string | null): EurostatTerm | undefined {
+  /**
+   * What a Eurostat code stands for, within a dataset when the file names
+   * one: the entries of every network that reads the code (one per network).
+   */
+  byEurostatCode(code: string, dataset: string | null): readonly EurostatTerm[] {
     const upper = code.trim().toUpperCase();
     return (
       (dataset === null ? undefined : this.eurostat.get(`${dataset.toUpperCase()}:${upper}`)) ??
-      this.eurostat.get(upper)
+      this.eurostat.get(upper) ??
+      []
     );
   }
 

@@ -38,17 +38,25 @@ interface Matcher {
   catalogue: ImportCatalogue;
 }
 
-/** What a Eurostat code stands for in the catalogue, within the network when one is given. */
+/**
+ * What a Eurostat code stands for in the catalogue: within the network being
+ * imported into; without one, the only network that reads it (several is
+ * ambiguous, and left out with a reason).
+ */
 function eurostatTerm(
   { network, catalogue }: Matcher,
   dataset: string | null,
   code: string,
-): EurostatTerm | undefined {
+): EurostatTerm | typeof AMBIGUOUS | undefined {
   const found = catalogue.byEurostatCode(code, dataset);
-  return found !== undefined && (network === null || found.indicator.networkId === network)
-    ? found
-    : undefined;
+  if (network !== null) return found.find((e) => e.indicator.networkId === network);
+  if (found.length > 1) return AMBIGUOUS;
+  return found[0];
 }
+
+const AMBIGUOUS = Symbol('several networks');
+const SKIPPED_AMBIGUOUS =
+  'codes that indicators of several networks read are left out: name the network (?network=)';
 
 function cityOf({ catalogue }: Matcher, code: string): CatalogueCity | undefined {
   return catalogue.city(code);
@@ -167,8 +175,8 @@ export function eurostatTsvReader(
       const key = record[0]!.split(',').map((f) => f.trim());
       const code = key[indic] ?? '';
       const term = eurostatTerm(matcher, dataset, code);
-      if (term === undefined) {
-        yield { skip: SKIPPED_INDICATOR };
+      if (term === undefined || term === AMBIGUOUS) {
+        yield { skip: term === AMBIGUOUS ? SKIPPED_AMBIGUOUS : SKIPPED_INDICATOR };
         return;
       }
       const city = cityOf(matcher, key[cities] ?? '');
@@ -216,8 +224,8 @@ export function eurostatSdmxReader(fields: readonly string[], matcher: Matcher):
       const dataset = structure < 0 ? null : datasetOf(record[structure]!);
       const code = record[indic]!.trim();
       const term = eurostatTerm(matcher, dataset, code);
-      if (term === undefined) {
-        yield { skip: SKIPPED_INDICATOR };
+      if (term === undefined || term === AMBIGUOUS) {
+        yield { skip: term === AMBIGUOUS ? SKIPPED_AMBIGUOUS : SKIPPED_INDICATOR };
         return;
       }
       const city = cityOf(matcher, record[cities]!.trim());

@@ -1,6 +1,6 @@
 /**
  * A city's progress on every indicator of its networks, aggregated per goal
- * and for the city (METHODOLOGY §2 aggregation, §5 coverage and staleness).
+ * and for the city (docs/methodology.md#4-a-citys-overview).
  */
 import { CURRENT_WINDOW_YEARS, indicatorColour, type ScoredIndicator } from './network-scores';
 import {

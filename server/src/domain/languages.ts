@@ -53,11 +53,6 @@ const ALIASES: ReadonlyMap<string, SdgLanguage> = new Map<string, SdgLanguage>([
   ['sr-me', 'cnr'],
 ]);
 
-/** True when `value` is a supported language tag exactly as the API spells it. */
-export function isSdgLanguage(value: string): value is SdgLanguage {
-  return (SDG_LANGUAGES as readonly string[]).includes(value);
-}
-
 /**
  * Maps a language tag to a supported language: exact (case-insensitive) match,
  * a known alias, then the primary subtag ("fr-CH" → "fr"). Null when none fits.

@@ -1,5 +1,5 @@
 /**
- * Network scores (METHODOLOGY §4) computed from plain data: each city's
+ * Network scores (docs/methodology.md#5-scores-for-comparing-cities-sdsn) computed from plain data: each city's
  * normalised score per indicator, score and colour per goal, overall index,
  * rank, trend arrows and coverage, and the network's average per goal.
  */

@@ -1,4 +1,4 @@
-/** Peer learning (METHODOLOGY §6): who progressed most on the same indicator over comparable years. */
+/** Peer learning (docs/methodology.md#6-learning-from-peers): who progressed most on the same indicator over comparable years. */
 import { assess, type Direction, type TrendType, type YearValue } from './progress';
 
 export interface WindowImprovement {

@@ -1,5 +1,5 @@
 /**
- * Plausibility of a newly entered value (METHODOLOGY §5): a year-on-year
+ * Plausibility of a newly entered value (docs/methodology.md#7-plausibility-of-new-values): a year-on-year
  * change far outside the city's usual variation is accepted but flagged for
  * review. "Usual variation" is measured with a robust z-score (Iglewicz and
  * Hoaglin's modified z-score) against the series' other year-on-year changes.

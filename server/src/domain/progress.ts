@@ -1,5 +1,5 @@
 /**
- * Progress of one city on one indicator (METHODOLOGY §1–3): trend type,
+ * Progress of one city on one indicator (docs/methodology.md#1-the-numbers-a-status-is-made-of to #3-the-action-gap): trend type,
  * progress status and score (Open SDG / Statistics Canada method), and the
  * action gap (ESCAP's anticipated gap). Pure functions: numbers in, numbers out.
  *
@@ -43,7 +43,7 @@ export interface AssessmentInput {
   trend?: TrendType | 'auto' | null;
   /**
    * The best value that can exist (100 for a coverage rate): without a target,
-   * the thresholds shrink near it (Open SDG's limit adjustment, METHODOLOGY §2).
+   * the thresholds shrink near it (Open SDG's limit adjustment, docs/methodology.md#near-a-natural-limit-without-a-target).
    */
   naturalLimit?: number | null;
 }
@@ -98,7 +98,7 @@ export interface Assessment {
   notes: string[];
 }
 
-/** Thresholds on R (with a target) and P (without), METHODOLOGY §2. */
+/** Thresholds on R (with a target) and P (without), docs/methodology.md#2-progress-status-and-score. */
 export const TARGET_THRESHOLDS = {
   onTrack: 0.95,
   accelerationNeeded: 0.6,
@@ -377,7 +377,7 @@ function finiteGap(gap: ActionGap, notes: string[]): ActionGap {
   return clean;
 }
 
-/** METHODOLOGY §3 for one series with a target. */
+/** docs/methodology.md#3-the-action-gap for one series with a target. */
 function actionGap(p: {
   d: number;
   trend: TrendType;
@@ -458,7 +458,7 @@ export interface GapChartPoint {
 }
 
 /**
- * The points of the action-gap chart (METHODOLOGY §3: observations, the
+ * The points of the action-gap chart (docs/methodology.md#3-the-action-gap: observations, the
  * required path, the projection and the target point on one time axis), for
  * every year from the first observation or baseline to the later of the
  * target year and the latest year. Uses the same rates as the assessment.

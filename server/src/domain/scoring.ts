@@ -1,5 +1,5 @@
 /**
- * Scores for comparing cities (METHODOLOGY §4, the SDSN SDG Index and
+ * Scores for comparing cities (docs/methodology.md#5-scores-for-comparing-cities-sdsn, the SDSN SDG Index and
  * Dashboards method): normalisation between a worst and a best bound, goal
  * and index means, traffic-light colours and trend arrows. Pure functions.
  */
@@ -78,7 +78,7 @@ export function mean(values: ReadonlyArray<number | null | undefined>): number |
 }
 
 /**
- * Trend arrow from a score series (METHODOLOGY §4): required annual change =
+ * Trend arrow from a score series (docs/methodology.md#5-scores-for-comparing-cities-sdsn): required annual change =
  * (green threshold − score at start) / (2030 − start year); observed =
  * (latest − start) / years. ↑ on track when observed ≥ required (or already
  * green and not falling), ➚ when ≥ 50 % of required, → below that, ↓ when

@@ -101,12 +101,6 @@ export class CityRepository {
     return (await this.knex('cities').where({ id, version: expectedVersion }).del()) === 1;
   }
 
-  /** Cities by slug, for imports that resolve a whole file at once. */
-  async findBySlugs(slugs: readonly string[]): Promise<CityRow[]> {
-    if (slugs.length === 0) return [];
-    return (await this.knex('cities').whereIn('slug', slugs)) as CityRow[];
-  }
-
   /** Network ids the city belongs to. */
   async networkIds(cityId: number): Promise<number[]> {
     const rows = (await this.knex('network_members')

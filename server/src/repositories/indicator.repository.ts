@@ -196,12 +196,6 @@ export class IndicatorRepository {
     return this.hydrate((await this.base().orderBy('i.id')) as Row[]);
   }
 
-  /** Indicators of many slugs at once (imports resolve a file's indicators in one query). */
-  async findBySlugs(slugs: readonly string[]): Promise<IndicatorRecord[]> {
-    if (slugs.length === 0) return [];
-    return this.hydrate((await this.base().whereIn('i.slug', slugs)) as Row[]);
-  }
-
   /**
    * A network's catalogue in display order, optionally only the indicators
    * linked to an SDG goal or target.

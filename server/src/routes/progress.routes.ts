@@ -36,7 +36,7 @@ export const progressRoutes: FastifyPluginAsyncTypebox<{ services: Services }> =
         tags,
         summary: 'Assess one series: status, score, components and action gap',
         description:
-          'The calculator behind every status (METHODOLOGY §1–3). Rates are fractions per year for a compound trend and units per year for a linear one; `ratio` is R with a target and P without.',
+          'The calculator behind every status (docs/methodology.md#1-the-numbers-a-status-is-made-of to #3-the-action-gap). Rates are fractions per year for a compound trend and units per year for a linear one; `ratio` is R with a target and P without.',
         body: AssessRequest,
         response: { 200: Assessment, ...errorResponses(400, 413, 415) },
       },

@@ -135,7 +135,8 @@ export const Direction = Type.Union([Type.Literal('increase'), Type.Literal('dec
 export const TrendType = Type.Union(
   [Type.Literal('auto'), Type.Literal('compound'), Type.Literal('linear')],
   {
-    description: 'auto: compound growth when values are positive, else linear (METHODOLOGY §1).',
+    description:
+      'auto: compound growth when values are positive, else linear (docs/methodology.md#trend-type-compound-or-linear).',
   },
 );
 

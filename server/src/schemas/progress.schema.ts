@@ -15,7 +15,7 @@ export const ProgressStatus = Type.Union(
     Type.Literal('deterioration'),
     Type.Literal('insufficient_data'),
   ],
-  { description: 'Progress status (METHODOLOGY §2).' },
+  { description: 'Progress status (docs/methodology.md#2-progress-status-and-score).' },
 );
 export type ProgressStatusValue = Static<typeof ProgressStatus>;
 export const TrendTypeUsed = Type.Union([

@@ -62,7 +62,7 @@ function PeerChart({
   );
 }
 
-/** Partner cities that progressed most on this indicator (METHODOLOGY §6), each chart on demand. */
+/** Partner cities that progressed most on this indicator (docs/methodology.md#6-learning-from-peers), each chart on demand. */
 export function PeersPanel({
   city,
   indicator,

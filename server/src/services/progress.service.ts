@@ -107,7 +107,7 @@ function groupSeries(points: readonly Point[]): Map<number, Map<number, YearValu
   return byCity;
 }
 
-/** The assessment input of one series, as of the reference year. */
+/** The assessment input of one series, as of the reference year: the one builder every assessment uses. */
 function chartInput(
   indicator: IndicatorRecord,
   series: readonly YearValue[],
@@ -451,18 +451,7 @@ export class ProgressService {
         );
         const latest = all[all.length - 1] ?? null;
         const ambition = ambitions.get(m.id) ?? null;
-        const assessment = assess({
-          direction: indicator.direction,
-          observations: all,
-          baseline:
-            ambition === null
-              ? null
-              : { year: ambition.baselineYear, value: ambition.baselineValue },
-          target:
-            ambition === null ? null : { year: ambition.targetYear, value: ambition.targetValue },
-          trend: indicator.trendType,
-          naturalLimit: indicator.naturalLimit,
-        });
+        const assessment = assess(chartInput(indicator, all, ambition, null));
         const normalised =
           latest === null || indicator.bestBound === null || indicator.worstBound === null
             ? null
@@ -614,14 +603,10 @@ export class ProgressService {
     const ownAssessment =
       own === undefined
         ? null
-        : assess({
-            direction: comparison.direction,
-            observations: own.series,
-            baseline:
-              own.ambition === null
-                ? null
-                : { year: own.ambition.baselineYear, value: own.ambition.baselineValue },
-            trend: comparison.trendType,
+        : // The baseline of the city's ambition without its target: the window it progressed over.
+          assess({
+            ...chartInput(comparison, own.series, own.ambition, null),
+            target: null,
           });
     const window =
       ownAssessment === null ||

@@ -290,7 +290,7 @@ describe('city overview and brief: synthetic indicators and flags', () => {
       within(screen.getByTestId('largest-gaps')).getAllByText('Synthetic').length,
     ).toBeGreaterThan(0);
     expect(screen.getByTestId('mixed-note')).toHaveTextContent(
-      'Real figures from Eurostat, City statistics where available',
+      'Real figures where available (the source is shown with each value; published files were reshaped to fit this site); indicators marked \u201csynthetic\u201d have generated demo values. Sources: Eurostat, City statistics',
     );
   });
 
@@ -308,7 +308,9 @@ describe('city overview and brief: synthetic indicators and flags', () => {
     );
     const footer = screen.getByTestId('brief').querySelector('footer')!;
     expect(within(footer).getByTestId('flag-legend')).toHaveTextContent('Flags:b break in series');
-    expect(footer).toHaveTextContent('Real figures from Eurostat, City statistics where available');
+    expect(footer).toHaveTextContent(
+      'Real figures where available (the source is shown with each value; published files were reshaped to fit this site); indicators marked \u201csynthetic\u201d have generated demo values. Sources: Eurostat, City statistics',
+    );
   });
 });
 

@@ -258,11 +258,6 @@ export function WorkspacePage(): ReactNode {
                 hidden={tab !== 'data'}
                 className="tab-panel"
               >
-                <ReportingStatus
-                  groups={byGoal(networkIndicators)}
-                  values={valueMap}
-                  years={years}
-                />
                 {seriesOptions.length > 1 && (
                   <SeriesSelect
                     label={t('workspace.grid.series')}
@@ -277,6 +272,11 @@ export function WorkspacePage(): ReactNode {
                     }
                   />
                 )}
+                <ReportingStatus
+                  groups={byGoal(networkIndicators)}
+                  values={valueMap}
+                  years={years}
+                />
                 <DataGrid
                   key={gridSeries.key}
                   city={{ slug, name: city.data.name }}

@@ -17,7 +17,7 @@ import { formatNumber, formatTick, formatYear } from '../../../lib/format';
 import { useLanguage } from '../../../lib/i18n/use-language';
 
 /**
- * The action-gap chart (METHODOLOGY §3): observations, the required path, the
+ * The action-gap chart (docs/methodology.md#3-the-action-gap): observations, the required path, the
  * projection and the target on one time axis, the gap at the target year
  * marked. Lines differ by dash pattern and markers, not only colour. The
  * caller puts the text summary and the data table next to it.
@@ -51,7 +51,7 @@ export default function ActionGapChart({
       data={data}
       responsive
       style={{ width: '100%', height }}
-      margin={{ top: 24, right: 16, bottom: 10, left: 8 }}
+      margin={{ top: 24, right: 40, bottom: 10, left: 8 }}
       title={t('chart.gapTitle')}
     >
       <CartesianGrid stroke="#d5dbe1" strokeDasharray="2 4" />

@@ -134,7 +134,7 @@ export function BreakdownBarsChart({
       <YAxis
         type="category"
         dataKey="label"
-        width={Math.min(160, longest * 7 + 12)}
+        width={Math.min(170, Math.round(longest * 8.5) + 16)}
         interval={0}
         tickFormatter={shortLabel}
       />

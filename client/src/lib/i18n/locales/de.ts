@@ -50,7 +50,7 @@ const de: Locale = {
     mixedNote:
       'Echte Zahlen, wo vorhanden, mit der Quelle neben jedem Wert; als „synthetisch“ markierte Indikatoren haben erzeugte Demowerte.',
     mixedNoteCited:
-      'Echte Zahlen aus {{citation}}, wo vorhanden (die Quelle steht bei jedem Wert; die veröffentlichten Dateien wurden für diese Website umgeformt); als „synthetisch“ markierte Indikatoren haben erzeugte Demowerte.',
+      'Echte Zahlen, wo vorhanden (die Quelle steht bei jedem Wert; veröffentlichte Dateien wurden für diese Website umgeformt); als „synthetisch“ markierte Indikatoren haben erzeugte Demowerte. Quellen: {{citation}}',
     membersHeading: 'Partnerstädte',
     leadPartner: 'Leitpartner',
     partner: 'Partner',

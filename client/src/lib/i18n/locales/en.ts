@@ -49,7 +49,7 @@ const en = {
     mixedNote:
       'Real figures where available, with the source shown next to each value; indicators marked \u201csynthetic\u201d have generated demo values.',
     mixedNoteCited:
-      'Real figures from {{citation}} where available (the source is shown with each value; the published files were reshaped to fit this site); indicators marked \u201csynthetic\u201d have generated demo values.',
+      'Real figures where available (the source is shown with each value; published files were reshaped to fit this site); indicators marked \u201csynthetic\u201d have generated demo values. Sources: {{citation}}',
     membersHeading: 'Partner cities',
     leadPartner: 'Lead partner',
     partner: 'Partner',

@@ -52,7 +52,7 @@ const es: Locale = {
     mixedNote:
       'Cifras reales cuando existen, con la fuente junto a cada valor; los indicadores marcados como «sintético» tienen valores de demostración generados.',
     mixedNoteCited:
-      'Cifras reales de {{citation}} cuando existen (la fuente se indica con cada valor; los archivos publicados se han reorganizado para este sitio); los indicadores marcados como «sintético» tienen valores de demostración generados.',
+      'Cifras reales cuando existen (la fuente se indica con cada valor; los archivos publicados se han reorganizado para este sitio); los indicadores marcados como «sintético» tienen valores de demostración generados. Fuentes: {{citation}}',
     membersHeading: 'Ciudades socias',
     leadPartner: 'Socio principal',
     partner: 'Socio',

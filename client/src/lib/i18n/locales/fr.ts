@@ -52,7 +52,7 @@ const fr: Locale = {
     mixedNote:
       'Chiffres réels lorsqu\u2019ils existent, avec la source indiquée à côté de chaque valeur ; les indicateurs marqués « synthétique » ont des valeurs de démonstration générées.',
     mixedNoteCited:
-      'Chiffres réels issus de {{citation}} lorsqu\u2019ils existent (la source est indiquée avec chaque valeur ; les fichiers publiés ont été remis en forme pour ce site) ; les indicateurs marqués « synthétique » ont des valeurs de démonstration générées.',
+      'Chiffres réels lorsqu\u2019ils existent (la source est indiquée avec chaque valeur ; les fichiers publiés ont été remis en forme pour ce site) ; les indicateurs marqués « synthétique » ont des valeurs de démonstration générées. Sources : {{citation}}',
     membersHeading: 'Villes partenaires',
     leadPartner: 'Chef de file',
     partner: 'Partenaire',

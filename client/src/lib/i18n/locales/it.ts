@@ -52,7 +52,7 @@ const it: Locale = {
     mixedNote:
       'Dati reali dove disponibili, con la fonte indicata accanto a ogni valore; gli indicatori contrassegnati come «sintetico» hanno valori dimostrativi generati.',
     mixedNoteCited:
-      'Dati reali da {{citation}} dove disponibili (la fonte è indicata con ogni valore; i file pubblicati sono stati rielaborati per questo sito); gli indicatori contrassegnati come «sintetico» hanno valori dimostrativi generati.',
+      'Dati reali dove disponibili (la fonte è indicata con ogni valore; i file pubblicati sono stati rielaborati per questo sito); gli indicatori contrassegnati come «sintetico» hanno valori dimostrativi generati. Fonti: {{citation}}',
     membersHeading: 'Città partner',
     leadPartner: 'Capofila',
     partner: 'Partner',

@@ -33,7 +33,9 @@ describe('a new user after `npm start`', () => {
     expect(goals.goals[0]?.shortTitle).toBe('Pas de pauvreté');
     const networks = await getJson<NetworkListResponse>('/api/v1/networks');
     expect(networks.networks).toHaveLength(1);
-    expect(networks.networks[0]).toMatchObject({ dataKind: 'synthetic', cityCount: 9 });
+    expect(networks.networks[0]).toMatchObject({ cityCount: 9 });
+    // Synthetic demo figures, or (once Eurostat's are in) real ones for some indicators.
+    expect(['synthetic', 'mixed']).toContain(networks.networks[0]?.dataKind);
   });
 
   it('sees the 17 goals on the home page, in a real browser, without console errors', async () => {
@@ -43,7 +45,10 @@ describe('a new user after `npm start`', () => {
     expect(await page.getByTestId('goal-tile').count()).toBe(17);
     expect(await page.title()).toBe('SDG City Monitor');
     await expect.poll(() => page.url()).toContain('lang=en');
-    expect(await page.getByText('Synthetic demo data').count()).toBeGreaterThan(0);
+    // The network card says where its figures come from.
+    expect(
+      await page.getByText(/^(Synthetic demo data|Real and synthetic figures)$/).count(),
+    ).toBeGreaterThan(0);
     await screenshot(page, 'home-1280');
     expect(await accessibilityViolations(page)).toEqual([]);
     expect(errors).toEqual([]);

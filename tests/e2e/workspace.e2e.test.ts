@@ -60,6 +60,12 @@ async function memberValue(
   return ((await response.json()) as { value: number }).value;
 }
 
+/** How many indicators the demo network has (the demo catalogue may grow). */
+async function demoIndicatorCount(): Promise<number> {
+  const response = await fetch(`${app.baseUrl}/api/v1/networks/${NETWORK}/indicators`);
+  return ((await response.json()) as { indicators: unknown[] }).indicators.length;
+}
+
 async function signIn(page: Page, who: { email: string; password: string }, next: string) {
   await page.goto(`${app.baseUrl}/sign-in?next=${encodeURIComponent(next)}`);
   await page.getByLabel('Email').fill(who.email);
@@ -129,7 +135,7 @@ describe('officer workspace', () => {
     // The grid opens quickly once its data has arrived.
     await page.getByTestId('data-grid').waitFor();
     expect(await page.locator('[data-testid="data-grid"] tbody tr:not(.goal-row)').count()).toBe(
-      48,
+      await demoIndicatorCount(),
     );
     expect(await accessibilityViolations(page)).toEqual([]);
 
@@ -364,7 +370,7 @@ describe('officer workspace', () => {
     await context.close();
   });
 
-  it('opens a grid of 60 indicators × 11 years in under a second after its data arrives', async () => {
+  it('opens a grid of 60+ indicators × 11 years in under a second after its data arrives', async () => {
     const admin = await apiSession({
       email: 'admin@demo.example',
       password: 'demo admin passphrase',
@@ -390,6 +396,8 @@ describe('officer workspace', () => {
         await fetch(`${app.baseUrl}/api/v1/networks/${NETWORK}`, { headers: admin })
       ).headers.get('etag')!;
     }
+    const rows = await demoIndicatorCount();
+    expect(rows).toBeGreaterThanOrEqual(60);
     const { page, context } = await openPage(browser);
     await signIn(page, OFFICER, '/cities/kosice');
     const arrived = Promise.all(
@@ -402,17 +410,19 @@ describe('officer workspace', () => {
     const shown = performance.now();
     const ms = shown - (await arrived);
     expect(await page.locator('[data-testid="data-grid"] tbody tr:not(.goal-row)').count()).toBe(
-      60,
+      rows,
     );
-    expect(await page.locator('[data-testid="data-grid"] td[role="gridcell"]').count()).toBe(660);
+    expect(await page.locator('[data-testid="data-grid"] td[role="gridcell"]').count()).toBe(
+      rows * 11,
+    );
     // Printed, not asserted: timings on a shared machine are noise (the issue's bar is 1 s).
-    console.log(`60 × 11 grid on screen ${ms.toFixed(0)} ms after its data arrived`);
+    console.log(`${rows} × 11 grid on screen ${ms.toFixed(0)} ms after its data arrived`);
     // Typing stays responsive: ten keystrokes with the grid open.
     await cell(page, 'extra-indicator-1', 2025).click();
     const start = performance.now();
     await page.keyboard.type('1234567890');
     const typed = performance.now() - start;
-    console.log(`10 keystrokes in the 660-cell grid: ${typed.toFixed(0)} ms`);
+    console.log(`10 keystrokes in the ${rows * 11}-cell grid: ${typed.toFixed(0)} ms`);
     await page.keyboard.press('Escape');
     await context.close();
   });

@@ -219,4 +219,32 @@ describe('workspace catalogue step: indicators from Eurostat', () => {
     await waitFor(() => expect(failure).toHaveFocus());
     expect(screen.getByRole('heading', { name: 'One indicator to add' })).toBeVisible();
   });
+
+  it('does not offer a code an indicator of the network already reads', async () => {
+    const routes = catalogueRoutes(() => ({ status: 500, body: {} }), []);
+    fakeApi({
+      ...routes,
+      '/api/v1/networks/demo-net/indicators': {
+        indicators: [
+          indicatorDefinition({
+            slug: 'pm10',
+            name: 'PM10 annual mean',
+            codes: { eurostat: 'urb_cenv:EN2026V' },
+          }),
+        ],
+      },
+    });
+    await openCatalogue();
+    await userEvent.type(
+      await screen.findByLabelText('Search Eurostat’s City statistics codes'),
+      'pm10',
+    );
+    const results = await screen.findByTestId('eurostat-results');
+    const pm10 = within(results).getByRole('checkbox', { name: /urb_cenv:EN2026V/ });
+    expect(pm10).toBeDisabled();
+    expect(pm10).toHaveAccessibleDescription(
+      'Already read by \u201cPM10 annual mean\u201d in this network.',
+    );
+    expect(within(results).getByRole('checkbox', { name: /urb_percep:PS3290V/ })).toBeEnabled();
+  });
 });

@@ -324,4 +324,52 @@ describe('the same file in the workspace', () => {
       await context.close();
     }
   });
+
+  it('lets the coordinator add an indicator from Eurostat (1280 and 390 px)', async () => {
+    // A code Eurostat has that no indicator of the demo network reads yet.
+    const used = new Set(
+      (
+        (await (await fetch(`${app.baseUrl}/api/v1/networks/${NETWORK}/indicators`)).json()) as {
+          indicators: Array<{ codes: Record<string, string> }>;
+        }
+      ).indicators.map((i) => i.codes.eurostat),
+    );
+    const { codes } = (await (
+      await fetch(`${app.baseUrl}/api/v1/eurostat/indicators?search=noise&limit=50`)
+    ).json()) as { codes: Array<{ code: string; label: string; suggestion: unknown }> };
+    const free = codes.find((c) => !used.has(c.code));
+    expect(free, 'a noise code not used by the demo network').toBeDefined();
+
+    for (const width of [390, 1280]) {
+      const { page, context, errors } = await openPage(browser, width, 900);
+      await signIn(page, COORDINATOR, '/cities/kosice/workspace');
+      await page.getByRole('tab', { name: 'Indicators' }).click();
+      await page.getByLabel('Search Eurostat’s City statistics codes').fill('noise');
+      const results = page.getByTestId('eurostat-results');
+      await results.waitFor();
+      const box = results.getByRole('checkbox', { name: new RegExp(free!.code) });
+      await box.check();
+      if (free!.suggestion === null) {
+        await page.getByLabel(`SDG target of “${free!.label}”`).fill('11.6');
+        await page.getByLabel(`Direction of “${free!.label}”`).selectOption('decrease');
+      }
+      expect(await page.getByTestId('eurostat-attribution').textContent()).toMatch(/Eurostat/);
+      expect(await accessibilityViolations(page)).toEqual([]);
+      expect(await overflowing(page)).toEqual([]);
+      await screenshot(page, `series-catalogue-${width}`);
+      if (width === 1280) {
+        await page.getByRole('button', { name: 'Add 1 indicator' }).click();
+        await page
+          .getByTestId('eurostat-added')
+          .filter({ hasText: 'Added to Cities for Sustainability Governance' })
+          .waitFor();
+        // Now in the network: the code is no longer offered.
+        await expect.poll(() => box.isDisabled()).toBe(true);
+        expect(await accessibilityViolations(page)).toEqual([]);
+        await screenshot(page, 'series-catalogue-added');
+      }
+      expect(errors).toEqual([]);
+      await context.close();
+    }
+  });
 });

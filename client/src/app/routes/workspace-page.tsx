@@ -344,6 +344,13 @@ export function WorkspacePage(): ReactNode {
                   {tab === 'catalogue' && (
                     <EurostatCatalogue
                       network={network}
+                      used={
+                        new Map(
+                          networkIndicators.flatMap((i) =>
+                            i.codes.eurostat === undefined ? [] : [[i.codes.eurostat, i.name]],
+                          ),
+                        )
+                      }
                       networkName={
                         city.data.networks.find((n) => n.slug === network)?.name ?? network
                       }

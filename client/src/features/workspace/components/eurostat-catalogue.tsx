@@ -41,10 +41,13 @@ function placeOf(path: unknown): { index: number; field: keyof EntryErrors } | n
 export function EurostatCatalogue({
   network,
   networkName,
+  used,
   onAdded,
 }: {
   network: string;
   networkName: string;
+  /** Eurostat codes the network's indicators already read → the indicator's name. */
+  used: ReadonlyMap<string, string>;
   onAdded: (added: Indicator[]) => void;
 }): ReactNode {
   const { t } = useTranslation();
@@ -180,12 +183,14 @@ export function EurostatCatalogue({
           <ul data-testid="eurostat-results">
             {results.map((code) => {
               const s = code.suggestion;
+              const usedBy = used.get(code.code);
               return (
                 <li key={code.code}>
                   <label>
                     <input
                       type="checkbox"
                       checked={chosen.has(code.code)}
+                      disabled={usedBy !== undefined}
                       aria-describedby={`${id}-${code.code}-about`}
                       onChange={() => toggle(code)}
                     />
@@ -194,14 +199,18 @@ export function EurostatCatalogue({
                     </span>
                   </label>
                   <span id={`${id}-${code.code}-about`} className="field__hint">
-                    {s === null
-                      ? t('workspace.catalogue.noSuggestion')
-                      : t('workspace.catalogue.suggestion', {
-                          target:
-                            s.sdgIndicator === null ? s.target : `${s.target} (${s.sdgIndicator})`,
-                          direction: directionWord(s.direction),
-                          unit: s.unit,
-                        })}
+                    {usedBy !== undefined
+                      ? t('workspace.catalogue.used', { name: usedBy })
+                      : s === null
+                        ? t('workspace.catalogue.noSuggestion')
+                        : t('workspace.catalogue.suggestion', {
+                            target:
+                              s.sdgIndicator === null
+                                ? s.target
+                                : `${s.target} (${s.sdgIndicator})`,
+                            direction: directionWord(s.direction),
+                            unit: s.unit,
+                          })}
                   </span>
                 </li>
               );
@@ -232,10 +241,11 @@ export function EurostatCatalogue({
                   <div className="eurostat-entry__fields">
                     <div className="field">
                       <label htmlFor={`${field}-target`}>
-                        {t('workspace.catalogue.target', { name: c.code.label })}
+                        {t('workspace.catalogue.targetShort')}
                       </label>
                       <input
                         id={`${field}-target`}
+                        aria-label={t('workspace.catalogue.target', { name: c.code.label })}
                         value={c.target}
                         maxLength={10}
                         inputMode="decimal"
@@ -254,10 +264,11 @@ export function EurostatCatalogue({
                     </div>
                     <div className="field">
                       <label htmlFor={`${field}-direction`}>
-                        {t('workspace.catalogue.direction', { name: c.code.label })}
+                        {t('workspace.catalogue.directionShort')}
                       </label>
                       <select
                         id={`${field}-direction`}
+                        aria-label={t('workspace.catalogue.direction', { name: c.code.label })}
                         value={c.direction}
                         aria-invalid={entry.direction !== undefined ? true : undefined}
                         aria-describedby={
@@ -279,8 +290,13 @@ export function EurostatCatalogue({
                         </span>
                       )}
                     </div>
-                    <button type="button" className="link-button" onClick={() => toggle(c.code)}>
-                      {t('workspace.catalogue.remove', { name: c.code.label })}
+                    <button
+                      type="button"
+                      className="link-button"
+                      aria-label={t('workspace.catalogue.remove', { name: c.code.label })}
+                      onClick={() => toggle(c.code)}
+                    >
+                      {t('workspace.catalogue.removeShort')}
                     </button>
                   </div>
                 </li>

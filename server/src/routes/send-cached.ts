@@ -11,8 +11,10 @@ function accepts(header: string | undefined, encoding: string): boolean {
 }
 
 /**
- * Sends a cached payload: 304 when the client's copy is current, else the
- * pre-compressed bytes it accepts (brotli, gzip) or the JSON text.
+ * Sends a cached payload, the one send path of cached reads: 304 when the
+ * client's copy is current, else the pre-compressed bytes it accepts
+ * (brotli, gzip) or the JSON text, serialised once through the route's 200
+ * response schema (as every other route's answer is).
  */
 export function sendCached<T>(
   request: FastifyRequest,
@@ -30,10 +32,13 @@ export function sendCached<T>(
     return reply.status(304).send();
   }
   void reply.type('application/json; charset=utf-8');
+  const serialize = (body: T): string => reply.serialize(body) as string;
   const acceptEncoding = request.headers['accept-encoding'];
   if (accepts(acceptEncoding, 'br'))
-    return reply.header('content-encoding', 'br').send(payload.brotli());
+    return reply.header('content-encoding', 'br').send(payload.brotli(serialize));
   if (accepts(acceptEncoding, 'gzip'))
-    return reply.header('content-encoding', 'gzip').send(payload.gzip());
-  return reply.send(payload.json);
+    return reply.header('content-encoding', 'gzip').send(payload.gzip(serialize));
+  const text = payload.json(serialize);
+  // Already JSON text: sent as it is.
+  return reply.serializer((already) => already as string).send(text);
 }

@@ -511,7 +511,12 @@ export class OpenSdgRepositoryService {
         `${indicatorIds.length} indicators, ${rows.length} values${network === undefined ? '' : ` of the network ${network.name}`}. ` +
         'Put `data/` and `meta/` into an Open SDG data repository (open-sdg-data-starter) to publish them.\n',
     );
-    return { fileName: `${city!.slug}-opensdg.zip`, bytes: zipSync(files, { level: 6 }) };
+    // Entries dated the day of the export (midnight UTC): the same data gives the same bytes all day.
+    const day = new Date(`${new Date().toISOString().slice(0, 10)}T00:00:00Z`);
+    return {
+      fileName: `${city!.slug}-opensdg.zip`,
+      bytes: zipSync(files, { level: 6, mtime: day }),
+    };
   }
 }
 

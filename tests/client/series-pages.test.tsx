@@ -195,6 +195,20 @@ describe('indicator page: series, breakdowns and flags', () => {
     expect(within(screen.getByRole('heading', { level: 1 })).queryByText('Synthetic')).toBeNull();
   });
 
+  it('flags the peers’ latest values too', async () => {
+    fakeApi({
+      ...routes(),
+      [`/api/v1/indicators/${slug}/observations`]: {
+        observations: [
+          observation({ city: 'tallinn', year: 2023, value: 52, flags: ['provisional'] }),
+        ],
+      },
+    });
+    await renderPage(CityIndicatorPage, { path, pattern });
+    const peerList = await screen.findByTestId('peers');
+    await waitFor(() => expect(peerList).toHaveTextContent('52.0%p (provisional) (2023)'));
+  });
+
   it('reads the history of the chosen series', async () => {
     const fetchMock = fakeApi({
       ...routes(),

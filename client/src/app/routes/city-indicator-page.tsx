@@ -19,12 +19,22 @@ import {
 } from '../../features/progress/components/status-explanation';
 import { ValueHistory } from '../../features/progress/components/value-history';
 import { DataKindNote } from '../../features/networks/components/data-kind-note';
-import { useCityIndicatorObservations, useIndicator } from '../../features/series/api/series-api';
+import {
+  useCityIndicatorObservations,
+  useIndicator,
+  useIndicatorObservations,
+} from '../../features/series/api/series-api';
 import { BreakdownSection } from '../../features/series/components/breakdown-section';
 import { SeriesSelect, useSeriesLabel } from '../../features/series/components/series-select';
 import { SeriesValuesTable } from '../../features/series/components/series-values-table';
 import { useLanguage } from '../../lib/i18n/use-language';
-import { groupBySeries, HEADLINE_KEY, parseSeries, seriesKey } from '../../lib/series';
+import {
+  groupBySeries,
+  HEADLINE_KEY,
+  parseSeries,
+  seriesKey,
+  type ValueFlag,
+} from '../../lib/series';
 import { useSearchParam, useYearParam, withYear } from '../../lib/url-state';
 
 /** One indicator of one city: the action-gap chart, its table, how the status came about, peers, history. */
@@ -38,6 +48,14 @@ export function CityIndicatorPage(): ReactNode {
   const detail = useIndicatorProgress(city, indicatorSlug, year, lang);
   const observations = useCityIndicatorObservations(city, indicatorSlug);
   const definition = useIndicator(indicatorSlug);
+  // Every city's headline values, for the flags of the peers' values.
+  const acrossCities = useIndicatorObservations(indicatorSlug, {});
+  const peerFlags = useMemo(() => {
+    const map = new Map<string, readonly ValueFlag[]>();
+    for (const o of acrossCities.data?.observations ?? [])
+      if (o.flags.length > 0) map.set(`${o.city}|${o.year}`, o.flags);
+    return (c: string, y: number): readonly ValueFlag[] => map.get(`${c}|${y}`) ?? [];
+  }, [acrossCities.data]);
   const [seriesParam, setSeriesParam] = useSearchParam('series');
   const [byParam, setBy] = useSearchParam('by');
   const seriesLabel = useSeriesLabel();
@@ -252,7 +270,7 @@ export function CityIndicatorPage(): ReactNode {
 
       <section aria-labelledby="peers-heading">
         <h2 id="peers-heading">{t('peers.heading')}</h2>
-        <PeersPanel city={city} indicator={indicator.slug} year={year} />
+        <PeersPanel city={city} indicator={indicator.slug} year={year} flagsOf={peerFlags} />
       </section>
 
       <section aria-labelledby="history-heading">

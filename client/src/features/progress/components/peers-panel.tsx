@@ -4,6 +4,8 @@ import { EmptyState, ErrorState, LoadingState } from '../../../components/ui/que
 import { ChartFigure } from '../../../components/ui/chart-frame';
 import { LocalLink } from '../../../components/ui/local-link';
 import { StatusBadge } from '../../../components/ui/status-badge';
+import { FlagMarks } from '../../../components/ui/value-flags';
+import type { ValueFlag } from '../../../lib/series';
 import { formatShare, formatYear } from '../../../lib/format';
 import { useLanguage } from '../../../lib/i18n/use-language';
 import { withYear } from '../../../lib/url-state';
@@ -23,10 +25,12 @@ function PeerChart({
   city,
   indicator,
   year,
+  flagsOf,
 }: {
   city: string;
   indicator: string;
   year: number | undefined;
+  flagsOf?: (city: string, year: number) => readonly ValueFlag[];
 }): ReactNode {
   const { t } = useTranslation();
   const lang = useLanguage();
@@ -55,6 +59,11 @@ function PeerChart({
             decimals={d.indicator.decimals}
             unit={d.indicator.unit}
             caption={t('chart.tableCaption', { city: d.city.name, indicator: d.indicator.name })}
+            flags={
+              flagsOf === undefined
+                ? undefined
+                : new Map(d.chart.map((p) => [p.year, flagsOf(city, p.year)]))
+            }
           />
         </details>
       }
@@ -67,10 +76,13 @@ export function PeersPanel({
   city,
   indicator,
   year,
+  flagsOf,
 }: {
   city: string;
   indicator: string;
   year: number | undefined;
+  /** The statistical flags of a city's headline value in a year, shown after it. */
+  flagsOf?: (city: string, year: number) => readonly ValueFlag[];
 }): ReactNode {
   const { t } = useTranslation();
   const lang = useLanguage();
@@ -111,9 +123,15 @@ export function PeersPanel({
                   </span>
                 </span>
                 <span>
-                  {peer.latest === null
-                    ? '—'
-                    : `${formatIndicatorValue(data.indicator, peer.latest.value, lang)} (${formatYear(peer.latest.year)})`}
+                  {peer.latest === null ? (
+                    '—'
+                  ) : (
+                    <>
+                      {formatIndicatorValue(data.indicator, peer.latest.value, lang)}
+                      <FlagMarks flags={flagsOf?.(peer.slug, peer.latest.year) ?? []} /> (
+                      {formatYear(peer.latest.year)})
+                    </>
+                  )}
                 </span>
                 <StatusBadge status={peer.status} />
                 <button
@@ -128,7 +146,9 @@ export function PeersPanel({
                 </button>
               </div>
               <div id={panelId} hidden={!isOpen}>
-                {isOpen && <PeerChart city={peer.slug} indicator={indicator} year={year} />}
+                {isOpen && (
+                  <PeerChart city={peer.slug} indicator={indicator} year={year} flagsOf={flagsOf} />
+                )}
               </div>
             </li>
           );

@@ -14,7 +14,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { printTable, saveResults } from './lib/report';
+import { printTable, saveResults } from '../tests/helpers/report';
 
 const root = path.resolve(import.meta.dirname, '..');
 const outDir = path.join(root, 'dist', 'client');

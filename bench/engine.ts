@@ -9,7 +9,7 @@
  * the machine does per series when it does almost nothing.
  */
 import { assess, type AssessmentInput } from '../server/src/domain/progress';
-import { printTable, saveResults } from './lib/report';
+import { printTable, saveResults } from '../tests/helpers/report';
 import { arg } from './lib/args';
 
 function makeSeries(count: number): AssessmentInput[] {

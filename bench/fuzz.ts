@@ -22,8 +22,8 @@ import {
 } from '../tests/helpers/hostile-requests';
 import { testConfig } from '../tests/helpers/test-config';
 import { arg } from './lib/args';
-import { scratchDatabase } from './lib/databases';
-import { printTable, saveResults } from './lib/report';
+import { scratchDatabase } from '../tests/helpers/databases';
+import { printTable, saveResults } from '../tests/helpers/report';
 
 interface RouteResult {
   route: string;

@@ -19,11 +19,11 @@ import type { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { createDatabase, type Database } from '../server/src/db/database';
-import { createCatalogue, writeCsv, type DatasetShape } from './lib/dataset';
+import { createCatalogue, writeCsv, type DatasetShape } from '../tests/helpers/dataset';
 import { issueSession } from '../tests/helpers/auth';
-import { preparePgliteDataDir, scratchDatabase, TMP } from './lib/databases';
-import { printTable, saveResults, timed } from './lib/report';
-import { postFile, startServer, type ServerProcess } from './lib/server-process';
+import { preparePgliteDataDir, scratchDatabase, TMP } from '../tests/helpers/databases';
+import { printTable, saveResults, timed } from '../tests/helpers/report';
+import { postFile, startServer, type ServerProcess } from '../tests/helpers/server-process';
 import { arg } from './lib/args';
 
 /** cities × 100 indicators × 10 years ≈ rows */

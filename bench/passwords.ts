@@ -10,7 +10,7 @@
 import { createHash } from 'node:crypto';
 import { hash } from '@node-rs/argon2';
 import { ARGON2_OPTIONS } from '../server/src/auth/passwords';
-import { printTable, saveResults } from './lib/report';
+import { printTable, saveResults } from '../tests/helpers/report';
 
 const index = process.argv.indexOf('--rounds');
 const rounds = index >= 0 ? Number(process.argv[index + 1] ?? 40) : 40;

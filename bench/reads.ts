@@ -11,10 +11,10 @@
  * list. Also measured: the cost of a cold computation (the first read after a
  * write invalidated the cache).
  */
-import { citySlug, fillDataset, indicatorSlug, INDICATORS, YEARS } from './lib/dataset';
-import { serveData } from './lib/data-server';
-import { coldReadLatencies, load, summaryRow, type LoadSummary } from './lib/load';
-import { printTable, saveResults } from './lib/report';
+import { citySlug, fillDataset, indicatorSlug, INDICATORS, YEARS } from '../tests/helpers/dataset';
+import { serveData } from '../tests/helpers/data-server';
+import { coldReadLatencies, load, summaryRow, type LoadSummary } from '../tests/helpers/load';
+import { printTable, saveResults } from '../tests/helpers/report';
 import { arg } from './lib/args';
 
 async function main(): Promise<void> {

@@ -20,10 +20,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { strToU8, zipSync } from 'fflate';
 import { issueSession } from '../tests/helpers/auth';
-import { preparePgliteDataDir, scratchDatabase, TMP } from './lib/databases';
+import { preparePgliteDataDir, scratchDatabase, TMP } from '../tests/helpers/databases';
 import { arg } from './lib/args';
-import { printTable, saveResults, timed } from './lib/report';
-import { postFile, startServer, type ServerProcess } from './lib/server-process';
+import { printTable, saveResults, timed } from '../tests/helpers/report';
+import { postFile, startServer, type ServerProcess } from '../tests/helpers/server-process';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../tests/fixtures');
 

@@ -13,12 +13,19 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { arg } from './lib/args';
-import { serveData } from './lib/data-server';
-import { TMP } from './lib/databases';
-import { citySlug, createCatalogue, fillDataset, INDICATORS, writeCsv, YEARS } from './lib/dataset';
-import { coldReadLatencies, load } from './lib/load';
-import { printTable, saveResults, timed } from './lib/report';
-import { postFile } from './lib/server-process';
+import { serveData } from '../tests/helpers/data-server';
+import { TMP } from '../tests/helpers/databases';
+import {
+  citySlug,
+  createCatalogue,
+  fillDataset,
+  INDICATORS,
+  writeCsv,
+  YEARS,
+} from '../tests/helpers/dataset';
+import { coldReadLatencies, load } from '../tests/helpers/load';
+import { printTable, saveResults, timed } from '../tests/helpers/report';
+import { postFile } from '../tests/helpers/server-process';
 
 interface SizeResult {
   cities: number;

@@ -8,10 +8,10 @@
  * value with every request (no precondition); "PUT change" changes existing
  * values with If-Match: * (version bump, plausibility check, history event).
  */
-import { citySlug, createCatalogue, indicatorSlug } from './lib/dataset';
-import { serveData } from './lib/data-server';
-import { load, summaryRow, type LoadSummary } from './lib/load';
-import { printTable, saveResults } from './lib/report';
+import { citySlug, createCatalogue, indicatorSlug } from '../tests/helpers/dataset';
+import { serveData } from '../tests/helpers/data-server';
+import { load, summaryRow, type LoadSummary } from '../tests/helpers/load';
+import { printTable, saveResults } from '../tests/helpers/report';
 import { arg } from './lib/args';
 
 async function main(): Promise<void> {

@@ -2,7 +2,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type ServerProcess } from '../../bench/lib/server-process';
+import { startServer, type ServerProcess } from '../helpers/server-process';
 
 /**
  * A full disk (issue 13): the embedded database and the upload spool on a

@@ -2,10 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Knex } from 'knex';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TMP } from '../../bench/lib/databases';
-import { serveData, type DataServer } from '../../bench/lib/data-server';
-import { createCatalogue, writeCsv, type DatasetShape } from '../../bench/lib/dataset';
-import { postFile, startServer, type ServerProcess } from '../../bench/lib/server-process';
+import { TMP } from '../helpers/databases';
+import { serveData, type DataServer } from '../helpers/data-server';
+import { createCatalogue, writeCsv, type DatasetShape } from '../helpers/dataset';
+import { postFile, startServer, type ServerProcess } from '../helpers/server-process';
 import { startPostgresCluster, type PostgresCluster } from './support/postgres-cluster';
 import { until } from './support/wait';
 

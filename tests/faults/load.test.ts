@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serveData, type DataServer } from '../../bench/lib/data-server';
-import { citySlug, fillDataset, INDICATORS, YEARS } from '../../bench/lib/dataset';
-import { load, summaryRow } from '../../bench/lib/load';
-import { printTable } from '../../bench/lib/report';
+import { serveData, type DataServer } from '../helpers/data-server';
+import { citySlug, fillDataset, INDICATORS, YEARS } from '../helpers/dataset';
+import { load, summaryRow } from '../helpers/load';
+import { printTable } from '../helpers/report';
 import { startPostgresCluster, type PostgresCluster } from './support/postgres-cluster';
 
 /**

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serveData, type DataServer } from '../../bench/lib/data-server';
-import { citySlug, createCatalogue, indicatorSlug } from '../../bench/lib/dataset';
+import { serveData, type DataServer } from '../helpers/data-server';
+import { citySlug, createCatalogue, indicatorSlug } from '../helpers/dataset';
 import { startPostgresCluster, type PostgresCluster } from './support/postgres-cluster';
 
 /**

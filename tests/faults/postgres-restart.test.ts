@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serveData, type DataServer } from '../../bench/lib/data-server';
-import { citySlug, fillDataset, indicatorSlug } from '../../bench/lib/dataset';
+import { serveData, type DataServer } from '../helpers/data-server';
+import { citySlug, fillDataset, indicatorSlug } from '../helpers/dataset';
 import { startPostgresCluster, type PostgresCluster } from './support/postgres-cluster';
 
 /**

@@ -1,3 +1,4 @@
+import { BODY_OPTIONS, PARAMETER_OPTIONS } from '../../server/src/plugins/validation';
 import { Ajv, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import fc from 'fast-check';
@@ -150,15 +151,9 @@ interface Operation {
   responses?: Record<string, unknown>;
 }
 
-// The server's own settings (server/src/plugins/validation.ts): bodies are never coerced, parameters are.
-const AJV_OPTIONS = {
-  allErrors: false,
-  removeAdditional: false,
-  strictNumbers: true,
-  strict: false,
-};
-const bodyAjv = new Ajv({ ...AJV_OPTIONS, coerceTypes: false });
-const paramAjv = new Ajv({ ...AJV_OPTIONS, coerceTypes: 'array' });
+// The server's own settings, imported: bodies are never coerced, parameters are.
+const bodyAjv = new Ajv(BODY_OPTIONS);
+const paramAjv = new Ajv(PARAMETER_OPTIONS);
 addFormats.default(bodyAjv);
 addFormats.default(paramAjv);
 

@@ -4,7 +4,8 @@ import type { FastifyInstance, FastifySchema } from 'fastify';
 import type { FastifyRouteSchemaDef, FastifyValidationResult } from 'fastify/types/schema';
 import type { ErrorDetail } from '../errors';
 
-const COMMON_OPTIONS: Options = {
+/** The validator settings; the fuzz tests' validator imports them (tests/helpers/hostile-requests.ts). */
+export const COMMON_OPTIONS: Options = {
   allErrors: true,
   // Unknown fields are an error (schemas say additionalProperties: false), never silently dropped.
   removeAdditional: false,
@@ -14,6 +15,11 @@ const COMMON_OPTIONS: Options = {
   strict: false,
 };
 
+/** Query strings, path parameters and headers are text: coerced. */
+export const PARAMETER_OPTIONS: Options = { ...COMMON_OPTIONS, coerceTypes: 'array' };
+/** Bodies are JSON: never coerced. */
+export const BODY_OPTIONS: Options = { ...COMMON_OPTIONS, coerceTypes: false };
+
 /**
  * Builds the validator compiler: query strings, path parameters and headers
  * are text, so they are coerced (`?year=2020` → 2020); bodies are JSON and are
@@ -21,8 +27,8 @@ const COMMON_OPTIONS: Options = {
  * into 1 and silently corrupt data entry.
  */
 export function installValidators(app: FastifyInstance): void {
-  const coercing = new Ajv({ ...COMMON_OPTIONS, coerceTypes: 'array' });
-  const strictBody = new Ajv({ ...COMMON_OPTIONS, coerceTypes: false });
+  const coercing = new Ajv(PARAMETER_OPTIONS);
+  const strictBody = new Ajv(BODY_OPTIONS);
   addFormats.default(coercing);
   addFormats.default(strictBody);
   app.setValidatorCompiler(

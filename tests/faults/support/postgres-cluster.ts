@@ -2,7 +2,7 @@ import { execFile, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { freePort } from '../../../bench/lib/server-process';
+import { freePort } from '../../helpers/server-process';
 
 const run = promisify(execFile);
 

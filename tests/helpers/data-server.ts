@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import type { Database } from '../../server/src/db/database';
-import { issueSession } from '../../tests/helpers/auth';
+import { issueSession } from './auth';
 import { ADMIN_URL, preparePgliteDataDir, scratchDatabase } from './databases';
 import { startServer, type ServerProcess } from './server-process';
 

@@ -5,7 +5,7 @@ import pg from 'pg';
 import { createDatabase, type Database } from '../../server/src/db/database';
 import { migrateLatest } from '../../server/src/db/migrate';
 import { seedSdgFramework } from '../../seeds/sdg-framework';
-import { withDatabase } from '../../tests/helpers/pg-url';
+import { withDatabase } from './pg-url';
 
 /** Admin connection for creating scratch databases (BENCH_DATABASE_URL, else the local server). */
 export const ADMIN_URL =

@@ -320,11 +320,27 @@ export class IndicatorService {
     return this.uow.transaction(async (repos) => {
       await this.access.check(repos, principal, 'network.manage', { network: networkSlug });
       const network = await requireNetwork(repos, networkSlug);
-      const created: Indicator[] = [];
+      // Every entry's problem at once, before anything is added.
+      const inputs: IndicatorCreate[] = [];
+      const problems: ErrorDetail[] = [];
       for (const [i, entry] of entries.entries()) {
-        const input = eurostatIndicatorInput(entry, `/indicators/${i}`);
-        created.push(toIndicator(await insertIndicator(repos, principal, network.id, input)));
+        try {
+          inputs.push(eurostatIndicatorInput(entry, `/indicators/${i}`));
+        } catch (err) {
+          if (!(err instanceof AppError)) throw err;
+          problems.push(...((err.details as ErrorDetail[] | undefined) ?? []));
+        }
       }
+      if (problems.length > 0)
+        throw validationFailed(
+          problems.length === 1
+            ? problems[0]!.message
+            : `${problems.length} entries cannot be added: ${problems.map((p) => p.message).join(' ')}`,
+          problems,
+        );
+      const created: Indicator[] = [];
+      for (const input of inputs)
+        created.push(toIndicator(await insertIndicator(repos, principal, network.id, input)));
       return created;
     });
   }

@@ -362,4 +362,22 @@ describe('Eurostat City statistics files import as published', () => {
       'codes that indicators of several networks read are left out: name the network (?network=)',
     );
   });
+
+  it('names every entry that cannot be added, at once', async () => {
+    const both = await client.post<{
+      error: { message: string; details: Array<{ path: string }> };
+    }>('/api/v1/networks/csg2/indicators/eurostat', {
+      indicators: [
+        { code: 'urb_ctran:TT9998V', target: '11.2', direction: 'increase' },
+        { code: 'urb_ctran:TT1007V' },
+        { code: 'urb_ctran:TT1012V', target: '11.2' },
+      ],
+    });
+    expect(both.status).toBe(400);
+    expect(both.body.error.details.map((d) => d.path)).toEqual([
+      '/indicators/0/code',
+      '/indicators/2/direction',
+    ]);
+    expect(both.body.error.message).toMatch(/^2 entries cannot be added/);
+  });
 });

@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type ServerProcess } from '../../../bench/lib/server-process';
+import { startServer, type ServerProcess } from '../../helpers/server-process';
 import { withDatabase } from '../../helpers/pg-url';
 
 /**

@@ -157,6 +157,7 @@ describe('API tokens', () => {
       .getByRole('button', { name: /Done|saved/i })
       .first()
       .click();
+    await box.waitFor({ state: 'detached' });
     expect(await page.getByText(token).count()).toBe(0);
     const row = page.getByRole('row', { name: /Nightly import/ });
     await row.waitFor();

@@ -20,6 +20,7 @@ import type { ErrorBody } from './errors';
 import auth, { isPublicDataRead } from './plugins/auth';
 import errorHandler from './plugins/error-handler';
 import { installValidators } from './plugins/validation';
+import { actionRoutes } from './routes/actions.routes';
 import { authRoutes } from './routes/auth.routes';
 import { cityRoutes } from './routes/cities.routes';
 import { healthRoutes } from './routes/health.routes';
@@ -276,6 +277,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(indicatorRoutes, { services });
       await api.register(observationRoutes, { services });
       await api.register(reviewRoutes, { services });
+      await api.register(actionRoutes, { services });
       await api.register(importRoutes, {
         services,
         maxBytes: config.importBodyLimit,

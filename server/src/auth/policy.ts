@@ -26,6 +26,11 @@ import type { Principal } from './principal';
  * - `network.members`, `review.read`: members of the network (and the city's editors);
  * - `review.decide`: the network's coordinators; `review.comment`: them or the city's editors;
  * - `city.create`: coordinators of some network; `import`: editors of some city;
+ * - an **action** of a local action plan is seen with its city once approved
+ *   (published), and before that by the city's editors and members of its networks;
+ * - `action.write`: the city's editors; `action.members` (its history): them and
+ *   members of the city's networks; `action.decide` (approve, return): the
+ *   coordinators of one of the city's networks;
  * - `admin`, `admin.read`: administrators; `session`: a user signed in with a
  *   session (not an API token: account security needs the person);
  * - a read-only API token may do no action that changes data.
@@ -54,7 +59,11 @@ export type Action =
   | 'review.read'
   | 'review.submit'
   | 'review.decide'
-  | 'review.comment';
+  | 'review.comment'
+  | 'action.read'
+  | 'action.write'
+  | 'action.members'
+  | 'action.decide';
 
 export const ACTIONS: readonly Action[] = [
   'public',
@@ -80,6 +89,10 @@ export const ACTIONS: readonly Action[] = [
   'review.submit',
   'review.decide',
   'review.comment',
+  'action.read',
+  'action.write',
+  'action.members',
+  'action.decide',
 ];
 
 /** Actions anyone may take on what they can see: public data, answered to other websites too (CORS). */
@@ -89,6 +102,7 @@ export const PUBLIC_READS: ReadonlySet<Action> = new Set<Action>([
   'city.read',
   'indicator.read',
   'data.read',
+  'action.read',
 ]);
 
 /** Actions that change data: refused to read-only API tokens. */
@@ -105,6 +119,8 @@ const CHANGES: ReadonlySet<Action> = new Set<Action>([
   'review.submit',
   'review.decide',
   'review.comment',
+  'action.write',
+  'action.decide',
 ]);
 
 /** What the policy needs to know about a network. */
@@ -129,6 +145,14 @@ export interface IndicatorFacts {
   readonly network: NetworkFacts;
 }
 
+/** An action of a city's local action plan. */
+export interface ActionFacts {
+  readonly id: number;
+  /** Approved at least once: the public sees its approved copy. */
+  readonly published: boolean;
+  readonly city: CityFacts;
+}
+
 /** A resource the request names that does not exist: answered exactly like a hidden one. */
 export interface Missing {
   readonly missing: string;
@@ -139,6 +163,7 @@ export interface Resource {
   readonly network?: NetworkFacts | Missing | undefined;
   readonly city?: CityFacts | Missing | undefined;
   readonly indicator?: IndicatorFacts | Missing | undefined;
+  readonly action?: ActionFacts | Missing | undefined;
 }
 
 const isMissing = (value: object): value is Missing => 'missing' in value;
@@ -172,8 +197,10 @@ export function seesCity(principal: Principal, city: CityFacts): boolean {
 }
 
 /** The message of a 404, the same for a hidden resource and a missing one. */
-export const missingMessage = (kind: 'network' | 'city' | 'indicator', slug: string): string =>
-  `There is no ${kind} "${slug}".`;
+export const missingMessage = (
+  kind: 'network' | 'city' | 'indicator' | 'action',
+  slug: string,
+): string => `There is no ${kind} "${slug}".`;
 
 /** The policy: may `principal` take `action` on `resource`? Pure; no I/O. */
 export function authorize(principal: Principal, action: Action, resource: Resource): Decision {
@@ -223,7 +250,23 @@ function generalRule(principal: Principal, action: Action): Decision | null {
  * not see, with the same message either way, before anything else about it
  * (its validation, its rules) can tell the two apart.
  */
-function hiddenIn(principal: Principal, { network, city, indicator }: Resource): Decision | null {
+/** Whether the principal is one of a city's editors or a member of one of its networks. */
+function memberOfCity(principal: Principal, city: CityFacts): boolean {
+  return principal.canEditCity(city.id) || city.networks.some((n) => principal.isMemberOf(n.id));
+}
+
+/** Whether the principal sees an action: with its city once published, before that as a member. */
+export function seesAction(principal: Principal, action: ActionFacts): boolean {
+  return (
+    seesCity(principal, action.city) &&
+    (action.published || principal.isAdmin || memberOfCity(principal, action.city))
+  );
+}
+
+function hiddenIn(
+  principal: Principal,
+  { network, city, indicator, action }: Resource,
+): Decision | null {
   if (network !== undefined) {
     if (isMissing(network)) return deny('hidden', missingMessage('network', network.missing));
     if (!seesNetwork(principal, network))
@@ -237,6 +280,11 @@ function hiddenIn(principal: Principal, { network, city, indicator }: Resource):
     if (isMissing(indicator)) return deny('hidden', missingMessage('indicator', indicator.missing));
     if (!seesNetwork(principal, indicator.network))
       return deny('hidden', missingMessage('indicator', indicator.slug));
+  }
+  if (action !== undefined) {
+    if (isMissing(action)) return deny('hidden', missingMessage('action', action.missing));
+    if (!seesAction(principal, action))
+      return deny('hidden', missingMessage('action', String(action.id)));
   }
   return null;
 }
@@ -263,6 +311,7 @@ function ruleOf(principal: Principal, action: Action, resource: Resource): Decis
     case 'city.read':
     case 'indicator.read':
     case 'data.read':
+    case 'action.read':
       // Decided by generalRule (or nothing to decide).
       return ALLOWED;
     case 'network.manage':
@@ -316,6 +365,10 @@ function ruleOf(principal: Principal, action: Action, resource: Resource): Decis
     case 'review.decide':
     case 'review.comment':
       return reviewRule(principal, action, network, city);
+    case 'action.write':
+    case 'action.members':
+    case 'action.decide':
+      return actionRule(principal, action, present(resource.action));
   }
 }
 
@@ -350,6 +403,32 @@ function reviewRule(
         : no(
             `The review of ${city.name}’s figures is shown to members of ${network.name}; you are not one.`,
           );
+  }
+}
+
+function actionRule(
+  principal: Principal,
+  action: 'action.write' | 'action.members' | 'action.decide',
+  planned: ActionFacts | undefined,
+): Decision {
+  if (planned === undefined) return ALLOWED;
+  const { city } = planned;
+  const no = (message: string): Decision => deny('forbidden', message + principal.heldBackNote);
+  switch (action) {
+    case 'action.write':
+      return principal.canEditCity(city.id)
+        ? ALLOWED
+        : no(`Only the editors of ${city.name} can change its action plan.`);
+    case 'action.members':
+      return memberOfCity(principal, city)
+        ? ALLOWED
+        : no(
+            `The history of ${city.name}’s action plan is shown to members of its networks; you are not one.`,
+          );
+    case 'action.decide':
+      return city.networks.some((n) => principal.canManageNetwork(n.id))
+        ? ALLOWED
+        : no(`Only the coordinators of ${city.name}’s networks can approve or return its actions.`);
   }
 }
 

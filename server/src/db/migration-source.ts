@@ -8,6 +8,7 @@ import * as review from '../../../migrations/20261123000600_review';
 import * as accessControl from '../../../migrations/20261130000700_access_control';
 import * as seriesCodesFlags from '../../../migrations/20261201000800_series_codes_flags';
 import * as dataOrigin from '../../../migrations/20261201000900_data_origin';
+import * as actionPlans from '../../../migrations/20261202001000_action_plans';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -29,6 +30,7 @@ export const MIGRATIONS: ReadonlyArray<readonly [string, Migration]> = [
   ['20261130000700_access_control', accessControl],
   ['20261201000800_series_codes_flags', seriesCodesFlags],
   ['20261201000900_data_origin', dataOrigin],
+  ['20261202001000_action_plans', actionPlans],
 ];
 
 /** knex MigrationSource over the static list above. */

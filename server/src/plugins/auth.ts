@@ -156,11 +156,14 @@ async function authPlugin(app: FastifyInstance, { config, services }: AuthOption
         }
       }
     }
-    const params = (request.params ?? {}) as Record<string, string | undefined>;
+    const params = (request.params ?? {}) as Record<string, string | number | undefined>;
+    const slug = (value: string | number | undefined): string | undefined =>
+      value === undefined ? undefined : String(value);
     const resource = await services.access.resourceOf({
-      network: params.network,
-      city: params.city,
-      indicator: params.indicator,
+      network: slug(params.network),
+      city: slug(params.city),
+      indicator: slug(params.indicator),
+      action: slug(params.actionId),
     });
     enforce(request.principal, action, resource);
   });

@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import type { CityFacts, IndicatorFacts, NetworkFacts } from '../auth/policy';
+import type { ActionFacts, CityFacts, IndicatorFacts, NetworkFacts } from '../auth/policy';
 
 interface NetworkFactsRow {
   id: number;
@@ -80,6 +80,21 @@ export class AccessRepository {
         isPublic: row.network_is_public,
       },
     };
+  }
+
+  /** An action of a local action plan: its city decides who sees and changes it, its publication who sees it. */
+  async actionFacts(id: number): Promise<ActionFacts | undefined> {
+    const row = (await this.knex('city_actions as a')
+      .join('cities as c', 'c.id', 'a.city_id')
+      .where('a.id', id)
+      .first(
+        'a.id',
+        'c.slug as city_slug',
+        this.knex.raw('(a.published is not null) as published'),
+      )) as { id: number; city_slug: string; published: boolean } | undefined;
+    if (row === undefined) return undefined;
+    const city = await this.cityFacts(row.city_slug);
+    return city === undefined ? undefined : { id: row.id, published: row.published, city };
   }
 
   /** Ids of the networks anyone may read. */

@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import type { Database } from '../db/database';
 import { AccessRepository } from './access.repository';
+import { ActionRepository } from './action.repository';
 import { AmbitionRepository } from './ambition.repository';
 import { AuditRepository } from './audit.repository';
 import { AuthRepository } from './auth.repository';
@@ -31,6 +32,7 @@ export interface Repositories {
   readonly health: HealthRepository;
   readonly progress: ProgressRepository;
   readonly reviews: ReviewRepository;
+  readonly actions: ActionRepository;
   /**
    * Runs `work` in a savepoint of the current transaction: rolled back alone
    * when it throws (an import of many files that skips the bad ones). Only
@@ -55,6 +57,7 @@ function bind(knex: Knex, db: Database): Repositories {
     health: new HealthRepository(knex),
     progress: new ProgressRepository(knex, db.kind),
     reviews: new ReviewRepository(knex),
+    actions: new ActionRepository(knex),
     savepoint: (work) => knex.transaction((nested) => work(bind(nested, db))),
   };
 }

@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox';
+import { ActionPlanSummary, GapWithActions } from './action.schema';
 import { Slug } from './common.schema';
 import { Direction, ThresholdsSchema } from './catalogue.schema';
 import { DataKind } from './network.schema';
@@ -101,6 +102,12 @@ export const ActionGap = Type.Object({
   requiredRateFromNow: NumberOrNull,
   paceRatio: NumberOrNull,
   projectedYear: IntegerOrNull,
+  withActions: Type.Optional(
+    Type.Union([GapWithActions, Type.Null()], {
+      description:
+        'The action layer (city and indicator progress only): the projection with the planned actions’ expected effects and the gap that remains. Null without a gap to speak of (no target or no projection).',
+    }),
+  ),
 });
 
 export const Assessment = Type.Object({
@@ -180,6 +187,12 @@ export const GapChartPoint = Type.Object({
   target: Type.Union([Type.Number(), Type.Null()], {
     description: 'The target, at the target year only.',
   }),
+  withActions: Type.Optional(
+    Type.Union([Type.Number(), Type.Null()], {
+      description:
+        'The projection with the planned actions’ effects phased in from the latest year to each effect year (city and indicator progress only).',
+    }),
+  ),
 });
 export type GapChartPoint = Static<typeof GapChartPoint>;
 
@@ -212,6 +225,11 @@ export const CityProgressResponse = Type.Object({
   largestGaps: Type.Array(Type.String(), {
     description: 'Indicator slugs, largest action gap (share) first.',
   }),
+  uncoveredGaps: Type.Array(Type.String(), {
+    description:
+      'Indicator slugs with a gap above 0 that no non-cancelled action addresses, largest share first.',
+  }),
+  actionPlan: ActionPlanSummary,
   gapCharts: Type.Array(
     Type.Object({ indicator: Type.String(), points: Type.Array(GapChartPoint) }),
     {

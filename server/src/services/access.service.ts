@@ -1,6 +1,7 @@
 import {
   enforce,
   type Action,
+  type ActionFacts,
   type CityFacts,
   type IndicatorFacts,
   type Missing,
@@ -20,12 +21,20 @@ export interface ResourceSlugs {
   readonly network?: string | undefined;
   readonly city?: string | undefined;
   readonly indicator?: string | undefined;
+  /** An action's id (as the path names it). */
+  readonly action?: string | undefined;
 }
+
+/** A well-formed action id: a positive 32-bit integer, written plainly. */
+const ACTION_ID = /^[1-9][0-9]{0,9}$/;
+const actionId = (value: string): number | undefined =>
+  ACTION_ID.test(value) && Number(value) <= 2_147_483_647 ? Number(value) : undefined;
 
 interface LoadedResource {
   network: NetworkFacts | Missing | undefined;
   city: CityFacts | Missing | undefined;
   indicator: IndicatorFacts | Missing | undefined;
+  action: ActionFacts | Missing | undefined;
 }
 
 /** After the policy allowed an action, every named resource exists. */
@@ -33,6 +42,7 @@ export interface CheckedResource {
   network: NetworkFacts | undefined;
   city: CityFacts | undefined;
   indicator: IndicatorFacts | undefined;
+  action: ActionFacts | undefined;
 }
 
 /**
@@ -77,6 +87,12 @@ export class AccessService {
       network: await load(slugs.network, (s) => repos.access.networkFacts(s)),
       city: await load(slugs.city, (s) => repos.access.cityFacts(s)),
       indicator: await load(slugs.indicator, (s) => repos.access.indicatorFacts(s)),
+      action:
+        slugs.action === undefined || actionId(slugs.action) === undefined
+          ? undefined
+          : ((await repos.access.actionFacts(actionId(slugs.action)!)) ?? {
+              missing: slugs.action,
+            }),
     };
   }
 

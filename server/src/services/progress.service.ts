@@ -11,6 +11,13 @@ import {
   indicatorColour,
   type Point,
 } from '../domain/network-scores';
+import {
+  counts as countsEffect,
+  gapWithActions,
+  planSummary,
+  withActionsPath,
+  type GapWithActions,
+} from '../domain/action-plan';
 import { windowImprovement } from '../domain/peers';
 import {
   actionGapChart,
@@ -22,6 +29,7 @@ import {
 } from '../domain/progress';
 import { normalise } from '../domain/scoring';
 import { notFound, validationFailed } from '../errors';
+import type { EffectPoint } from '../repositories/action.repository';
 import type { IndicatorRecord } from '../repositories/indicator.repository';
 import type { AmbitionRow, NetworkVersion } from '../repositories/progress.repository';
 import type { Repositories, UnitOfWork } from '../repositories/unit-of-work';
@@ -30,6 +38,7 @@ import type {
   Assessment,
   CityProgressResponse,
   ComparisonResponse,
+  GapChartPoint,
   IndicatorDetailResponse,
   IndicatorProgress,
   NetworkScoresResponse,
@@ -132,6 +141,82 @@ const toAmbitionPoint = (a: AmbitionRow): AmbitionPoint => ({
   targetValue: a.targetValue,
 });
 
+function groupEffects(points: readonly EffectPoint[]): Map<number, EffectPoint[]> {
+  const byIndicator = new Map<number, EffectPoint[]>();
+  for (const e of points)
+    byIndicator.set(e.indicatorId, [...(byIndicator.get(e.indicatorId) ?? []), e]);
+  return byIndicator;
+}
+
+/** docs/methodology.md#8-actions-and-the-remaining-gap for one indicator; null without a gap to speak of. */
+function actionLayer(
+  assessment: DomainAssessment,
+  ambition: AmbitionPoint | null,
+  indicator: IndicatorRecord,
+  effects: readonly EffectPoint[],
+): GapWithActions | null {
+  const gap = assessment.actionGap;
+  if (ambition === null || gap === null || gap.projectedValue === null || gap.gap === null)
+    return null;
+  return gapWithActions({
+    direction: indicator.direction,
+    targetValue: ambition.targetValue,
+    targetYear: ambition.targetYear,
+    projectedValue: gap.projectedValue,
+    gap: gap.gap,
+    effects,
+  });
+}
+
+/** The chart's "with planned actions" path (domain/action-plan.ts withActionsPath). */
+function withActionsChart(
+  points: GapChartPoint[],
+  assessment: Pick<DomainAssessment, 'components'>,
+  ambition: AmbitionPoint | null,
+  effects: readonly EffectPoint[],
+): Array<GapChartPoint & { withActions: number | null }> {
+  const latest = assessment.components.latestYear;
+  const counted =
+    ambition === null ? [] : effects.filter((e) => countsEffect(e, ambition.targetYear));
+  if (latest === null || counted.length === 0)
+    return points.map((p) => ({ ...p, withActions: null }));
+  const path = withActionsPath(points, latest, counted);
+  return points.map((p, i) => ({ ...p, withActions: path[i] ?? null }));
+}
+
+/** The city's plan: uncovered gaps and the share of the total gap the actions should close. */
+function planOf(
+  indicators: ReadonlyArray<{ indicatorId: number; assessment: DomainAssessment }>,
+  layers: ReadonlyMap<number, GapWithActions | null>,
+  slugOf: (id: number) => string,
+  effects: ReadonlyMap<number, readonly EffectPoint[]>,
+): { uncoveredGaps: string[]; actionPlan: CityProgressResponse['actionPlan'] } {
+  const summary = planSummary(
+    indicators.map((p) => ({
+      key: slugOf(p.indicatorId),
+      gap: p.assessment.actionGap?.gap ?? null,
+      gapShare: p.assessment.actionGap?.gapShare ?? null,
+      withActions: layers.get(p.indicatorId) ?? null,
+    })),
+  );
+  const active = new Set(
+    [...effects.values()]
+      .flat()
+      .filter((e) => e.status !== 'cancelled')
+      .map((e) => e.actionId),
+  );
+  return {
+    uncoveredGaps: summary.uncoveredGaps,
+    actionPlan: {
+      uncoveredGaps: summary.uncoveredGaps,
+      gapCount: summary.gapCount,
+      addressedCount: summary.addressedCount,
+      coverage: summary.coverage,
+      actionCount: active.size,
+    },
+  };
+}
+
 /**
  * Progress, scores, comparisons and peers, computed from the data on request
  * and cached per (network data version, year, language): a write bumps the
@@ -233,9 +318,23 @@ export class ProgressService {
         ambitions,
       });
       const bySlug = new Map(indicators.map((i) => [i.id, i]));
+      // Members see the plan's working copy, everyone else its approved copy.
+      const effects = groupEffects(await repos.actions.effectPoints(city.id, drafts.size === 0));
+      const layers = new Map(
+        progress.indicators.map((p) => [
+          p.indicatorId,
+          actionLayer(
+            p.assessment,
+            ambitions.get(p.indicatorId) ?? null,
+            bySlug.get(p.indicatorId)!,
+            effects.get(p.indicatorId) ?? [],
+          ),
+        ]),
+      );
       const rows: IndicatorProgress[] = progress.indicators.map((p) => {
         const indicator = bySlug.get(p.indicatorId)!;
         const ambition = ambitions.get(p.indicatorId) ?? null;
+        const assessment = toAssessment(p.assessment);
         return {
           slug: indicator.slug,
           name: localName(indicator, query.lang),
@@ -249,7 +348,11 @@ export class ProgressService {
           stale: p.stale,
           ambition,
           series: (series.get(p.indicatorId) ?? []).filter((v) => year === null || v.year <= year),
-          ...toAssessment(p.assessment),
+          ...assessment,
+          actionGap:
+            assessment.actionGap === null
+              ? null
+              : { ...assessment.actionGap, withActions: layers.get(p.indicatorId) ?? null },
           improvement: p.improvement,
           normalised: p.normalised,
           colour: p.colour,
@@ -261,9 +364,14 @@ export class ProgressService {
         const indicator = bySlug.get(id)!;
         return {
           indicator: indicator.slug,
-          points: actionGapChart(
-            chartInput(indicator, series.get(id) ?? [], ambitions.get(id) ?? null, year),
+          points: withActionsChart(
+            actionGapChart(
+              chartInput(indicator, series.get(id) ?? [], ambitions.get(id) ?? null, year),
+              p.assessment,
+            ),
             p.assessment,
+            ambitions.get(id) ?? null,
+            effects.get(id) ?? [],
           ),
         };
       });
@@ -282,6 +390,7 @@ export class ProgressService {
         goals: progress.goals,
         indicators: rows,
         largestGaps: progress.largestGaps.map(slugOf),
+        ...planOf(progress.indicators, layers, slugOf, effects),
         gapCharts,
         strongestImprovements: progress.strongestImprovements.map(slugOf),
         drafts: draftYears,
@@ -519,14 +628,22 @@ export class ProgressService {
     const sdgIndicators = new Map(
       (await repos.sdg.listIndicatorsOfTargets(targets)).map((i) => [i.code, i]),
     );
-    const chart = actionGapChart(chartInput(indicator, row.series, row.ambition, progress.year), {
+    const rowAssessment = {
       status: row.status,
       score: row.score,
       trend: row.trend,
       components: row.components,
       actionGap: row.actionGap,
       notes: row.notes,
-    });
+    };
+    const counted = new Set(row.actionGap?.withActions?.counted ?? []);
+    const chart = withActionsChart(
+      actionGapChart(chartInput(indicator, row.series, row.ambition, progress.year), rowAssessment),
+      rowAssessment,
+      row.ambition,
+      // The effects behind the row's layer: read again only when some count.
+      counted.size === 0 ? [] : await this.effectsOf(principal, citySlug, indicator.id),
+    );
     return {
       city: { slug: progress.city.slug, name: progress.city.name },
       network,
@@ -568,6 +685,23 @@ export class ProgressService {
       progress: row,
       chart,
     };
+  }
+
+  /** One indicator's planned effects as the principal sees the plan (members: the working copy). */
+  private async effectsOf(
+    principal: Principal,
+    citySlug: string,
+    indicatorId: number,
+  ): Promise<EffectPoint[]> {
+    const { repos } = this.uow;
+    const city = await requireCity(repos, citySlug);
+    const scope = await this.access.scopeOf(principal);
+    const working = (await repos.progress.cityNetworks(city.id)).some((n) =>
+      seesDrafts(scope, n.id),
+    );
+    return (await repos.actions.effectPoints(city.id, !working)).filter(
+      (e) => e.indicatorId === indicatorId,
+    );
   }
 
   /**

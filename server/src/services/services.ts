@@ -1,6 +1,7 @@
 import type { Database } from '../db/database';
 import { UnitOfWork } from '../repositories/unit-of-work';
 import { AccessService } from './access.service';
+import { ActionService } from './action.service';
 import { AmbitionService } from './ambition.service';
 import { ApiTokenService } from './api-token.service';
 import { AuthService, type SessionPolicy } from './auth.service';
@@ -26,6 +27,7 @@ export interface Services {
   readonly indicators: IndicatorService;
   readonly observations: ObservationService;
   readonly ambitions: AmbitionService;
+  readonly actions: ActionService;
   readonly imports: ImportService;
   readonly openSdg: OpenSdgRepositoryService;
   readonly exports: ExportService;
@@ -68,6 +70,7 @@ export function createServices(db: Database, options: Partial<ServiceOptions> = 
     indicators: new IndicatorService(uow, access),
     observations: new ObservationService(uow, access),
     ambitions: new AmbitionService(uow, access),
+    actions: new ActionService(uow, access),
     imports,
     openSdg: new OpenSdgRepositoryService(uow, access, imports),
     exports: new ExportService(uow, access),

@@ -16,21 +16,26 @@ function parseBody(body: BodyInit | null | undefined): unknown {
   }
 }
 
-/** What a function route sees of the request: its method and parsed JSON body. */
+/** What a function route sees of the request: its method, headers and parsed JSON body. */
 export interface FakeRequest {
   method: string;
   body: unknown;
+  headers: Record<string, string>;
 }
+
+/** A canned answer; a function route may answer later (a slow server). */
+export type FakeAnswer = { status: number; body: unknown };
 
 export type FakeRoutes = Record<
   string,
-  unknown | ((url: URL, request: FakeRequest) => { status: number; body: unknown })
+  unknown | ((url: URL, request: FakeRequest) => FakeAnswer | Promise<FakeAnswer>)
 >;
 
 /**
  * Replaces fetch with canned API answers keyed by path (query ignored unless
  * the key has one). Unknown paths answer 404 in the API's error shape. A
- * function route gets the method and body, to answer GET and POST apart.
+ * function route gets the method and body, to answer GET and POST apart, and
+ * may return a promise to answer later.
  */
 export function fakeApi(routes: FakeRoutes): ReturnType<typeof vi.fn> {
   const fetchMock = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
@@ -46,10 +51,17 @@ export function fakeApi(routes: FakeRoutes): ReturnType<typeof vi.fn> {
         },
       );
     }
-    const request: FakeRequest = { method: init?.method ?? 'GET', body: parseBody(init?.body) };
+    const request: FakeRequest = {
+      method: init?.method ?? 'GET',
+      body: parseBody(init?.body),
+      headers: Object.fromEntries(new Headers(init?.headers).entries()),
+    };
     const { status, body } =
       typeof entry === 'function'
-        ? (entry as (u: URL, r: FakeRequest) => { status: number; body: unknown })(url, request)
+        ? await (entry as (u: URL, r: FakeRequest) => FakeAnswer | Promise<FakeAnswer>)(
+            url,
+            request,
+          )
         : { status: 200, body: entry };
     if (status === 204) return new Response(null, { status });
     return new Response(JSON.stringify(body), {

@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useBlocker, useParams } from 'react-router';
 import { LocalLink } from '../../components/ui/local-link';
@@ -138,6 +138,10 @@ export function WorkspacePage(): ReactNode {
     void client.invalidateQueries({ queryKey: workspaceKeys.feed(slug) });
   }, [client, network, slug]);
 
+  // A typist saves a value a second: what is computed from the values (review counts,
+  // progress, series) is refreshed once they pause, not after every value.
+  const refreshTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  useEffect(() => () => clearTimeout(refreshTimer.current), []);
   const onSaved = useCallback(
     (indicator: string, year: number, saved: Observation | null, series: SeriesDimensions) => {
       const key = seriesKey(series);
@@ -150,9 +154,12 @@ export function WorkspacePage(): ReactNode {
           return { observations: saved === null ? rest : [...rest, saved] };
         },
       );
-      void client.invalidateQueries({ queryKey: workspaceKeys.reviews(network, slug) });
-      void client.invalidateQueries({ queryKey: ['progress'] });
-      void client.invalidateQueries({ queryKey: seriesKeys.all });
+      clearTimeout(refreshTimer.current);
+      refreshTimer.current = setTimeout(() => {
+        void client.invalidateQueries({ queryKey: workspaceKeys.reviews(network, slug) });
+        void client.invalidateQueries({ queryKey: ['progress'] });
+        void client.invalidateQueries({ queryKey: seriesKeys.all });
+      }, 500);
     },
     [client, network, slug],
   );
@@ -292,6 +299,7 @@ export function WorkspacePage(): ReactNode {
                   onSaved={onSaved}
                   goalTitles={goalTitles}
                   onPendingChange={setPendingCount}
+                  isVisible={tab === 'data'}
                 />
               </div>
               {tab !== 'data' && (

@@ -15,7 +15,8 @@ export interface Conflict {
 /**
  * Someone else changed the value since the officer read it: both values side
  * by side, and the officer decides. A native modal dialog (focus is trapped
- * and Escape keeps the other value).
+ * and Escape keeps the other value); the grid puts the focus back on its
+ * active cell when it closes.
  */
 export function ConflictDialog(props: {
   conflict: Conflict;
@@ -25,6 +26,7 @@ export function ConflictDialog(props: {
 }): ReactNode {
   const { t, i18n } = useTranslation();
   const ref = useRef<HTMLDialogElement>(null);
+  const titleRef = useRef<HTMLHeadingElement>(null);
   const { conflict, locale } = props;
   const { indicator } = conflict;
   const unit = indicator.translations[i18n.language]?.unit ?? indicator.unit;
@@ -36,6 +38,8 @@ export function ConflictDialog(props: {
   useEffect(() => {
     const dialog = ref.current;
     if (dialog !== null && !dialog.open) dialog.showModal();
+    // The title takes the focus, not a button: an Enter typed as the dialog opens must not decide.
+    titleRef.current?.focus();
   }, []);
 
   return (
@@ -50,7 +54,9 @@ export function ConflictDialog(props: {
         props.onKeepTheirs();
       }}
     >
-      <h2 id="conflict-title">{t('workspace.conflict.title')}</h2>
+      <h2 id="conflict-title" ref={titleRef} tabIndex={-1}>
+        {t('workspace.conflict.title')}
+      </h2>
       <p id="conflict-text">
         {t('workspace.conflict.text', {
           indicator: indicator.translations[i18n.language]?.name ?? indicator.name,

@@ -1,6 +1,7 @@
 import {
   useCallback,
   useEffect,
+  useLayoutEffect,
   useMemo,
   useRef,
   useState,
@@ -8,11 +9,17 @@ import {
   type KeyboardEvent,
   type ReactNode,
 } from 'react';
+import { flushSync } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../lib/api-client';
 import { formatNumber } from '../../../lib/format';
 import { FlagLegend, FlagMarks, useFlagWord } from '../../../components/ui/value-flags';
-import { describeSeries, flagsPresent, type SeriesDimensions } from '../../../lib/series';
+import {
+  describeSeries,
+  flagsPresent,
+  seriesKey,
+  type SeriesDimensions,
+} from '../../../lib/series';
 import {
   saveValue,
   deleteValue,
@@ -25,9 +32,18 @@ import {
   byGoal,
   cellKey,
   checkText,
+  createSaveQueue,
+  draftsStorageKey,
   pastedBlock,
+  readDrafts,
+  reportingColumn,
+  scrollLeftFor,
+  stepPosition,
+  writeDrafts,
   type Check,
+  type GridPosition,
   type PendingEdit,
+  type SaveQueue,
 } from '../utils/grid-model';
 import { decimalSeparator, editableNumber } from '../utils/parse-number';
 import { ConflictDialog, type Conflict } from './conflict-dialog';
@@ -56,42 +72,67 @@ export interface DataGridProps {
   goalTitles?: ReadonlyMap<number, string>;
   /** Reports how many edits the server does not have (for the leave-page guard). */
   onPendingChange: (count: number) => void;
+  /** Whether the grid is on screen (its tab shown): it scrolls to the reported year once it is. */
+  isVisible?: boolean;
 }
 
-interface Position {
-  row: number;
-  col: number;
+/** One save waiting in the queue: the checked value and the edit it comes from. */
+interface SaveJob {
+  indicator: WorkspaceIndicator;
+  year: number;
+  text: string;
+  value: number | null;
+  seq: number;
+  /** The stored value to overwrite (the officer kept theirs in a conflict); absent: the latest known. */
+  force?: Observation | null;
 }
+
+/** A conflict waits this long after the typist's last move before its dialog takes the focus. */
+const CONFLICT_DELAY_MS = 1000;
+/** How many failed edits the banner lists by name (the cells show the others). */
+const BANNER_LIMIT = 5;
+
+let lastSeq = 0;
+/** A number for each edit, increasing across the page's life (see PendingEdit.seq). */
+const nextSeq = (): number => ++lastSeq;
 
 const name = (indicator: WorkspaceIndicator, lang: string): string =>
   indicator.translations[lang]?.name ?? indicator.name;
 const unitOf = (indicator: WorkspaceIndicator, lang: string): string =>
   indicator.translations[lang]?.unit ?? indicator.unit;
+/** An edit that needs the officer: refused as typed, or refused or lost by the server. */
+const isError = (edit: PendingEdit | undefined): boolean =>
+  edit?.state === 'invalid' || edit?.state === 'failed';
+
+/** The browser's storage for drafts, or null where it is unavailable (private modes, tests). */
+function browserStorage(): Storage | null {
+  try {
+    return typeof window === 'undefined' ? null : window.localStorage;
+  } catch {
+    return null;
+  }
+}
 
 /**
  * The officer's data grid: indicators (grouped by goal) × years, edited in
  * place like a spreadsheet. Each cell saves on its own with the value's
- * ETag; a conflict opens a dialog with both values; failed saves stay in the
- * grid, marked, until retried; submitted and approved years are read-only.
+ * ETag, through a queue (one save per cell at a time, each sent with the
+ * version the previous one returned), so a typist never waits and never
+ * loses a value; the focus stays in the grid through saves, errors and the
+ * conflict dialog. Refused and failed edits stay in their cells, marked and
+ * explained next to them, named in a banner, and kept in the browser until
+ * saved or discarded; submitted and approved years are read-only.
  */
 export function DataGrid(props: DataGridProps): ReactNode {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const { indicators, values, years, locale, city, canEdit } = props;
+  const isVisible = props.isVisible ?? true;
   const series = useMemo(() => props.series ?? {}, [props.series]);
+  const storageKey = draftsStorageKey(city.slug, seriesKey(series));
   const flagWord = useFlagWord();
   const groups = useMemo(() => byGoal(indicators), [indicators]);
   const rows = useMemo(() => groups.flatMap((g) => g.indicators), [groups]);
-  const [active, setActive] = useState<Position>({ row: 0, col: years.length - 1 });
-  const [editing, setEditing] = useState<string | null>(null);
-  const [pending, setPending] = useState<ReadonlyMap<string, PendingEdit>>(new Map());
-  const [conflict, setConflict] = useState<Conflict | null>(null);
-  const [announcement, setAnnouncement] = useState('');
-  const tableRef = useRef<HTMLTableElement>(null);
-  const inputRef = useRef<HTMLInputElement>(null);
-
-  const { onPendingChange } = props;
-  useEffect(() => onPendingChange(pending.size), [pending, onPendingChange]);
 
   const lockedYears = useMemo(() => {
     const map = new Map<number, string>();
@@ -111,15 +152,6 @@ export function DataGrid(props: DataGridProps): ReactNode {
     }
     return map;
   }, [props.comments]);
-
-  const setEdit = useCallback((key: string, edit: PendingEdit | null) => {
-    setPending((old) => {
-      const next = new Map(old);
-      if (edit === null) next.delete(key);
-      else next.set(key, edit);
-      return next;
-    });
-  }, []);
 
   const checkMessage = useCallback(
     (check: Check, indicator: WorkspaceIndicator): string | null => {
@@ -149,105 +181,299 @@ export function DataGrid(props: DataGridProps): ReactNode {
     [lang, locale, t],
   );
 
-  /** Sends one cell to the server; keeps the typed text on any failure. */
-  const save = useCallback(
-    async (
-      indicator: WorkspaceIndicator,
-      year: number,
-      text: string,
-      force?: Observation | null,
-    ) => {
-      const key = cellKey(indicator.slug, year);
+  // The year being reported is where the grid opens: the latest one the officer can edit.
+  const [active, setActive] = useState<GridPosition>(() => ({
+    row: 0,
+    col: reportingColumn(years, (year) => canEdit && !lockedYears.has(year)),
+  }));
+  const [openColumn] = useState(active.col);
+  const [editing, setEditing] = useState<string | null>(null);
+  // Edits kept from an earlier visit come back as they were left: refused ones with their reason.
+  const [restored] = useState(() => {
+    const edits = new Map<string, PendingEdit>();
+    const hidden = new Map<string, string>();
+    for (const [key, text] of readDrafts(browserStorage(), storageKey)) {
+      const [slug, yearText] = key.split('|');
+      const indicator = rows.find((i) => i.slug === slug);
+      const year = Number(yearText);
+      if (indicator === undefined || !years.includes(year)) {
+        // Not in this grid now (another network's indicator, an older year): kept, untouched.
+        hidden.set(key, text);
+        continue;
+      }
       const check = checkText(text, indicator, locale);
-      if (!check.ok) {
-        setEdit(key, {
-          text,
-          state: 'invalid',
-          message: checkMessage(check, indicator),
-          retryable: false,
-        });
-        return;
-      }
-      const current = force !== undefined ? force : (values.get(key) ?? null);
-      if (check.value === null && current === null) {
-        setEdit(key, null);
-        return;
-      }
+      const current = values.get(key);
       if (
-        check.value !== null &&
-        current !== null &&
-        Object.is(current.value, check.value) &&
-        force === undefined
-      ) {
-        setEdit(key, null);
-        return;
-      }
-      setEdit(key, { text, state: 'saving', message: null, retryable: false });
-      try {
-        if (check.value === null) {
-          await deleteValue(city.slug, indicator.slug, year, current!.etag, series);
-          props.onSaved(indicator.slug, year, null, series);
-        } else {
-          const saved = await saveValue(
-            city.slug,
-            indicator.slug,
-            year,
-            { value: check.value },
-            current?.etag ?? null,
-            series,
-          );
-          props.onSaved(indicator.slug, year, saved, series);
-        }
-        setEdit(key, null);
-        setAnnouncement(t('workspace.grid.saved', { indicator: name(indicator, lang), year }));
-      } catch (err) {
-        const error = err instanceof ApiError ? err : null;
-        if (error?.status === 412) {
-          const theirs =
-            (error.details as { current?: Observation | null } | undefined)?.current ?? null;
-          setEdit(key, {
-            text,
-            state: 'failed',
-            message: t('workspace.grid.conflictShort'),
-            retryable: false,
-          });
-          setConflict({ indicator, year, mine: check.value, theirs });
-          return;
-        }
-        setEdit(key, {
-          text,
-          state: 'failed',
-          message: error?.message ?? t('workspace.grid.unknownError'),
-          retryable: error === null || error.isTransient,
-        });
-        setAnnouncement(t('workspace.grid.notSaved', { indicator: name(indicator, lang), year }));
-      }
-    },
-    [checkMessage, city.slug, lang, locale, props, series, setEdit, t, values],
-  );
+        check.ok &&
+        (check.value === null ? current === undefined : current?.value === check.value)
+      )
+        continue; // the server has it after all
+      edits.set(
+        key,
+        check.ok
+          ? {
+              text,
+              state: 'failed',
+              message: t('workspace.grid.restored'),
+              retryable: true,
+              seq: nextSeq(),
+            }
+          : {
+              text,
+              state: 'invalid',
+              message: checkMessage(check, indicator),
+              retryable: false,
+              seq: nextSeq(),
+            },
+      );
+    }
+    return { edits, hidden };
+  });
+  const [pending, setPending] = useState<ReadonlyMap<string, PendingEdit>>(restored.edits);
+  // The cell that was refused last: its reason stays next to it while the typist goes on.
+  const [lastFailed, setLastFailed] = useState<string | null>(null);
+  const [conflicts, setConflicts] = useState<readonly Conflict[]>([]);
+  const [isConflictOpen, setConflictOpen] = useState(false);
+  const [announcement, setAnnouncement] = useState('');
+  const [errorAnnouncement, setErrorAnnouncement] = useState('');
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const tableRef = useRef<HTMLTableElement>(null);
+  const inputRef = useRef<HTMLInputElement>(null);
+  /** Where the focus must go after the next render ('cell': the active cell). */
+  const focusRef = useRef<'cell' | 'input' | null>(null);
+  /** Whether the officer is working in the grid (the focus was last in it, not elsewhere on the page). */
+  const inGridRef = useRef(false);
+  /** Whether an edit is open: commits once (Enter, then the input's blur as it goes, must not save twice). */
+  const editOpenRef = useRef(false);
+  const valuesRef = useRef(values);
+  /** What each save returned: newer than `values` until the page's data catches up. */
+  const savedRef = useRef(new Map<string, Observation | null>());
+  const runRef = useRef<(key: string, job: SaveJob) => Promise<void>>(async () => undefined);
+  const queueRef = useRef<SaveQueue<SaveJob> | null>(null);
+  /** The grid's save queue, made on the first save (it calls the latest `runSave`). */
+  const saveQueue = (): SaveQueue<SaveJob> =>
+    (queueRef.current ??= createSaveQueue<SaveJob>((key, job) => runRef.current(key, job), 4));
 
-  const move = useCallback(
-    (dr: number, dc: number) => {
-      setActive((p) => ({
-        row: Math.max(0, Math.min(rows.length - 1, p.row + dr)),
-        col: Math.max(0, Math.min(years.length - 1, p.col + dc)),
-      }));
-    },
-    [rows.length, years.length],
-  );
+  const { onPendingChange } = props;
+  useEffect(() => onPendingChange(pending.size), [pending, onPendingChange]);
+  useLayoutEffect(() => {
+    valuesRef.current = values;
+  }, [values]);
 
-  // Keep the focus on the active cell (roving tabindex), unless editing.
+  // Every unsaved edit is kept in the browser until saved or discarded, so a reload keeps it.
   useEffect(() => {
-    if (editing !== null) {
-      inputRef.current?.focus();
+    const drafts = new Map(restored.hidden);
+    for (const [key, edit] of pending) drafts.set(key, edit.text);
+    writeDrafts(browserStorage(), storageKey, drafts);
+  }, [pending, restored, storageKey]);
+
+  /** The latest stored value of a cell this page knows: its own saves first, unless the page has a newer one. */
+  const currentOf = (key: string): Observation | null => {
+    const shown = valuesRef.current.get(key) ?? null;
+    if (!savedRef.current.has(key)) return shown;
+    const kept = savedRef.current.get(key) ?? null;
+    if (kept !== null && shown !== null && shown.version > kept.version) return shown;
+    return kept;
+  };
+
+  const setEdit = useCallback((key: string, edit: PendingEdit | null) => {
+    setPending((old) => {
+      if (edit === null && !old.has(key)) return old;
+      const next = new Map(old);
+      if (edit === null) next.delete(key);
+      else next.set(key, edit);
+      return next;
+    });
+  }, []);
+
+  /** Changes a cell's edit only if it is still the edit `seq` (a newer one typed meanwhile wins). */
+  const settleEdit = useCallback((key: string, seq: number, edit: PendingEdit | null) => {
+    setPending((old) => {
+      if (old.get(key)?.seq !== seq) return old;
+      const next = new Map(old);
+      if (edit === null) next.delete(key);
+      else next.set(key, edit);
+      return next;
+    });
+  }, []);
+
+  const addConflict = useCallback((conflict: Conflict) => {
+    setConflicts((old) => [
+      ...old.filter(
+        (c) => !(c.indicator.slug === conflict.indicator.slug && c.year === conflict.year),
+      ),
+      conflict,
+    ]);
+  }, []);
+
+  const cellName = useCallback(
+    (indicator: WorkspaceIndicator, year: number) => `${name(indicator, lang)}, ${year}`,
+    [lang],
+  );
+
+  /** Sends one queued save; keeps the typed text on any failure. */
+  const runSave = async (key: string, job: SaveJob): Promise<void> => {
+    const { indicator, year, value, seq } = job;
+    const current = job.force !== undefined ? job.force : currentOf(key);
+    // Nothing to send: no value to delete, or (unless overwriting theirs) the same value.
+    if (
+      (value === null && current === null) ||
+      (job.force === undefined &&
+        value !== null &&
+        current !== null &&
+        Object.is(current.value, value))
+    ) {
+      settleEdit(key, seq, null);
       return;
     }
-    const cell = tableRef.current?.querySelector<HTMLElement>(
-      `[data-pos="${active.row}:${active.col}"]`,
-    );
-    if (cell !== null && cell !== undefined && tableRef.current?.contains(document.activeElement))
-      cell.focus();
-  }, [active, editing]);
+    try {
+      let saved: Observation | null = null;
+      if (value === null) {
+        await deleteValue(city.slug, indicator.slug, year, current!.etag, series);
+      } else {
+        saved = await saveValue(
+          city.slug,
+          indicator.slug,
+          year,
+          { value },
+          current?.etag ?? null,
+          series,
+        );
+      }
+      // Known at once, before the page re-renders: the next save of this cell sends this version.
+      savedRef.current.set(key, saved);
+      props.onSaved(indicator.slug, year, saved, series);
+      settleEdit(key, seq, null);
+      setAnnouncement(t('workspace.grid.saved', { indicator: name(indicator, lang), year }));
+    } catch (err) {
+      const error = err instanceof ApiError ? err : null;
+      const conflict = error?.status === 412;
+      const message = conflict
+        ? t('workspace.grid.conflictShort')
+        : (error?.message ?? t('workspace.grid.unknownError'));
+      settleEdit(key, seq, {
+        text: job.text,
+        state: 'failed',
+        message,
+        retryable: !conflict && (error === null || error.isTransient),
+        seq,
+      });
+      setLastFailed(key);
+      setErrorAnnouncement(
+        `${t('workspace.grid.notSaved', { indicator: name(indicator, lang), year })} ${message}`,
+      );
+      if (conflict) {
+        const theirs =
+          (error.details as { current?: Observation | null } | undefined)?.current ?? null;
+        addConflict({ indicator, year, mine: value, theirs });
+      }
+    }
+  };
+  useLayoutEffect(() => {
+    runRef.current = runSave;
+  });
+
+  /**
+   * Checks an edit and queues its save. A refused edit stays in the cell,
+   * marked, with its reason next to it and named in the banner.
+   */
+  const save = (
+    indicator: WorkspaceIndicator,
+    year: number,
+    text: string,
+    force?: Observation | null,
+  ): void => {
+    const key = cellKey(indicator.slug, year);
+    const check = checkText(text, indicator, locale);
+    const seq = nextSeq();
+    if (!check.ok) {
+      const message = checkMessage(check, indicator);
+      setEdit(key, { text, state: 'invalid', message, retryable: false, seq });
+      setLastFailed(key);
+      setErrorAnnouncement(
+        `${t('workspace.grid.notSaved', { indicator: name(indicator, lang), year })} ${message ?? ''}`,
+      );
+      return;
+    }
+    if (force === undefined && !saveQueue().has(key)) {
+      const current = currentOf(key);
+      const unchanged =
+        check.value === null
+          ? current === null
+          : current !== null && Object.is(current.value, check.value);
+      if (unchanged) {
+        setEdit(key, null);
+        return;
+      }
+    }
+    setEdit(key, { text, state: 'saving', message: null, retryable: false, seq });
+    saveQueue().enqueue(key, { indicator, year, text, value: check.value, seq, force });
+  };
+
+  // The focus follows the active cell (roving tabindex) or the open input, and is never left
+  // on the page's body while the officer works in the grid: a save, a refused value, a closed
+  // dialog or a discarded edit must not swallow the next keystrokes.
+  useLayoutEffect(() => {
+    const table = tableRef.current;
+    const want = focusRef.current;
+    focusRef.current = null;
+    if (table === null) return;
+    const focused = document.activeElement;
+    const lost = focused === null || focused === document.body;
+    const owns = want !== null || table.contains(focused) || (lost && inGridRef.current);
+    if (!owns) return;
+    if (editing !== null) {
+      if (focused !== inputRef.current) inputRef.current?.focus();
+      return;
+    }
+    const cell = table.querySelector<HTMLElement>(`[data-pos="${active.row}:${active.col}"]`);
+    if (cell !== null && focused !== cell) cell.focus();
+  });
+
+  // Whether the officer works in the grid: focus in it, or a click elsewhere on the page.
+  useEffect(() => {
+    const onFocusIn = (event: FocusEvent) => {
+      inGridRef.current = tableRef.current?.contains(event.target as Node) ?? false;
+    };
+    const onPointerDown = (event: PointerEvent) => {
+      if (!(tableRef.current?.contains(event.target as Node) ?? false)) inGridRef.current = false;
+    };
+    document.addEventListener('focusin', onFocusIn);
+    document.addEventListener('pointerdown', onPointerDown);
+    return () => {
+      document.removeEventListener('focusin', onFocusIn);
+      document.removeEventListener('pointerdown', onPointerDown);
+    };
+  }, []);
+
+  // Opening: the reported year in view, right of the sticky indicator column.
+  const scrolledRef = useRef(false);
+  useLayoutEffect(() => {
+    const scroller = scrollRef.current;
+    const table = tableRef.current;
+    if (!isVisible || scrolledRef.current || scroller === null || table === null) return;
+    const head = table.querySelector<HTMLElement>(`thead th[data-col="${openColumn}"]`);
+    const sticky = table.querySelector<HTMLElement>('thead th:first-child');
+    if (head === null || sticky === null || scroller.clientWidth === 0) return;
+    scrolledRef.current = true;
+    scroller.scrollLeft = scrollLeftFor({
+      columnLeft:
+        head.getBoundingClientRect().left -
+        scroller.getBoundingClientRect().left +
+        scroller.scrollLeft,
+      stickyWidth: sticky.getBoundingClientRect().width,
+      viewportWidth: scroller.clientWidth,
+      contentWidth: scroller.scrollWidth,
+    });
+  }, [isVisible, openColumn]);
+
+  // A conflict opens its dialog once the typist pauses: a modal that took the focus in the
+  // middle of a column would swallow the values typed after it.
+  useEffect(() => {
+    if (conflicts.length === 0 || isConflictOpen || editing !== null) return;
+    const timer = setTimeout(() => setConflictOpen(true), CONFLICT_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [conflicts.length, isConflictOpen, editing, active]);
 
   const activeIndicator = rows[active.row];
   const activeYear = years[active.col]!;
@@ -261,6 +487,9 @@ export function DataGrid(props: DataGridProps): ReactNode {
       : t(`workspace.grid.locked.${state}` as 'workspace.grid.locked.approved', { year });
   };
 
+  const move = (dr: number, dc: number) =>
+    setActive((p) => stepPosition(p, dr, dc, rows.length, years.length));
+
   const startEdit = (initial?: string) => {
     if (activeIndicator === undefined) return;
     const locked = cellLocked(activeYear);
@@ -270,23 +499,51 @@ export function DataGrid(props: DataGridProps): ReactNode {
     }
     const current = values.get(activeKey);
     const draft = pending.get(activeKey);
-    setEditing(
-      initial ??
-        draft?.text ??
-        (current === undefined ? '' : editableNumber(current.value, locale)),
+    editOpenRef.current = true;
+    focusRef.current = 'input';
+    // At once, not on the next frame: the typist's next key must already land in the input.
+    flushSync(() =>
+      setEditing(
+        initial ??
+          draft?.text ??
+          (current === undefined ? '' : editableNumber(current.value, locale)),
+      ),
     );
   };
 
-  const commitEdit = (dr: number, dc: number) => {
-    if (editing === null || activeIndicator === undefined) return;
+  /**
+   * Saves the open edit and moves. From the keyboard the next cell takes the
+   * focus before this handler returns, so the next keystroke lands there; a
+   * blur (a click elsewhere) leaves the focus where the officer put it.
+   */
+  const commitEdit = (dr: number, dc: number, via: 'key' | 'blur') => {
+    if (!editOpenRef.current || editing === null || activeIndicator === undefined) return;
+    editOpenRef.current = false;
     const text = editing;
-    setEditing(null);
-    void save(activeIndicator, activeYear, text);
-    move(dr, dc);
+    const indicator = activeIndicator;
+    const year = activeYear;
+    if (via === 'blur') {
+      setEditing(null);
+      save(indicator, year, text);
+      return;
+    }
+    focusRef.current = 'cell';
+    flushSync(() => {
+      setEditing(null);
+      save(indicator, year, text);
+      move(dr, dc);
+    });
+  };
+
+  const cancelEdit = () => {
+    editOpenRef.current = false;
+    focusRef.current = 'cell';
+    flushSync(() => setEditing(null));
   };
 
   const onCellKey = (event: KeyboardEvent) => {
-    if (editing !== null) return;
+    // Keys typed in the open input bubble up here: they are the input's.
+    if (editing !== null || event.target !== event.currentTarget) return;
     const keys: Record<string, [number, number]> = {
       ArrowUp: [-1, 0],
       ArrowDown: [1, 0],
@@ -316,8 +573,12 @@ export function DataGrid(props: DataGridProps): ReactNode {
       }
     } else if (event.key === 'Delete' || event.key === 'Backspace') {
       event.preventDefault();
-      if (activeIndicator !== undefined && cellLocked(activeYear) === null && values.has(activeKey))
-        void save(activeIndicator, activeYear, '');
+      if (
+        activeIndicator !== undefined &&
+        cellLocked(activeYear) === null &&
+        (values.has(activeKey) || pending.has(activeKey))
+      )
+        save(activeIndicator, activeYear, '');
     } else if (event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey) {
       event.preventDefault();
       startEdit(event.key);
@@ -327,19 +588,16 @@ export function DataGrid(props: DataGridProps): ReactNode {
   const onInputKey = (event: KeyboardEvent<HTMLInputElement>) => {
     if (event.key === 'Enter') {
       event.preventDefault();
-      commitEdit(event.shiftKey ? -1 : 1, 0);
+      commitEdit(event.shiftKey ? -1 : 1, 0, 'key');
     } else if (event.key === 'Tab') {
       event.preventDefault();
-      commitEdit(0, event.shiftKey ? -1 : 1);
+      commitEdit(0, event.shiftKey ? -1 : 1, 'key');
     } else if (event.key === 'Escape') {
       event.preventDefault();
-      setEditing(null);
-      tableRef.current
-        ?.querySelector<HTMLElement>(`[data-pos="${active.row}:${active.col}"]`)
-        ?.focus();
+      cancelEdit();
     } else if (event.key === 'ArrowUp' || event.key === 'ArrowDown') {
       event.preventDefault();
-      commitEdit(event.key === 'ArrowUp' ? -1 : 1, 0);
+      commitEdit(event.key === 'ArrowUp' ? -1 : 1, 0, 'key');
     }
   };
 
@@ -351,39 +609,62 @@ export function DataGrid(props: DataGridProps): ReactNode {
     const block = pastedBlock(text);
     let count = 0;
     let skipped = 0;
-    const jobs: Array<() => Promise<void>> = [];
     block.forEach((cells, r) =>
       cells.forEach((cellText, c) => {
         const indicator = rows[active.row + r];
         const year = years[active.col + c];
-        if (indicator === undefined || year === undefined) {
-          skipped++;
-          return;
-        }
-        if (cellLocked(year) !== null) {
+        if (indicator === undefined || year === undefined || cellLocked(year) !== null) {
           skipped++;
           return;
         }
         count++;
-        jobs.push(() => save(indicator, year, cellText.trim()));
+        // The queue sends a few at a time: a pasted column of 60 values does not open 60 requests.
+        save(indicator, year, cellText.trim());
       }),
     );
     setAnnouncement(t('workspace.grid.pasted', { count, skipped }));
-    // A few at a time: a pasted column of 60 values should not open 60 requests at once.
-    const run = async () => {
-      for (let i = 0; i < jobs.length; i += 4)
-        await Promise.all(jobs.slice(i, i + 4).map((job) => job()));
-    };
-    void run();
+  };
+
+  const indicatorOf = (key: string): WorkspaceIndicator | undefined => {
+    const slug = key.split('|')[0];
+    return rows.find((i) => i.slug === slug);
   };
 
   const retryAll = () => {
     for (const [key, edit] of pending) {
       if (edit.state !== 'failed' || !edit.retryable) continue;
-      const [slug, yearText] = key.split('|');
-      const indicator = rows.find((i) => i.slug === slug);
-      if (indicator !== undefined) void save(indicator, Number(yearText), edit.text);
+      const indicator = indicatorOf(key);
+      if (indicator !== undefined) save(indicator, Number(key.split('|')[1]), edit.text);
     }
+  };
+
+  const goTo = (key: string) => {
+    const [slug, yearText] = key.split('|');
+    const row = rows.findIndex((i) => i.slug === slug);
+    const col = years.indexOf(Number(yearText));
+    if (row < 0 || col < 0) return;
+    focusRef.current = 'cell';
+    setActive({ row, col });
+  };
+
+  /** Drops an unsaved edit (the stored value shows again); the focus goes to its cell. */
+  const discard = (key: string) => {
+    const indicator = indicatorOf(key);
+    goTo(key);
+    setEdit(key, null);
+    setConflicts((old) => old.filter((c) => cellKey(c.indicator.slug, c.year) !== key));
+    if (indicator !== undefined)
+      setAnnouncement(
+        t('workspace.grid.discarded', { cell: cellName(indicator, Number(key.split('|')[1])) }),
+      );
+  };
+
+  /** The officer chose: the next conflict (if any) follows at once, else the focus goes back to the grid. */
+  const closeConflict = (conflict: Conflict) => {
+    const rest = conflicts.filter((c) => c !== conflict);
+    focusRef.current = 'cell';
+    setConflicts(rest);
+    if (rest.length === 0) setConflictOpen(false);
   };
 
   const editingCheck =
@@ -394,7 +675,21 @@ export function DataGrid(props: DataGridProps): ReactNode {
     editingCheck === null || activeIndicator === undefined
       ? null
       : checkMessage(editingCheck, activeIndicator);
-  const failed = [...pending.values()].filter((e) => e.state !== 'saving');
+  const rowOf = new Map(rows.map((indicator, row) => [indicator.slug, row]));
+  const failed = [...pending]
+    .filter((entry): entry is [string, PendingEdit] => isError(entry[1]))
+    .map(([key, edit]) => {
+      const [slug, yearText] = key.split('|');
+      return { key, edit, slug: slug!, year: Number(yearText) };
+    })
+    .filter((f) => rowOf.has(f.slug) && years.includes(f.year))
+    .sort((a, b) => rowOf.get(a.slug)! - rowOf.get(b.slug)! || a.year - b.year);
+  // Reasons shown next to cells: the active cell's, and the one refused last.
+  const bubbleKeys = new Set<string>();
+  if (editing === null && isError(pending.get(activeKey))) bubbleKeys.add(activeKey);
+  if (lastFailed !== null && isError(pending.get(lastFailed)) && lastFailed !== activeKey)
+    bubbleKeys.add(lastFailed);
+  const conflict = isConflictOpen ? conflicts[0] : undefined;
 
   return (
     <div className="data-grid">
@@ -402,16 +697,66 @@ export function DataGrid(props: DataGridProps): ReactNode {
         {t('workspace.grid.help')}
       </p>
       {failed.length > 0 && (
-        <div className="notice notice-warning" role="status" data-testid="unsaved-notice">
-          <p>{t('workspace.grid.unsaved', { count: failed.length })}</p>
-          {failed.some((e) => e.retryable) && (
+        <div
+          className="notice notice-warning grid-banner"
+          data-testid="unsaved-notice"
+          aria-labelledby="grid-banner-title"
+        >
+          <p id="grid-banner-title" className="grid-banner-title">
+            <span aria-hidden="true" className="grid-banner-icon">
+              !
+            </span>{' '}
+            {t('workspace.grid.unsaved', { count: failed.length })}
+          </p>
+          <ul className="grid-banner-list">
+            {failed.slice(0, BANNER_LIMIT).map(({ key, edit, slug, year }) => {
+              const indicator = rows[rowOf.get(slug)!]!;
+              return (
+                <li key={key}>
+                  <span>
+                    {t('workspace.grid.errorAt', {
+                      cell: cellName(indicator, year),
+                      text: edit.text,
+                      reason: edit.message ?? '',
+                    })}
+                  </span>{' '}
+                  <span className="grid-banner-actions">
+                    <button
+                      type="button"
+                      className="link-button"
+                      aria-label={t('workspace.grid.goToLabel', {
+                        cell: cellName(indicator, year),
+                      })}
+                      onClick={() => goTo(key)}
+                    >
+                      {t('workspace.grid.goTo')}
+                    </button>
+                    <button
+                      type="button"
+                      className="link-button"
+                      aria-label={t('workspace.grid.discardLabel', {
+                        cell: cellName(indicator, year),
+                      })}
+                      onClick={() => discard(key)}
+                    >
+                      {t('workspace.grid.discard')}
+                    </button>
+                  </span>
+                </li>
+              );
+            })}
+          </ul>
+          {failed.length > BANNER_LIMIT && (
+            <p>{t('workspace.grid.more', { count: failed.length - BANNER_LIMIT })}</p>
+          )}
+          {failed.some((f) => f.edit.retryable) && (
             <button type="button" onClick={retryAll}>
               {t('workspace.grid.retryAll')}
             </button>
           )}
         </div>
       )}
-      <div className="table-scroll grid-scroll">
+      <div className="table-scroll grid-scroll" ref={scrollRef}>
         <table
           ref={tableRef}
           role="grid"
@@ -428,10 +773,10 @@ export function DataGrid(props: DataGridProps): ReactNode {
           <thead>
             <tr>
               <th scope="col">{t('workspace.grid.indicator')}</th>
-              {years.map((year) => {
+              {years.map((year, col) => {
                 const state = stateOf(year);
                 return (
-                  <th scope="col" key={year} className={`year-head state-${state}`}>
+                  <th scope="col" key={year} data-col={col} className={`year-head state-${state}`}>
                     <span className="year">{year}</span>
                     <span className="review-state">
                       {t(`workspace.state.${state}` as 'workspace.state.draft')}
@@ -456,13 +801,19 @@ export function DataGrid(props: DataGridProps): ReactNode {
                 </th>
               </tr>
               {group.indicators.map((indicator) => {
-                const row = rows.indexOf(indicator);
+                const row = rowOf.get(indicator.slug)!;
                 const unit = unitOf(indicator, lang);
                 return (
                   <tr key={indicator.slug}>
-                    <th scope="row" className="indicator-head">
-                      <span>{name(indicator, lang)}</span>
-                      <span className="unit">{unit}</span>
+                    <th
+                      scope="row"
+                      className="indicator-head"
+                      title={`${name(indicator, lang)} (${unit})`}
+                    >
+                      <span className="indicator-label">
+                        <span className="indicator-name">{name(indicator, lang)}</span>
+                        <span className="unit">{unit}</span>
+                      </span>
                     </th>
                     {years.map((year, col) => {
                       const key = cellKey(indicator.slug, year);
@@ -480,7 +831,7 @@ export function DataGrid(props: DataGridProps): ReactNode {
                             : formatNumber(value.value, locale, indicator.decimals);
                       const label = [
                         `${name(indicator, lang)}, ${year}`,
-                        edit?.state === 'invalid' || edit?.state === 'failed'
+                        edit !== undefined && isError(edit)
                           ? `${edit.text}: ${t('workspace.grid.notSavedShort')} ${edit.message ?? ''}`
                           : edit?.state === 'saving'
                             ? `${edit.text}: ${t('workspace.grid.saving')}`
@@ -497,6 +848,9 @@ export function DataGrid(props: DataGridProps): ReactNode {
                       ]
                         .filter((part) => part !== '')
                         .join('. ');
+                      const bubbleId = `cell-reason-${row}-${col}`;
+                      const bubble =
+                        !isEditing && bubbleKeys.has(key) && isError(edit) ? edit : undefined;
                       return (
                         <td
                           key={year}
@@ -505,11 +859,10 @@ export function DataGrid(props: DataGridProps): ReactNode {
                           data-cell={key}
                           tabIndex={isActive && !isEditing ? 0 : -1}
                           aria-label={isEditing ? undefined : label}
+                          aria-describedby={bubble !== undefined ? bubbleId : undefined}
                           aria-selected={isActive}
                           aria-readonly={lockedYears.has(year) || !canEdit ? true : undefined}
-                          aria-invalid={
-                            edit?.state === 'invalid' || edit?.state === 'failed' ? true : undefined
-                          }
+                          aria-invalid={isError(edit) ? true : undefined}
                           className={[
                             'cell',
                             isActive ? 'active' : '',
@@ -522,18 +875,32 @@ export function DataGrid(props: DataGridProps): ReactNode {
                           onKeyDown={onCellKey}
                         >
                           {isEditing ? (
-                            <input
-                              ref={inputRef}
-                              className="cell-input"
-                              inputMode="decimal"
-                              aria-label={`${name(indicator, lang)}, ${year} (${unit})`}
-                              aria-invalid={editingError !== null}
-                              aria-describedby="cell-error"
-                              value={editing}
-                              onChange={(e) => setEditing(e.target.value)}
-                              onKeyDown={onInputKey}
-                              onBlur={() => commitEdit(0, 0)}
-                            />
+                            <>
+                              <input
+                                ref={inputRef}
+                                className="cell-input"
+                                inputMode="decimal"
+                                aria-label={`${name(indicator, lang)}, ${year} (${unit})`}
+                                aria-invalid={editingError !== null}
+                                aria-describedby={editingError !== null ? 'cell-error' : undefined}
+                                value={editing}
+                                onChange={(e) => setEditing(e.target.value)}
+                                onKeyDown={onInputKey}
+                                onBlur={() => {
+                                  // The window losing focus (another app) is not the officer leaving the cell.
+                                  if (document.hasFocus()) commitEdit(0, 0, 'blur');
+                                }}
+                              />
+                              {editingError !== null && (
+                                <span
+                                  id="cell-error"
+                                  className="cell-bubble"
+                                  data-testid="cell-error"
+                                >
+                                  {editingError}
+                                </span>
+                              )}
+                            </>
                           ) : (
                             <>
                               <span className="cell-value">{shown}</span>
@@ -541,7 +908,7 @@ export function DataGrid(props: DataGridProps): ReactNode {
                                 <FlagMarks flags={value.flags} />
                               )}
                               {edit?.state === 'saving' && <span aria-hidden="true"> …</span>}
-                              {(edit?.state === 'invalid' || edit?.state === 'failed') && (
+                              {edit !== undefined && isError(edit) && (
                                 <span
                                   className="cell-mark error-mark"
                                   aria-hidden="true"
@@ -564,6 +931,15 @@ export function DataGrid(props: DataGridProps): ReactNode {
                                   ✉
                                 </span>
                               )}
+                              {bubble !== undefined && (
+                                <span
+                                  id={bubbleId}
+                                  className={`cell-bubble${active.row > row ? ' above' : ''}`}
+                                  data-testid="cell-reason"
+                                >
+                                  {bubble.message}
+                                </span>
+                              )}
                             </>
                           )}
                         </td>
@@ -577,11 +953,8 @@ export function DataGrid(props: DataGridProps): ReactNode {
         </table>
       </div>
       <FlagLegend flags={flagsPresent([...values.values()])} />
-      <p id="cell-error" className="field-error" role="alert" data-testid="cell-error">
-        {editingError ??
-          (pending.get(activeKey)?.state !== 'saving'
-            ? (pending.get(activeKey)?.message ?? '')
-            : '')}
+      <p className="visually-hidden" role="alert">
+        {editing !== null ? (editingError ?? '') : errorAnnouncement}
       </p>
       <p className="visually-hidden" role="status" aria-live="polite">
         {announcement}
@@ -600,38 +973,41 @@ export function DataGrid(props: DataGridProps): ReactNode {
           locale={locale}
           series={series}
           onSaved={(saved) => {
+            savedRef.current.set(activeKey, saved);
             props.onSaved(activeIndicator.slug, activeYear, saved, series);
             setEdit(activeKey, null);
           }}
-          onConflict={(theirs, mine) =>
-            setConflict({ indicator: activeIndicator, year: activeYear, mine, theirs })
-          }
+          onConflict={(theirs, mine) => {
+            addConflict({ indicator: activeIndicator, year: activeYear, mine, theirs });
+            setConflictOpen(true);
+          }}
           onRetry={() => {
             const edit = pending.get(activeKey);
-            if (edit !== undefined) void save(activeIndicator, activeYear, edit.text);
+            if (edit !== undefined) save(activeIndicator, activeYear, edit.text);
           }}
-          onDiscard={() => setEdit(activeKey, null)}
+          onDiscard={() => discard(activeKey)}
         />
       )}
-      {conflict !== null && (
+      {conflict !== undefined && (
         <ConflictDialog
+          key={`${conflict.indicator.slug}|${conflict.year}`}
           conflict={conflict}
           locale={locale}
           onKeepMine={() => {
-            const c = conflict;
-            setConflict(null);
-            void save(
-              c.indicator,
-              c.year,
-              c.mine === null ? '' : editableNumber(c.mine, locale),
-              c.theirs,
+            closeConflict(conflict);
+            save(
+              conflict.indicator,
+              conflict.year,
+              conflict.mine === null ? '' : editableNumber(conflict.mine, locale),
+              conflict.theirs,
             );
           }}
           onKeepTheirs={() => {
-            const c = conflict;
-            setConflict(null);
-            props.onSaved(c.indicator.slug, c.year, c.theirs, series);
-            setEdit(cellKey(c.indicator.slug, c.year), null);
+            closeConflict(conflict);
+            const key = cellKey(conflict.indicator.slug, conflict.year);
+            savedRef.current.set(key, conflict.theirs);
+            props.onSaved(conflict.indicator.slug, conflict.year, conflict.theirs, series);
+            setEdit(key, null);
           }}
         />
       )}

@@ -13,6 +13,11 @@ export interface PendingEdit {
   message: string | null;
   /** A failure worth retrying (network, 5xx) rather than one to fix. */
   retryable: boolean;
+  /**
+   * Which edit of the cell this is (increasing): a save that ends clears only
+   * its own edit, never a newer one typed into the same cell meanwhile.
+   */
+  seq: number;
 }
 
 export type Check =
@@ -76,4 +81,163 @@ export function reportingStatus(
 export function pastedBlock(text: string): string[][] {
   const lines = text.replace(/\r\n?/g, '\n').replace(/\n$/, '').split('\n');
   return lines.map((line) => line.split('\t'));
+}
+
+/** A cell's position in the grid: row (indicator) and column (year). */
+export interface GridPosition {
+  row: number;
+  col: number;
+}
+
+/** The position one step away, kept inside a grid of `rows` × `cols`. */
+export function stepPosition(
+  from: GridPosition,
+  dr: number,
+  dc: number,
+  rows: number,
+  cols: number,
+): GridPosition {
+  return {
+    row: Math.max(0, Math.min(rows - 1, from.row + dr)),
+    col: Math.max(0, Math.min(cols - 1, from.col + dc)),
+  };
+}
+
+/**
+ * The column of the year being reported: the latest year the officer can
+ * still edit, or the last column when none is editable (readers, locked years).
+ */
+export function reportingColumn(
+  years: readonly number[],
+  isEditable: (year: number) => boolean,
+): number {
+  for (let col = years.length - 1; col >= 0; col--) if (isEditable(years[col]!)) return col;
+  return Math.max(0, years.length - 1);
+}
+
+/**
+ * How far to scroll the grid sideways so that a column shows just right of
+ * the sticky indicator column, with as many later years as fit after it (the
+ * last column ends at the right edge). Lengths in pixels, `columnLeft` from
+ * the start of the scrolled content.
+ */
+export function scrollLeftFor(layout: {
+  columnLeft: number;
+  stickyWidth: number;
+  viewportWidth: number;
+  contentWidth: number;
+}): number {
+  const max = Math.max(0, layout.contentWidth - layout.viewportWidth);
+  return Math.round(Math.max(0, Math.min(max, layout.columnLeft - layout.stickyWidth)));
+}
+
+/** Saves of grid cells: one at a time per cell, a few cells at a time in all. */
+export interface SaveQueue<J> {
+  /**
+   * Queues a save of a cell. A save of the same cell still waiting is
+   * replaced (only the latest text needs to reach the server) and keeps its
+   * place; one already sent is never overtaken: this one waits for it, so it
+   * is sent with the version that save returns.
+   */
+  enqueue(key: string, job: J): void;
+  /** Whether a save of the cell is waiting or in flight. */
+  has(key: string): boolean;
+  /** Saves waiting or in flight. */
+  size(): number;
+  /** Resolves once nothing is waiting or in flight. */
+  idle(): Promise<void>;
+}
+
+/**
+ * A queue that runs `run` for each save, in the order typed, at most
+ * `concurrency` at once and never two of the same cell at once. `run` handles
+ * its own failures (it marks the cell); one that throws anyway does not stop
+ * the queue.
+ */
+export function createSaveQueue<J>(
+  run: (key: string, job: J) => Promise<void>,
+  concurrency = 4,
+): SaveQueue<J> {
+  const waiting = new Map<string, J>();
+  const running = new Set<string>();
+  let waiters: Array<() => void> = [];
+
+  const settle = () => {
+    if (waiting.size > 0 || running.size > 0) return;
+    const done = waiters;
+    waiters = [];
+    for (const resolve of done) resolve();
+  };
+
+  const pump = () => {
+    for (const [key, job] of waiting) {
+      if (running.size >= concurrency) break;
+      if (running.has(key)) continue;
+      waiting.delete(key);
+      running.add(key);
+      void Promise.resolve()
+        .then(() => run(key, job))
+        .catch(() => undefined)
+        .finally(() => {
+          running.delete(key);
+          pump();
+          settle();
+        });
+    }
+  };
+
+  return {
+    enqueue(key, job) {
+      waiting.set(key, job);
+      pump();
+    },
+    has: (key) => waiting.has(key) || running.has(key),
+    size: () => waiting.size + running.size,
+    idle: () =>
+      waiting.size === 0 && running.size === 0
+        ? Promise.resolve()
+        : new Promise<void>((resolve) => waiters.push(resolve)),
+  };
+}
+
+/** What the browser keeps of a grid's unsaved edits: the typed text by cell. */
+export type Drafts = ReadonlyMap<string, string>;
+
+/** Where a city's unsaved edits of one series are kept in the browser. */
+export const draftsStorageKey = (city: string, series: string): string =>
+  `sdg-city-monitor:grid-drafts:v1:${city}:${series}`;
+
+/**
+ * The unsaved edits kept for a grid (none when storage is unavailable or
+ * holds something else: a broken entry must never break the grid).
+ */
+export function readDrafts(storage: Pick<Storage, 'getItem'> | null, key: string): Drafts {
+  const drafts = new Map<string, string>();
+  try {
+    const raw = storage?.getItem(key) ?? null;
+    if (raw === null) return drafts;
+    const parsed: unknown = JSON.parse(raw);
+    if (typeof parsed !== 'object' || parsed === null) return drafts;
+    const cells = (parsed as { cells?: unknown }).cells;
+    if (typeof cells !== 'object' || cells === null) return drafts;
+    for (const [cell, text] of Object.entries(cells))
+      if (typeof text === 'string' && /^[^|]+\|\d{4}$/.test(cell)) drafts.set(cell, text);
+  } catch {
+    // Unreadable: start without drafts.
+  }
+  return drafts;
+}
+
+/** Keeps a grid's unsaved edits in the browser (removes the entry when there are none). */
+export function writeDrafts(
+  storage: Pick<Storage, 'setItem' | 'removeItem'> | null,
+  key: string,
+  drafts: Drafts,
+): void {
+  try {
+    if (drafts.size === 0) storage?.removeItem(key);
+    else storage?.setItem(key, JSON.stringify({ cells: Object.fromEntries(drafts) }));
+  } catch {
+    // Full or forbidden storage: the edits still stay on screen and behind the leave guard.
+  }
 }

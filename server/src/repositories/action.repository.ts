@@ -446,6 +446,41 @@ export class ActionRepository {
     );
   }
 
+  /**
+   * The approved copies of the actions of these cities whose approved copy
+   * links the indicator ("peers who improved on this, and what they did").
+   */
+  async publishedForIndicator(
+    indicatorSlug: string,
+    citySlugs: readonly string[],
+  ): Promise<Array<{ citySlug: string; id: number; published: unknown }>> {
+    if (citySlugs.length === 0) return [];
+    const rows = (await this.knex('city_actions as a')
+      .join('cities as c', 'c.id', 'a.city_id')
+      .whereIn('c.slug', citySlugs)
+      .whereNotNull('a.published')
+      .whereRaw(`a.published -> 'effects' @> ?::jsonb`, [
+        JSON.stringify([{ indicator: indicatorSlug }]),
+      ])
+      .orderBy([{ column: 'a.start_year' }, { column: 'a.id' }])
+      .select('c.slug as city_slug', 'a.id', 'a.published')) as Array<{
+      city_slug: string;
+      id: number;
+      published: unknown;
+    }>;
+    return rows.map((r) => ({ citySlug: r.city_slug, id: r.id, published: parsed(r.published) }));
+  }
+
+  /** Actions of a network's member cities in a review state (the coordinators' queue). */
+  async listForNetwork(networkId: number, state: ActionReviewState): Promise<ActionRecord[]> {
+    const rows = (await this.base()
+      .join('network_members as m', 'm.city_id', 'a.city_id')
+      .where('m.network_id', networkId)
+      .where('a.review_state', state)
+      .orderBy([{ column: 'a.updated_at' }, { column: 'a.id' }])) as Row[];
+    return this.complete(rows);
+  }
+
   // ---------- good practices ----------
 
   async markGoodPractice(

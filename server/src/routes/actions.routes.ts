@@ -7,6 +7,7 @@ import {
   ActionListResponse,
   ActionParams,
   ActionPatch,
+  ActionReviewState,
   type ActionStep,
   ActionStepBody,
   GoodPracticeInput,
@@ -189,6 +190,33 @@ export const actionRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = a
       },
     },
     async (request) => actions.history(request.principal, request.params.actionId),
+  );
+
+  app.get(
+    '/networks/:network/actions',
+    {
+      config: { access: 'network.members' },
+      schema: {
+        tags: ['Actions'],
+        summary: 'Actions of the member cities by review state (members): the coordinators’ queue',
+        params: Type.Object({ network: Slug }),
+        querystring: Type.Object(
+          {
+            state: Type.Optional(ActionReviewState),
+            lang: Type.Optional(Type.String({ maxLength: 35 })),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: ActionListResponse, ...errorResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request, reply) =>
+      actions.queue(
+        request.principal,
+        request.params.network,
+        request.query.state ?? 'submitted',
+        localise(request, reply),
+      ),
   );
 
   app.get(

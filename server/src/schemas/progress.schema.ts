@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { ActionPlanSummary, GapWithActions } from './action.schema';
+import { ActionPlanSummary, ActionStatus, GapWithActions } from './action.schema';
 import { Slug } from './common.schema';
 import { Direction, ThresholdsSchema } from './catalogue.schema';
 import { DataKind } from './network.schema';
@@ -417,6 +417,20 @@ export const PeersResponse = Type.Object({
       from: Type.Integer(),
       to: Type.Integer(),
       betterThanCity: Type.Boolean(),
+      actions: Type.Array(
+        Type.Object({
+          id: Type.Integer(),
+          title: Type.String(),
+          startYear: Type.Integer(),
+          status: ActionStatus,
+          effect: Type.Number(),
+          effectYear: Type.Integer(),
+        }),
+        {
+          description:
+            'What the peer did: its approved actions linked to the indicator, with their expected effect on it.',
+        },
+      ),
       latest: Type.Union([YearValue, Type.Null()]),
       status: ProgressStatus,
       score: NumberOrNull,

@@ -491,6 +491,21 @@ export class ActionService {
     });
   }
 
+  /** The actions of a network's member cities in a review state: the coordinators' queue (members). */
+  async queue(
+    principal: Principal,
+    networkSlug: string,
+    state: ActionRecord['reviewState'],
+    lang?: SdgLanguage,
+  ): Promise<ActionListResponse> {
+    const { repos } = this.uow;
+    const { network } = await this.access.check(repos, principal, 'network.members', {
+      network: networkSlug,
+    });
+    const records = await repos.actions.listForNetwork(network!.id, state);
+    return { actions: records.map((r) => toAction(r, lang)) };
+  }
+
   async history(principal: Principal, id: number): Promise<HistoryResponse> {
     const { repos } = this.uow;
     const { action } = await this.access.check(repos, principal, 'action.members', {

@@ -44,6 +44,7 @@ import type {
   NetworkScoresResponse,
   PeersResponse,
 } from '../schemas/progress.schema';
+import type { Action } from '../schemas/action.schema';
 import type { AccessService } from './access.service';
 import { CachedPayload } from './cached-payload';
 import { requireCity } from './lookup';
@@ -784,6 +785,31 @@ export class ProgressService {
       })
       .sort((a, b) => b.improvement - a.improvement)
       .slice(0, query.limit ?? 5);
-    return { city: city.slug, indicator: data.indicator, window, cityImprovement, peers };
+    const done = await repos.actions.publishedForIndicator(
+      comparison.slug,
+      peers.map((p) => p.slug),
+    );
+    const actionsOf = (slug: string) =>
+      done
+        .filter((a) => a.citySlug === slug)
+        .map(({ id, published }) => {
+          const a = published as Action;
+          const e = a.effects.find((x) => x.indicator === comparison.slug)!;
+          return {
+            id,
+            title: a.title,
+            startYear: a.startYear,
+            status: a.status,
+            effect: e.effect,
+            effectYear: e.effectYear,
+          };
+        });
+    return {
+      city: city.slug,
+      indicator: data.indicator,
+      window,
+      cityImprovement,
+      peers: peers.map((p) => ({ ...p, actions: actionsOf(p.slug) })),
+    };
   }
 }

@@ -8,6 +8,7 @@ import type { HistoryResponse } from '../../../server/src/schemas/observation.sc
 import type {
   CityProgressResponse,
   IndicatorDetailResponse,
+  PeersResponse,
 } from '../../../server/src/schemas/progress.schema';
 import {
   addMember,
@@ -133,7 +134,7 @@ const layerOf = (progress: CityProgressResponse, slug: string) =>
   progress.indicators.find((i) => i.slug === slug)!.actionGap!.withActions!;
 
 describe('actions and the remaining gap', () => {
-  const ids: Record<string, number> = {};
+  const ids = {} as Record<'lez' | 'trees' | 'cancelled' | 'late' | 'realised', number>;
 
   it('records actions with targets, effects, budget and a status history', async () => {
     const a = await create({
@@ -309,6 +310,42 @@ describe('actions and the remaining gap', () => {
     );
     expect(layerOf(progress.body, 'pm25').projectedValue).toBeCloseTo(PROJECTED - 1.5, 9);
     expect(layerOf(progress.body, 'pm25').actions).toEqual([ids.lez]);
+  });
+
+  it('the coordinators’ queue lists submitted actions; peers show what they did', async () => {
+    const http = api(ctx.app);
+    const trees = (await http.get<Action>(`/api/v1/actions/${ids.trees}`, editor.headers)).body;
+    expect(
+      (await http.post(`/api/v1/actions/${ids.trees}/submit`, undefined, editor.headers)).status,
+    ).toBe(200);
+    const queue = await http.get<ActionListResponse>(
+      '/api/v1/networks/net/actions',
+      coordinator.headers,
+    );
+    expect(queue.status).toBe(200);
+    expect(queue.body.actions.map((a) => a.id)).toEqual([ids.trees]);
+    expect((await http.get('/api/v1/networks/net/actions', anonymous)).status).toBe(401);
+    expect((await http.get('/api/v1/networks/net/actions', otherEditor.headers)).status).toBe(403);
+    expect(
+      (await http.post(`/api/v1/actions/${ids.trees}/withdraw`, undefined, editor.headers)).status,
+    ).toBe(200);
+    expect(trees.review.state).toBe('draft');
+    // Gent's peers on PM2.5: Lyon improved, and the approved low-emission zone is what it did.
+    const peers = await http.get<PeersResponse>(
+      '/api/v1/cities/gent/peers?indicator=pm25',
+      anonymous,
+    );
+    expect(peers.status, peers.text).toBe(200);
+    expect(peers.body.peers.find((p) => p.slug === 'lyon')?.actions).toEqual([
+      {
+        id: ids.lez,
+        title: 'Low-emission zone',
+        startYear: 2021,
+        status: 'in_progress',
+        effect: -1.5,
+        effectYear: 2027,
+      },
+    ]);
   });
 
   it('a change to an approved action is a draft: the public keeps the approved copy until the next approval', async () => {

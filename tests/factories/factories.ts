@@ -1,5 +1,7 @@
 import type { Knex } from 'knex';
 import type { CityRow, IndicatorRow, NetworkRow } from '../../server/src/db/rows';
+import { ActionRepository } from '../../server/src/repositories/action.repository';
+import { toAction } from '../../server/src/services/action.service';
 
 let sequence = 0;
 /** A unique suffix so factories never collide inside one test database. */
@@ -112,4 +114,57 @@ export async function setAmbition(
     target_year: ambition.targetYear,
     target_value: ambition.targetValue,
   });
+}
+
+/**
+ * An action in a city's plan with one expected effect, written through the
+ * repository; `approved` also publishes it (the copy the public sees).
+ */
+export async function addAction(
+  knex: Knex,
+  city: CityRow,
+  options: {
+    title?: string;
+    indicator?: IndicatorRow;
+    effect?: number;
+    effectYear?: number;
+    approved?: boolean;
+  } = {},
+): Promise<number> {
+  const repo = new ActionRepository(knex);
+  const id = await repo.insert(
+    city.id,
+    {
+      title: options.title ?? unique('Action'),
+      description: '',
+      department: null,
+      budgetAmount: null,
+      budgetCurrency: null,
+      startYear: 2022,
+      endYear: null,
+      status: 'planned',
+    },
+    { actor: 'factory' },
+  );
+  if (options.indicator !== undefined)
+    await repo.setEffects(id, [
+      {
+        indicatorId: options.indicator.id,
+        effect: options.effect ?? 1,
+        effectYear: options.effectYear ?? 2028,
+        note: null,
+        realised: false,
+      },
+    ]);
+  await repo.addStatusChange(id, 'planned', 'factory');
+  if (options.approved === true) {
+    const record = (await repo.find(id))!;
+    await repo.setReview(id, record.version, {
+      state: 'approved',
+      comment: null,
+      published: toAction(record),
+      actor: 'factory',
+    });
+  }
+  return id;
 }

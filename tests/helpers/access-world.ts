@@ -1,6 +1,7 @@
 import { strToU8, zipSync } from 'fflate';
 import type { Knex } from 'knex';
 import {
+  addAction,
   addMember,
   addObservations,
   buildCity,
@@ -106,6 +107,16 @@ export const SAMPLES: Record<string, Sample> = {
   'POST /api/v1/networks/:network/cities/:city/reviews/:year/comments': {
     body: { body: 'A comment' },
   },
+  'POST /api/v1/cities/:city/actions': { body: { title: 'Matrix action', startYear: 2025 } },
+  'PATCH /api/v1/actions/:actionId': { body: { title: 'Renamed' }, headers: { 'if-match': '"0"' } },
+  'DELETE /api/v1/actions/:actionId': {},
+  // The places' actions are approved: allowed steps meet a 409 (wrong state).
+  'POST /api/v1/actions/:actionId/submit': {},
+  'POST /api/v1/actions/:actionId/withdraw': {},
+  'POST /api/v1/actions/:actionId/approve': {},
+  'POST /api/v1/actions/:actionId/return': { body: { comment: 'Please check' } },
+  'PUT /api/v1/networks/:network/good-practices/:actionId': { body: { note: 'Good' } },
+  'DELETE /api/v1/networks/:network/good-practices/:actionId': {},
   'POST /api/v1/users': { body: { email: 'new-person@test.example' } },
   'PATCH /api/v1/users/:user': { body: { displayName: 'Renamed' } },
   'POST /api/v1/users/:user/invitation': {},
@@ -179,6 +190,12 @@ export async function buildAccessWorld(ctx: TestContext): Promise<AccessWorld> {
     });
   }
   await addObservations(knex, theirs, pubIndicator!, [[2020, 5]]);
+  // One approved action per place: the public sees it with its city.
+  const actionIds: Record<Target, number> = {
+    own: await addAction(knex, ours, { approved: true }),
+    other: await addAction(knex, far, { approved: true }),
+    private: await addAction(knex, hidden, { approved: true }),
+  };
   const sessions = new Map<Who, TestSession | null>();
   sessions.set('anonymous', null);
   sessions.set('no-role', await issueSession(knex, 'nobody@test.example', { role: 'none' }));
@@ -217,6 +234,7 @@ export async function buildAccessWorld(ctx: TestContext): Promise<AccessWorld> {
         .replace(':city', slugs.city)
         .replace(':indicator', slugs.indicator)
         .replace(':year', '2021')
+        .replace(':actionId', String(actionIds[place]))
         .replace(':invitation', 'pub')
         .replace(':token', '1')
         .replace(':user', String(target.userId))

@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import type { FastifyInstance } from 'fastify';
 import type { Knex } from 'knex';
 import {
+  addAction,
   addMember,
   addObservations,
   buildCity,
@@ -82,6 +83,7 @@ export async function buildFuzzWorld(knex: Knex): Promise<FuzzWorld> {
     targetYear: 2030,
     targetValue: 80,
   });
+  const action = await addAction(knex, city, { indicator, approved: true });
   const admin = await issueSession(knex, 'fuzz-admin@test.example');
   const target = await issueSession(knex, 'fuzz-target@test.example', {
     role: 'viewer',
@@ -97,6 +99,7 @@ export async function buildFuzzWorld(knex: Knex): Promise<FuzzWorld> {
       city: 'espoo',
       indicator: 'share',
       year: '2020',
+      actionId: String(action),
       user: String(target.userId),
       grant: String(grant.id),
     },

@@ -64,9 +64,11 @@ function expected(rule: Action, who: Who, target: Target): Expected {
     case 'membership.respond':
     case 'data.write':
     case 'review.submit':
+    case 'action.write':
       if (!sees(who, target)) return 404;
       return who === 'editor-ours' && target === 'own' ? 'allowed' : 403;
     case 'review.decide':
+    case 'action.decide':
       if (!sees(who, target)) return 404;
       return who === 'coordinator-pub' && target === 'own' ? 'allowed' : 403;
     case 'review.comment':
@@ -138,7 +140,9 @@ describe('permission matrix (generated from the route table)', () => {
     let refused = 0;
     for (const route of writes) {
       if (SAMPLES[`${route.method} ${route.url}`]?.skip === true) continue;
-      const targets = /:(network|city|indicator)/.test(route.url) ? TARGETS : (['own'] as const);
+      const targets = /:(network|city|indicator|actionId)/.test(route.url)
+        ? TARGETS
+        : (['own'] as const);
       // Refusals first (with a database fingerprint around them), allowed requests last:
       // an allowed DELETE may remove what later requests would need.
       const cases = targets.flatMap((target) =>
@@ -151,7 +155,7 @@ describe('permission matrix (generated from the route table)', () => {
         checked++;
         const label = `${route.method} ${route.url} [${route.access}] as ${who} on ${target}`;
         if (want === 'allowed') {
-          const hidden = status === 404 && /There is no (network|city|indicator)/.test(body);
+          const hidden = status === 404 && /There is no (network|city|indicator|action)/.test(body);
           if (status === 401 || status === 403 || hidden)
             failures.push(`${label}: expected to pass, got ${status} ${body}`);
         } else {
@@ -187,6 +191,8 @@ describe('private networks are invisible without membership', () => {
     '/api/v1/cities/hidden/indicators/priv-ind/observations/2021',
     '/api/v1/cities/hidden/indicators/priv-ind/ambition',
     '/api/v1/cities/hidden/indicators/priv-ind/progress',
+    '/api/v1/cities/hidden/actions',
+    '/api/v1/networks/priv/good-practices',
   ];
 
   it('every GET route with a private network, city or indicator in its path is covered here', () => {
@@ -216,8 +222,9 @@ describe('private networks are invisible without membership', () => {
       // Signed-in only (401 for visitors): coordinators' and editors' invitation lists.
       '/api/v1/networks/:network/invitations',
       '/api/v1/cities/:city/invitations',
-      // Members only: 401 for visitors (tested in review.test.ts).
+      // Members only: 401 for visitors (tested in review.test.ts and actions-api.test.ts).
       '/api/v1/networks/:network/reviews',
+      '/api/v1/networks/:network/actions',
       '/api/v1/networks/:network/cities/:city/reviews',
     ]);
     expect(reads.map((r) => r.url).filter((url) => !exempt.has(url) && !covered(url))).toEqual([]);

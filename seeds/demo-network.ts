@@ -1,3 +1,5 @@
+import { assess } from '../server/src/domain/progress';
+import { seedDemoActions } from './demo-actions';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -506,6 +508,13 @@ export async function seedDemoNetwork(
     ambitions.push(...(await realAmbitions(trx, network.id)));
     await insertInChunks(trx, 'ambitions', ambitions);
     await seedReviews(trx, network.id);
+    const plans = await seedDemoActions(
+      trx,
+      network.id,
+      DEMO_CITIES.map((c) => ({ slug: c.slug, id: cityIds.get(c.slug)! })),
+      indicatorIds,
+      gapShares(data, cityIds, indicatorIds),
+    );
     await trx('audit_events').insert({
       actor_label: 'system',
       action: 'network.seeded',
@@ -517,9 +526,11 @@ export async function seedDemoNetwork(
         indicators: DEMO_ALL_INDICATORS.length,
         syntheticObservations: observations.length,
         eurostatObservations: real,
+        actions: plans.actions,
+        goodPractices: plans.goodPractices,
       }),
       comment:
-        'Demo network: Eurostat figures where Eurostat has them, synthetic figures elsewhere',
+        'Demo network: Eurostat figures where Eurostat has them, synthetic figures (and action plans) elsewhere',
     });
     return {
       cities: DEMO_CITIES.length,
@@ -528,6 +539,32 @@ export async function seedDemoNetwork(
       ambitions: ambitions.length,
     };
   });
+}
+
+/** Each synthetic series' action gap as a share of its ambition ("cityId/indicatorId" → share), for choosing demo actions. */
+function gapShares(
+  data: readonly DemoSeries[],
+  cityIds: ReadonlyMap<string, number>,
+  indicatorIds: ReadonlyMap<string, number>,
+): Map<string, number> {
+  const bySlug = new Map(DEMO_ALL_INDICATORS.map((i) => [i.slug, i]));
+  const shares = new Map<string, number>();
+  for (const s of data) {
+    const indicator = bySlug.get(s.indicator);
+    if (s.ambition === null || indicator === undefined) continue;
+    const assessment = assess({
+      direction: indicator.direction,
+      observations: s.values,
+      baseline: { year: s.ambition.baselineYear, value: s.ambition.baselineValue },
+      target: { year: s.ambition.targetYear, value: s.ambition.targetValue },
+      trend: indicator.trendType,
+    });
+    shares.set(
+      `${cityIds.get(s.city)}/${indicatorIds.get(s.indicator)}`,
+      assessment.actionGap?.gapShare ?? 0,
+    );
+  }
+  return shares;
 }
 
 /**

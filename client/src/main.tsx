@@ -8,6 +8,7 @@ import { initI18n } from './lib/i18n/i18n';
 import { initialLanguage, STORAGE_KEY } from './lib/i18n/languages';
 import { createQueryClient } from './lib/query-client';
 import './styles/app.css';
+import './styles/actions.css';
 
 function storedLanguage(): string | null {
   try {

@@ -124,6 +124,14 @@ export function cityProgress(count = 48): CityProgressResponse {
     goals,
     indicators,
     largestGaps: gapSlugs,
+    uncoveredGaps: gapSlugs.slice(1),
+    actionPlan: {
+      uncoveredGaps: gapSlugs.slice(1),
+      gapCount: gapSlugs.length,
+      addressedCount: 1,
+      coverage: 0.12,
+      actionCount: 1,
+    },
     gapCharts: gapSlugs.map((indicator) => ({ indicator, points: chartPoints() })),
     strongestImprovements: indicators.slice(5, 10).map((i) => i.slug),
   };
@@ -186,6 +194,7 @@ export function peers(): PeersResponse {
         from: 2015,
         to: 2023,
         betterThanCity: true,
+        actions: [],
         latest: { year: 2023, value: 52 },
         status: 'on_track',
         score: 3,

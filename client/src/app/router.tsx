@@ -40,6 +40,12 @@ export function createRouter(): ReturnType<typeof createBrowserRouter> {
           lazy: async () => ({ Component: (await import('./routes/network-page')).NetworkPage }),
         },
         {
+          path: 'networks/:network/good-practices',
+          lazy: async () => ({
+            Component: (await import('./routes/good-practices-page')).GoodPracticesPage,
+          }),
+        },
+        {
           path: 'cities',
           lazy: async () => ({ Component: (await import('./routes/cities-page')).CitiesPage }),
         },

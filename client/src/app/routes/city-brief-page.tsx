@@ -6,6 +6,8 @@ import { LocalLink } from '../../components/ui/local-link';
 import { ErrorState, LoadingState } from '../../components/ui/query-state';
 import { useDocumentTitle } from '../../components/ui/use-document-title';
 import { useCityProgress } from '../../features/progress/api/progress-api';
+import { useCityActions } from '../../features/actions/api/actions-api';
+import { BriefGapActions } from '../../features/actions/components/plan-sections';
 import { CityGoalTiles } from '../../features/progress/components/city-goal-tiles';
 import { LargestGaps, StrongestImprovements } from '../../features/progress/components/gap-list';
 import { HeadlineFigures } from '../../features/progress/components/headline-figures';
@@ -31,6 +33,7 @@ export function CityBriefPage(): ReactNode {
   const goals = useGoals(lang);
   const synthetic = useSyntheticIndicators(progress.data?.networks ?? []);
   const observations = useCityObservations(slug);
+  const actions = useCityActions(slug, undefined, lang);
   const flagsOf = useMemo(
     () => headlineFlags(observations.data?.observations ?? []),
     [observations.data],
@@ -114,6 +117,12 @@ export function CityBriefPage(): ReactNode {
           />
         </section>
       </div>
+      {actions.data !== undefined && actions.data.actions.length > 0 && (
+        <section aria-labelledby="brief-actions" className="brief__actions-list">
+          <h2 id="brief-actions">{t('actions.briefHeading')}</h2>
+          <BriefGapActions progress={data} actions={actions.data.actions} />
+        </section>
+      )}
       <footer className="brief__footer small">
         {allSynthetic && <p>{t('network.syntheticNote')}</p>}
         {mixed.map((n) => (

@@ -12,6 +12,7 @@ import { useIndicatorProgress } from '../../features/progress/api/progress-api';
 import { GapDataTable } from '../../features/progress/components/gap-data-table';
 import { LazyActionGapChart } from '../../features/progress/components/lazy-action-gap-chart';
 import { PeersPanel } from '../../features/progress/components/peers-panel';
+import { IndicatorActions } from '../../features/actions/components/plan-sections';
 import { ProgressSummary } from '../../features/progress/components/progress-summary';
 import {
   ActionGapFigures,
@@ -201,6 +202,13 @@ export function CityIndicatorPage(): ReactNode {
           </section>
         )}
       </div>
+
+      {progress.ambition !== null && (
+        <section aria-labelledby="actions-heading">
+          <h2 id="actions-heading">{t('actions.indicatorHeading')}</h2>
+          <IndicatorActions city={city} progress={progress} />
+        </section>
+      )}
 
       <section aria-labelledby="values-heading">
         <h2 id="values-heading">{t('series.valuesHeading')}</h2>

@@ -14,6 +14,7 @@ import { LargestGaps, StrongestImprovements } from '../../features/progress/comp
 import { HeadlineFigures } from '../../features/progress/components/headline-figures';
 import { IndicatorTable } from '../../features/progress/components/indicator-table';
 import { seriesYears } from '../../features/progress/utils/describe';
+import { ActionPlanSection } from '../../features/actions/components/plan-sections';
 import { useGoals } from '../../features/sdg/api/sdg-api';
 import { useCityObservations, useSyntheticIndicators } from '../../features/series/api/series-api';
 import { useLanguage } from '../../lib/i18n/use-language';
@@ -110,6 +111,19 @@ export function CityPage(): ReactNode {
           <StrongestImprovements progress={data} year={year} synthetic={synthetic} />
         </section>
       </div>
+
+      <section aria-labelledby="plan-heading">
+        <h2 id="plan-heading">{t('actions.planHeading')}</h2>
+        <ActionPlanSection
+          progress={data}
+          year={year}
+          coordinated={data.networks.filter((n) =>
+            (session.data?.roles ?? []).some(
+              (r) => r.role === 'admin' || (r.role === 'coordinator' && r.network?.slug === n.slug),
+            ),
+          )}
+        />
+      </section>
 
       <section aria-labelledby="all-heading">
         <h2 id="all-heading">{t('progress.allIndicatorsHeading')}</h2>

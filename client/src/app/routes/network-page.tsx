@@ -52,6 +52,13 @@ export function NetworkPage(): ReactNode {
         </div>
         <div className="toolbar">
           <YearSelect year={year} years={years} onChange={setYear} />
+          <LocalLink
+            to={`/networks/${slug}/good-practices`}
+            className="button button--secondary"
+            data-testid="good-practices-link"
+          >
+            {t('actions.goodPractice.link')}
+          </LocalLink>
           {manages && (
             <LocalLink
               to={`/networks/${slug}/review`}

@@ -6,6 +6,7 @@ import { LocalLink } from '../../components/ui/local-link';
 import { ErrorState, LoadingState } from '../../components/ui/query-state';
 import { useDocumentTitle } from '../../components/ui/use-document-title';
 import { useReviewQueue } from '../../features/workspace/api/workspace-api';
+import { ActionQueue } from '../../features/actions/components/action-queue';
 import { useLanguage } from '../../lib/i18n/use-language';
 
 /** The coordinators' queue: years cities submitted, oldest first, each linking to its review. */
@@ -67,6 +68,10 @@ export function ReviewQueuePage(): ReactNode {
           </table>
         </TableScroll>
       )}
+      <section aria-labelledby="action-queue-heading">
+        <h2 id="action-queue-heading">{t('actions.queue.heading')}</h2>
+        <ActionQueue network={network} />
+      </section>
     </>
   );
 }

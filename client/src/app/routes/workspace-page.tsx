@@ -17,6 +17,7 @@ import {
   type Observation,
 } from '../../features/workspace/api/workspace-api';
 import { ActivityFeed } from '../../features/workspace/components/activity-feed';
+import { WorkspaceActionsTab } from './workspace-actions-tab';
 import { AmbitionsPanel } from '../../features/workspace/components/ambitions-panel';
 import { DataGrid } from '../../features/workspace/components/data-grid';
 import { EurostatCatalogue } from '../../features/workspace/components/eurostat-catalogue';
@@ -38,7 +39,15 @@ import {
 } from '../../lib/series';
 import { useSearchParam } from '../../lib/url-state';
 
-const ALL_TABS = ['data', 'ambitions', 'import', 'review', 'activity', 'catalogue'] as const;
+const ALL_TABS = [
+  'data',
+  'ambitions',
+  'actions',
+  'import',
+  'review',
+  'activity',
+  'catalogue',
+] as const;
 type Tab = (typeof ALL_TABS)[number];
 
 /**
@@ -241,7 +250,7 @@ export function WorkspacePage(): ReactNode {
                   document.getElementById(`tab-${next}`)?.focus();
                 }}
               >
-                {t(`workspace.tabs.${id}`)}
+                {id === 'actions' ? t('actions.tab') : t(`workspace.tabs.${id}`)}
                 {id === 'data' && pendingCount > 0
                   ? ` (${t('workspace.unsavedCount', { count: pendingCount })})`
                   : ''}
@@ -320,6 +329,13 @@ export function WorkspacePage(): ReactNode {
                       onSaved={() =>
                         void client.invalidateQueries({ queryKey: workspaceKeys.ambitions(slug) })
                       }
+                    />
+                  )}
+                  {tab === 'actions' && (
+                    <WorkspaceActionsTab
+                      city={slug}
+                      canEdit={canEdit}
+                      indicators={networkIndicators}
                     />
                   )}
                   {tab === 'import' && (

@@ -101,6 +101,19 @@ export default function ActionGapChart({
           isAnimationActive={false}
         />
       )}
+      {present.withActions && (
+        // Dash-dot, apart from the projection's dots and the required path's dashes.
+        <Line
+          name={t('actions.chartLine')}
+          dataKey="withActions"
+          stroke="#6f42c1"
+          strokeDasharray="10 4 2 4"
+          strokeWidth={2.5}
+          dot={false}
+          connectNulls
+          isAnimationActive={false}
+        />
+      )}
       <Line
         name={t('chart.observed')}
         dataKey="observed"

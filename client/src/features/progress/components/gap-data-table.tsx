@@ -25,13 +25,14 @@ export function GapDataTable({
 }): ReactNode {
   const { t } = useTranslation();
   const lang = useLanguage();
-  const cell = (v: number | null): string => (v === null ? '' : formatNumber(v, lang, decimals));
+  const cell = (v: number | null | undefined): string =>
+    v === null || v === undefined ? '' : formatNumber(v, lang, decimals);
   const present = presentSeries(points);
   const rows = gapTableRows(points);
   const shownFlags = [
     ...new Set(rows.flatMap((p) => (p.observed === null ? [] : (flags?.get(p.year) ?? [])))),
   ];
-  const columns = (['observed', 'required', 'projected', 'target'] as const).filter(
+  const columns = (['observed', 'required', 'projected', 'withActions', 'target'] as const).filter(
     (key: GapSeries) => present[key],
   );
   return (
@@ -47,7 +48,7 @@ export function GapDataTable({
               <th scope="col">{t('chart.year')}</th>
               {columns.map((key) => (
                 <th key={key} scope="col" className="num">
-                  {t(`chart.${key}`)}
+                  {key === 'withActions' ? t('actions.chartLine') : t(`chart.${key}`)}
                 </th>
               ))}
             </tr>

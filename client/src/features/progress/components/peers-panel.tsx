@@ -6,7 +6,7 @@ import { LocalLink } from '../../../components/ui/local-link';
 import { StatusBadge } from '../../../components/ui/status-badge';
 import { FlagMarks } from '../../../components/ui/value-flags';
 import type { ValueFlag } from '../../../lib/series';
-import { formatShare, formatYear } from '../../../lib/format';
+import { formatShare, formatSigned, formatYear } from '../../../lib/format';
 import { useLanguage } from '../../../lib/i18n/use-language';
 import { withYear } from '../../../lib/url-state';
 import { useIndicatorProgress, usePeers } from '../api/progress-api';
@@ -145,6 +145,28 @@ export function PeersPanel({
                   <span className="visually-hidden">{peer.name}</span>
                 </button>
               </div>
+              {peer.actions.length > 0 && (
+                <div className="peer__actions">
+                  <p className="small">{t('actions.peersDid', { city: peer.name })}</p>
+                  <ul className="small" data-testid="peer-actions">
+                    {peer.actions.map((a) => (
+                      <li key={a.id}>
+                        <strong>{a.title}</strong> (
+                        {t('actions.since', { year: formatYear(a.startYear) })},{' '}
+                        {t(`actions.status.${a.status}`)}):{' '}
+                        {t('actions.effectBy', {
+                          effect: `${formatSigned(a.effect, lang, data.indicator.decimals)}${
+                            data.indicator.unit === ''
+                              ? ''
+                              : `\u00a0${data.indicator.unit === '%' ? 'pp' : data.indicator.unit}`
+                          }`,
+                          year: formatYear(a.effectYear),
+                        })}
+                      </li>
+                    ))}
+                  </ul>
+                </div>
+              )}
               <div id={panelId} hidden={!isOpen}>
                 {isOpen && (
                   <PeerChart city={peer.slug} indicator={indicator} year={year} flagsOf={flagsOf} />

@@ -3,7 +3,12 @@ import type { GapChartPoint, IndicatorProgress } from '@api/progress.schema';
 /** Rows of the action-gap data table: every year that has at least one figure. */
 export function gapTableRows(points: readonly GapChartPoint[]): GapChartPoint[] {
   return points.filter(
-    (p) => p.observed !== null || p.required !== null || p.projected !== null || p.target !== null,
+    (p) =>
+      p.observed !== null ||
+      p.required !== null ||
+      p.projected !== null ||
+      p.target !== null ||
+      (p.withActions ?? null) !== null,
   );
 }
 
@@ -95,15 +100,16 @@ export function gapSentenceParts(indicator: IndicatorProgress): GapSentenceParts
   };
 }
 
-export type GapSeries = 'observed' | 'required' | 'projected' | 'target';
+export type GapSeries = 'observed' | 'required' | 'projected' | 'withActions' | 'target';
 
-/** The series that have at least one value (no ambition: only the observations). */
+/** The series that have at least one value (no ambition: only the observations; no counted action: no path with actions). */
 export function presentSeries(points: readonly GapChartPoint[]): Record<GapSeries, boolean> {
-  const has = (key: GapSeries): boolean => points.some((p) => p[key] !== null);
+  const has = (key: GapSeries): boolean => points.some((p) => (p[key] ?? null) !== null);
   return {
     observed: has('observed'),
     required: has('required'),
     projected: has('projected'),
+    withActions: has('withActions'),
     target: has('target'),
   };
 }

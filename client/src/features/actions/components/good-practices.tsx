@@ -1,0 +1,190 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { TableScroll } from '../../../components/ui/table-scroll';
+import { formatNumber, formatYear } from '../../../lib/format';
+import { useLanguage } from '../../../lib/i18n/use-language';
+import type { GoodPractice, Trajectory } from '../api/actions-api';
+import { isBetter, trajectoryGeometry } from '../utils/action-plan';
+import { ActionCard } from './action-list';
+import { GoodPracticeToggle } from './good-practice-toggle';
+
+/** "+0.40 µg/m³ a year (better)": a change per year with its unit and what it means. */
+function ChangeText({
+  change,
+  trajectory,
+}: {
+  change: number | null;
+  trajectory: Trajectory;
+}): ReactNode {
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  if (change === null) return <span className="muted">{t('actions.goodPractice.tooFew')}</span>;
+  const better = isBetter(change, trajectory.direction);
+  const number = new Intl.NumberFormat(lang, {
+    minimumFractionDigits: trajectory.decimals + 1,
+    maximumFractionDigits: trajectory.decimals + 1,
+    signDisplay: 'exceptZero',
+  })
+    .format(change)
+    .replace('-', '\u2212');
+  const unit =
+    trajectory.unit === '' ? '' : `\u00a0${trajectory.unit === '%' ? 'pp' : trajectory.unit}`;
+  return (
+    <>
+      {t('actions.goodPractice.perYear', { change: `${number}${unit}` })}{' '}
+      <span
+        className={
+          better === null ? 'muted' : better ? 'change change--better' : 'change change--worse'
+        }
+      >
+        <span aria-hidden="true">{better === null ? '' : better ? '\u25B2 ' : '\u25BC '}</span>
+        {t(
+          better === null
+            ? 'actions.goodPractice.flat'
+            : better
+              ? 'actions.goodPractice.better'
+              : 'actions.goodPractice.worse',
+        )}
+      </span>
+    </>
+  );
+}
+
+/** One indicator's values before and after the action's start year: small chart, sentence and table. */
+function TrajectoryFigure({
+  trajectory,
+  startYear,
+  city,
+}: {
+  trajectory: Trajectory;
+  startYear: number;
+  city: string;
+}): ReactNode {
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  const g = trajectoryGeometry(trajectory.series, startYear, 240, 72);
+  const caption = t('actions.goodPractice.tableCaption', {
+    indicator: trajectory.indicatorName,
+    city,
+  });
+  return (
+    <figure className="trajectory" data-testid="trajectory">
+      <figcaption>
+        <strong>{trajectory.indicatorName}</strong>
+        <br />
+        {t('actions.goodPractice.before')}{' '}
+        <ChangeText change={trajectory.changeBefore} trajectory={trajectory} />
+        <br />
+        {t('actions.goodPractice.after', { year: formatYear(startYear) })}{' '}
+        <ChangeText change={trajectory.changeAfter} trajectory={trajectory} />
+      </figcaption>
+      {g !== null && (
+        <svg
+          className="trajectory__chart"
+          width={g.width}
+          height={g.height}
+          viewBox={`0 0 ${g.width} ${g.height}`}
+          aria-hidden="true"
+          focusable="false"
+        >
+          {g.startX !== null && (
+            <line x1={g.startX} x2={g.startX} y1={0} y2={g.height} className="trajectory__start" />
+          )}
+          <path d={g.before} className="trajectory__before" />
+          <path d={g.after} className="trajectory__after" />
+          {g.dots.map((d, i) =>
+            d.after ? (
+              <rect
+                key={i}
+                x={d.x - 3}
+                y={d.y - 3}
+                width={6}
+                height={6}
+                className="trajectory__dot--after"
+              />
+            ) : (
+              <circle key={i} cx={d.x} cy={d.y} r={3} className="trajectory__dot--before" />
+            ),
+          )}
+        </svg>
+      )}
+      <details className="table-details">
+        <summary>{t('chart.showTable')}</summary>
+        <TableScroll label={caption}>
+          <table className="table table--compact">
+            <caption>
+              {caption}
+              {trajectory.unit !== '' && <span className="muted"> ({trajectory.unit})</span>}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('chart.year')}</th>
+                <th scope="col" className="num">
+                  {t('actions.goodPractice.value')}
+                </th>
+                <th scope="col">{t('actions.goodPractice.period')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {trajectory.series.map((p) => (
+                <tr key={p.year}>
+                  <th scope="row">{formatYear(p.year)}</th>
+                  <td className="num">{formatNumber(p.value, lang, trajectory.decimals)}</td>
+                  <td>
+                    {p.year < startYear
+                      ? t('actions.goodPractice.periodBefore')
+                      : t('actions.goodPractice.periodAfter')}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
+      </details>
+    </figure>
+  );
+}
+
+/** The network's good-practice library: each action with its city's trajectories before and after. */
+export function GoodPracticeList({
+  practices,
+  network,
+  networkName,
+  canManage,
+}: {
+  practices: readonly GoodPractice[];
+  network: string;
+  networkName: string;
+  canManage: boolean;
+}): ReactNode {
+  const { t } = useTranslation();
+  return (
+    <ul className="action-list good-practices" data-testid="good-practices">
+      {practices.map((gp) => (
+        <li key={gp.action.id}>
+          <ActionCard action={gp.action} linkIndicators>
+            <p className="small">
+              <strong>{gp.action.cityName}</strong>
+              {gp.note !== null && gp.note !== '' && (
+                <> · {t('actions.goodPractice.note', { note: gp.note })}</>
+              )}
+            </p>
+            <div className="trajectories">
+              {gp.trajectories.map((tr) => (
+                <TrajectoryFigure
+                  key={tr.indicator}
+                  trajectory={tr}
+                  startYear={gp.action.startYear}
+                  city={gp.action.cityName}
+                />
+              ))}
+            </div>
+            {canManage && (
+              <GoodPracticeToggle action={gp.action} network={network} networkName={networkName} />
+            )}
+          </ActionCard>
+        </li>
+      ))}
+    </ul>
+  );
+}

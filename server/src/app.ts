@@ -247,6 +247,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         { name: 'Ambitions', description: 'Each city\u2019s baseline and target per indicator.' },
         { name: 'History', description: 'Who changed what, when, from what to what.' },
         {
+          name: 'Actions',
+          description:
+            'Local action plans: actions linked to the gaps they are meant to close, their review, and networks’ good practices (docs/methodology.md#8-actions-and-the-remaining-gap).',
+        },
+        {
           name: 'Progress',
           description: 'Status, action gap, scores, rankings and peers (docs/methodology.md).',
         },

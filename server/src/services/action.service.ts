@@ -223,6 +223,11 @@ async function resolveLinks(
         });
         continue;
       }
+      if (indicator.archivedAt !== null)
+        details.push({
+          path: `/effects/${i}/indicator`,
+          message: `The indicator "${indicator.name}" is archived; link the action to a current indicator.`,
+        });
       if (e.effectYear < fields.startYear)
         details.push({
           path: `/effects/${i}/effectYear`,

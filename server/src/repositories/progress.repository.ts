@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import type { DatabaseKind } from '../db/database';
+import { preparedQuery } from '../db/prepared';
 import type { Point } from '../domain/network-scores';
 import { HEADLINE } from '../domain/series';
 
@@ -28,17 +29,6 @@ export interface AmbitionRow {
   targetValue: number;
 }
 
-interface PoolClient {
-  acquireConnection(): Promise<{
-    query(q: {
-      name: string;
-      text: string;
-      values: unknown[];
-    }): Promise<{ rows: Array<Record<string, unknown>> }>;
-  }>;
-  releaseConnection(connection: unknown): Promise<void>;
-}
-
 /** All values (members' view) or the approved copy (the public's). */
 export const valuesTable = (published: boolean): string =>
   published ? 'published_observations' : 'observations';
@@ -53,32 +43,13 @@ export class ProgressRepository {
     private readonly kind: DatabaseKind,
   ) {}
 
-  /**
-   * Runs one of the hot cache-key queries. On PostgreSQL it is a named
-   * prepared statement (parsed and planned once per connection, not per
-   * request): these run on every cached read.
-   */
-  private async hot(
+  /** One of the hot cache-key queries, as a prepared statement on PostgreSQL (db/prepared.ts). */
+  private hot(
     name: string,
     text: string,
     values: unknown[],
   ): Promise<Array<Record<string, unknown>>> {
-    const client = this.knex.client as unknown as PoolClient & { transacting?: boolean };
-    if (this.kind !== 'postgres' || client.transacting === true) {
-      const result = (await this.knex.raw(
-        text.replace(/\$\d+/g, '?'),
-        values as Knex.RawBinding[],
-      )) as {
-        rows: Array<Record<string, unknown>>;
-      };
-      return result.rows;
-    }
-    const connection = await client.acquireConnection();
-    try {
-      return (await connection.query({ name, text, values })).rows;
-    } finally {
-      await client.releaseConnection(connection);
-    }
+    return preparedQuery(this.knex, this.kind, name, text, values);
   }
 
   private static toVersion(row: Record<string, unknown>): NetworkVersion {

@@ -104,16 +104,23 @@ describe('a mayor\u2019s walk through the dashboard', () => {
           })
             .format(v)
             .replace('-', '\u2212');
+    // The path with planned actions has its own column when an action counts (issue 16).
+    const withActions = detail.chart.some((p) => (p.withActions ?? null) !== null);
     const expected = detail.chart
       .filter(
         (p) =>
-          p.observed !== null || p.required !== null || p.projected !== null || p.target !== null,
+          p.observed !== null ||
+          p.required !== null ||
+          p.projected !== null ||
+          p.target !== null ||
+          (p.withActions ?? null) !== null,
       )
       .map((p) => [
         String(p.year),
         fmt(p.observed),
         fmt(p.required),
         fmt(p.projected),
+        ...(withActions ? [fmt(p.withActions ?? null)] : []),
         fmt(p.target),
       ]);
     const shown = await page

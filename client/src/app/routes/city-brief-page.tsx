@@ -106,23 +106,26 @@ export function CityBriefPage(): ReactNode {
           <h2 id="brief-gaps">{t('progress.largestGapsHeading')}</h2>
           <LargestGaps progress={data} year={year} compact synthetic={synthetic} />
         </section>
-        <section aria-labelledby="brief-improvements">
-          <h2 id="brief-improvements">{t('progress.improvementsHeading')}</h2>
-          <StrongestImprovements
-            progress={data}
-            year={year}
-            compact
-            synthetic={synthetic}
-            flagsOf={flagsOf}
-          />
-        </section>
+        {/* The right column is the shorter one: the actions fill it, keeping the brief on one page. */}
+        <div>
+          <section aria-labelledby="brief-improvements">
+            <h2 id="brief-improvements">{t('progress.improvementsHeading')}</h2>
+            <StrongestImprovements
+              progress={data}
+              year={year}
+              compact
+              synthetic={synthetic}
+              flagsOf={flagsOf}
+            />
+          </section>
+          {actions.data !== undefined && actions.data.actions.length > 0 && (
+            <section aria-labelledby="brief-actions" className="brief__actions-list">
+              <h2 id="brief-actions">{t('actions.briefHeading')}</h2>
+              <BriefGapActions progress={data} actions={actions.data.actions} />
+            </section>
+          )}
+        </div>
       </div>
-      {actions.data !== undefined && actions.data.actions.length > 0 && (
-        <section aria-labelledby="brief-actions" className="brief__actions-list">
-          <h2 id="brief-actions">{t('actions.briefHeading')}</h2>
-          <BriefGapActions progress={data} actions={actions.data.actions} />
-        </section>
-      )}
       <footer className="brief__footer small">
         {allSynthetic && <p>{t('network.syntheticNote')}</p>}
         {mixed.map((n) => (

@@ -7,7 +7,7 @@ const STATUS_LOOK: Readonly<Record<ActionStatus, { icon: string; tone: string }>
   planned: { icon: '\u25CB', tone: 'insufficient' }, // ○
   in_progress: { icon: '\u25D0', tone: 'acceleration' }, // ◐
   done: { icon: '\u2714', tone: 'on-track' }, // ✔
-  delayed: { icon: '\u231B', tone: 'limited' }, // ⌛
+  delayed: { icon: '!', tone: 'limited' },
   cancelled: { icon: '\u2715', tone: 'stale' }, // ✕
 };
 

@@ -21,6 +21,7 @@ export function ActionCard({
   indicator,
   headingLevel = 3,
   linkIndicators = false,
+  showCity = false,
   children,
 }: {
   action: Action;
@@ -29,6 +30,8 @@ export function ActionCard({
   headingLevel?: 3 | 4;
   /** Link each effect's indicator to the city's indicator page. */
   linkIndicators?: boolean;
+  /** Name the city above the title (lists across cities). */
+  showCity?: boolean;
   /** Buttons under the card (edit, submit, mark as good practice…). */
   children?: ReactNode;
 }): ReactNode {
@@ -42,6 +45,7 @@ export function ActionCard({
   return (
     <article className="action-card" data-testid="action-card">
       <Heading className="action-card__title">
+        {showCity && <span className="eyebrow">{action.cityName}</span>}
         {action.title}
         {action.synthetic && (
           <>

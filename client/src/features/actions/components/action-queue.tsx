@@ -116,8 +116,7 @@ export function ActionQueue({ network }: { network: string }): ReactNode {
         <ul className="action-list" data-testid="action-queue">
           {list.map((action) => (
             <li key={action.id}>
-              <ActionCard action={action} linkIndicators>
-                <p className="small muted">{action.cityName}</p>
+              <ActionCard action={action} linkIndicators showCity>
                 <Decision
                   action={action}
                   onDone={(text, error) => {

@@ -162,12 +162,11 @@ export function GoodPracticeList({
     <ul className="action-list good-practices" data-testid="good-practices">
       {practices.map((gp) => (
         <li key={gp.action.id}>
-          <ActionCard action={gp.action} linkIndicators>
+          <ActionCard action={gp.action} linkIndicators showCity>
             <p className="small">
-              <strong>{gp.action.cityName}</strong>
-              {gp.note !== null && gp.note !== '' && (
-                <> · {t('actions.goodPractice.note', { note: gp.note })}</>
-              )}
+              {gp.note !== null &&
+                gp.note !== '' &&
+                t('actions.goodPractice.note', { note: gp.note })}
             </p>
             <div className="trajectories">
               {gp.trajectories.map((tr) => (

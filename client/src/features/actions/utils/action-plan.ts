@@ -138,7 +138,13 @@ export function trajectoryGeometry(
   return {
     width,
     height,
-    before: path(sorted.filter((p) => p.year <= startYear)),
+    // Without a value in the start year, the dashed line runs on to the first value after it.
+    before: path(
+      sorted.filter(
+        (p, i) =>
+          p.year <= startYear || (i > 0 && sorted[i - 1]!.year < startYear && p.year > startYear),
+      ),
+    ),
     after: path(sorted.filter((p) => p.year >= startYear)),
     startX: sx(startYear),
     dots: sorted.map((p) => ({ x: sx(p.year), y: sy(p.value), after: p.year >= startYear })),

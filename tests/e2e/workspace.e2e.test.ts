@@ -101,7 +101,8 @@ async function paste(page: Page, text: string) {
 async function waitForSaved(page: Page) {
   // Saves start on the next render: let it happen, then wait for none in flight.
   await page.waitForTimeout(150);
-  await expect.poll(() => page.locator('td.pending-saving').count()).toBe(0);
+  // Saves are queued (a few in flight at once): on a loaded machine nine take more than a second.
+  await expect.poll(() => page.locator('td.pending-saving').count(), { timeout: 30_000 }).toBe(0);
 }
 
 beforeAll(async () => {

@@ -652,7 +652,9 @@ export function DataGrid(props: DataGridProps): ReactNode {
     const indicator = indicatorOf(key);
     goTo(key);
     setEdit(key, null);
-    setConflicts((old) => old.filter((c) => cellKey(c.indicator.slug, c.year) !== key));
+    const rest = conflicts.filter((c) => cellKey(c.indicator.slug, c.year) !== key);
+    setConflicts(rest);
+    if (rest.length === 0) setConflictOpen(false);
     if (indicator !== undefined)
       setAnnouncement(
         t('workspace.grid.discarded', { cell: cellName(indicator, Number(key.split('|')[1])) }),
@@ -934,7 +936,7 @@ export function DataGrid(props: DataGridProps): ReactNode {
                               {bubble !== undefined && (
                                 <span
                                   id={bubbleId}
-                                  className={`cell-bubble${active.row > row ? ' above' : ''}`}
+                                  className="cell-bubble beside"
                                   data-testid="cell-reason"
                                 >
                                   {bubble.message}
@@ -954,7 +956,7 @@ export function DataGrid(props: DataGridProps): ReactNode {
       </div>
       <FlagLegend flags={flagsPresent([...values.values()])} />
       <p className="visually-hidden" role="alert">
-        {editing !== null ? (editingError ?? '') : errorAnnouncement}
+        {editing !== null ? (editingError ?? '') : failed.length > 0 ? errorAnnouncement : ''}
       </p>
       <p className="visually-hidden" role="status" aria-live="polite">
         {announcement}

@@ -22,6 +22,7 @@ import errorHandler from './plugins/error-handler';
 import { installValidators } from './plugins/validation';
 import { actionRoutes } from './routes/actions.routes';
 import { authRoutes } from './routes/auth.routes';
+import { districtRoutes } from './routes/districts.routes';
 import { cityRoutes } from './routes/cities.routes';
 import { healthRoutes } from './routes/health.routes';
 import { importRoutes } from './routes/imports.routes';
@@ -283,6 +284,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(observationRoutes, { services });
       await api.register(reviewRoutes, { services });
       await api.register(actionRoutes, { services });
+      await api.register(districtRoutes, { services, config });
       await api.register(importRoutes, {
         services,
         maxBytes: config.importBodyLimit,

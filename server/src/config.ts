@@ -29,6 +29,8 @@ export interface Config {
   readonly bodyLimit: number;
   /** Largest accepted upload for imports, in bytes. */
   readonly importBodyLimit: number;
+  /** Largest accepted district boundaries upload (GeoJSON), in bytes. */
+  readonly districtsBodyLimit: number;
   /** Milliseconds a request may take before the server answers 408; 0 disables. */
   readonly requestTimeout: number;
   /** Trust `X-Forwarded-*` headers from a reverse proxy (true, false, a hop count or a list of addresses). */
@@ -244,6 +246,7 @@ export function loadConfig(
     clientDir: path.resolve(cwd, text('CLIENT_DIR') ?? 'dist/client'),
     bodyLimit: integer('BODY_LIMIT', 1_048_576, 1024, 1_073_741_824),
     importBodyLimit: integer('IMPORT_BODY_LIMIT', 209_715_200, 1024, 10_737_418_240),
+    districtsBodyLimit: integer('DISTRICTS_BODY_LIMIT', 20_971_520, 1024, 209_715_200),
     requestTimeout: integer('REQUEST_TIMEOUT', 300_000, 0, 86_400_000),
     trustProxy,
     sessionIdleMinutes,

@@ -117,6 +117,31 @@ export const SAMPLES: Record<string, Sample> = {
   'POST /api/v1/actions/:actionId/return': { body: { comment: 'Please check' } },
   'PUT /api/v1/networks/:network/good-practices/:actionId': { body: { note: 'Good' } },
   'DELETE /api/v1/networks/:network/good-practices/:actionId': {},
+  // Allowed: the file's features carry codes, but the world's data has none, so it is stored.
+  'PUT /api/v1/cities/:city/districts': {
+    query: () => 'codeProperty=code',
+    body: {
+      type: 'FeatureCollection',
+      features: [
+        {
+          type: 'Feature',
+          properties: { code: 'D1' },
+          geometry: {
+            type: 'Polygon',
+            coordinates: [
+              [
+                [0, 0],
+                [1, 0],
+                [1, 1],
+                [0, 0],
+              ],
+            ],
+          },
+        },
+      ],
+    },
+  },
+  'DELETE /api/v1/cities/:city/districts': {},
   'POST /api/v1/users': { body: { email: 'new-person@test.example' } },
   'PATCH /api/v1/users/:user': { body: { displayName: 'Renamed' } },
   'POST /api/v1/users/:user/invitation': {},

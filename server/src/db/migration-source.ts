@@ -9,6 +9,7 @@ import * as accessControl from '../../../migrations/20261130000700_access_contro
 import * as seriesCodesFlags from '../../../migrations/20261201000800_series_codes_flags';
 import * as dataOrigin from '../../../migrations/20261201000900_data_origin';
 import * as actionPlans from '../../../migrations/20261202001000_action_plans';
+import * as districtBoundaries from '../../../migrations/20261203001100_district_boundaries';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -31,6 +32,7 @@ export const MIGRATIONS: ReadonlyArray<readonly [string, Migration]> = [
   ['20261201000800_series_codes_flags', seriesCodesFlags],
   ['20261201000900_data_origin', dataOrigin],
   ['20261202001000_action_plans', actionPlans],
+  ['20261203001100_district_boundaries', districtBoundaries],
 ];
 
 /** knex MigrationSource over the static list above. */

@@ -5,6 +5,7 @@ import { ActionRepository } from './action.repository';
 import { AmbitionRepository } from './ambition.repository';
 import { AuditRepository } from './audit.repository';
 import { AuthRepository } from './auth.repository';
+import { DistrictRepository } from './district.repository';
 import { CityRepository } from './city.repository';
 import { CredentialsRepository } from './credentials.repository';
 import { HealthRepository } from './health.repository';
@@ -33,6 +34,7 @@ export interface Repositories {
   readonly progress: ProgressRepository;
   readonly reviews: ReviewRepository;
   readonly actions: ActionRepository;
+  readonly districts: DistrictRepository;
   /**
    * Runs `work` in a savepoint of the current transaction: rolled back alone
    * when it throws (an import of many files that skips the bad ones). Only
@@ -58,6 +60,7 @@ function bind(knex: Knex, db: Database): Repositories {
     progress: new ProgressRepository(knex, db.kind),
     reviews: new ReviewRepository(knex),
     actions: new ActionRepository(knex),
+    districts: new DistrictRepository(knex),
     savepoint: (work) => knex.transaction((nested) => work(bind(nested, db))),
   };
 }

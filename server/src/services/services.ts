@@ -2,6 +2,7 @@ import type { Database } from '../db/database';
 import { UnitOfWork } from '../repositories/unit-of-work';
 import { AccessService } from './access.service';
 import { ActionService } from './action.service';
+import { DistrictService } from './district.service';
 import { AmbitionService } from './ambition.service';
 import { ApiTokenService } from './api-token.service';
 import { AuthService, type SessionPolicy } from './auth.service';
@@ -28,6 +29,7 @@ export interface Services {
   readonly observations: ObservationService;
   readonly ambitions: AmbitionService;
   readonly actions: ActionService;
+  readonly districts: DistrictService;
   readonly imports: ImportService;
   readonly openSdg: OpenSdgRepositoryService;
   readonly exports: ExportService;
@@ -71,6 +73,7 @@ export function createServices(db: Database, options: Partial<ServiceOptions> = 
     observations: new ObservationService(uow, access),
     ambitions: new AmbitionService(uow, access),
     actions: new ActionService(uow, access),
+    districts: new DistrictService(uow, access),
     imports,
     openSdg: new OpenSdgRepositoryService(uow, access, imports),
     exports: new ExportService(uow, access),

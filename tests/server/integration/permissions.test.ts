@@ -192,6 +192,7 @@ describe('private networks are invisible without membership', () => {
     '/api/v1/cities/hidden/indicators/priv-ind/ambition',
     '/api/v1/cities/hidden/indicators/priv-ind/progress',
     '/api/v1/cities/hidden/actions',
+    '/api/v1/cities/hidden/districts',
     '/api/v1/networks/priv/good-practices',
   ];
 

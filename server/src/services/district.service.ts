@@ -1,0 +1,176 @@
+import type { Principal } from '../auth/principal';
+import {
+  bboxOf,
+  prepareGeometry,
+  readDistricts,
+  toleranceFor,
+  unmatchedCodes,
+} from '../domain/districts';
+import { notFound, validationFailed } from '../errors';
+import type { DistrictsFields, DistrictsRecord } from '../repositories/district.repository';
+import type { UnitOfWork } from '../repositories/unit-of-work';
+import type { CityDistricts } from '../schemas/district.schema';
+import type { AccessService } from './access.service';
+import { etagOf, type Preconditions } from './preconditions';
+import { deleteVersioned, putVersioned, type Versioned } from './versioned-change';
+
+const districtsEtag = (r: DistrictsRecord): string =>
+  etagOf(`d${r.cityId}.${r.createdAt.getTime()}`, r.version);
+
+function toBody(
+  citySlug: string,
+  record: DistrictsRecord,
+  areaCodes: ReadonlyMap<string, string | null>,
+): CityDistricts {
+  const features = (record.geojson as { features: Array<{ properties: { code: string } }> })
+    .features;
+  return {
+    city: citySlug,
+    codeProperty: record.codeProperty,
+    nameProperty: record.nameProperty,
+    featureCount: record.featureCount,
+    bbox: record.bbox,
+    uploadedBytes: record.uploadedBytes,
+    storedBytes: record.storedBytes,
+    matchedCodes: features.filter((f) => areaCodes.has(f.properties.code)).length,
+    dataCodesWithoutBoundary: [...areaCodes.keys()]
+      .filter((code) => !features.some((f) => f.properties.code === code))
+      .sort(),
+    geojson: record.geojson as CityDistricts['geojson'],
+    version: record.version,
+    etag: districtsEtag(record),
+    updatedAt: record.updatedAt.toISOString(),
+    updatedBy: record.updatedBy,
+  };
+}
+
+const versioned = (city: { id: number; slug: string }): Versioned<DistrictsRecord> => ({
+  what: 'set of district boundaries',
+  etag: districtsEtag,
+  body: (r) => toBody(city.slug, r, new Map()),
+  snapshot: (r) => ({
+    codeProperty: r.codeProperty,
+    nameProperty: r.nameProperty,
+    featureCount: r.featureCount,
+    bbox: r.bbox,
+    uploadedBytes: r.uploadedBytes,
+    version: r.version,
+  }),
+  audit: {
+    entityType: 'districts',
+    entityKey: `${city.slug}/districts`,
+    networkId: null,
+    cityId: city.id,
+    indicatorId: null,
+  },
+});
+
+/** A city's district boundaries: uploaded as GeoJSON, checked, simplified, served with the city. */
+export class DistrictService {
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly access: AccessService,
+  ) {}
+
+  async get(principal: Principal, citySlug: string): Promise<CityDistricts> {
+    const { repos } = this.uow;
+    const { city } = await this.access.check(repos, principal, 'city.read', { city: citySlug });
+    const record = await repos.districts.find(city!.id);
+    if (record === undefined)
+      throw notFound(`${city!.name} has no district boundaries yet; its editors can upload them.`);
+    return toBody(city!.slug, record, await repos.districts.areaCodes(city!.id));
+  }
+
+  /**
+   * Replaces the boundaries (If-Match when some exist). Refused with every
+   * problem listed when the file is not a FeatureCollection of closed
+   * polygons with unique codes, or when the city's data has district codes
+   * and some boundary's code matches none of them.
+   */
+  async put(
+    principal: Principal,
+    citySlug: string,
+    upload: {
+      body: unknown;
+      bytes: number;
+      codeProperty: string;
+      nameProperty?: string | undefined;
+    },
+    pre: Preconditions,
+  ): Promise<{ districts: CityDistricts; created: boolean }> {
+    const actor = principal.actor;
+    return this.uow.transaction(async (repos) => {
+      const { city } = await this.access.check(repos, principal, 'city.edit', { city: citySlug });
+      const { districts, problems } = readDistricts(upload.body, upload);
+      if (problems.length > 0)
+        throw validationFailed(
+          problems.length > 1
+            ? `${problems[0]!.message} (and ${problems.length - 1} more problem${problems.length > 2 ? 's' : ''})`
+            : problems[0]!.message,
+          problems,
+        );
+      const areaCodes = await repos.districts.areaCodes(city!.id);
+      const unmatched = unmatchedCodes(districts, new Set(areaCodes.keys()));
+      if (unmatched.length > 0) {
+        const examples = [...areaCodes.keys()].sort().slice(0, 3).join(', ');
+        throw validationFailed(
+          `${unmatched.length} of ${districts.length} districts have a "${upload.codeProperty}" that matches no district code in ${city!.name}'s data (${unmatched
+            .slice(0, 5)
+            .map((c) => `"${c}"`)
+            .join(
+              ', ',
+            )}${unmatched.length > 5 ? ', …' : ''}). Its data uses codes such as ${examples}: choose the property that holds them with ?codeProperty=.`,
+          unmatched.slice(0, 20).map((code) => ({
+            path: `/features/${districts.findIndex((d) => d.code === code)}/properties/${upload.codeProperty}`,
+            message: `"${code}" is not a district code in the data.`,
+          })),
+        );
+      }
+      const bbox = bboxOf(districts);
+      const tolerance = toleranceFor(bbox);
+      const geojson = {
+        type: 'FeatureCollection' as const,
+        features: districts.map((d) => ({
+          type: 'Feature' as const,
+          properties: { code: d.code, name: d.name ?? areaCodes.get(d.code) ?? null },
+          geometry: prepareGeometry(d.geometry, tolerance),
+        })),
+      };
+      const fields: DistrictsFields = {
+        codeProperty: upload.codeProperty,
+        nameProperty: upload.nameProperty ?? null,
+        geojson,
+        featureCount: districts.length,
+        bbox,
+        uploadedBytes: upload.bytes,
+        storedBytes: Buffer.byteLength(JSON.stringify(geojson)),
+      };
+      const existing = await repos.districts.find(city!.id, { lock: true });
+      const { record, created } = await putVersioned(repos, versioned(city!), existing, {
+        principal,
+        pre,
+        createAction: 'districts.created',
+        action: 'districts.updated',
+        create: () => repos.districts.insertIfAbsent(city!.id, fields, actor.label),
+        update: (r) => repos.districts.updateIfVersion(city!.id, r.version, fields, actor.label),
+        reload: () => repos.districts.find(city!.id),
+      });
+      return { districts: toBody(city!.slug, record, areaCodes), created };
+    });
+  }
+
+  async delete(principal: Principal, citySlug: string, pre: Preconditions): Promise<void> {
+    await this.uow.transaction(async (repos) => {
+      const { city } = await this.access.check(repos, principal, 'city.edit', { city: citySlug });
+      const existing = await repos.districts.find(city!.id, { lock: true });
+      if (existing === undefined) throw notFound(`${city!.name} has no district boundaries.`);
+      await deleteVersioned(repos, versioned(city!), existing, {
+        principal,
+        pre,
+        action: 'districts.deleted',
+        remove: (r) => repos.districts.deleteIfVersion(city!.id, r.version),
+        reload: () => repos.districts.find(city!.id),
+      });
+    });
+  }
+}

@@ -22,6 +22,23 @@ export interface ReviewPeriodRecord {
   updatedAt: Date;
 }
 
+/** One row of a year's review checklist (review.repository.ts checklistValues). */
+export interface ChecklistValueRow {
+  slug: string;
+  name: string;
+  unit: string;
+  decimals: number;
+  translations: unknown;
+  series: string;
+  value: number;
+  flag: unknown;
+  flags: string;
+  previous_year: number | null;
+  previous_value: number | null;
+  published_value: number | null;
+  published_flags: string | null;
+}
+
 export interface ReviewCommentRecord {
   id: number;
   year: number;
@@ -193,6 +210,62 @@ export class ReviewRepository {
         { values: Number(r.values), published: Number(r.published) },
       ]),
     );
+  }
+
+  /**
+   * What a reviewer checks for one year: each of the city's values in the
+   * network (every series) with the previous year's value of its series,
+   * its plausibility flag and statistical flags, and the value the public
+   * sees now (the last approval).
+   */
+  async checklistValues(
+    networkId: number,
+    cityId: number,
+    year: number,
+  ): Promise<ChecklistValueRow[]> {
+    const result = (await this.knex.raw(
+      `select i.slug, i.name, i.unit, i.decimals, i.translations, o.series, o.value, o.flag, o.value_flags as flags,
+              prev.year as previous_year, prev.value as previous_value,
+              p.value as published_value, p.value_flags as published_flags
+         from observations o
+         join indicators i on i.id = o.indicator_id
+         left join lateral (
+           select q.year, q.value from observations q
+            where q.city_id = o.city_id and q.indicator_id = o.indicator_id
+              and q.series = o.series and q.year < o.year
+            order by q.year desc limit 1) prev on true
+         left join published_observations p
+           on p.city_id = o.city_id and p.indicator_id = o.indicator_id
+          and p.series = o.series and p.year = o.year
+        where i.network_id = ? and o.city_id = ? and o.year = ? and i.archived_at is null
+        order by i.sort_order, i.slug, o.series`,
+      [networkId, cityId, year],
+    )) as { rows: ChecklistValueRow[] };
+    return result.rows;
+  }
+
+  /** The network's active indicators without a headline value for the year, with the city's last year. */
+  async missingIndicators(
+    networkId: number,
+    cityId: number,
+    year: number,
+  ): Promise<
+    Array<{ slug: string; name: string; translations: unknown; last_year: number | null }>
+  > {
+    const result = (await this.knex.raw(
+      `select i.slug, i.name, i.translations,
+              (select max(q.year) from observations q
+                where q.city_id = ? and q.indicator_id = i.id and q.series = '') as last_year
+         from indicators i
+        where i.network_id = ? and i.archived_at is null
+          and not exists (select 1 from observations o
+                           where o.city_id = ? and o.indicator_id = i.id and o.year = ? and o.series = '')
+        order by i.sort_order, i.slug`,
+      [cityId, networkId, cityId, year],
+    )) as {
+      rows: Array<{ slug: string; name: string; translations: unknown; last_year: number | null }>;
+    };
+    return result.rows;
   }
 
   /** Number of the city's values in the network and year. */

@@ -6,6 +6,7 @@ import {
   QueueQuery,
   type ReviewAction,
   ReviewActionBody,
+  ReviewChecklist,
   ReviewComment,
   ReviewParams,
   ReviewPeriod,
@@ -15,6 +16,7 @@ import {
 import type { Services } from '../services/services';
 import { stepAction } from '../services/review.service';
 import { Type } from 'typebox';
+import { localise } from './localise';
 
 const STEP_TEXT: Readonly<Record<ReviewAction, { summary: string }>> = {
   submit: { summary: 'Submit the year for review (editors); locks it' },
@@ -91,10 +93,34 @@ export const reviewRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = a
       },
       async (request) => {
         const { network, city, year } = request.params;
-        return reviews.act(request.principal, network, city, year, action, request.body.comment);
+        return reviews.act(request.principal, network, city, year, action, request.body.comment, {
+          confirmFlagged: request.body.confirmFlagged,
+        });
       },
     );
   }
+
+  app.get(
+    `${base}/:year/checklist`,
+    {
+      config: { access: 'review.read' },
+      schema: {
+        tags: ['Review'],
+        summary:
+          'What to check before submitting or approving the year: values with the previous year’s, flags, changes since the last approval, missing indicators',
+        params: ReviewYearParams,
+        querystring: Type.Object(
+          { lang: Type.Optional(Type.String({ maxLength: 35 })) },
+          { additionalProperties: false },
+        ),
+        response: { 200: ReviewChecklist, ...errorResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request, reply) => {
+      const { network, city, year } = request.params;
+      return reviews.checklist(request.principal, network, city, year, localise(request, reply));
+    },
+  );
 
   app.post(
     `${base}/:year/comments`,

@@ -89,6 +89,12 @@ export const ReviewYearParams = Type.Object({
 
 export const ReviewActionBody = Type.Object(
   {
+    confirmFlagged: Type.Optional(
+      Type.Boolean({
+        description:
+          'Approve: required (true) when some of the year’s values carry a plausibility flag, to confirm publishing them (409 lists them otherwise).',
+      }),
+    ),
     comment: Type.Optional(
       Type.String({
         minLength: 1,
@@ -114,3 +120,60 @@ export const QueueQuery = Type.Object(
   },
   { additionalProperties: false },
 );
+
+// ---------- the checklist of a year ----------
+
+export const ChecklistValue = Type.Object({
+  indicator: Type.String(),
+  name: Type.String(),
+  unit: Type.String(),
+  decimals: Type.Integer(),
+  series: Type.Record(Type.String(), Type.String(), {
+    description: 'The series ({} for the headline series).',
+  }),
+  value: Type.Number(),
+  flags: Type.String({ description: 'Statistical flag letters (e, p, b, u, c, d).' }),
+  plausibility: Type.Union(
+    [Type.Object({ kind: Type.String(), message: Type.String() }), Type.Null()],
+    { description: 'Why the value was flagged as implausible when it was entered.' },
+  ),
+  previous: Type.Union([Type.Object({ year: Type.Integer(), value: Type.Number() }), Type.Null()], {
+    description: 'The series’ value in the latest earlier year.',
+  }),
+  change: Type.Union([Type.Number(), Type.Null()], {
+    description: 'value − previous value, in the indicator’s unit.',
+  }),
+  publishedValue: Type.Union([Type.Number(), Type.Null()], {
+    description: 'What the public sees now (the last approval), or null.',
+  }),
+  changedSinceApproval: Type.Boolean({
+    description:
+      'The year was approved before and this value is new or differs from the approved one.',
+  }),
+});
+
+export const ReviewChecklist = Type.Object({
+  network: Ref,
+  city: Ref,
+  year: Type.Integer(),
+  state: ReviewStateSchema,
+  approvedBefore: Type.Boolean({ description: 'The year has been approved at least once.' }),
+  values: Type.Array(ChecklistValue),
+  missing: Type.Array(
+    Type.Object({
+      indicator: Type.String(),
+      name: Type.String(),
+      lastYear: Type.Union([Type.Integer(), Type.Null()], {
+        description: 'The latest year the city has a value for it.',
+      }),
+    }),
+    { description: 'Active indicators of the network without a headline value for the year.' },
+  ),
+  counts: Type.Object({
+    values: Type.Integer(),
+    flagged: Type.Integer({ description: 'Values with a plausibility flag.' }),
+    changed: Type.Integer({ description: 'Values changed since the last approval.' }),
+    missing: Type.Integer(),
+  }),
+});
+export type ReviewChecklist = Static<typeof ReviewChecklist>;

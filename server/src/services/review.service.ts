@@ -10,11 +10,14 @@ import type { Repositories, UnitOfWork } from '../repositories/unit-of-work';
 import type {
   CityReviews,
   ReviewAction,
+  ReviewChecklist,
   ReviewComment,
   ReviewPeriod,
   ReviewQueue,
 } from '../schemas/review.schema';
 import type { Action } from '../auth/policy';
+import type { SdgLanguage } from '../domain/languages';
+import { describeSeries, seriesDimensions } from '../domain/series';
 import type { AccessService } from './access.service';
 import { requireCity, requireIndicator, requireNetwork } from './lookup';
 
@@ -243,6 +246,81 @@ export class ReviewService {
     return { network: { slug: network.slug, name: network.name }, periods: counted };
   }
 
+  /**
+   * What to check before submitting or approving a year: each value with the
+   * previous year's, the change, its flags and whether it changed since the
+   * last approval, and the indicators without a value.
+   */
+  async checklist(
+    principal: Principal,
+    networkSlug: string,
+    citySlug: string,
+    year: number,
+    lang: SdgLanguage,
+  ): Promise<ReviewChecklist> {
+    const { repos } = this.uow;
+    const { network, city } = await this.resolve(
+      repos,
+      principal,
+      'review.read',
+      networkSlug,
+      citySlug,
+    );
+    const period = await repos.reviews.find(network.id, city.id, year);
+    const approvedBefore = period?.approvedAt !== null && period?.approvedAt !== undefined;
+    const local = (translations: unknown, field: 'name' | 'unit', fallback: string): string =>
+      (translations as Record<string, Record<string, string> | undefined> | null)?.[lang]?.[
+        field
+      ] ?? fallback;
+    const values = (await repos.reviews.checklistValues(network.id, city.id, year)).map((r) => {
+      const flag = (typeof r.flag === 'string' ? JSON.parse(r.flag) : r.flag) as {
+        kind: string;
+        message: string;
+      } | null;
+      const changed =
+        r.published_value === null
+          ? approvedBefore
+          : r.published_value !== r.value || (r.published_flags ?? '') !== r.flags;
+      return {
+        indicator: r.slug,
+        name: local(r.translations, 'name', r.name),
+        unit: local(r.translations, 'unit', r.unit),
+        decimals: r.decimals,
+        series: { ...seriesDimensions(r.series) },
+        value: r.value,
+        flags: r.flags,
+        plausibility: flag === null ? null : { kind: flag.kind, message: flag.message },
+        previous:
+          r.previous_year === null || r.previous_value === null
+            ? null
+            : { year: r.previous_year, value: r.previous_value },
+        change: r.previous_value === null ? null : r.value - r.previous_value,
+        publishedValue: r.published_value,
+        changedSinceApproval: changed,
+      };
+    });
+    const missing = (await repos.reviews.missingIndicators(network.id, city.id, year)).map((m) => ({
+      indicator: m.slug,
+      name: local(m.translations, 'name', m.name),
+      lastYear: m.last_year,
+    }));
+    return {
+      network: { slug: network.slug, name: network.name },
+      city: { slug: city.slug, name: city.name },
+      year,
+      state: period?.state ?? 'draft',
+      approvedBefore,
+      values,
+      missing,
+      counts: {
+        values: values.length,
+        flagged: values.filter((v) => v.plausibility !== null).length,
+        changed: values.filter((v) => v.changedSinceApproval).length,
+        missing: missing.length,
+      },
+    };
+  }
+
   /** Takes one step of the workflow; 409 when the year is not in a state the step starts from. */
   async act(
     principal: Principal,
@@ -251,6 +329,7 @@ export class ReviewService {
     year: number,
     action: ReviewAction,
     comment: string | undefined,
+    options: { confirmFlagged?: boolean | undefined } = {},
   ): Promise<ReviewPeriod> {
     const step = STEPS[action];
     const actor = principal.actor;
@@ -277,6 +356,32 @@ export class ReviewService {
           `${city.name}’s figures for ${year} are ${STATE_WORDS[period.state]}; they cannot be ${step.done} now.`,
           { state: period.state },
         );
+      if (action === 'approve' && options.confirmFlagged !== true) {
+        // Publishing an implausible value takes a second, informed click.
+        const flagged = (await repos.reviews.checklistValues(network.id, city.id, year)).filter(
+          (r) => r.flag !== null,
+        );
+        if (flagged.length > 0) {
+          const named = flagged
+            .slice(0, 5)
+            .map(
+              (r) =>
+                `${r.name}${r.series === '' ? '' : ` (${describeSeries(r.series)})`}: ${r.value}`,
+            )
+            .join('; ');
+          throw new AppError(
+            'conflict',
+            `${flagged.length} of ${city.name}’s values for ${year} ${flagged.length === 1 ? 'is' : 'are'} flagged as implausible (${named}${flagged.length > 5 ? '; …' : ''}). Check ${flagged.length === 1 ? 'it' : 'them'}, then approve with "confirmFlagged": true to publish ${flagged.length === 1 ? 'it' : 'them'} anyway, or return the year.`,
+            {
+              flagged: flagged.map((r) => ({
+                indicator: r.slug,
+                series: { ...seriesDimensions(r.series) },
+                value: r.value,
+              })),
+            },
+          );
+        }
+      }
       const values = await repos.reviews.valueCount(network.id, city.id, year);
       if (action === 'submit' && values === 0)
         throw new AppError(

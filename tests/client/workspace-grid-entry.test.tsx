@@ -319,6 +319,17 @@ describe('workspace grid: fast data entry', () => {
     await openGrid();
     expect(cell(ROWS[0]!, YEAR - 1)).toHaveAttribute('tabindex', '0');
     expect(cell(ROWS[0]!, YEAR)).toHaveAttribute('tabindex', '-1');
+    // Typing into the approved year: why nothing happens is said at the cell, not only below.
+    await userEvent.click(cell(ROWS[0]!, YEAR));
+    await userEvent.keyboard('5');
+    expect(within(cell(ROWS[0]!, YEAR)).queryByRole('textbox')).toBeNull();
+    expect(within(cell(ROWS[0]!, YEAR)).getByTestId('cell-locked')).toHaveTextContent(
+      `${YEAR} is approved and locked. A coordinator must reopen it first.`,
+    );
+    expect(cell(ROWS[0]!, YEAR)).toHaveAccessibleDescription(/is approved and locked/);
+    expect(document.activeElement).toBe(cell(ROWS[0]!, YEAR));
+    await userEvent.keyboard('{ArrowUp}{ArrowDown}');
+    expect(within(cell(ROWS[0]!, YEAR)).queryByTestId('cell-locked')).toBeNull();
   });
 });
 

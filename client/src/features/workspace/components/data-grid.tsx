@@ -235,6 +235,8 @@ export function DataGrid(props: DataGridProps): ReactNode {
   const [conflicts, setConflicts] = useState<readonly Conflict[]>([]);
   const [isConflictOpen, setConflictOpen] = useState(false);
   const [announcement, setAnnouncement] = useState('');
+  // Typing into a locked cell: why nothing happens, at the cell, until the active cell changes.
+  const [refused, setRefused] = useState<{ at: GridPosition; message: string } | null>(null);
   const [errorAnnouncement, setErrorAnnouncement] = useState('');
   const scrollRef = useRef<HTMLDivElement>(null);
   const tableRef = useRef<HTMLTableElement>(null);
@@ -495,6 +497,7 @@ export function DataGrid(props: DataGridProps): ReactNode {
     const locked = cellLocked(activeYear);
     if (locked !== null) {
       setAnnouncement(locked);
+      setRefused({ at: active, message: locked });
       return;
     }
     const current = values.get(activeKey);
@@ -702,6 +705,7 @@ export function DataGrid(props: DataGridProps): ReactNode {
         <div
           className="notice notice-warning grid-banner"
           data-testid="unsaved-notice"
+          role="region"
           aria-labelledby="grid-banner-title"
         >
           <p id="grid-banner-title" className="grid-banner-title">
@@ -853,6 +857,10 @@ export function DataGrid(props: DataGridProps): ReactNode {
                       const bubbleId = `cell-reason-${row}-${col}`;
                       const bubble =
                         !isEditing && bubbleKeys.has(key) && isError(edit) ? edit : undefined;
+                      const lockedNote =
+                        isActive && refused !== null && refused.at === active
+                          ? refused.message
+                          : undefined;
                       return (
                         <td
                           key={year}
@@ -861,7 +869,9 @@ export function DataGrid(props: DataGridProps): ReactNode {
                           data-cell={key}
                           tabIndex={isActive && !isEditing ? 0 : -1}
                           aria-label={isEditing ? undefined : label}
-                          aria-describedby={bubble !== undefined ? bubbleId : undefined}
+                          aria-describedby={
+                            bubble !== undefined || lockedNote !== undefined ? bubbleId : undefined
+                          }
                           aria-selected={isActive}
                           aria-readonly={lockedYears.has(year) || !canEdit ? true : undefined}
                           aria-invalid={isError(edit) ? true : undefined}
@@ -940,6 +950,15 @@ export function DataGrid(props: DataGridProps): ReactNode {
                                   data-testid="cell-reason"
                                 >
                                   {bubble.message}
+                                </span>
+                              )}
+                              {bubble === undefined && lockedNote !== undefined && (
+                                <span
+                                  id={bubbleId}
+                                  className="cell-bubble cell-bubble--locked"
+                                  data-testid="cell-locked"
+                                >
+                                  {lockedNote}
                                 </span>
                               )}
                             </>

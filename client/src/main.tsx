@@ -9,6 +9,7 @@ import { initialLanguage, STORAGE_KEY } from './lib/i18n/languages';
 import { createQueryClient } from './lib/query-client';
 import './styles/app.css';
 import './styles/actions.css';
+import './styles/review.css';
 
 function storedLanguage(): string | null {
   try {

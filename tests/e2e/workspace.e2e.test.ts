@@ -194,9 +194,18 @@ describe('officer workspace', () => {
       .waitFor();
     expect(await memberValue(officerHeaders, ROWS[0]!, 2025)).toBe(28.5);
 
-    // Submit the year.
+    // Submit the year: the checklist comes first (values, flags, missing indicators).
     await page.getByRole('tab', { name: 'Review' }).click();
-    await page.getByRole('button', { name: 'Submit 2025' }).click();
+    await page.getByRole('button', { name: 'Submit 2025', exact: true }).click();
+    const checklist = page.getByTestId('review-checklist');
+    await checklist.getByRole('heading', { name: 'Before you submit 2025' }).waitFor();
+    await checklist
+      .getByText(/indicators? without a value/)
+      .first()
+      .waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await screenshot(page, 'workspace-submit-checklist');
+    await checklist.getByRole('button', { name: /^Submit 2025 \(\d+ values?\)$/ }).click();
     await page.getByText('2025 submitted for review.').waitFor();
     expect(await accessibilityViolations(page)).toEqual([]);
 
@@ -238,12 +247,19 @@ describe('officer workspace', () => {
     await waitForSaved(page);
     await expect.poll(() => memberValue(officerHeaders, ROWS[1]!, 2025)).toBe(9.1);
     await page.getByRole('tab', { name: 'Review' }).click();
-    await page.getByRole('button', { name: 'Submit 2025' }).click();
+    await page.getByRole('button', { name: 'Submit 2025', exact: true }).click();
+    await page.getByRole('button', { name: /^Submit 2025 \(\d+ values?\)$/ }).click();
     await page.getByText('2025 submitted for review.').waitFor();
 
-    // The coordinator approves; the value is on the public city page.
+    // The coordinator approves after the checklist (a tick for flagged values,
+    // if any); the value is on the public city page.
     await review.reload();
-    await review.getByRole('button', { name: 'Approve 2025' }).click();
+    await review.getByRole('button', { name: 'Approve 2025', exact: true }).click();
+    const approval = review.getByTestId('review-checklist');
+    await approval.getByRole('heading', { name: 'Before you approve 2025' }).waitFor();
+    const tick = approval.getByLabel(/I have checked the/);
+    if ((await tick.count()) > 0) await tick.check();
+    await approval.getByRole('button', { name: /^Approve and publish 2025/ }).click();
     await review.getByText('2025 approved: its figures are public.').waitFor();
     expect(await publicValue(ROWS[1]!, 2025)).toBe(9.1);
     const visitor = await openPage(browser);

@@ -14,7 +14,13 @@ import type {
   Observation,
   ObservationListResponse,
 } from '@api/observation.schema';
-import type { CityReviews, ReviewComment, ReviewPeriod, ReviewQueue } from '@api/review.schema';
+import type {
+  CityReviews,
+  ReviewChecklist,
+  ReviewComment,
+  ReviewPeriod,
+  ReviewQueue,
+} from '@api/review.schema';
 import type { Static } from 'typebox';
 import { apiFetch, withQuery } from '../../../lib/api-client';
 import { seriesParam, type SeriesDimensions } from '../../../lib/series';
@@ -25,6 +31,7 @@ export type {
   HistoryEvent,
   ImportReport,
   Observation,
+  ReviewChecklist,
   ReviewComment,
   ReviewPeriod,
 };
@@ -239,10 +246,31 @@ export function reviewStep(
   year: number,
   action: ReviewAction,
   comment?: string,
+  options: { confirmFlagged?: boolean } = {},
 ): Promise<ReviewPeriod> {
   return apiFetch<ReviewPeriod>(
     `/api/v1/networks/${enc(network)}/cities/${enc(city)}/reviews/${year}/${action}`,
-    { method: 'POST', body: comment === undefined || comment === '' ? {} : { comment } },
+    {
+      method: 'POST',
+      body: {
+        ...(comment === undefined || comment === '' ? {} : { comment }),
+        ...(options.confirmFlagged === true ? { confirmFlagged: true } : {}),
+      },
+    },
+  );
+}
+
+/** What to check before submitting or approving a year (values, flags, changes, missing indicators). */
+export function fetchChecklist(
+  network: string,
+  city: string,
+  year: number,
+  lang: string,
+): Promise<ReviewChecklist> {
+  return apiFetch<ReviewChecklist>(
+    withQuery(`/api/v1/networks/${enc(network)}/cities/${enc(city)}/reviews/${year}/checklist`, {
+      lang,
+    }),
   );
 }
 

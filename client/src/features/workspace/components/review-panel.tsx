@@ -1,6 +1,7 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TableScroll } from '../../../components/ui/table-scroll';
+import { ReviewChecklistPanel } from './review-checklist';
 import {
   postComment,
   reviewStep,
@@ -28,11 +29,22 @@ export function ReviewPanel(props: {
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const act = async (year: number, action: ReviewAction, comment?: string) => {
+  // Submitting and approving go through the year's checklist first.
+  const [checking, setChecking] = useState<{ year: number; step: 'submit' | 'approve' } | null>(
+    null,
+  );
+
+  const act = async (
+    year: number,
+    action: ReviewAction,
+    comment?: string,
+    options: { confirmFlagged?: boolean } = {},
+  ) => {
     setBusy(true);
     setMessage(null);
     try {
-      await reviewStep(props.network, props.city, year, action, comment);
+      await reviewStep(props.network, props.city, year, action, comment, options);
+      setChecking(null);
       setMessage({
         text: t(`workspace.review.done.${action}` as 'workspace.review.done.submit', { year }),
         error: false,
@@ -95,7 +107,11 @@ export function ReviewPanel(props: {
                     year={y.year}
                     steps={y.steps}
                     busy={busy}
-                    onAct={(action, comment) => void act(y.year, action, comment)}
+                    onAct={(action, comment) =>
+                      action === 'submit' || action === 'approve'
+                        ? setChecking({ year: y.year, step: action })
+                        : void act(y.year, action, comment)
+                    }
                   />
                 </td>
               </tr>
@@ -103,6 +119,19 @@ export function ReviewPanel(props: {
           </tbody>
         </table>
       </TableScroll>
+      {checking !== null && (
+        <ReviewChecklistPanel
+          key={`${checking.year}-${checking.step}`}
+          network={props.network}
+          city={props.city}
+          year={checking.year}
+          step={checking.step}
+          locale={locale}
+          busy={busy}
+          onConfirm={(options) => void act(checking.year, checking.step, undefined, options)}
+          onCancel={() => setChecking(null)}
+        />
+      )}
       <CommentForm
         network={props.network}
         city={props.city}

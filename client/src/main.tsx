@@ -10,6 +10,7 @@ import { createQueryClient } from './lib/query-client';
 import './styles/app.css';
 import './styles/actions.css';
 import './styles/review.css';
+import './styles/maps.css';
 
 function storedLanguage(): string | null {
   try {

@@ -19,6 +19,7 @@ import {
   StatusExplanation,
 } from '../../features/progress/components/status-explanation';
 import { ValueHistory } from '../../features/progress/components/value-history';
+import { DistrictMapSection } from '../../features/maps/components/district-map-section';
 import { DataKindNote } from '../../features/networks/components/data-kind-note';
 import {
   useCityIndicatorObservations,
@@ -231,6 +232,16 @@ export function CityIndicatorPage(): ReactNode {
           />
         )}
       </section>
+
+      {hasBreakdowns && (
+        <DistrictMapSection
+          city={city}
+          cityName={cityName}
+          indicator={indicator}
+          observations={observations.data?.observations ?? []}
+          heading={t('maps.districtHeading')}
+        />
+      )}
 
       {hasBreakdowns && (
         <BreakdownSection

@@ -22,6 +22,15 @@ import {
   type CompareMode,
   type Trajectories,
 } from '../../features/compare/utils/compare-shaping';
+import { useCities } from '../../features/cities/api/cities-api';
+import { NetworkMapPanel } from '../../features/maps/components/network-map-panel';
+import {
+  mapMembers,
+  measureParam,
+  parseMeasure,
+  type MapMeasure,
+} from '../../features/maps/utils/network-map-data';
+import { useNetwork } from '../../features/networks/api/networks-api';
 import { DataKindNote } from '../../features/networks/components/data-kind-note';
 import { useIndicator, useIndicatorObservations } from '../../features/series/api/series-api';
 import { SeriesAcrossCities } from '../../features/series/components/series-across-cities';
@@ -250,6 +259,17 @@ export function ComparePage(): ReactNode {
   }, [everySeries.data]);
   const valueOf: HeadlineValueOf = (city, y) => headlineValues.get(`${city}|${y}`);
   const groupId = useId();
+  // The map of this indicator across the network: its status (default) or latest value.
+  const networkDetail = useNetwork(network);
+  const cities = useCities();
+  const [mapParam, setMapParam] = useSearchParam('map');
+  const parsedMeasure = parseMeasure(mapParam);
+  const mapMeasure: MapMeasure =
+    parsedMeasure.kind === 'value' ? { kind: 'value', indicator } : { kind: 'status', indicator };
+  const members = useMemo(
+    () => mapMembers(networkDetail.data?.members ?? [], cities.data?.cities),
+    [networkDetail.data, cities.data],
+  );
   useDocumentTitle(
     comparison.data === undefined
       ? undefined
@@ -370,6 +390,20 @@ export function ComparePage(): ReactNode {
           />
         )}
       </section>
+
+      {members.length > 0 && (
+        <section aria-labelledby="map-heading" data-testid="compare-map-section">
+          <h2 id="map-heading">{t('maps.networkHeading')}</h2>
+          <p className="muted small">{t('maps.networkIntro')}</p>
+          <NetworkMapPanel
+            members={members}
+            measure={mapMeasure}
+            onMeasureChange={(m) => setMapParam(m.kind === 'value' ? measureParam(m) : undefined)}
+            comparison={data}
+            year={year}
+          />
+        </section>
+      )}
 
       <section aria-labelledby="trajectories-heading">
         <h2 id="trajectories-heading">{t('compare.trajectoriesHeading')}</h2>

@@ -1,4 +1,5 @@
-import type { ReactNode } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { LocalLink } from '../../components/ui/local-link';
@@ -6,6 +7,10 @@ import { EmptyState, ErrorState, LoadingState } from '../../components/ui/query-
 import { useDocumentTitle } from '../../components/ui/use-document-title';
 import { YearSelect, yearRange } from '../../components/ui/year-select';
 import { useSession } from '../../features/auth/api/auth-api';
+import { useCities } from '../../features/cities/api/cities-api';
+import { comparisonQuery } from '../../features/compare/api/compare-api';
+import { NetworkMapPanel } from '../../features/maps/components/network-map-panel';
+import { mapMembers, measureParam, parseMeasure } from '../../features/maps/utils/network-map-data';
 import { NetworkInvitations } from '../../features/memberships/components/network-invitations';
 import { useNetwork, useNetworkScores } from '../../features/networks/api/networks-api';
 import { DataKindNote } from '../../features/networks/components/data-kind-note';
@@ -15,7 +20,7 @@ import { indicatorsByGoal } from '../../features/networks/utils/network-shaping'
 import { useGoals } from '../../features/sdg/api/sdg-api';
 import { formatInteger, formatYear } from '../../lib/format';
 import { useLanguage } from '../../lib/i18n/use-language';
-import { useYearParam, withYear } from '../../lib/url-state';
+import { useSearchParam, useYearParam, withYear } from '../../lib/url-state';
 import { TableScroll } from '../../components/ui/table-scroll';
 
 /** A network at a glance: ranking, cities × goals heatmap, averages, indicators to compare, members. */
@@ -28,6 +33,19 @@ export function NetworkPage(): ReactNode {
   const scores = useNetworkScores(slug, year, lang);
   const goals = useGoals(lang);
   const session = useSession();
+  // The map: its measure is in the URL; an indicator's status comes from the comparison.
+  const cities = useCities();
+  const [mapParam, setMapParam] = useSearchParam('map');
+  const measure = parseMeasure(mapParam);
+  const mapIndicator = measure.kind === 'status' ? measure.indicator : '';
+  const mapComparison = useQuery({
+    ...comparisonQuery(slug, mapIndicator, year, lang),
+    enabled: mapIndicator !== '',
+  });
+  const members = useMemo(
+    () => mapMembers(network.data?.members ?? [], cities.data?.cities),
+    [network.data, cities.data],
+  );
   useDocumentTitle(network.data?.name ?? t('network.listTitle'));
 
   if (network.isPending) return <LoadingState lines={8} />;
@@ -103,6 +121,18 @@ export function NetworkPage(): ReactNode {
             <h2 id="ranking-heading">{t('scores.rankingHeading')}</h2>
             <p className="muted small">{t('scores.rankingIntro')}</p>
             <RankingTable scores={scores.data} year={year} />
+          </section>
+          <section aria-labelledby="map-heading" data-testid="network-map-section">
+            <h2 id="map-heading">{t('maps.networkHeading')}</h2>
+            <p className="muted small">{t('maps.networkIntro')}</p>
+            <NetworkMapPanel
+              members={members}
+              measure={measure}
+              onMeasureChange={(m) => setMapParam(measureParam(m))}
+              scores={scores.data}
+              comparison={mapComparison.data}
+              year={year}
+            />
           </section>
           <section aria-labelledby="heatmap-heading">
             <h2 id="heatmap-heading">{t('scores.heatmapHeading')}</h2>

@@ -18,6 +18,7 @@ import {
 } from '../../features/workspace/api/workspace-api';
 import { ActivityFeed } from '../../features/workspace/components/activity-feed';
 import { WorkspaceActionsTab } from './workspace-actions-tab';
+import { DistrictsUpload } from '../../features/maps/components/districts-upload';
 import { AmbitionsPanel } from '../../features/workspace/components/ambitions-panel';
 import { DataGrid } from '../../features/workspace/components/data-grid';
 import { EurostatCatalogue } from '../../features/workspace/components/eurostat-catalogue';
@@ -46,6 +47,7 @@ const ALL_TABS = [
   'import',
   'review',
   'activity',
+  'districts',
   'catalogue',
 ] as const;
 type Tab = (typeof ALL_TABS)[number];
@@ -250,7 +252,11 @@ export function WorkspacePage(): ReactNode {
                   document.getElementById(`tab-${next}`)?.focus();
                 }}
               >
-                {id === 'actions' ? t('actions.tab') : t(`workspace.tabs.${id}`)}
+                {id === 'actions'
+                  ? t('actions.tab')
+                  : id === 'districts'
+                    ? t('maps.tab')
+                    : t(`workspace.tabs.${id}`)}
                 {id === 'data' && pendingCount > 0
                   ? ` (${t('workspace.unsavedCount', { count: pendingCount })})`
                   : ''}
@@ -365,6 +371,9 @@ export function WorkspacePage(): ReactNode {
                     />
                   )}
                   {tab === 'activity' && <ActivityFeed city={slug} locale={lang} />}
+                  {tab === 'districts' && (
+                    <DistrictsUpload city={slug} cityName={city.data.name} canEdit={canEdit} />
+                  )}
                   {tab === 'catalogue' && (
                     <EurostatCatalogue
                       network={network}

@@ -68,12 +68,14 @@ describe('action-gap chart shaping', () => {
       observed: true,
       required: false,
       projected: false,
+      withActions: false,
       target: false,
     });
     expect(presentSeries([p(2015, 1, 1, null, null), p(2030, null, 5, 4, 5)])).toEqual({
       observed: true,
       required: true,
       projected: true,
+      withActions: false,
       target: true,
     });
   });
@@ -116,9 +118,11 @@ function comparison(direction: 'increase' | 'decrease'): ComparisonResponse {
         ? null
         : { baselineYear: 2015, baselineValue: 10, targetYear: 2030, targetValue: target },
     series: series.map(([year, value, norm]) => ({ year, value, normalised: norm })),
+    hasDrafts: false,
   });
   return {
     network: { slug: 'net', name: 'Net', dataKind: 'synthetic', citation: null },
+    includesDrafts: false,
     year: null,
     indicator: {
       slug: 'ind',
@@ -192,6 +196,7 @@ describe('network shaping', () => {
     slug,
     name: slug,
     countryCode: 'XX',
+    hasDrafts: false,
     index,
     rank,
     missingShare: 0,

@@ -225,9 +225,11 @@ export function comparison(): ComparisonResponse {
       { year: 2015, value: value - 8, normalised: ((value - 18) / 55) * 100 },
       { year: 2023, value, normalised: ((value - 10) / 55) * 100 },
     ],
+    hasDrafts: false,
   });
   return {
     network,
+    includesDrafts: false,
     year: null,
     indicator: {
       slug: 'municipal-waste-recycling-rate',
@@ -254,6 +256,7 @@ export function networkScores(): NetworkScoresResponse {
     slug,
     name,
     countryCode: 'FI',
+    hasDrafts: false,
     index,
     rank,
     missingShare: rank === null ? 0.3 : 0,
@@ -273,6 +276,7 @@ export function networkScores(): NetworkScoresResponse {
   });
   return {
     network: { ...network },
+    includesDrafts: false,
     year: 2024,
     language: 'en',
     indicators: [comparison().indicator],

@@ -215,6 +215,20 @@ export class ProgressRepository {
     }));
   }
 
+  /** Slugs of the member cities with values in the network not approved yet (what a drafts view includes). */
+  async draftCities(networkId: number): Promise<Set<string>> {
+    const result = (await this.knex.raw(
+      `select distinct c.slug
+         from observations o
+         join indicators i on i.id = o.indicator_id
+         join cities c on c.id = o.city_id
+         left join review_periods p on p.network_id = i.network_id and p.city_id = o.city_id and p.year = o.year
+        where i.network_id = ? and i.archived_at is null and coalesce(p.state, 'draft') <> 'approved'`,
+      [networkId],
+    )) as { rows: Array<{ slug: string }> };
+    return new Set(result.rows.map((r) => r.slug));
+  }
+
   /** Every city's values of one indicator (with `published`, the approved copy only). */
   async indicatorPoints(indicatorId: number, published: boolean): Promise<Point[]> {
     const rows = (await this.knex(valuesTable(published))

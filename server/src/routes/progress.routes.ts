@@ -13,6 +13,7 @@ import {
   NetworkScoresResponse,
   PeersQuery,
   PeersResponse,
+  NetworkViewQuery,
   YearLangQuery,
 } from '../schemas/progress.schema';
 import type { Services } from '../services/services';
@@ -96,7 +97,7 @@ export const progressRoutes: FastifyPluginAsyncTypebox<{ services: Services }> =
         summary:
           'Scores, colours, index, ranks and trend arrows of every partner city (SDSN method)',
         params: NetworkParams,
-        querystring: YearLangQuery,
+        querystring: NetworkViewQuery,
         response: { 200: NetworkScoresResponse, ...errorResponses(400, 404) },
       },
     },
@@ -107,6 +108,7 @@ export const progressRoutes: FastifyPluginAsyncTypebox<{ services: Services }> =
         await progress.networkScores(request.principal, request.params.network, {
           year: request.query.year,
           lang: localise(request, reply),
+          drafts: request.query.drafts,
         }),
       ),
   );
@@ -119,7 +121,7 @@ export const progressRoutes: FastifyPluginAsyncTypebox<{ services: Services }> =
         tags,
         summary: 'One indicator across the partner cities',
         params: NetworkIndicatorParams,
-        querystring: YearLangQuery,
+        querystring: NetworkViewQuery,
         response: { 200: ComparisonResponse, ...errorResponses(400, 404) },
       },
     },
@@ -134,6 +136,7 @@ export const progressRoutes: FastifyPluginAsyncTypebox<{ services: Services }> =
           {
             year: request.query.year,
             lang: localise(request, reply),
+            drafts: request.query.drafts,
           },
         ),
       ),

@@ -321,6 +321,9 @@ export const CityScore = Type.Object({
   slug: Type.String(),
   name: Type.String(),
   countryCode: Type.String(),
+  hasDrafts: Type.Boolean({
+    description: 'With includesDrafts: this city’s figures include values not approved yet.',
+  }),
   index: NumberOrNull,
   rank: Type.Union([Type.Integer(), Type.Null()], {
     description:
@@ -349,8 +352,30 @@ export const CityScore = Type.Object({
   ),
 });
 
+/** Network views: the reference year, the language, and whether members want drafts included. */
+export const NetworkViewQuery = Type.Object(
+  {
+    ...YearLangQuery.properties,
+    drafts: Type.Optional(
+      Type.Boolean({
+        description:
+          'Members only: include values not approved yet (default: approved values only, as the public sees them). Ignored for others.',
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
+
+const IncludesDrafts = Type.Boolean({
+  description: 'The figures include values not approved yet (members who asked for drafts).',
+});
+const HasDrafts = Type.Boolean({
+  description: 'With includesDrafts: this city’s figures include values not approved yet.',
+});
+
 export const NetworkScoresResponse = Type.Object({
   network: NetworkRef,
+  includesDrafts: IncludesDrafts,
   year: Type.Union([Type.Integer(), Type.Null()]),
   language: Type.String(),
   indicators: Type.Array(ScoredIndicatorRef),
@@ -367,6 +392,7 @@ export type NetworkScoresResponse = Static<typeof NetworkScoresResponse>;
 
 export const ComparisonResponse = Type.Object({
   network: NetworkRef,
+  includesDrafts: IncludesDrafts,
   year: Type.Union([Type.Integer(), Type.Null()]),
   indicator: ScoredIndicatorRef,
   cities: Type.Array(
@@ -386,6 +412,7 @@ export const ComparisonResponse = Type.Object({
       series: Type.Array(
         Type.Object({ year: Type.Integer(), value: Type.Number(), normalised: NumberOrNull }),
       ),
+      hasDrafts: HasDrafts,
     }),
   ),
 });

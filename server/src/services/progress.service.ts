@@ -403,11 +403,13 @@ export class ProgressService {
   async networkScores(
     principal: Principal,
     networkSlug: string,
-    query: { year?: number; lang: SdgLanguage },
+    query: { year?: number; lang: SdgLanguage; drafts?: boolean | undefined },
   ): Promise<CachedPayload<NetworkScoresResponse>> {
     await this.access.check(this.uow.repos, principal, 'network.read', { network: networkSlug });
     const network = await this.requireNetwork(this.uow.repos, networkSlug);
-    const published = !seesDrafts(await this.access.scopeOf(principal), network.id);
+    // Approved values unless a member asks for drafts: nobody ranks on data just returned unawares.
+    const published =
+      query.drafts !== true || !seesDrafts(await this.access.scopeOf(principal), network.id);
     const key = `${network.id}.${published ? `${network.publishedVersion}p` : `${network.dataVersion}d`}|${query.year ?? 'latest'}|${query.lang}`;
     return this.networkCache.getOrCompute(
       key,
@@ -440,6 +442,7 @@ export class ProgressService {
       if (year === null) {
         return {
           network: networkRef(network),
+          includesDrafts: !published,
           year: null,
           language: query.lang,
           indicators: scoredIndicators.map((i) => indicatorRef(i, query.lang)),
@@ -448,6 +451,7 @@ export class ProgressService {
             slug: m.slug,
             name: m.name,
             countryCode: m.countryCode,
+            hasDrafts: false,
             index: null,
             rank: null,
             missingShare: 1,
@@ -493,13 +497,17 @@ export class ProgressService {
         .sort(
           (a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || a.name.localeCompare(b.name),
         );
+      const withDrafts = published
+        ? new Set<string>()
+        : await repos.progress.draftCities(network.id);
       return {
         network: networkRef(network),
+        includesDrafts: !published,
         year,
         language: query.lang,
         indicators: scoredIndicators.map((i) => indicatorRef(i, query.lang)),
         goals: scores.goalAverages.map((g) => g.goal),
-        cities,
+        cities: cities.map((c) => ({ ...c, hasDrafts: withDrafts.has(c.slug) })),
         averages: { index: scores.indexAverage, goals: scores.goalAverages },
       };
     }
@@ -510,14 +518,15 @@ export class ProgressService {
     principal: Principal,
     networkSlug: string,
     indicatorSlug: string,
-    query: { year?: number; lang: SdgLanguage },
+    query: { year?: number; lang: SdgLanguage; drafts?: boolean | undefined },
   ): Promise<CachedPayload<ComparisonResponse>> {
     await this.access.check(this.uow.repos, principal, 'network.read', {
       network: networkSlug,
       indicator: indicatorSlug,
     });
     const network = await this.requireNetwork(this.uow.repos, networkSlug);
-    const published = !seesDrafts(await this.access.scopeOf(principal), network.id);
+    const published =
+      query.drafts !== true || !seesDrafts(await this.access.scopeOf(principal), network.id);
     const key = `${network.id}.${published ? `${network.publishedVersion}p` : `${network.dataVersion}d`}|${indicatorSlug}|${query.year ?? 'latest'}|${query.lang}`;
     return this.comparisonCache.getOrCompute(
       key,
@@ -592,11 +601,15 @@ export class ProgressService {
           })),
         };
       });
+      const withDrafts = published
+        ? new Set<string>()
+        : await repos.progress.draftCities(network.id);
       return {
         network: networkRef(network),
+        includesDrafts: !published,
         year,
         indicator: indicatorRef(indicator, query.lang),
-        cities,
+        cities: cities.map((c) => ({ ...c, hasDrafts: withDrafts.has(c.slug) })),
       };
     }
   }
@@ -732,7 +745,11 @@ export class ProgressService {
       );
     }
     const data = (
-      await this.comparison(principal, networkSlug, comparison.slug, { lang: query.lang })
+      await this.comparison(principal, networkSlug, comparison.slug, {
+        lang: query.lang,
+        // Members see their peers as on the city page: drafts included.
+        drafts: true,
+      })
     ).body;
     const own = data.cities.find((c) => c.slug === city.slug);
     const ownAssessment =

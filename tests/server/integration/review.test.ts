@@ -126,6 +126,48 @@ describe('review workflow', () => {
     expect(exported.text).not.toContain('2021');
   });
 
+  it('network views show approved values to members too, unless they ask for drafts, which are marked', async () => {
+    const http = api(ctx.app);
+    type Scores = {
+      includesDrafts: boolean;
+      cities: Array<{ slug: string; hasDrafts: boolean; indicators: Array<{ year: number }> }>;
+    };
+    const lyonOf = (body: Scores) => body.cities.find((c) => c.slug === 'lyon')!;
+    const member = await http.get<Scores>('/api/v1/networks/net/scores', viewer.headers);
+    expect(member.body.includesDrafts).toBe(false);
+    expect(lyonOf(member.body)).toMatchObject({ hasDrafts: false });
+    expect(lyonOf(member.body).indicators[0]!.year).toBe(2020);
+    const drafts = await http.get<Scores>(
+      '/api/v1/networks/net/scores?drafts=true',
+      viewer.headers,
+    );
+    expect(drafts.body.includesDrafts).toBe(true);
+    expect(lyonOf(drafts.body)).toMatchObject({ hasDrafts: true });
+    expect(lyonOf(drafts.body).indicators[0]!.year).toBe(2021);
+    // Gent's only value (2020) was never approved either.
+    expect(drafts.body.cities.find((c) => c.slug === 'gent')!.hasDrafts).toBe(true);
+    expect(member.body.cities.find((c) => c.slug === 'gent')!.indicators).toEqual([]);
+    // Visitors asking for drafts get the approved values, and are told so.
+    const visitor = await http.get<Scores>('/api/v1/networks/net/scores?drafts=true', anonymous);
+    expect(visitor.body.includesDrafts).toBe(false);
+    expect(lyonOf(visitor.body).indicators[0]!.year).toBe(2020);
+    const comparison = await http.get<{
+      includesDrafts: boolean;
+      cities: Array<{ slug: string; hasDrafts: boolean; latest: { year: number } | null }>;
+    }>('/api/v1/networks/net/indicators/recycling/comparison?drafts=true', viewer.headers);
+    expect(comparison.body.includesDrafts).toBe(true);
+    expect(comparison.body.cities.find((c) => c.slug === 'lyon')).toMatchObject({
+      hasDrafts: true,
+      latest: { year: 2021 },
+    });
+    const plain = await http.get<{
+      includesDrafts: boolean;
+      cities: Array<{ slug: string; latest: { year: number } | null }>;
+    }>('/api/v1/networks/net/indicators/recycling/comparison', viewer.headers);
+    expect(plain.body.includesDrafts).toBe(false);
+    expect(plain.body.cities.find((c) => c.slug === 'lyon')!.latest!.year).toBe(2020);
+  });
+
   it('locks a submitted year: single writes and imports are refused, nothing changes', async () => {
     const http = api(ctx.app);
     const submitted = await http.post<ReviewPeriod>(

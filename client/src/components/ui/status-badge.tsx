@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ColourValue, ProgressStatusValue } from '@api/progress.schema';
+import type { ProgressStatusValue } from '@api/progress.schema';
 import { STATUS_META, TREND_META } from './status-meta';
 
 /** A progress status as icon + word (the word can be visually hidden in dense tables, never dropped). */
@@ -41,25 +41,6 @@ export function TrendArrow({ trend }: { trend: string | null }): ReactNode {
     <span className={`trend trend--${trend}`} title={label}>
       <span aria-hidden="true">{TREND_META[trend]?.icon ?? '?'}</span>
       <span className="visually-hidden">{label}</span>
-    </span>
-  );
-}
-
-/** An SDSN dashboard colour as a swatch plus its name. */
-export function ColourSwatch({
-  colour,
-  showLabel = true,
-}: {
-  colour: ColourValue | null;
-  showLabel?: boolean;
-}): ReactNode {
-  const { t } = useTranslation();
-  if (colour === null) return <span className="muted">{t('colour.none')}</span>;
-  const label = t(`colour.${colour}`);
-  return (
-    <span className="swatch-label" title={showLabel ? undefined : label}>
-      <span className={`swatch swatch--${colour}`} aria-hidden="true" />
-      <span className={showLabel ? undefined : 'visually-hidden'}>{label}</span>
     </span>
   );
 }

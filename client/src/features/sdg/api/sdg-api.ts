@@ -3,7 +3,6 @@ import type {
   GoalDetailResponse,
   GoalListResponse,
   IndicatorDetailResponse,
-  TargetDetailResponse,
 } from '@api/sdg.schema';
 import { apiFetch, withQuery } from '../../../lib/api-client';
 
@@ -12,7 +11,6 @@ export const sdgKeys = {
   all: ['sdg'] as const,
   goals: (lang: string) => [...sdgKeys.all, 'goals', lang] as const,
   goal: (goal: number, lang: string) => [...sdgKeys.all, 'goal', goal, lang] as const,
-  target: (code: string, lang: string) => [...sdgKeys.all, 'target', code, lang] as const,
   indicator: (code: string, lang: string) => [...sdgKeys.all, 'indicator', code, lang] as const,
 };
 
@@ -31,18 +29,6 @@ export const goalQuery = (goal: number, lang: string) =>
     queryKey: sdgKeys.goal(goal, lang),
     queryFn: ({ signal }) =>
       apiFetch<GoalDetailResponse>(withQuery(`/api/v1/sdg/goals/${goal}`, { lang }), { signal }),
-  });
-
-export const targetQuery = (code: string, lang: string) =>
-  queryOptions({
-    queryKey: sdgKeys.target(code, lang),
-    queryFn: ({ signal }) =>
-      apiFetch<TargetDetailResponse>(
-        withQuery(`/api/v1/sdg/targets/${encodeURIComponent(code)}`, { lang }),
-        {
-          signal,
-        },
-      ),
   });
 
 export const sdgIndicatorQuery = (code: string, lang: string) =>

@@ -184,15 +184,6 @@ export function deleteValue(
   });
 }
 
-export function fetchValue(
-  city: string,
-  indicator: string,
-  year: number,
-  series: SeriesDimensions = {},
-): Promise<Observation> {
-  return apiFetch<Observation>(valuePath(city, indicator, year, series));
-}
-
 export function saveAmbition(
   city: string,
   indicator: string,

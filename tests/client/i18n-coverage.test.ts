@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { STATUS_ORDER } from '../../client/src/components/ui/status-meta';
+import { PROGRESS_STATUSES } from '../../server/src/domain/progress';
 import de from '../../client/src/lib/i18n/locales/de';
 import en from '../../client/src/lib/i18n/locales/en';
 import es from '../../client/src/lib/i18n/locales/es';
@@ -72,25 +74,10 @@ describe('translations', () => {
     expect(missing).toEqual([]);
     // Keys built at run time: every value they can take has a message.
     const families: Record<string, readonly string[]> = {
-      status: [
-        'target_achieved',
-        'on_track',
-        'acceleration_needed',
-        'limited_progress',
-        'deterioration',
-        'insufficient_data',
-        'stale',
-      ],
+      status: [...PROGRESS_STATUSES, 'stale'],
       trend: ['on_track', 'moderately_improving', 'stagnating', 'decreasing'],
       colour: ['green', 'yellow', 'orange', 'red'],
-      'progress.explain': [
-        'target_achieved',
-        'on_track',
-        'acceleration_needed',
-        'limited_progress',
-        'deterioration',
-        'insufficient_data',
-      ],
+      'progress.explain': PROGRESS_STATUSES,
       'progress.baselineSource': ['ambition', 'first_since_2015', 'first_observation'],
       'progress.trendTypes': ['compound', 'linear'],
       history: ['observation_created', 'observation_updated', 'observation_deleted', 'other'],
@@ -98,5 +85,9 @@ describe('translations', () => {
     for (const [family, values] of Object.entries(families))
       for (const value of values)
         expect(english.has(`${family}.${value}`), `${family}.${value}`).toBe(true);
+  });
+
+  it('the client lists the statuses the method has, best first, and "stale"', () => {
+    expect(STATUS_ORDER).toEqual([...PROGRESS_STATUSES, 'stale']);
   });
 });

@@ -1,3 +1,4 @@
+import { PROGRESS_STATUSES } from '../../server/src/domain/progress';
 import type {
   CityProgressResponse,
   ComparisonResponse,
@@ -67,14 +68,7 @@ export function indicatorProgress(overrides: Partial<IndicatorProgress> = {}): I
   };
 }
 
-const STATUSES: ProgressStatusValue[] = [
-  'target_achieved',
-  'on_track',
-  'acceleration_needed',
-  'limited_progress',
-  'deterioration',
-  'insufficient_data',
-];
+const STATUSES: readonly ProgressStatusValue[] = PROGRESS_STATUSES;
 
 /** A city's progress with `count` indicators spread over the 17 goals and the six statuses. */
 export function cityProgress(count = 48): CityProgressResponse {

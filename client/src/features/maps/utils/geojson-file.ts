@@ -41,9 +41,12 @@ export function readGeoJsonFile(text: string): GeoJsonFileResult {
   const examples = Object.fromEntries(
     properties.map((p) => [p, props[p] === null ? '' : String(props[p]).slice(0, 40)]),
   );
+  // Row numbers (OBJECTID, FID) are never district codes; "kod" is code in several languages.
+  const candidates = properties.filter((p) => !/^(objectid|fid|id|gid|ogc_fid)$/i.test(p));
   const codeGuess =
-    properties.find((p) => /geocode|code$|cd$/i.test(p)) ??
-    properties.find((p) => /code|^id$/i.test(p)) ??
+    candidates.find((p) => /geocode/i.test(p)) ??
+    candidates.find((p) => /(code|kod|cd)$/i.test(p)) ??
+    candidates.find((p) => /code|kod|_id$/i.test(p)) ??
     null;
   const nameGuess = properties.find((p) => /name|nm$/i.test(p)) ?? null;
   return {

@@ -1,0 +1,288 @@
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import type { CityListResponse } from '../../server/src/schemas/city.schema';
+import type { NetworkDetail } from '../../server/src/schemas/network.schema';
+import type { ObservationListResponse } from '../../server/src/schemas/observation.schema';
+import type { CityProgressResponse } from '../../server/src/schemas/progress.schema';
+import { startApp, type AppProcess } from './support/app-process';
+import { accessibilityViolations, launchBrowser, openPage, screenshot } from './support/browser';
+
+/**
+ * Maps (issue 15) in the browser: the network map places one marker per city
+ * with coordinates, where the cities are relative to each other; the Košice
+ * officer uploads district boundaries in the workspace (a broken polygon and
+ * unknown codes are refused with the server's reasons, then a good file is
+ * previewed with its matched count); the indicator page's choropleth colours
+ * each district as its legend class says. axe and 390 px on each map.
+ */
+let app: AppProcess;
+let browser: Browser;
+const NETWORK = 'cities-sustainability-governance-demo';
+const CITY = 'kosice';
+const OFFICER = { email: 'kosice@demo.example', password: 'demo kosice passphrase' };
+const FIXTURES = path.join(import.meta.dirname, 'fixtures');
+const DISTRICTS = [
+  { code: 'SK-KE-01', name: 'Sever', factor: 0.8 },
+  { code: 'SK-KE-02', name: 'Východ', factor: 0.95 },
+  { code: 'SK-KE-03', name: 'Západ', factor: 1.1 },
+  { code: 'SK-KE-04', name: 'Juh', factor: 1.3 },
+];
+
+async function apiSession(who: { email: string; password: string }) {
+  const response = await fetch(`${app.baseUrl}/api/v1/auth/sign-in`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(who),
+  });
+  expect(response.status).toBe(200);
+  const cookie = response.headers.get('set-cookie')!.split(';')[0]!;
+  const { csrfToken } = (await response.json()) as { csrfToken: string };
+  return { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' };
+}
+
+async function getJson<T>(url: string, headers: Record<string, string> = {}): Promise<T> {
+  const response = await fetch(`${app.baseUrl}${url}`, { headers });
+  expect(response.status, url).toBe(200);
+  return (await response.json()) as T;
+}
+
+async function signIn(page: Page, next: string) {
+  await page.goto(`${app.baseUrl}/sign-in?next=${encodeURIComponent(next)}`);
+  await page.getByLabel('Email').fill(OFFICER.email);
+  await page.getByLabel('Password').fill(OFFICER.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL((url) => url.pathname === next.split('?')[0]);
+}
+
+const overflow = (page: Page): Promise<number> =>
+  page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
+
+/** The screen centre of each city's marker. */
+async function markerCentres(page: Page): Promise<Map<string, { x: number; y: number }>> {
+  const markers = page.locator('[data-testid="network-map"] a.map-marker');
+  const out = new Map<string, { x: number; y: number }>();
+  for (const marker of await markers.all()) {
+    const slug = (await marker.getAttribute('data-city'))!;
+    const box = (await marker.locator('g').first().boundingBox())!;
+    out.set(slug, { x: box.x + box.width / 2, y: box.y + box.height / 2 });
+  }
+  return out;
+}
+
+beforeAll(async () => {
+  app = await startApp();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+describe('maps', () => {
+  it('the network map shows one marker per city with coordinates, where the cities are', async () => {
+    const network = await getJson<NetworkDetail>(`/api/v1/networks/${NETWORK}`);
+    const cities = await getJson<CityListResponse>('/api/v1/cities');
+    const members = new Set(network.members.map((m) => m.slug));
+    const located = cities.cities.filter(
+      (c) => members.has(c.slug) && c.latitude !== null && c.longitude !== null,
+    );
+    expect(located.length).toBeGreaterThanOrEqual(9);
+
+    const { page, errors, context } = await openPage(browser, 1280);
+    await page.goto(`${app.baseUrl}/networks/${NETWORK}`);
+    const map = page.getByTestId('network-map');
+    await map.locator('a.map-marker').first().waitFor();
+    expect(await map.locator('a.map-marker').count()).toBe(located.length);
+    expect(await page.getByTestId('network-map-table').locator('tbody tr').count()).toBe(
+      network.members.length,
+    );
+    const at = await markerCentres(page);
+    expect(at.get('espoo')!.y).toBeLessThan(at.get('tallinn')!.y);
+    expect(at.get('tallinn')!.y).toBeLessThan(at.get('kosice')!.y);
+    expect(at.get('valencia')!.x).toBeLessThan(at.get('mannheim')!.x);
+    // Every marker inside the map.
+    const svg = (await map.locator('svg').boundingBox())!;
+    for (const [slug, p] of at) {
+      expect(p.x, slug).toBeGreaterThan(svg.x);
+      expect(p.x, slug).toBeLessThan(svg.x + svg.width);
+      expect(p.y, slug).toBeGreaterThan(svg.y);
+      expect(p.y, slug).toBeLessThan(svg.y + svg.height);
+    }
+    // The lead partner is ringed and said so.
+    const lead = network.members.find((m) => m.role === 'lead_partner')!;
+    const leadMarker = map.locator(`a[data-city="${lead.slug}"]`);
+    expect(await leadMarker.locator('.map-lead-ring').count()).toBe(1);
+    expect(await leadMarker.getAttribute('aria-label')).toMatch(/lead partner/);
+    // Focus shows the details; another measure recolours; a click opens the city.
+    await leadMarker.focus();
+    await expect.poll(() => page.getByTestId('map-tooltip').textContent()).toContain(lead.name);
+    const goal = page.getByLabel('Show on the map');
+    const goalOption = await goal.locator('option[value^="goal-"]').first().getAttribute('value');
+    await goal.selectOption(goalOption!);
+    await expect
+      .poll(async () => (await map.locator('a.map-marker').first().getAttribute('data-key')) ?? '')
+      .toMatch(/^(green|yellow|orange|red|none)$/);
+    expect(new URL(page.url()).searchParams.get('map')).toBe(goalOption);
+    await screenshot(page, 'maps-network-1280');
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await map.locator('a[data-city="tallinn"] g').first().click();
+    await page.waitForURL((url) => url.pathname === '/cities/tallinn');
+    expect(errors).toEqual([]);
+    await context.close();
+
+    for (const url of [
+      `/networks/${NETWORK}`,
+      `/networks/${NETWORK}/compare/${(await firstComparedIndicator()) ?? ''}`,
+    ]) {
+      const phone = await openPage(browser, 390, 844);
+      await phone.page.goto(`${app.baseUrl}${url}`);
+      await phone.page.getByTestId('network-map').locator('a.map-marker').first().waitFor();
+      expect(await phone.page.getByTestId('network-map').locator('a.map-marker').count()).toBe(
+        located.length,
+      );
+      await screenshot(
+        phone.page,
+        url.includes('compare') ? 'maps-compare-390' : 'maps-network-390',
+      );
+      expect(await overflow(phone.page), url).toBeLessThanOrEqual(0);
+      expect(await accessibilityViolations(phone.page), url).toEqual([]);
+      await phone.context.close();
+    }
+  });
+
+  let indicatorSlug = '';
+
+  it('the workspace refuses a broken polygon and unknown codes with the reasons, then previews good boundaries', async () => {
+    // District values of one indicator, as a breakdown with a geocode (the demo has none).
+    const member = await apiSession(OFFICER);
+    const progress = await getJson<CityProgressResponse>(`/api/v1/cities/${CITY}/progress`, member);
+    const indicator = progress.indicators.find((i) => i.latest !== null)!;
+    indicatorSlug = indicator.slug;
+    const latest = indicator.latest!;
+    let written = 0;
+    for (const d of DISTRICTS) {
+      const series = encodeURIComponent(JSON.stringify({ district: d.name, geocode: d.code }));
+      const value = Math.round(latest.value * d.factor * 10) / 10;
+      const r = await fetch(
+        `${app.baseUrl}/api/v1/cities/${CITY}/indicators/${indicatorSlug}/observations/${latest.year}?series=${series}`,
+        { method: 'PUT', headers: member, body: JSON.stringify({ value }) },
+      );
+      expect(r.status, await r.clone().text()).toBeLessThan(300);
+      written++;
+    }
+    expect(written).toBe(DISTRICTS.length);
+
+    const { page, errors, context } = await openPage(browser, 1280);
+    await signIn(page, `/cities/${CITY}/workspace?tab=districts`);
+    const panel = page.getByTestId('districts-upload');
+    await panel.getByTestId('districts-none').waitFor();
+    const file = panel.getByLabel('GeoJSON file');
+
+    await file.setInputFiles(path.join(FIXTURES, 'kosice-districts-broken.geojson'));
+    // The code is guessed from the property names (not OBJECTID); the officer can choose another.
+    await expect
+      .poll(() => panel.getByLabel('Property with the district code').inputValue())
+      .toBe('KOD');
+    await panel.getByLabel('Property with the district code').selectOption('KOD');
+    await panel.getByRole('button', { name: 'Upload' }).click();
+    const error = panel.getByTestId('districts-error');
+    await error.waitFor();
+    expect(await error.textContent()).toMatch(
+      /District "SK-KE-01" has a broken polygon: a ring is not closed/,
+    );
+
+    await file.setInputFiles(path.join(FIXTURES, 'kosice-districts-wrong-codes.geojson'));
+    await panel.getByRole('button', { name: 'Upload' }).click();
+    await expect
+      .poll(() => error.textContent())
+      .toMatch(/matches no district code in Košice's data.*SK-KE-01/);
+    await screenshot(page, 'maps-upload-refused-1280');
+
+    await file.setInputFiles(path.join(FIXTURES, 'kosice-districts.geojson'));
+    await panel.getByLabel('Property with the district name').selectOption('NAZOV');
+    await panel.getByRole('button', { name: 'Upload' }).click();
+    await panel.getByTestId('districts-done').waitFor();
+    expect(await panel.getByTestId('districts-match').textContent()).toBe(
+      '4 of 4 districts match codes in your data.',
+    );
+    await panel.getByTestId('districts-preview').locator('path.map-district').first().waitFor();
+    expect(await panel.getByTestId('districts-preview').locator('path.map-district').count()).toBe(
+      4,
+    );
+    await screenshot(page, 'maps-upload-1280');
+    expect(await accessibilityViolations(page)).toEqual([]);
+    // The browser logs the expected answers: no boundaries yet (404), the two refusals (400).
+    expect(errors.filter((e) => !/status of (404|400)/.test(e))).toEqual([]);
+    expect(errors.filter((e) => /status of 400/.test(e))).toHaveLength(2);
+    await context.close();
+  });
+
+  it('the district choropleth colours each district as its legend class says, and matches the data', async () => {
+    expect(indicatorSlug).not.toBe('');
+    const member = await apiSession(OFFICER);
+    const values = await getJson<ObservationListResponse>(
+      `/api/v1/cities/${CITY}/observations?indicator=${indicatorSlug}&series=*`,
+      member,
+    );
+    const { decimals } = await getJson<{ decimals: number }>(`/api/v1/indicators/${indicatorSlug}`);
+    for (const width of [1280, 390]) {
+      const { page, errors, context } = await openPage(browser, width, 900);
+      await signIn(page, `/cities/${CITY}/indicators/${indicatorSlug}`);
+      const figure = page.getByTestId('district-map-figure');
+      await figure.locator('path.map-district').first().waitFor();
+      const fillOfClass = new Map<string, string>();
+      for (const li of await figure.getByTestId('district-legend').locator('li[data-fill]').all())
+        fillOfClass.set(
+          (await li.getAttribute('data-class'))!,
+          (await li.getAttribute('data-fill'))!,
+        );
+      expect(fillOfClass.size).toBeGreaterThan(1);
+      const rows = figure.getByTestId('district-table').locator('tbody tr');
+      expect(await rows.count()).toBe(DISTRICTS.length);
+      for (const row of await rows.all()) {
+        const code = (await row.getAttribute('data-code'))!;
+        const cls = (await row.getAttribute('data-class'))!;
+        const fill = await figure
+          .locator(`path.map-district[data-code="${code}"]`)
+          .getAttribute('fill');
+        expect(fill, code).toBe(fillOfClass.get(cls));
+        const stored = values.observations
+          .filter((o) => o.series.geocode === code)
+          .sort((a, b) => b.year - a.year)[0]!;
+        const shown = (await row.locator('td').first().textContent())!;
+        const number = Number(shown.replace(/[^\d.\u2212-]/g, '').replace('\u2212', '-'));
+        expect(Math.abs(number - stored.value), `${code}: ${shown}`).toBeLessThanOrEqual(
+          0.5 * 10 ** -decimals + 1e-9,
+        );
+      }
+      // Lower values, lighter classes: the classes follow the values.
+      const order = DISTRICTS.map((d) => d.code);
+      const classes = await Promise.all(
+        order.map(async (c) =>
+          Number(await figure.locator(`tr[data-code="${c}"]`).getAttribute('data-class')),
+        ),
+      );
+      expect([...classes].sort((a, b) => a - b)).toEqual(classes);
+      expect(await figure.getByTestId('district-headline').textContent()).toMatch(
+        /Košice as a whole/,
+      );
+      await figure.locator('path.map-district').first().focus();
+      await expect
+        .poll(() => figure.getByTestId('map-tooltip').textContent())
+        .toMatch(/the city as a whole/);
+      expect(await overflow(page)).toBeLessThanOrEqual(0);
+      expect(await accessibilityViolations(page)).toEqual([]);
+      await figure.scrollIntoViewIfNeeded();
+      await screenshot(page, `maps-district-${width}`);
+      expect(errors).toEqual([]);
+      await context.close();
+    }
+  });
+});
+
+async function firstComparedIndicator(): Promise<string | undefined> {
+  const r = await fetch(`${app.baseUrl}/api/v1/networks/${NETWORK}/scores`);
+  const body = (await r.json()) as { indicators: Array<{ slug: string }> };
+  return body.indicators[0]?.slug;
+}

@@ -153,9 +153,25 @@ function comparison(direction: 'increase' | 'decrease'): ComparisonResponse {
 describe('compare shaping', () => {
   it('sorts bars best first: highest first when higher is better', () => {
     expect(barData(comparison('increase'), 'raw')).toEqual([
-      { slug: 'braga', name: 'Braga', value: 45, year: 2024, target: null, stale: false },
-      { slug: 'aveiro', name: 'Aveiro', value: 30, year: 2024, target: 50, stale: false },
-      { slug: 'cork', name: 'Cork', value: 12, year: 2024, target: 40, stale: false },
+      {
+        slug: 'braga',
+        name: 'Braga',
+        value: 45,
+        year: 2024,
+        target: null,
+        stale: false,
+        draft: false,
+      },
+      {
+        slug: 'aveiro',
+        name: 'Aveiro',
+        value: 30,
+        year: 2024,
+        target: 50,
+        stale: false,
+        draft: false,
+      },
+      { slug: 'cork', name: 'Cork', value: 12, year: 2024, target: 40, stale: false, draft: false },
     ]);
   });
 
@@ -178,9 +194,9 @@ describe('compare shaping', () => {
       { year: 2024, aveiro: 30, braga: 45, cork: 12 },
     ]);
     expect(t.series).toEqual([
-      { slug: 'aveiro', name: 'Aveiro', highlighted: true },
-      { slug: 'braga', name: 'Braga', highlighted: true },
-      { slug: 'cork', name: 'Cork', highlighted: false },
+      { slug: 'aveiro', name: 'Aveiro', highlighted: true, draft: false },
+      { slug: 'braga', name: 'Braga', highlighted: true, draft: false },
+      { slug: 'cork', name: 'Cork', highlighted: false, draft: false },
     ]);
     const chosen = trajectories(comparison('increase'), 'raw', ['cork'], 2);
     expect(chosen.series.filter((s) => s.highlighted).map((s) => s.slug)).toEqual(['cork']);

@@ -32,6 +32,15 @@ import {
 } from '../../features/maps/utils/network-map-data';
 import { useNetwork } from '../../features/networks/api/networks-api';
 import { DataKindNote } from '../../features/networks/components/data-kind-note';
+import {
+  DraftMarker,
+  DraftsNotice,
+  DraftsSwitch,
+  isNetworkMember,
+  useDraftsParam,
+  withDrafts,
+} from '../../features/networks/components/drafts-switch';
+import { useSession } from '../../features/auth/api/auth-api';
 import { useIndicator, useIndicatorObservations } from '../../features/series/api/series-api';
 import { SeriesAcrossCities } from '../../features/series/components/series-across-cities';
 import { SeriesSelect, useSeriesLabel } from '../../features/series/components/series-select';
@@ -87,7 +96,10 @@ function TrajectoryTable({
           <tbody>
             {data.series.map((series) => (
               <tr key={series.slug}>
-                <th scope="row">{series.name}</th>
+                <th scope="row">
+                  {series.name}
+                  {series.draft && <DraftMarker name={series.name} />}
+                </th>
                 {data.rows.map((row) => {
                   const v = row[series.slug];
                   return (
@@ -163,6 +175,7 @@ function LatestTable({
                   <LocalLink to={withYear(`/cities/${c.slug}/indicators/${ind.slug}`, year)}>
                     {c.name}
                   </LocalLink>
+                  {data.includesDrafts && c.hasDrafts && <DraftMarker name={c.name} />}
                 </th>
                 <td className="num">
                   {c.latest === null ? (
@@ -234,7 +247,16 @@ export function ComparePage(): ReactNode {
   const [year, setYear] = useYearParam();
   const [view, setView] = useSearchParam('view');
   const [highlightRaw, setHighlight] = useSearchParam('highlight');
-  const comparison = useComparison(network, indicator, year, lang);
+  const session = useSession();
+  const networkDetail = useNetwork(network);
+  // Members may switch to figures including drafts (`?drafts=1`); published by default.
+  const [draftsAsked, setDrafts] = useDraftsParam();
+  const isMember = isNetworkMember(
+    session.data?.roles ?? [],
+    network,
+    networkDetail.data?.members.map((m) => m.slug) ?? [],
+  );
+  const comparison = useComparison(network, indicator, year, lang, draftsAsked && isMember);
   const definition = useIndicator(indicator);
   const everySeries = useIndicatorObservations(indicator, '*');
   const [seriesRaw, setSeries] = useSearchParam('series');
@@ -260,7 +282,6 @@ export function ComparePage(): ReactNode {
   const valueOf: HeadlineValueOf = (city, y) => headlineValues.get(`${city}|${y}`);
   const groupId = useId();
   // The map of this indicator across the network: its status (default) or latest value.
-  const networkDetail = useNetwork(network);
   const cities = useCities();
   const [mapParam, setMapParam] = useSearchParam('map');
   const parsedMeasure = parseMeasure(mapParam);
@@ -288,6 +309,7 @@ export function ComparePage(): ReactNode {
   const mode: CompareMode = view === 'normalised' && canNormalise ? 'normalised' : 'raw';
   const chosen = (highlightRaw ?? '').split(',').filter((s) => s !== '');
   const bars = barData(data, mode);
+  const draftCities = data.includesDrafts ? data.cities.filter((c) => c.hasDrafts) : [];
   const lines = trajectories(data, mode, chosen, MAX_HIGHLIGHTED);
   const decimals = mode === 'raw' ? ind.decimals : 1;
   const unitLabel = mode === 'raw' ? ind.unit : t('compare.normalisedUnit');
@@ -304,7 +326,7 @@ export function ComparePage(): ReactNode {
     <>
       <nav aria-label={t('nav.breadcrumb')} className="breadcrumb">
         <LocalLink to="/networks">{t('nav.networks')}</LocalLink> ›{' '}
-        <LocalLink to={withYear(`/networks/${data.network.slug}`, year)}>
+        <LocalLink to={withDrafts(withYear(`/networks/${data.network.slug}`, year), draftsAsked)}>
           {data.network.name}
         </LocalLink>
       </nav>
@@ -335,6 +357,7 @@ export function ComparePage(): ReactNode {
         </div>
         <div className="toolbar">
           <YearSelect year={year} years={years} onChange={setYear} />
+          {isMember && <DraftsSwitch drafts={data.includesDrafts} onChange={setDrafts} />}
           <fieldset className="segmented">
             <legend>{t('compare.viewLegend')}</legend>
             <label>
@@ -362,6 +385,7 @@ export function ComparePage(): ReactNode {
         </div>
       </div>
       <DataKindNote network={data.network} />
+      {data.includesDrafts && <DraftsNotice count={draftCities.length} />}
       {mode === 'normalised' && <p className="muted small">{t('compare.normalisedNote')}</p>}
 
       <section aria-labelledby="latest-heading">
@@ -425,6 +449,7 @@ export function ComparePage(): ReactNode {
                       onChange={() => toggle(c.slug)}
                     />
                     {c.name}
+                    {data.includesDrafts && c.hasDrafts && <DraftMarker name={c.name} />}
                   </label>
                 ))}
             </fieldset>

@@ -14,6 +14,13 @@ import { mapMembers, measureParam, parseMeasure } from '../../features/maps/util
 import { NetworkInvitations } from '../../features/memberships/components/network-invitations';
 import { useNetwork, useNetworkScores } from '../../features/networks/api/networks-api';
 import { DataKindNote } from '../../features/networks/components/data-kind-note';
+import {
+  DraftsNotice,
+  DraftsSwitch,
+  isNetworkMember,
+  useDraftsParam,
+  withDrafts,
+} from '../../features/networks/components/drafts-switch';
 import { GoalHeatmap, HeatmapLegend } from '../../features/networks/components/goal-heatmap';
 import { RankingTable } from '../../features/networks/components/ranking-table';
 import { indicatorsByGoal } from '../../features/networks/utils/network-shaping';
@@ -29,17 +36,25 @@ export function NetworkPage(): ReactNode {
   const lang = useLanguage();
   const slug = useParams().network ?? '';
   const [year, setYear] = useYearParam();
-  const network = useNetwork(slug);
-  const scores = useNetworkScores(slug, year, lang);
-  const goals = useGoals(lang);
   const session = useSession();
+  const network = useNetwork(slug);
+  // Members may switch to figures including drafts (`?drafts=1`); published by default.
+  const [draftsAsked, setDrafts] = useDraftsParam();
+  const isMember = isNetworkMember(
+    session.data?.roles ?? [],
+    slug,
+    network.data?.members.map((m) => m.slug) ?? [],
+  );
+  const drafts = draftsAsked && isMember;
+  const scores = useNetworkScores(slug, year, lang, drafts);
+  const goals = useGoals(lang);
   // The map: its measure is in the URL; an indicator's status comes from the comparison.
   const cities = useCities();
   const [mapParam, setMapParam] = useSearchParam('map');
   const measure = parseMeasure(mapParam);
   const mapIndicator = measure.kind === 'status' ? measure.indicator : '';
   const mapComparison = useQuery({
-    ...comparisonQuery(slug, mapIndicator, year, lang),
+    ...comparisonQuery(slug, mapIndicator, year, lang, drafts),
     enabled: mapIndicator !== '',
   });
   const members = useMemo(
@@ -70,6 +85,7 @@ export function NetworkPage(): ReactNode {
         </div>
         <div className="toolbar">
           <YearSelect year={year} years={years} onChange={setYear} />
+          {isMember && <DraftsSwitch drafts={drafts} onChange={setDrafts} />}
           <LocalLink
             to={`/networks/${slug}/good-practices`}
             className="button button--secondary"
@@ -117,6 +133,9 @@ export function NetworkPage(): ReactNode {
         <EmptyState>{t('scores.none')}</EmptyState>
       ) : (
         <>
+          {scores.data.includesDrafts && (
+            <DraftsNotice count={scores.data.cities.filter((c) => c.hasDrafts).length} />
+          )}
           <section aria-labelledby="ranking-heading">
             <h2 id="ranking-heading">{t('scores.rankingHeading')}</h2>
             <p className="muted small">{t('scores.rankingIntro')}</p>
@@ -153,7 +172,10 @@ export function NetworkPage(): ReactNode {
                     {group.indicators.map((indicator) => (
                       <li key={indicator.slug}>
                         <LocalLink
-                          to={withYear(`/networks/${data.slug}/compare/${indicator.slug}`, year)}
+                          to={withDrafts(
+                            withYear(`/networks/${data.slug}/compare/${indicator.slug}`, year),
+                            drafts,
+                          )}
                         >
                           {indicator.name}
                         </LocalLink>

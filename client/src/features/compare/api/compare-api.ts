@@ -4,8 +4,21 @@ import { apiFetch, withQuery } from '../../../lib/api-client';
 
 export const compareKeys = {
   all: ['comparison'] as const,
-  indicator: (network: string, indicator: string, year: number | undefined, lang: string) =>
-    [...compareKeys.all, network, indicator, year ?? 'latest', lang] as const,
+  indicator: (
+    network: string,
+    indicator: string,
+    year: number | undefined,
+    lang: string,
+    drafts = false,
+  ) =>
+    [
+      ...compareKeys.all,
+      network,
+      indicator,
+      year ?? 'latest',
+      lang,
+      drafts ? 'drafts' : 'published',
+    ] as const,
 };
 
 export const comparisonQuery = (
@@ -13,9 +26,11 @@ export const comparisonQuery = (
   indicator: string,
   year: number | undefined,
   lang: string,
+  /** Members: include values not approved yet (published figures by default). */
+  drafts = false,
 ) =>
   queryOptions({
-    queryKey: compareKeys.indicator(network, indicator, year, lang),
+    queryKey: compareKeys.indicator(network, indicator, year, lang, drafts),
     queryFn: ({ signal }) =>
       apiFetch<ComparisonResponse>(
         withQuery(
@@ -23,6 +38,7 @@ export const comparisonQuery = (
           {
             year,
             lang,
+            drafts: drafts ? 'true' : undefined,
           },
         ),
         { signal },
@@ -34,4 +50,5 @@ export const useComparison = (
   indicator: string,
   year: number | undefined,
   lang: string,
-) => useQuery(comparisonQuery(network, indicator, year, lang));
+  drafts = false,
+) => useQuery(comparisonQuery(network, indicator, year, lang, drafts));

@@ -29,17 +29,22 @@ export function CompareBarChart({
   const lang = useLanguage();
   const format = (v: unknown): string =>
     typeof v === 'number' ? formatNumber(v, lang, decimals) : '';
+  // A city whose figures include drafts says so in its label: a word, not a colour.
+  const labelled = bars.map((b) => ({
+    ...b,
+    label: b.draft ? t('drafts.chartName', { city: b.name }) : b.name,
+  }));
   return (
     <ComposedChart
       layout="vertical"
-      data={bars as BarDatum[]}
+      data={labelled}
       responsive
       style={{ width: '100%', height: Math.max(160, bars.length * 30 + 60) }}
       margin={{ top: 8, right: 24, bottom: 8, left: 8 }}
     >
       <CartesianGrid stroke="#d5dbe1" strokeDasharray="2 4" horizontal={false} />
       <XAxis type="number" tickFormatter={(v: number) => formatTick(v, lang, decimals)} />
-      <YAxis type="category" dataKey="name" width={150} interval={0} />
+      <YAxis type="category" dataKey="label" width={150} interval={0} />
       <Tooltip formatter={(value: unknown) => format(value)} />
       <Legend />
       <Bar
@@ -71,7 +76,10 @@ export function TrajectoriesChart({
   data: Trajectories;
   decimals: number;
 }): ReactNode {
+  const { t } = useTranslation();
   const lang = useLanguage();
+  const nameOf = (s: Trajectories['series'][number]): string =>
+    s.draft ? t('drafts.chartName', { city: s.name }) : s.name;
   const format = (v: unknown): string =>
     typeof v === 'number' ? formatNumber(v, lang, decimals) : '';
   let styleIndex = 0;
@@ -102,7 +110,7 @@ export function TrajectoriesChart({
             <Line
               key={series.slug}
               dataKey={series.slug}
-              name={series.name}
+              name={nameOf(series)}
               stroke="#b8c1ca"
               strokeWidth={1}
               dot={false}
@@ -117,7 +125,7 @@ export function TrajectoriesChart({
           <Line
             key={series.slug}
             dataKey={series.slug}
-            name={series.name}
+            name={nameOf(series)}
             stroke={style.color}
             strokeDasharray={style.dash}
             strokeWidth={2}

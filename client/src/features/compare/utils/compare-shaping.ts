@@ -10,6 +10,8 @@ export interface BarDatum {
   /** The city's own target (raw mode only). */
   target: number | null;
   stale: boolean;
+  /** The figures include values not approved yet (a member asked for drafts). */
+  draft: boolean;
 }
 
 /**
@@ -30,6 +32,7 @@ export function barData(data: ComparisonResponse, mode: CompareMode): BarDatum[]
         year: c.latest.year,
         target: mode === 'raw' && c.ambition !== null ? c.ambition.targetValue : null,
         stale: c.stale,
+        draft: data.includesDrafts && c.hasDrafts,
       },
     ];
   });
@@ -44,6 +47,8 @@ export interface TrajectorySeries {
   slug: string;
   name: string;
   highlighted: boolean;
+  /** The series includes values not approved yet. */
+  draft: boolean;
 }
 
 export interface Trajectories {
@@ -79,7 +84,12 @@ export function trajectories(
     rows: [...byYear.values()].sort((a, b) => a.year! - b.year!),
     series: data.cities
       .filter((c) => c.series.length > 0)
-      .map((c) => ({ slug: c.slug, name: c.name, highlighted: highlighted.has(c.slug) }))
+      .map((c) => ({
+        slug: c.slug,
+        name: c.name,
+        highlighted: highlighted.has(c.slug),
+        draft: data.includesDrafts && c.hasDrafts,
+      }))
       .sort(
         (a, b) => Number(b.highlighted) - Number(a.highlighted) || a.name.localeCompare(b.name),
       ),

@@ -25,17 +25,41 @@ export const networkQuery = (slug: string) =>
 export const useNetworks = () => useQuery(networksQuery());
 export const useNetwork = (slug: string) => useQuery(networkQuery(slug));
 
-export const networkScoresQuery = (network: string, year: number | undefined, lang: string) =>
+/**
+ * The network's scores. `drafts`: members ask for values not approved yet
+ * (the server ignores it for others); by default everyone sees published figures.
+ */
+export const networkScoresQuery = (
+  network: string,
+  year: number | undefined,
+  lang: string,
+  drafts = false,
+) =>
   queryOptions({
-    queryKey: [...networkKeys.all, 'scores', network, year ?? 'latest', lang] as const,
+    queryKey: [
+      ...networkKeys.all,
+      'scores',
+      network,
+      year ?? 'latest',
+      lang,
+      drafts ? 'drafts' : 'published',
+    ] as const,
     queryFn: ({ signal }) =>
       apiFetch<NetworkScoresResponse>(
-        withQuery(`/api/v1/networks/${encodeURIComponent(network)}/scores`, { year, lang }),
+        withQuery(`/api/v1/networks/${encodeURIComponent(network)}/scores`, {
+          year,
+          lang,
+          drafts: drafts ? 'true' : undefined,
+        }),
         {
           signal,
         },
       ),
   });
 
-export const useNetworkScores = (network: string, year: number | undefined, lang: string) =>
-  useQuery(networkScoresQuery(network, year, lang));
+export const useNetworkScores = (
+  network: string,
+  year: number | undefined,
+  lang: string,
+  drafts = false,
+) => useQuery(networkScoresQuery(network, year, lang, drafts));

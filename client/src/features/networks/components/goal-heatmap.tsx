@@ -10,6 +10,7 @@ import { useLanguage } from '../../../lib/i18n/use-language';
 import { withYear } from '../../../lib/url-state';
 import { rankedCities } from '../utils/network-shaping';
 import { TableScroll } from '../../../components/ui/table-scroll';
+import { DraftMarker } from './drafts-switch';
 
 /**
  * Cities × goals, SDSN style: each cell has the goal score, the dashboard
@@ -70,6 +71,7 @@ export function GoalHeatmap({
               <tr key={city.slug}>
                 <th scope="row">
                   <LocalLink to={withYear(`/cities/${city.slug}`, year)}>{city.name}</LocalLink>
+                  {scores.includesDrafts && city.hasDrafts && <DraftMarker name={city.name} />}
                 </th>
                 {scores.goals.map((goal) => {
                   const cell = byGoal.get(goal);

@@ -8,6 +8,7 @@ import { useLanguage } from '../../../lib/i18n/use-language';
 import { withYear } from '../../../lib/url-state';
 import { rankedCities } from '../utils/network-shaping';
 import { TableScroll } from '../../../components/ui/table-scroll';
+import { DraftMarker } from './drafts-switch';
 
 /** Partner cities by overall index: rank, index, coverage and the index over the years. */
 export function RankingTable({
@@ -58,6 +59,7 @@ export function RankingTable({
                 <th scope="row">
                   <LocalLink to={withYear(`/cities/${city.slug}`, year)}>{city.name}</LocalLink>{' '}
                   <span className="muted small">{city.countryCode}</span>
+                  {scores.includesDrafts && city.hasDrafts && <DraftMarker name={city.name} />}
                 </th>
                 <td className="num">{city.index === null ? '—' : formatScore(city.index, lang)}</td>
                 <td className="num">{formatShare(city.coverage, lang)}</td>

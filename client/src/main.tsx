@@ -11,6 +11,7 @@ import './styles/app.css';
 import './styles/actions.css';
 import './styles/review.css';
 import './styles/maps.css';
+import './styles/daily-use.css';
 
 function storedLanguage(): string | null {
   try {

@@ -76,3 +76,19 @@ export function formatYear(year: number): string {
 export function formatTick(value: number, locale: string, decimals: number): string {
   return formatNumber(value, locale, Number.isInteger(value) ? 0 : decimals);
 }
+
+const dateTimes = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * A moment in the reader's locale, day first for English as in Europe
+ * ("30 Nov 2026, 19:35"; "30.11.2026, 19:35" in German).
+ */
+export function formatDateTime(iso: string, locale: string): string {
+  const tag = locale === 'en' ? 'en-GB' : locale;
+  let f = dateTimes.get(tag);
+  if (f === undefined) {
+    f = new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeStyle: 'short' });
+    dateTimes.set(tag, f);
+  }
+  return f.format(new Date(iso));
+}

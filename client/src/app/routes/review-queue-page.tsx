@@ -8,6 +8,7 @@ import { useDocumentTitle } from '../../components/ui/use-document-title';
 import { useReviewQueue } from '../../features/workspace/api/workspace-api';
 import { ActionQueue } from '../../features/actions/components/action-queue';
 import { useLanguage } from '../../lib/i18n/use-language';
+import { formatDateTime } from '../../lib/format';
 
 /** The coordinators' queue: years cities submitted, oldest first, each linking to its review. */
 export function ReviewQueuePage(): ReactNode {
@@ -30,32 +31,49 @@ export function ReviewQueuePage(): ReactNode {
         <p>{t('workspace.queue.empty')}</p>
       ) : (
         <TableScroll label={t('workspace.queue.title')}>
-          <table data-testid="review-queue">
+          {/* A card per year on a phone (stack-table); the roles keep it a table. */}
+          <table data-testid="review-queue" className="stack-table" role="table">
             <caption>{t('workspace.queue.caption', { count: periods.length })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('workspace.queue.city')}</th>
-                <th scope="col">{t('workspace.review.year')}</th>
-                <th scope="col">{t('workspace.review.values')}</th>
-                <th scope="col">{t('workspace.queue.submitted')}</th>
-                <th scope="col">{t('workspace.review.actions')}</th>
+            <thead role="rowgroup">
+              <tr role="row">
+                <th scope="col" role="columnheader">
+                  {t('workspace.queue.city')}
+                </th>
+                <th scope="col" role="columnheader">
+                  {t('workspace.review.year')}
+                </th>
+                <th scope="col" role="columnheader">
+                  {t('workspace.review.values')}
+                </th>
+                <th scope="col" role="columnheader">
+                  {t('workspace.queue.submitted')}
+                </th>
+                <th scope="col" role="columnheader">
+                  {t('workspace.review.actions')}
+                </th>
               </tr>
             </thead>
-            <tbody>
+            <tbody role="rowgroup">
               {periods.map((p) => (
-                <tr key={`${p.city.slug}-${p.year}`}>
-                  <th scope="row">{p.city.name}</th>
-                  <td>{p.year}</td>
-                  <td>{p.values}</td>
-                  <td>
+                <tr key={`${p.city.slug}-${p.year}`} role="row">
+                  <th scope="row" role="rowheader" className="stack-table__title">
+                    {p.city.name}
+                  </th>
+                  <td role="cell" className="stack-table__badge">
+                    {p.year}
+                  </td>
+                  <td role="cell" data-label={t('workspace.review.values')}>
+                    {p.values}
+                  </td>
+                  <td role="cell" data-label={t('workspace.queue.submitted')}>
                     {p.submittedAt === null
                       ? ''
                       : t('workspace.review.submitted', {
                           who: p.submittedBy,
-                          when: new Date(p.submittedAt).toLocaleString(lang),
+                          when: formatDateTime(p.submittedAt, lang),
                         })}
                   </td>
-                  <td>
+                  <td role="cell" className="stack-table__actions">
                     <LocalLink
                       to={`/cities/${p.city.slug}/workspace?network=${network}&tab=review`}
                     >

@@ -3,7 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { FormField } from '../../components/ui/form-field';
 import { useSignIn, useSignInSecondFactor } from '../../features/auth/api/auth-api';
-import { safeNext } from '../../features/auth/utils/auth-text';
+import { afterSignIn } from '../../features/auth/utils/auth-text';
+import { withLanguage } from '../../components/ui/local-link';
+import { useLanguage } from '../../lib/i18n/use-language';
+import type { Session } from '../../features/auth/api/auth-api';
 import { useDocumentTitle } from '../../components/ui/use-document-title';
 import { ApiError } from '../../lib/api-client';
 
@@ -41,7 +44,14 @@ export function SignInPage(): ReactNode {
     }
   }, [challenge]);
 
-  const done = (): void => void navigate(safeNext(params.get('next')), { replace: true });
+  const lang = useLanguage();
+  // Back to the page asked for; otherwise editors to their workspace, coordinators to their queue.
+  const done = (session: Session): void => {
+    const target = afterSignIn(params.get('next'), session.roles);
+    void navigate(target === params.get('next') ? target : withLanguage(target, lang), {
+      replace: true,
+    });
+  };
 
   const submit = (event: FormEvent): void => {
     event.preventDefault();
@@ -51,7 +61,7 @@ export function SignInPage(): ReactNode {
       {
         onSuccess: (session) => {
           if (session.secondFactorChallenge === null) {
-            done();
+            done(session);
             return;
           }
           setPassword('');

@@ -25,6 +25,7 @@ import { EurostatCatalogue } from '../../features/workspace/components/eurostat-
 import { ImportWizard } from '../../features/workspace/components/import-wizard';
 import { ReviewPanel } from '../../features/workspace/components/review-panel';
 import { ReportingStatus } from '../../features/workspace/components/reporting-status';
+import { ReturnedNotice } from '../../features/workspace/components/returned-notice';
 import { byGoal, cellKey, gridYears } from '../../features/workspace/utils/grid-model';
 import { useGoals } from '../../features/sdg/api/sdg-api';
 import { seriesKeys } from '../../features/series/api/series-api';
@@ -86,6 +87,8 @@ export function WorkspacePage(): ReactNode {
   );
   const client = useQueryClient();
   const [pendingCount, setPendingCount] = useState(0);
+  // The year the returned notice sent the reader to review (highlighted there).
+  const [reviewYear, setReviewYear] = useState<number | null>(null);
   useDocumentTitle(t('workspace.title', { city: city.data?.name ?? slug }));
 
   // No lost work: leaving the page (in the app or the browser) with unsaved edits asks first.
@@ -222,6 +225,17 @@ export function WorkspacePage(): ReactNode {
         )}
       </div>
       <CityInvitations city={slug} cityName={city.data.name} enabled={canEdit} />
+      {network !== '' && reviews.data !== undefined && (
+        <ReturnedNotice
+          reviews={reviews.data}
+          locale={lang}
+          onOpenReview={(year) => {
+            setReviewYear(year);
+            setTab('review');
+            document.getElementById('tab-review')?.focus();
+          }}
+        />
+      )}
       {network === '' ? (
         // Not in any network yet: nothing to enter until it accepts an invitation.
         <EmptyState>{t('workspace.noNetwork', { city: city.data.name })}</EmptyState>
@@ -366,11 +380,18 @@ export function WorkspacePage(): ReactNode {
                       reviews={reviews.data}
                       indicators={networkIndicators}
                       locale={lang}
-                      focusYear={null}
+                      focusYear={reviewYear}
                       onChanged={refreshReviews}
                     />
                   )}
-                  {tab === 'activity' && <ActivityFeed city={slug} locale={lang} />}
+                  {tab === 'activity' && (
+                    <ActivityFeed
+                      city={slug}
+                      locale={lang}
+                      indicators={indicators.data?.indicators ?? []}
+                      networks={new Map(city.data.networks.map((n) => [n.slug, n.name]))}
+                    />
+                  )}
                   {tab === 'districts' && (
                     <DistrictsUpload city={slug} cityName={city.data.name} canEdit={canEdit} />
                   )}

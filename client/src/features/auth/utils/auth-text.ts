@@ -45,3 +45,25 @@ export function roleNames(
   };
   return new Intl.ListFormat(locale, { type: 'conjunction' }).format(roles.map(name));
 }
+
+/**
+ * Where a sign-in lands when no page was asked for (`next` missing or the
+ * home page): an editor on their city's workspace, a coordinator on their
+ * network's review queue, anyone else on the home page. Someone with both
+ * roles reaches the workspace (entering data is the daily task; the queue is
+ * one link away on the network page).
+ */
+export function landingPath(roles: readonly Grant[]): string {
+  const editor = roles.find((r) => r.role === 'editor' && r.city !== null);
+  if (editor?.city) return `/cities/${editor.city.slug}/workspace`;
+  const coordinator = roles.find((r) => r.role === 'coordinator' && r.network !== null);
+  if (coordinator?.network) return `/networks/${coordinator.network.slug}/review`;
+  return '/';
+}
+
+/** The page to open after signing in: the one asked for, else the reader's landing page. */
+export function afterSignIn(next: string | null, roles: readonly Grant[]): string {
+  const asked = safeNext(next);
+  const path = asked.split(/[?#]/)[0];
+  return path === '/' || path === '/sign-in' ? landingPath(roles) : asked;
+}

@@ -218,6 +218,7 @@ export function CellPanel(props: {
         <ValueHistoryList
           city={props.city.slug}
           indicator={indicator.slug}
+          definition={indicator}
           year={year}
           locale={locale}
           series={series}
@@ -230,6 +231,8 @@ export function CellPanel(props: {
 function ValueHistoryList(props: {
   city: string;
   indicator: string;
+  /** For the values' unit and decimals. */
+  definition: WorkspaceIndicator;
   year: number;
   locale: string;
   series: SeriesDimensions;
@@ -238,5 +241,11 @@ function ValueHistoryList(props: {
   const { t } = useTranslation();
   if (history.isPending) return <p>{t('state.loading')}</p>;
   if (history.isError) return <p role="alert">{history.error.message}</p>;
-  return <HistoryList events={[...history.data.events].reverse()} locale={props.locale} />;
+  return (
+    <HistoryList
+      events={[...history.data.events].reverse()}
+      locale={props.locale}
+      indicators={[props.definition]}
+    />
+  );
 }

@@ -1,6 +1,7 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TableScroll } from '../../../components/ui/table-scroll';
+import { formatDateTime } from '../../../lib/format';
 import { ReviewChecklistPanel } from './review-checklist';
 import {
   postComment,
@@ -66,43 +67,63 @@ export function ReviewPanel(props: {
         {message?.text}
       </p>
       <TableScroll label={t('workspace.review.caption')}>
-        <table data-testid="review-table">
+        {/* On a phone each year is a card with its actions underneath (stack-table): the
+            explicit roles keep it a table for screen readers once CSS changes its display. */}
+        <table data-testid="review-table" className="stack-table" role="table">
           <caption>{t('workspace.review.caption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('workspace.review.year')}</th>
-              <th scope="col">{t('workspace.review.state')}</th>
-              <th scope="col">{t('workspace.review.values')}</th>
-              <th scope="col">{t('workspace.review.public')}</th>
-              <th scope="col">{t('workspace.review.lastStep')}</th>
-              <th scope="col">{t('workspace.review.actions')}</th>
+          <thead role="rowgroup">
+            <tr role="row">
+              <th scope="col" role="columnheader">
+                {t('workspace.review.year')}
+              </th>
+              <th scope="col" role="columnheader">
+                {t('workspace.review.state')}
+              </th>
+              <th scope="col" role="columnheader">
+                {t('workspace.review.values')}
+              </th>
+              <th scope="col" role="columnheader">
+                {t('workspace.review.public')}
+              </th>
+              <th scope="col" role="columnheader">
+                {t('workspace.review.lastStep')}
+              </th>
+              <th scope="col" role="columnheader">
+                {t('workspace.review.actions')}
+              </th>
             </tr>
           </thead>
-          <tbody>
+          <tbody role="rowgroup">
             {reviews.years.map((y) => (
-              <tr key={y.year} className={props.focusYear === y.year ? 'highlight' : ''}>
-                <th scope="row">{y.year}</th>
-                <td>
+              <tr key={y.year} role="row" className={props.focusYear === y.year ? 'highlight' : ''}>
+                <th scope="row" role="rowheader" className="stack-table__title">
+                  {y.year}
+                </th>
+                <td role="cell" className="stack-table__badge">
                   <span className={`state-badge state-${y.state}`}>
                     {t(`workspace.state.${y.state}` as 'workspace.state.draft')}
                   </span>
                 </td>
-                <td>{y.values}</td>
-                <td>{y.published}</td>
-                <td>
+                <td role="cell" data-label={t('workspace.review.values')}>
+                  {y.values}
+                </td>
+                <td role="cell" data-label={t('workspace.review.public')}>
+                  {y.published}
+                </td>
+                <td role="cell" data-label={t('workspace.review.lastStep')}>
                   {y.decidedAt !== null && (y.submittedAt === null || y.decidedAt >= y.submittedAt)
                     ? t('workspace.review.decided', {
                         who: y.decidedBy,
-                        when: new Date(y.decidedAt).toLocaleString(locale),
+                        when: formatDateTime(y.decidedAt, locale),
                       })
                     : y.submittedAt !== null
                       ? t('workspace.review.submitted', {
                           who: y.submittedBy,
-                          when: new Date(y.submittedAt).toLocaleString(locale),
+                          when: formatDateTime(y.submittedAt, locale),
                         })
                       : ''}
                 </td>
-                <td>
+                <td role="cell" className="stack-table__actions">
                   <YearActions
                     year={y.year}
                     steps={y.steps}
@@ -176,6 +197,7 @@ function YearActions(props: {
   if (asking !== null)
     return (
       <form
+        className="year-actions__form"
         onSubmit={(e) => {
           e.preventDefault();
           props.onAct(asking, comment.trim());
@@ -198,13 +220,13 @@ function YearActions(props: {
             year: props.year,
           })}
         </button>
-        <button type="button" onClick={() => setAsking(null)}>
+        <button type="button" className="button button--secondary" onClick={() => setAsking(null)}>
           {t('workspace.review.cancel')}
         </button>
       </form>
     );
   return (
-    <div className="actions">
+    <div className="actions year-actions">
       {actions.map((action) => (
         <button
           key={action}

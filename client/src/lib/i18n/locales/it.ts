@@ -954,6 +954,12 @@ const it: Locale = {
       ambition_created: 'Ambizione definita',
       ambition_updated: 'Ambizione modificata',
       import_committed: 'Importazione',
+      ambition_deleted: 'Ambizione rimossa',
+      districts_updated: 'Confini dei quartieri caricati',
+      districts_deleted: 'Confini dei quartieri rimossi',
+      action_created: 'Azione aggiunta',
+      action_updated: 'Azione modificata',
+      action_deleted: 'Azione eliminata',
     },
     queue: {
       title: 'Coda di verifica',
@@ -1277,6 +1283,48 @@ const it: Locale = {
       removed: 'I confini dei quartieri sono stati rimossi.',
       failed: 'Impossibile salvare i confini.',
     },
+  },
+  drafts: {
+    legend: 'Cifre mostrate',
+    published: 'Cifre pubblicate',
+    including: 'Bozze incluse',
+    notice_one:
+      'Bozze incluse: le cifre di {{count}} città includono valori non ancora approvati, segnati «bozza». Il pubblico vede le cifre pubblicate.',
+    notice_many:
+      'Bozze incluse: le cifre di {{count}} città includono valori non ancora approvati, segnati «bozza». Il pubblico vede le cifre pubblicate.',
+    notice_other:
+      'Bozze incluse: le cifre di {{count}} città includono valori non ancora approvati, segnati «bozza». Il pubblico vede le cifre pubblicate.',
+    marker: 'bozza',
+    markerTitle: 'Include valori non ancora approvati',
+    markerCity: '{{city}}: include valori non ancora approvati',
+    chartName: '{{city}} (bozza)',
+  },
+  changes: {
+    subject: 'Oggetto',
+    other: 'Altra modifica ({{action}})',
+    importOf: 'Importazione n. {{id}}',
+    importCounts_one: '{{inserted}} aggiunti, {{updated}} modificati',
+    importCounts_many: '{{inserted}} aggiunti, {{updated}} modificati',
+    importCounts_other: '{{inserted}} aggiunti, {{updated}} modificati',
+    ambitionOf: 'Ambizione: {{indicator}}',
+    ambitionValue:
+      '{{target}} entro il {{targetYear}} (riferimento {{baseline}} nel {{baselineYear}})',
+    reviewOf: 'Revisione del {{year}} ({{network}})',
+    valueOf: '{{indicator}}, {{year}}',
+    valueOfWithUnit: '{{indicator}} ({{unit}}), {{year}}',
+  },
+  returned: {
+    heading_one: 'Restituito per correzioni: {{years}}',
+    heading_many: 'Restituiti per correzioni: {{years}}',
+    heading_other: 'Restituiti per correzioni: {{years}}',
+    by: '{{who}} ha restituito il {{year}} il {{when}}:',
+    plain: 'Il {{year}} è stato restituito:',
+    noReason: 'Non è stato indicato alcun motivo.',
+    valueComments_one: 'C’è anche {{count}} commento sui suoi valori.',
+    valueComments_many: 'Ci sono anche {{count}} commenti sui suoi valori.',
+    valueComments_other: 'Ci sono anche {{count}} commenti sui suoi valori.',
+    next: 'Correggete i valori, poi inviate di nuovo il {{year}}.',
+    open: 'Apri la revisione del {{year}}',
   },
   footer: {
     attribution:

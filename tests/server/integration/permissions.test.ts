@@ -227,6 +227,7 @@ describe('private networks are invisible without membership', () => {
       '/api/v1/networks/:network/reviews',
       '/api/v1/networks/:network/actions',
       '/api/v1/networks/:network/cities/:city/reviews',
+      '/api/v1/networks/:network/cities/:city/reviews/:year/checklist',
     ]);
     expect(reads.map((r) => r.url).filter((url) => !exempt.has(url) && !covered(url))).toEqual([]);
   });

@@ -347,7 +347,7 @@ describe('recent changes are readable (item 7)', () => {
     const text = table.textContent ?? '';
     expect(text).not.toMatch(/espoo\/|import\/1/);
     const rows = within(table).getAllByRole('row').slice(1);
-    expect(rows[0]).toHaveTextContent('Prüfung 2025 (Demo network)');
+    expect(rows[0]).toHaveTextContent('Prüfung 2025');
     expect(rows[0]).toHaveTextContent('Eingereicht');
     expect(rows[0]).toHaveTextContent('Zurückgegeben');
     expect(rows[1]).toHaveTextContent('Zielsetzung: Municipal waste recycling rate');

@@ -32,7 +32,7 @@ export function ReviewQueuePage(): ReactNode {
       ) : (
         <TableScroll label={t('workspace.queue.title')}>
           {/* A card per year on a phone (stack-table); the roles keep it a table. */}
-          <table data-testid="review-queue" className="stack-table" role="table">
+          <table data-testid="review-queue" className="table stack-table" role="table">
             <caption>{t('workspace.queue.caption', { count: periods.length })}</caption>
             <thead role="rowgroup">
               <tr role="row">

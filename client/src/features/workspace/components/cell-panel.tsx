@@ -1,7 +1,7 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../lib/api-client';
-import { formatNumber } from '../../../lib/format';
+import { formatDateTime, formatNumber } from '../../../lib/format';
 import { useFlagWord } from '../../../components/ui/value-flags';
 import { describeSeries, type SeriesDimensions } from '../../../lib/series';
 import {
@@ -143,7 +143,7 @@ export function CellPanel(props: {
             <span className="hint">
               {t('workspace.cell.updated', {
                 who: value.updatedBy,
-                when: new Date(value.updatedAt).toLocaleString(locale),
+                when: formatDateTime(value.updatedAt, locale),
               })}
             </span>
           </p>
@@ -198,7 +198,7 @@ export function CellPanel(props: {
           <ul className="comments">
             {props.comments.map((c) => (
               <li key={c.id}>
-                <strong>{c.author}</strong> ({new Date(c.at).toLocaleString(locale)}): {c.body}
+                <strong>{c.author}</strong> ({formatDateTime(c.at, locale)}): {c.body}
               </li>
             ))}
           </ul>

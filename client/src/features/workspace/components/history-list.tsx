@@ -42,7 +42,7 @@ export function HistoryList(props: {
   };
   return (
     <TableScroll label={t('workspace.activity.what')}>
-      <table className="history-table stack-table" data-testid="history-table" role="table">
+      <table className="table history-table stack-table" data-testid="history-table" role="table">
         <thead role="rowgroup">
           <tr role="row">
             {[
@@ -65,7 +65,7 @@ export function HistoryList(props: {
             const change = describeChange(e, ctx);
             return (
               <tr key={e.id} role="row">
-                <td role="cell" data-label={heads.when}>
+                <td role="cell" data-label={heads.when} className="history-table__when">
                   <time dateTime={e.at}>{formatDateTime(e.at, props.locale)}</time>
                 </td>
                 <td role="cell" data-label={heads.who}>

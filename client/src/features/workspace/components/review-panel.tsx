@@ -69,7 +69,7 @@ export function ReviewPanel(props: {
       <TableScroll label={t('workspace.review.caption')}>
         {/* On a phone each year is a card with its actions underneath (stack-table): the
             explicit roles keep it a table for screen readers once CSS changes its display. */}
-        <table data-testid="review-table" className="stack-table" role="table">
+        <table data-testid="review-table" className="table stack-table" role="table">
           <caption>{t('workspace.review.caption')}</caption>
           <thead role="rowgroup">
             <tr role="row">

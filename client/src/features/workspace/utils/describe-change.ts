@@ -130,7 +130,11 @@ export function describeChange(e: HistoryEvent, ctx: ChangeContext): DescribedCh
   )
     return {
       what,
-      subject: t('changes.reviewOf', { year: third, network: ctx.networks.get(second) ?? second }),
+      // The network is named only when the city reports to several.
+      subject:
+        ctx.networks.size > 1
+          ? t('changes.reviewOf', { year: third, network: ctx.networks.get(second) ?? second })
+          : t('changes.reviewOfYear', { year: third }),
       series: null,
       before: e.action === 'review.commented' ? '' : state(e.before, ctx),
       after: e.action === 'review.commented' ? '' : state(e.after, ctx),

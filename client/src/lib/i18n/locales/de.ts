@@ -1259,6 +1259,7 @@ const de: Locale = {
     importCounts_other: '{{inserted}} neu, {{updated}} geändert',
     ambitionOf: 'Zielsetzung: {{indicator}}',
     ambitionValue: '{{target}} bis {{targetYear}} (Ausgangswert {{baseline}} in {{baselineYear}})',
+    reviewOfYear: 'Prüfung {{year}}',
     reviewOf: 'Prüfung {{year}} ({{network}})',
     valueOf: '{{indicator}}, {{year}}',
     valueOfWithUnit: '{{indicator}} ({{unit}}), {{year}}',

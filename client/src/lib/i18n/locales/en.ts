@@ -1231,6 +1231,7 @@ const en = {
     importCounts_other: '{{inserted}} added, {{updated}} changed',
     ambitionOf: 'Ambition: {{indicator}}',
     ambitionValue: '{{target}} by {{targetYear}} (baseline {{baseline}} in {{baselineYear}})',
+    reviewOfYear: 'Review of {{year}}',
     reviewOf: 'Review of {{year}} ({{network}})',
     valueOf: '{{indicator}}, {{year}}',
     valueOfWithUnit: '{{indicator}} ({{unit}}), {{year}}',

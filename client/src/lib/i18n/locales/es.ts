@@ -1297,6 +1297,7 @@ const es: Locale = {
     importCounts_other: '{{inserted}} añadidos, {{updated}} modificados',
     ambitionOf: 'Ambición: {{indicator}}',
     ambitionValue: '{{target}} en {{targetYear}} (referencia {{baseline}} en {{baselineYear}})',
+    reviewOfYear: 'Revisión de {{year}}',
     reviewOf: 'Revisión de {{year}} ({{network}})',
     valueOf: '{{indicator}}, {{year}}',
     valueOfWithUnit: '{{indicator}} ({{unit}}), {{year}}',

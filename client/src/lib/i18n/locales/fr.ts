@@ -1314,6 +1314,7 @@ const fr: Locale = {
     importCounts_other: '{{inserted}} ajoutées, {{updated}} modifiées',
     ambitionOf: 'Ambition : {{indicator}}',
     ambitionValue: '{{target}} en {{targetYear}} (référence {{baseline}} en {{baselineYear}})',
+    reviewOfYear: 'Validation de {{year}}',
     reviewOf: 'Validation de {{year}} ({{network}})',
     valueOf: '{{indicator}}, {{year}}',
     valueOfWithUnit: '{{indicator}} ({{unit}}), {{year}}',

@@ -1309,6 +1309,7 @@ const it: Locale = {
     ambitionOf: 'Ambizione: {{indicator}}',
     ambitionValue:
       '{{target}} entro il {{targetYear}} (riferimento {{baseline}} nel {{baselineYear}})',
+    reviewOfYear: 'Revisione del {{year}}',
     reviewOf: 'Revisione del {{year}} ({{network}})',
     valueOf: '{{indicator}}, {{year}}',
     valueOfWithUnit: '{{indicator}} ({{unit}}), {{year}}',

@@ -144,12 +144,18 @@ export function DistrictChoropleth({
           ? code
           : row.value === null
             ? t('maps.district.describeNone', { district: row.name })
-            : t('maps.district.describe', {
-                district: row.name,
-                value: value(row.value),
-                comparison: comparisonText(row.comparison),
-                class: (row.classIndex ?? 0) + 1,
-              }),
+            : row.comparison === null
+              ? t('maps.district.describeNoCity', {
+                  district: row.name,
+                  value: value(row.value),
+                  class: (row.classIndex ?? 0) + 1,
+                })
+              : t('maps.district.describe', {
+                  district: row.name,
+                  value: value(row.value),
+                  comparison: comparisonText(row.comparison),
+                  class: (row.classIndex ?? 0) + 1,
+                }),
     };
   };
   return (
@@ -269,7 +275,7 @@ export function DistrictChoropleth({
             </ul>
             <p className="muted small">{t(`maps.method.${data.classing.method}`)}</p>
           </div>
-          <MapSlot height={compact ? 220 : 360}>
+          <MapSlot height={compact ? 140 : 360}>
             <LazyDistrictMap
               features={features}
               styleOf={styleOf}
@@ -278,7 +284,7 @@ export function DistrictChoropleth({
                 city: cityName,
                 year: yearText,
               })}
-              maxHeight={compact ? 220 : 480}
+              maxHeight={compact ? 140 : 480}
             />
           </MapSlot>
         </div>

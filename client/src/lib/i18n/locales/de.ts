@@ -1148,7 +1148,8 @@ const de: Locale = {
   },
   maps: {
     networkHeading: 'Karte der Partnerstädte',
-    networkIntro: 'Jede Stadt steht an ihren Koordinaten; Farbe und Form zeigen die gewählte Kennzahl, der federführende Partner ist umringt. Die Tabelle neben der Karte enthält dieselben Zahlen.',
+    networkIntro:
+      'Jede Stadt steht an ihren Koordinaten; Farbe und Form zeigen die gewählte Kennzahl, der federführende Partner ist umringt. Die Tabelle neben der Karte enthält dieselben Zahlen.',
     measureLabel: 'Auf der Karte zeigen',
     measureIndex: 'SDG-Index',
     measureGoal: 'Ziel {{goal}}: Ampelfarbe',
@@ -1158,7 +1159,8 @@ const de: Locale = {
     networkSummary_other: '{{located}} von {{count}} Städten sind auf der Karte.',
     leadIs: 'Federführender Partner: {{city}}.',
     networkTableCaption: 'Partnerstädte: {{measure}}',
-    networkMapLabel: 'Karte der Partnerstädte: {{measure}}. Die Tabelle vor der Karte enthält dieselben Zahlen.',
+    networkMapLabel:
+      'Karte der Partnerstädte: {{measure}}. Die Tabelle vor der Karte enthält dieselben Zahlen.',
     markerLabel: '{{city}}{{lead}}: {{value}}. Stadt öffnen.',
     leadSuffix: ' (federführend)',
     unlocated_one: '{{count}} Stadt hat keine Koordinaten und fehlt auf der Karte:',
@@ -1166,8 +1168,10 @@ const de: Locale = {
     classRange: '{{from}} bis {{to}}',
     noValue: 'Kein Wert',
     method: {
-      quantile: 'Klassen: Quantile (in jeder etwa gleich viele Orte); ein Wert auf einer Klassengrenze gehört zur höheren Klasse.',
-      equal: 'Klassen: gleiche Intervalle (gleich breit); ein Wert auf einer Klassengrenze gehört zur höheren Klasse.',
+      quantile:
+        'Klassen: Quantile (in jeder etwa gleich viele Orte); ein Wert auf einer Klassengrenze gehört zur höheren Klasse.',
+      equal:
+        'Klassen: gleiche Intervalle (gleich breit); ein Wert auf einer Klassengrenze gehört zur höheren Klasse.',
     },
     attribution: 'Ländergrenzen: Natural Earth (gemeinfrei), über world-atlas.',
     loading: 'Karte wird geladen…',
@@ -1179,10 +1183,13 @@ const de: Locale = {
       better: 'besser als die Stadt insgesamt',
       similar: 'etwa wie die Stadt insgesamt',
       worse: 'schlechter als die Stadt insgesamt',
-      summary_one: '{{year}}: {{count}} von {{total}} Stadtbezirk hat einen Wert. Höchster: {{highest}}; niedrigster: {{lowest}}.',
-      summary_other: '{{year}}: {{count}} von {{total}} Stadtbezirken haben einen Wert. Höchster: {{highest}}; niedrigster: {{lowest}}.',
+      summary_one:
+        '{{year}}: {{count}} von {{total}} Stadtbezirk hat einen Wert. Höchster: {{highest}}; niedrigster: {{lowest}}.',
+      summary_other:
+        '{{year}}: {{count}} von {{total}} Stadtbezirken haben einen Wert. Höchster: {{highest}}; niedrigster: {{lowest}}.',
       tableCaption: '{{indicator}} nach Stadtbezirk, {{city}}, {{year}}',
-      mapLabel: 'Karte: {{indicator}} nach Stadtbezirk, {{city}}, {{year}}. Die Tabelle vor der Karte enthält dieselben Zahlen.',
+      mapLabel:
+        'Karte: {{indicator}} nach Stadtbezirk, {{city}}, {{year}}. Die Tabelle vor der Karte enthält dieselben Zahlen.',
       describe: '{{district}}: {{value}}, {{comparison}} (Klasse {{class}})',
       describeNoCity: '{{district}}: {{value}} (Klasse {{class}})',
       describeNone: '{{district}}: kein Wert',
@@ -1200,7 +1207,8 @@ const de: Locale = {
     },
     upload: {
       heading: 'Bezirksgrenzen',
-      intro: 'Laden Sie die Bezirke der Stadt als GeoJSON-Datei hoch (Länge/Breite, ein Polygon oder MultiPolygon je Bezirk). Jeder Bezirk braucht eine Code-Eigenschaft, die den Codes der „geocode“-Aufschlüsselung Ihrer Daten entspricht; die Indikatorseiten zeigen dann eine Karte nach Bezirken.',
+      intro:
+        'Laden Sie die Bezirke der Stadt als GeoJSON-Datei hoch (Länge/Breite, ein Polygon oder MultiPolygon je Bezirk). Jeder Bezirk braucht eine Code-Eigenschaft, die den Codes der „geocode“-Aufschlüsselung Ihrer Daten entspricht; die Indikatorseiten zeigen dann eine Karte nach Bezirken.',
       none: '{{city}} hat noch keine Bezirksgrenzen.',
       match: '{{matched}} von {{count}} Bezirken passen zu Codes in Ihren Daten.',
       stored: 'Codes aus „{{codeProperty}}“, {{size}} kB gespeichert, Version {{version}}.',
@@ -1213,7 +1221,8 @@ const de: Locale = {
       fileError: {
         not_json: 'Diese Datei ist kein JSON: Wählen Sie eine .geojson- oder .json-Datei.',
         not_collection: 'Diese Datei ist keine GeoJSON-FeatureCollection.',
-        no_properties: 'Das erste Feature hat keine Eigenschaften: Jeder Bezirk braucht eine Code-Eigenschaft.',
+        no_properties:
+          'Das erste Feature hat keine Eigenschaften: Jeder Bezirk braucht eine Code-Eigenschaft.',
       },
       fileRead_one: '{{file}}: {{count}} Feature.',
       fileRead_other: '{{file}}: {{count}} Features.',

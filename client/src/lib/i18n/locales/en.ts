@@ -1120,7 +1120,8 @@ const en = {
   },
   maps: {
     networkHeading: 'Map of the partner cities',
-    networkIntro: 'Each city is placed by its coordinates; colour and shape show the chosen measure, the lead partner is ringed. The table beside the map has the same figures.',
+    networkIntro:
+      'Each city is placed by its coordinates; colour and shape show the chosen measure, the lead partner is ringed. The table beside the map has the same figures.',
     measureLabel: 'Show on the map',
     measureIndex: 'SDG index',
     measureGoal: 'Goal {{goal}}: dashboard colour',
@@ -1130,7 +1131,8 @@ const en = {
     networkSummary_other: '{{located}} of {{count}} cities are on the map.',
     leadIs: 'Lead partner: {{city}}.',
     networkTableCaption: 'Partner cities: {{measure}}',
-    networkMapLabel: 'Map of the partner cities: {{measure}}. The table before the map has the same figures.',
+    networkMapLabel:
+      'Map of the partner cities: {{measure}}. The table before the map has the same figures.',
     markerLabel: '{{city}}{{lead}}: {{value}}. Open the city.',
     leadSuffix: ' (lead partner)',
     unlocated_one: '{{count}} city has no coordinates and is not on the map:',
@@ -1138,8 +1140,10 @@ const en = {
     classRange: '{{from}} to {{to}}',
     noValue: 'No value',
     method: {
-      quantile: 'Classes: quantiles (about as many places in each); a value on a class boundary belongs to the higher class.',
-      equal: 'Classes: equal intervals (of the same width); a value on a class boundary belongs to the higher class.',
+      quantile:
+        'Classes: quantiles (about as many places in each); a value on a class boundary belongs to the higher class.',
+      equal:
+        'Classes: equal intervals (of the same width); a value on a class boundary belongs to the higher class.',
     },
     attribution: 'Country outlines: Natural Earth (public domain), via world-atlas.',
     loading: 'Loading the map…',
@@ -1151,10 +1155,13 @@ const en = {
       better: 'better than the city as a whole',
       similar: 'about the same as the city as a whole',
       worse: 'worse than the city as a whole',
-      summary_one: '{{year}}: {{count}} of {{total}} district has a value. Highest: {{highest}}; lowest: {{lowest}}.',
-      summary_other: '{{year}}: {{count}} of {{total}} districts have a value. Highest: {{highest}}; lowest: {{lowest}}.',
+      summary_one:
+        '{{year}}: {{count}} of {{total}} district has a value. Highest: {{highest}}; lowest: {{lowest}}.',
+      summary_other:
+        '{{year}}: {{count}} of {{total}} districts have a value. Highest: {{highest}}; lowest: {{lowest}}.',
       tableCaption: '{{indicator}} by district, {{city}}, {{year}}',
-      mapLabel: 'Map of {{indicator}} by district, {{city}}, {{year}}. The table before the map has the same figures.',
+      mapLabel:
+        'Map of {{indicator}} by district, {{city}}, {{year}}. The table before the map has the same figures.',
       describe: '{{district}}: {{value}}, {{comparison}} (class {{class}})',
       describeNoCity: '{{district}}: {{value}} (class {{class}})',
       describeNone: '{{district}}: no value',
@@ -1172,7 +1179,8 @@ const en = {
     },
     upload: {
       heading: 'District boundaries',
-      intro: 'Upload the city’s districts as a GeoJSON file (longitude/latitude, one Polygon or MultiPolygon per district). Each district needs a code property matching the codes of your data’s “geocode” breakdown; the indicator pages then show a map by district.',
+      intro:
+        'Upload the city’s districts as a GeoJSON file (longitude/latitude, one Polygon or MultiPolygon per district). Each district needs a code property matching the codes of your data’s “geocode” breakdown; the indicator pages then show a map by district.',
       none: '{{city}} has no district boundaries yet.',
       match: '{{matched}} of {{count}} districts match codes in your data.',
       stored: 'Codes from “{{codeProperty}}”, {{size}} kB stored, version {{version}}.',
@@ -1185,7 +1193,8 @@ const en = {
       fileError: {
         not_json: 'This file is not JSON: choose a .geojson or .json file.',
         not_collection: 'This file is not a GeoJSON FeatureCollection.',
-        no_properties: 'The first feature has no properties: a code property is needed for each district.',
+        no_properties:
+          'The first feature has no properties: a code property is needed for each district.',
       },
       fileRead_one: '{{file}}: {{count}} feature.',
       fileRead_other: '{{file}}: {{count}} features.',

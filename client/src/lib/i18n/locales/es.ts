@@ -1177,7 +1177,8 @@ const es: Locale = {
   },
   maps: {
     networkHeading: 'Mapa de las ciudades socias',
-    networkIntro: 'Cada ciudad se sitúa por sus coordenadas; el color y la forma muestran la medida elegida y el socio principal aparece rodeado. La tabla junto al mapa tiene las mismas cifras.',
+    networkIntro:
+      'Cada ciudad se sitúa por sus coordenadas; el color y la forma muestran la medida elegida y el socio principal aparece rodeado. La tabla junto al mapa tiene las mismas cifras.',
     measureLabel: 'Mostrar en el mapa',
     measureIndex: 'Índice ODS',
     measureGoal: 'Objetivo {{goal}}: color del panel',
@@ -1188,7 +1189,8 @@ const es: Locale = {
     networkSummary_many: '{{located}} de {{count}} ciudades están en el mapa.',
     leadIs: 'Socio principal: {{city}}.',
     networkTableCaption: 'Ciudades socias: {{measure}}',
-    networkMapLabel: 'Mapa de las ciudades socias: {{measure}}. La tabla anterior al mapa tiene las mismas cifras.',
+    networkMapLabel:
+      'Mapa de las ciudades socias: {{measure}}. La tabla anterior al mapa tiene las mismas cifras.',
     markerLabel: '{{city}}{{lead}}: {{value}}. Abrir la ciudad.',
     leadSuffix: ' (socio principal)',
     unlocated_one: '{{count}} ciudad no tiene coordenadas y no está en el mapa:',
@@ -1197,8 +1199,10 @@ const es: Locale = {
     classRange: '{{from}} a {{to}}',
     noValue: 'Sin valor',
     method: {
-      quantile: 'Clases: cuantiles (aproximadamente el mismo número de lugares en cada una); un valor en el límite pertenece a la clase superior.',
-      equal: 'Clases: intervalos iguales (del mismo ancho); un valor en el límite pertenece a la clase superior.',
+      quantile:
+        'Clases: cuantiles (aproximadamente el mismo número de lugares en cada una); un valor en el límite pertenece a la clase superior.',
+      equal:
+        'Clases: intervalos iguales (del mismo ancho); un valor en el límite pertenece a la clase superior.',
     },
     attribution: 'Contornos de los países: Natural Earth (dominio público), vía world-atlas.',
     loading: 'Cargando el mapa…',
@@ -1210,11 +1214,15 @@ const es: Locale = {
       better: 'mejor que el conjunto de la ciudad',
       similar: 'como el conjunto de la ciudad',
       worse: 'peor que el conjunto de la ciudad',
-      summary_one: '{{year}}: {{count}} de {{total}} distrito tiene valor. Más alto: {{highest}}; más bajo: {{lowest}}.',
-      summary_other: '{{year}}: {{count}} de {{total}} distritos tienen valor. Más alto: {{highest}}; más bajo: {{lowest}}.',
-      summary_many: '{{year}}: {{count}} de {{total}} distritos tienen valor. Más alto: {{highest}}; más bajo: {{lowest}}.',
+      summary_one:
+        '{{year}}: {{count}} de {{total}} distrito tiene valor. Más alto: {{highest}}; más bajo: {{lowest}}.',
+      summary_other:
+        '{{year}}: {{count}} de {{total}} distritos tienen valor. Más alto: {{highest}}; más bajo: {{lowest}}.',
+      summary_many:
+        '{{year}}: {{count}} de {{total}} distritos tienen valor. Más alto: {{highest}}; más bajo: {{lowest}}.',
       tableCaption: '{{indicator}} por distrito, {{city}}, {{year}}',
-      mapLabel: 'Mapa de {{indicator}} por distrito, {{city}}, {{year}}. La tabla anterior al mapa tiene las mismas cifras.',
+      mapLabel:
+        'Mapa de {{indicator}} por distrito, {{city}}, {{year}}. La tabla anterior al mapa tiene las mismas cifras.',
       describe: '{{district}}: {{value}}, {{comparison}} (clase {{class}})',
       describeNoCity: '{{district}}: {{value}} (clase {{class}})',
       describeNone: '{{district}}: sin valor',
@@ -1233,7 +1241,8 @@ const es: Locale = {
     },
     upload: {
       heading: 'Límites de los distritos',
-      intro: 'Suba los distritos de la ciudad en un archivo GeoJSON (longitud/latitud, un Polygon o MultiPolygon por distrito). Cada distrito necesita una propiedad de código que coincida con los códigos del desglose «geocode» de sus datos; las páginas de indicadores mostrarán un mapa por distrito.',
+      intro:
+        'Suba los distritos de la ciudad en un archivo GeoJSON (longitud/latitud, un Polygon o MultiPolygon por distrito). Cada distrito necesita una propiedad de código que coincida con los códigos del desglose «geocode» de sus datos; las páginas de indicadores mostrarán un mapa por distrito.',
       none: '{{city}} aún no tiene límites de distritos.',
       match: '{{matched}} de {{count}} distritos coinciden con códigos de sus datos.',
       stored: 'Códigos de «{{codeProperty}}», {{size}} kB guardados, versión {{version}}.',
@@ -1246,7 +1255,8 @@ const es: Locale = {
       fileError: {
         not_json: 'Este archivo no es JSON: elija un archivo .geojson o .json.',
         not_collection: 'Este archivo no es una FeatureCollection GeoJSON.',
-        no_properties: 'El primer elemento no tiene propiedades: cada distrito necesita una propiedad de código.',
+        no_properties:
+          'El primer elemento no tiene propiedades: cada distrito necesita una propiedad de código.',
       },
       fileRead_one: '{{file}}: {{count}} elemento.',
       fileRead_other: '{{file}}: {{count}} elementos.',

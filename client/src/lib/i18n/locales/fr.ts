@@ -1194,7 +1194,8 @@ const fr: Locale = {
   },
   maps: {
     networkHeading: 'Carte des villes partenaires',
-    networkIntro: 'Chaque ville est placée selon ses coordonnées ; la couleur et la forme indiquent la mesure choisie, le chef de file est entouré. Le tableau à côté de la carte donne les mêmes chiffres.',
+    networkIntro:
+      'Chaque ville est placée selon ses coordonnées ; la couleur et la forme indiquent la mesure choisie, le chef de file est entouré. Le tableau à côté de la carte donne les mêmes chiffres.',
     measureLabel: 'Afficher sur la carte',
     measureIndex: 'Indice ODD',
     measureGoal: 'Objectif {{goal}} : couleur du tableau de bord',
@@ -1205,7 +1206,8 @@ const fr: Locale = {
     networkSummary_many: '{{located}} villes sur {{count}} figurent sur la carte.',
     leadIs: 'Chef de file : {{city}}.',
     networkTableCaption: 'Villes partenaires : {{measure}}',
-    networkMapLabel: 'Carte des villes partenaires : {{measure}}. Le tableau avant la carte donne les mêmes chiffres.',
+    networkMapLabel:
+      'Carte des villes partenaires : {{measure}}. Le tableau avant la carte donne les mêmes chiffres.',
     markerLabel: '{{city}}{{lead}} : {{value}}. Ouvrir la ville.',
     leadSuffix: ' (chef de file)',
     unlocated_one: '{{count}} ville n’a pas de coordonnées et ne figure pas sur la carte :',
@@ -1214,8 +1216,10 @@ const fr: Locale = {
     classRange: '{{from}} à {{to}}',
     noValue: 'Aucune valeur',
     method: {
-      quantile: 'Classes : quantiles (à peu près autant de lieux dans chacune) ; une valeur à la limite appartient à la classe supérieure.',
-      equal: 'Classes : intervalles égaux (de même largeur) ; une valeur à la limite appartient à la classe supérieure.',
+      quantile:
+        'Classes : quantiles (à peu près autant de lieux dans chacune) ; une valeur à la limite appartient à la classe supérieure.',
+      equal:
+        'Classes : intervalles égaux (de même largeur) ; une valeur à la limite appartient à la classe supérieure.',
     },
     attribution: 'Contours des pays : Natural Earth (domaine public), via world-atlas.',
     loading: 'Chargement de la carte…',
@@ -1227,11 +1231,15 @@ const fr: Locale = {
       better: 'mieux que l’ensemble de la ville',
       similar: 'comme l’ensemble de la ville',
       worse: 'moins bien que l’ensemble de la ville',
-      summary_one: '{{year}} : {{count}} quartier sur {{total}} a une valeur. Le plus élevé : {{highest}} ; le plus bas : {{lowest}}.',
-      summary_other: '{{year}} : {{count}} quartiers sur {{total}} ont une valeur. Le plus élevé : {{highest}} ; le plus bas : {{lowest}}.',
-      summary_many: '{{year}} : {{count}} quartiers sur {{total}} ont une valeur. Le plus élevé : {{highest}} ; le plus bas : {{lowest}}.',
+      summary_one:
+        '{{year}} : {{count}} quartier sur {{total}} a une valeur. Le plus élevé : {{highest}} ; le plus bas : {{lowest}}.',
+      summary_other:
+        '{{year}} : {{count}} quartiers sur {{total}} ont une valeur. Le plus élevé : {{highest}} ; le plus bas : {{lowest}}.',
+      summary_many:
+        '{{year}} : {{count}} quartiers sur {{total}} ont une valeur. Le plus élevé : {{highest}} ; le plus bas : {{lowest}}.',
       tableCaption: '{{indicator}} par quartier, {{city}}, {{year}}',
-      mapLabel: 'Carte de {{indicator}} par quartier, {{city}}, {{year}}. Le tableau avant la carte donne les mêmes chiffres.',
+      mapLabel:
+        'Carte de {{indicator}} par quartier, {{city}}, {{year}}. Le tableau avant la carte donne les mêmes chiffres.',
       describe: '{{district}} : {{value}}, {{comparison}} (classe {{class}})',
       describeNoCity: '{{district}} : {{value}} (classe {{class}})',
       describeNone: '{{district}} : aucune valeur',
@@ -1250,7 +1258,8 @@ const fr: Locale = {
     },
     upload: {
       heading: 'Limites des quartiers',
-      intro: 'Téléversez les quartiers de la ville en GeoJSON (longitude/latitude, un Polygon ou MultiPolygon par quartier). Chaque quartier a besoin d’une propriété de code correspondant aux codes de la ventilation « geocode » de vos données ; les pages des indicateurs montrent alors une carte par quartier.',
+      intro:
+        'Téléversez les quartiers de la ville en GeoJSON (longitude/latitude, un Polygon ou MultiPolygon par quartier). Chaque quartier a besoin d’une propriété de code correspondant aux codes de la ventilation « geocode » de vos données ; les pages des indicateurs montrent alors une carte par quartier.',
       none: '{{city}} n’a pas encore de limites de quartiers.',
       match: '{{matched}} quartiers sur {{count}} correspondent à des codes de vos données.',
       stored: 'Codes de « {{codeProperty}} », {{size}} ko enregistrés, version {{version}}.',
@@ -1263,7 +1272,8 @@ const fr: Locale = {
       fileError: {
         not_json: 'Ce fichier n’est pas du JSON : choisissez un fichier .geojson ou .json.',
         not_collection: 'Ce fichier n’est pas une FeatureCollection GeoJSON.',
-        no_properties: 'Le premier élément n’a pas de propriétés : chaque quartier a besoin d’une propriété de code.',
+        no_properties:
+          'Le premier élément n’a pas de propriétés : chaque quartier a besoin d’une propriété de code.',
       },
       fileRead_one: '{{file}} : {{count}} élément.',
       fileRead_other: '{{file}} : {{count}} éléments.',

@@ -1188,7 +1188,8 @@ const it: Locale = {
   },
   maps: {
     networkHeading: 'Mappa delle città partner',
-    networkIntro: 'Ogni città è collocata secondo le sue coordinate; colore e forma mostrano la misura scelta, il capofila è cerchiato. La tabella accanto alla mappa riporta gli stessi dati.',
+    networkIntro:
+      'Ogni città è collocata secondo le sue coordinate; colore e forma mostrano la misura scelta, il capofila è cerchiato. La tabella accanto alla mappa riporta gli stessi dati.',
     measureLabel: 'Mostra sulla mappa',
     measureIndex: 'Indice SDG',
     measureGoal: 'Obiettivo {{goal}}: colore del cruscotto',
@@ -1199,7 +1200,8 @@ const it: Locale = {
     networkSummary_many: '{{located}} città su {{count}} sono sulla mappa.',
     leadIs: 'Capofila: {{city}}.',
     networkTableCaption: 'Città partner: {{measure}}',
-    networkMapLabel: 'Mappa delle città partner: {{measure}}. La tabella prima della mappa riporta gli stessi dati.',
+    networkMapLabel:
+      'Mappa delle città partner: {{measure}}. La tabella prima della mappa riporta gli stessi dati.',
     markerLabel: '{{city}}{{lead}}: {{value}}. Apri la città.',
     leadSuffix: ' (capofila)',
     unlocated_one: '{{count}} città non ha coordinate e non è sulla mappa:',
@@ -1208,8 +1210,10 @@ const it: Locale = {
     classRange: 'da {{from}} a {{to}}',
     noValue: 'Nessun valore',
     method: {
-      quantile: 'Classi: quantili (circa lo stesso numero di luoghi in ciascuna); un valore sul confine appartiene alla classe superiore.',
-      equal: 'Classi: intervalli uguali (della stessa ampiezza); un valore sul confine appartiene alla classe superiore.',
+      quantile:
+        'Classi: quantili (circa lo stesso numero di luoghi in ciascuna); un valore sul confine appartiene alla classe superiore.',
+      equal:
+        'Classi: intervalli uguali (della stessa ampiezza); un valore sul confine appartiene alla classe superiore.',
     },
     attribution: 'Confini dei paesi: Natural Earth (pubblico dominio), tramite world-atlas.',
     loading: 'Caricamento della mappa…',
@@ -1221,11 +1225,15 @@ const it: Locale = {
       better: 'meglio della città nel suo insieme',
       similar: 'come la città nel suo insieme',
       worse: 'peggio della città nel suo insieme',
-      summary_one: '{{year}}: {{count}} quartiere su {{total}} ha un valore. Il più alto: {{highest}}; il più basso: {{lowest}}.',
-      summary_other: '{{year}}: {{count}} quartieri su {{total}} hanno un valore. Il più alto: {{highest}}; il più basso: {{lowest}}.',
-      summary_many: '{{year}}: {{count}} quartieri su {{total}} hanno un valore. Il più alto: {{highest}}; il più basso: {{lowest}}.',
+      summary_one:
+        '{{year}}: {{count}} quartiere su {{total}} ha un valore. Il più alto: {{highest}}; il più basso: {{lowest}}.',
+      summary_other:
+        '{{year}}: {{count}} quartieri su {{total}} hanno un valore. Il più alto: {{highest}}; il più basso: {{lowest}}.',
+      summary_many:
+        '{{year}}: {{count}} quartieri su {{total}} hanno un valore. Il più alto: {{highest}}; il più basso: {{lowest}}.',
       tableCaption: '{{indicator}} per quartiere, {{city}}, {{year}}',
-      mapLabel: 'Mappa di {{indicator}} per quartiere, {{city}}, {{year}}. La tabella prima della mappa riporta gli stessi dati.',
+      mapLabel:
+        'Mappa di {{indicator}} per quartiere, {{city}}, {{year}}. La tabella prima della mappa riporta gli stessi dati.',
       describe: '{{district}}: {{value}}, {{comparison}} (classe {{class}})',
       describeNoCity: '{{district}}: {{value}} (classe {{class}})',
       describeNone: '{{district}}: nessun valore',
@@ -1244,7 +1252,8 @@ const it: Locale = {
     },
     upload: {
       heading: 'Confini dei quartieri',
-      intro: 'Carica i quartieri della città come file GeoJSON (longitudine/latitudine, un Polygon o MultiPolygon per quartiere). Ogni quartiere deve avere una proprietà di codice corrispondente ai codici della disaggregazione «geocode» dei tuoi dati; le pagine degli indicatori mostreranno una mappa per quartiere.',
+      intro:
+        'Carica i quartieri della città come file GeoJSON (longitudine/latitudine, un Polygon o MultiPolygon per quartiere). Ogni quartiere deve avere una proprietà di codice corrispondente ai codici della disaggregazione «geocode» dei tuoi dati; le pagine degli indicatori mostreranno una mappa per quartiere.',
       none: '{{city}} non ha ancora confini dei quartieri.',
       match: '{{matched}} quartieri su {{count}} corrispondono a codici dei tuoi dati.',
       stored: 'Codici da «{{codeProperty}}», {{size}} kB salvati, versione {{version}}.',
@@ -1257,7 +1266,8 @@ const it: Locale = {
       fileError: {
         not_json: 'Questo file non è JSON: scegli un file .geojson o .json.',
         not_collection: 'Questo file non è una FeatureCollection GeoJSON.',
-        no_properties: 'Il primo elemento non ha proprietà: ogni quartiere ha bisogno di una proprietà di codice.',
+        no_properties:
+          'Il primo elemento non ha proprietà: ogni quartiere ha bisogno di una proprietà di codice.',
       },
       fileRead_one: '{{file}}: {{count}} elemento.',
       fileRead_other: '{{file}}: {{count}} elementi.',

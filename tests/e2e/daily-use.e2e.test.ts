@@ -160,9 +160,7 @@ describe('the officer', () => {
     await screenshot(page, 'daily-use-review-390-de');
     await page.getByRole('tab', { name: 'Letzte Änderungen' }).click();
     await page.getByTestId('history-table').waitFor();
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
-      390,
-    );
+    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
     expect(await page.getByTestId('history-table').textContent()).toContain('13,3');
     await screenshot(page, 'daily-use-history-390-de');
     await firstScreen(page, 'daily-use-history-390-de');
@@ -253,9 +251,7 @@ describe('the coordinator', () => {
     await page.getByTestId('drafts-notice').waitFor();
     expect(await page.getByRole('radio', { name: 'Brouillons compris' }).isChecked()).toBe(true);
     expect(await page.getByTestId('draft-marker').count()).toBeGreaterThan(0);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
-      390,
-    );
+    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
     await screenshot(page, 'daily-use-network-drafts-390-fr');
     await firstScreen(page, 'daily-use-network-drafts-390-fr');
     await context.close();

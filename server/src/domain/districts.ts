@@ -26,6 +26,8 @@ export interface DistrictProblem {
 
 export const DISTRICT_LIMITS = {
   features: 5_000,
+  /** Features read from a wider area's file when only the city's districts are kept. */
+  fileFeatures: 50_000,
   positions: 3_000_000,
   codeLength: 64,
   nameLength: 200,
@@ -85,10 +87,20 @@ const countPositions = (g: DistrictGeometry): number =>
  */
 export function readDistricts(
   input: unknown,
-  options: { codeProperty: string; nameProperty?: string | undefined },
-): { districts: District[]; problems: DistrictProblem[] } {
+  options: {
+    codeProperty: string;
+    nameProperty?: string | undefined;
+    /**
+     * Keep only the features whose code this accepts (a national or regional
+     * file cut down to the city's districts); the others are neither checked
+     * nor kept, only counted in `leftOut`.
+     */
+    keep?: ((code: string) => boolean) | undefined;
+  },
+): { districts: District[]; problems: DistrictProblem[]; leftOut: number } {
   const problems: DistrictProblem[] = [];
   const districts: District[] = [];
+  let leftOut = 0;
   const fail = (path: string, message: string): void => {
     if (problems.length < 20) problems.push({ path, message });
   };
@@ -102,18 +114,20 @@ export function readDistricts(
       '',
       'The file is not a GeoJSON FeatureCollection ({"type": "FeatureCollection", "features": […]}).',
     );
-    return { districts, problems };
+    return { districts, problems, leftOut };
   }
   const features = (input as { features: unknown[] }).features;
   if (features.length === 0) fail('/features', 'The file has no features.');
-  if (features.length > DISTRICT_LIMITS.features)
+  const readLimit =
+    options.keep === undefined ? DISTRICT_LIMITS.features : DISTRICT_LIMITS.fileFeatures;
+  if (features.length > readLimit)
     fail(
       '/features',
-      `The file has ${features.length} features; at most ${DISTRICT_LIMITS.features} districts are accepted.`,
+      `The file has ${features.length} features; at most ${readLimit} ${options.keep === undefined ? 'districts are accepted (for a wider area, keep only the city’s districts with ?onlyMatching=true)' : 'features are read'}.`,
     );
   const seen = new Map<string, number>();
   let positions = 0;
-  features.slice(0, DISTRICT_LIMITS.features).forEach((feature, i) => {
+  features.slice(0, readLimit).forEach((feature, i) => {
     const path = `/features/${i}`;
     const f = feature as { type?: unknown; properties?: unknown; geometry?: unknown } | null;
     if (typeof f !== 'object' || f === null || f.type !== 'Feature') {
@@ -136,6 +150,10 @@ export function readDistricts(
         `${path}/properties/${options.codeProperty}`,
         `Feature ${i + 1} has no "${options.codeProperty}" property to name its district's code${available === '' ? '' : ` (it has: ${available})`}.`,
       );
+      return;
+    }
+    if (options.keep !== undefined && !options.keep(code)) {
+      leftOut++;
       return;
     }
     if (code.length > DISTRICT_LIMITS.codeLength) {
@@ -191,7 +209,12 @@ export function readDistricts(
       '/features',
       `The file has ${positions} positions; at most ${DISTRICT_LIMITS.positions} are accepted (simplify it first).`,
     );
-  return { districts: problems.length > 0 ? [] : districts, problems };
+  if (options.keep !== undefined && districts.length > DISTRICT_LIMITS.features)
+    fail(
+      '/features',
+      `${districts.length} districts match; at most ${DISTRICT_LIMITS.features} are accepted.`,
+    );
+  return { districts: problems.length > 0 ? [] : districts, problems, leftOut };
 }
 
 /** Squared distance from p to the segment a–b (planar, in degrees: fine at district scale). */

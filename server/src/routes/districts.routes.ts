@@ -70,6 +70,7 @@ export const districtRoutes: FastifyPluginAsyncTypebox<{
           bytes: Number.isFinite(length) ? length : Buffer.byteLength(JSON.stringify(request.body)),
           codeProperty: request.query.codeProperty,
           nameProperty: request.query.nameProperty,
+          onlyMatching: request.query.onlyMatching,
         },
         preconditionsOf(request),
       );

@@ -17,6 +17,12 @@ export const DistrictsUploadQuery = Type.Object(
         description: 'The feature property holding the district’s name (e.g. "WD21NM").',
       }),
     ),
+    onlyMatching: Type.Optional(
+      Type.Boolean({
+        description:
+          'Keep only the features whose code is a district code in the city’s data (a national or regional file); the others are left out unchecked and counted in `leftOut`.',
+      }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -65,6 +71,12 @@ export const CityDistricts = Type.Object({
   dataCodesWithoutBoundary: Type.Array(Type.String(), {
     description: 'District codes in the city’s data that no boundary carries.',
   }),
+  leftOut: Type.Optional(
+    Type.Integer({
+      description:
+        'Upload with onlyMatching: features of the file left out because their code is not in the city’s data.',
+    }),
+  ),
   geojson: Type.Object(
     {
       type: Type.Literal('FeatureCollection'),

@@ -95,13 +95,34 @@ export class DistrictService {
       bytes: number;
       codeProperty: string;
       nameProperty?: string | undefined;
+      onlyMatching?: boolean | undefined;
     },
     pre: Preconditions,
   ): Promise<{ districts: CityDistricts; created: boolean }> {
     const actor = principal.actor;
     return this.uow.transaction(async (repos) => {
       const { city } = await this.access.check(repos, principal, 'city.edit', { city: citySlug });
-      const { districts, problems } = readDistricts(upload.body, upload);
+      const areaCodes = await repos.districts.areaCodes(city!.id);
+      if (upload.onlyMatching === true && areaCodes.size === 0)
+        throw validationFailed(
+          `${city!.name}'s data has no district codes yet, so there is nothing to keep the boundaries to: import the district-level values first, or upload without onlyMatching.`,
+          [{ path: '/onlyMatching', message: 'No district codes in the data.' }],
+        );
+      const { districts, problems, leftOut } = readDistricts(upload.body, {
+        codeProperty: upload.codeProperty,
+        nameProperty: upload.nameProperty,
+        keep: upload.onlyMatching === true ? (code) => areaCodes.has(code) : undefined,
+      });
+      if (problems.length === 0 && districts.length === 0 && leftOut > 0)
+        throw validationFailed(
+          `None of the file's ${leftOut} features has a "${upload.codeProperty}" that is a district code in ${city!.name}'s data (such as ${[
+            ...areaCodes.keys(),
+          ]
+            .sort()
+            .slice(0, 3)
+            .join(', ')}).`,
+          [{ path: '/features', message: 'No feature matches.' }],
+        );
       if (problems.length > 0)
         throw validationFailed(
           problems.length > 1
@@ -109,7 +130,6 @@ export class DistrictService {
             : problems[0]!.message,
           problems,
         );
-      const areaCodes = await repos.districts.areaCodes(city!.id);
       const unmatched = unmatchedCodes(districts, new Set(areaCodes.keys()));
       if (unmatched.length > 0) {
         const examples = [...areaCodes.keys()].sort().slice(0, 3).join(', ');
@@ -119,7 +139,7 @@ export class DistrictService {
             .map((c) => `"${c}"`)
             .join(
               ', ',
-            )}${unmatched.length > 5 ? ', …' : ''}). Its data uses codes such as ${examples}: choose the property that holds them with ?codeProperty=.`,
+            )}${unmatched.length > 5 ? ', …' : ''}). Its data uses codes such as ${examples}: choose the property that holds them, or, for a file of a wider area, keep only the city's districts (onlyMatching).`,
           unmatched.slice(0, 20).map((code) => ({
             path: `/features/${districts.findIndex((d) => d.code === code)}/properties/${upload.codeProperty}`,
             message: `"${code}" is not a district code in the data.`,
@@ -155,7 +175,13 @@ export class DistrictService {
         update: (r) => repos.districts.updateIfVersion(city!.id, r.version, fields, actor.label),
         reload: () => repos.districts.find(city!.id),
       });
-      return { districts: toBody(city!.slug, record, areaCodes), created };
+      return {
+        districts: {
+          ...toBody(city!.slug, record, areaCodes),
+          ...(upload.onlyMatching === true ? { leftOut } : {}),
+        },
+        created,
+      };
     });
   }
 

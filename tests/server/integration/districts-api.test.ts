@@ -152,7 +152,7 @@ describe('district boundaries', () => {
     const r = await upload(goodFile(), 'codeProperty=WD21NM');
     expect(r.status).toBe(400);
     expect(r.body.error.message).toBe(
-      `2 of 2 districts have a "WD21NM" that matches no district code in Bristol's data ("Southville", "Stockwood"). Its data uses codes such as E05010914, E05010915: choose the property that holds them with ?codeProperty=.`,
+      `2 of 2 districts have a "WD21NM" that matches no district code in Bristol's data ("Southville", "Stockwood"). Its data uses codes such as E05010914, E05010915: choose the property that holds them, or, for a file of a wider area, keep only the city's districts (onlyMatching).`,
     );
   });
 
@@ -218,6 +218,38 @@ describe('district boundaries', () => {
       ...editor.headers,
     });
     expect(r.status).toBe(400);
+  });
+
+  it('keeps only the city’s districts of a wider area’s file with onlyMatching, unchecked others counted', async () => {
+    const http = api(ctx.app);
+    const current = (await http.get<CityDistricts>(URL, editor.headers)).body;
+    const regional = goodFile();
+    regional.features.push(
+      // Another city's ward, with a broken ring: left out, not checked.
+      feature(
+        { WD21CD: 'E05000001', WD21NM: 'Elsewhere' },
+        polygon([
+          [0, 0],
+          [1, 1],
+          [0, 0],
+        ]),
+      ),
+    );
+    const r = await upload(regional, 'codeProperty=WD21CD&nameProperty=WD21NM&onlyMatching=true', {
+      ...editor.headers,
+      'if-match': current.etag,
+    });
+    expect(r.status, r.text).toBe(200);
+    expect(r.body).toMatchObject({ featureCount: 2, leftOut: 1, matchedCodes: 2 });
+    const none = await upload(
+      { type: 'FeatureCollection', features: [regional.features[2]] },
+      'codeProperty=WD21CD&onlyMatching=true',
+      { ...editor.headers, 'if-match': r.body.etag },
+    );
+    expect(none.status).toBe(400);
+    expect(none.body.error.message).toBe(
+      `None of the file's 1 features has a "WD21CD" that is a district code in Bristol's data (such as E05010914, E05010915).`,
+    );
   });
 
   it('is deleted with If-Match', async () => {

@@ -38,13 +38,14 @@ export const useCityDistricts = (city: string, enabled = true) =>
 export function uploadDistricts(
   city: string,
   geojson: string,
-  properties: { codeProperty: string; nameProperty?: string },
+  properties: { codeProperty: string; nameProperty?: string; onlyMatching?: boolean },
   etag?: string,
 ): Promise<CityDistricts> {
   return apiFetch<CityDistricts>(
     withQuery(`/api/v1/cities/${enc(city)}/districts`, {
       codeProperty: properties.codeProperty,
       nameProperty: properties.nameProperty,
+      onlyMatching: properties.onlyMatching === true ? 'true' : undefined,
     }),
     {
       method: 'PUT',

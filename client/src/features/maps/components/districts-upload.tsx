@@ -61,6 +61,7 @@ export function DistrictsUpload({
   const [fileError, setFileError] = useState<string | null>(null);
   const [codeProperty, setCodeProperty] = useState('');
   const [nameProperty, setNameProperty] = useState('');
+  const [onlyMatching, setOnlyMatching] = useState(false);
   const [problem, setProblem] = useState<Problem | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -109,7 +110,11 @@ export function DistrictsUpload({
         await uploadDistricts(
           city,
           text,
-          { codeProperty, nameProperty: nameProperty === '' ? undefined : nameProperty },
+          {
+            codeProperty,
+            nameProperty: nameProperty === '' ? undefined : nameProperty,
+            onlyMatching,
+          },
           stored?.etag,
         ),
       );
@@ -251,6 +256,16 @@ export function DistrictsUpload({
                   </select>
                 </label>
               </div>
+              <p>
+                <label className="checkbox">
+                  <input
+                    type="checkbox"
+                    checked={onlyMatching}
+                    onChange={(e) => setOnlyMatching(e.target.checked)}
+                  />{' '}
+                  {t('maps.upload.onlyMatching')}
+                </label>
+              </p>
             </>
           )}
           <div className="toolbar">

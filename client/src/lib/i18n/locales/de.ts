@@ -1228,6 +1228,8 @@ const de: Locale = {
       fileRead_other: '{{file}}: {{count}} Features.',
       codeProperty: 'Eigenschaft mit dem Bezirkscode',
       nameProperty: 'Eigenschaft mit dem Bezirksnamen',
+      onlyMatching:
+        'Nur die Bezirke behalten, deren Code in den Daten der Stadt vorkommt (für eine Datei einer ganzen Region oder eines Landes)',
       noName: '(keine)',
       submit: 'Hochladen',
       replace: 'Ersetzen',

@@ -1200,6 +1200,8 @@ const en = {
       fileRead_other: '{{file}}: {{count}} features.',
       codeProperty: 'Property with the district code',
       nameProperty: 'Property with the district name',
+      onlyMatching:
+        'Keep only the districts whose code is in the city’s data (for a file of a whole region or country)',
       noName: '(none)',
       submit: 'Upload',
       replace: 'Replace',

@@ -1263,6 +1263,8 @@ const es: Locale = {
       fileRead_many: '{{file}}: {{count}} elementos.',
       codeProperty: 'Propiedad con el código del distrito',
       nameProperty: 'Propiedad con el nombre del distrito',
+      onlyMatching:
+        'Conservar solo los distritos cuyo código está en los datos de la ciudad (para un archivo de toda una región o país)',
       noName: '(ninguna)',
       submit: 'Subir',
       replace: 'Sustituir',

@@ -1280,6 +1280,8 @@ const fr: Locale = {
       fileRead_many: '{{file}} : {{count}} éléments.',
       codeProperty: 'Propriété du code de quartier',
       nameProperty: 'Propriété du nom de quartier',
+      onlyMatching:
+        'Ne garder que les quartiers dont le code figure dans les données de la ville (pour un fichier de toute une région ou de tout un pays)',
       noName: '(aucune)',
       submit: 'Téléverser',
       replace: 'Remplacer',

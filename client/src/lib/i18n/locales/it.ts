@@ -1274,6 +1274,8 @@ const it: Locale = {
       fileRead_many: '{{file}}: {{count}} elementi.',
       codeProperty: 'Proprietà con il codice del quartiere',
       nameProperty: 'Proprietà con il nome del quartiere',
+      onlyMatching:
+        'Tenere solo i quartieri il cui codice è nei dati della città (per un file di un’intera regione o di un intero paese)',
       noName: '(nessuna)',
       submit: 'Carica',
       replace: 'Sostituisci',

@@ -76,7 +76,9 @@ const CodeScheme = Type.String({
   description: 'A code system: urban-audit, lau, nuts, ons…',
 });
 const CodeValue = Type.String({ minLength: 1, maxLength: 64, pattern: '^\\S(.*\\S)?$' });
+// additionalProperties: false, or keys outside the pattern (e.g. "") would pass unchecked.
 const CityCodes = Type.Record(CodeScheme, CodeValue, {
+  additionalProperties: false,
   description:
     'The city’s codes in other systems, e.g. {"urban-audit": "ES003C", "lau": "46250"}: imports match files on them.',
 });
@@ -119,6 +121,7 @@ export const CityPatch = Type.Object(
     ),
     codes: Type.Optional(
       Type.Record(CodeScheme, Type.Union([CodeValue, Type.Null()]), {
+        additionalProperties: false,
         description: 'Codes to set (null removes a scheme’s code); schemes not named keep theirs.',
       }),
     ),
@@ -173,6 +176,7 @@ const Translations = Type.Record(
   Type.String({ pattern: '^[a-z]{2,3}(-[A-Za-z]{2,4})?$' }),
   TranslationEntry,
   {
+    additionalProperties: false,
     description: 'Name, description and unit in other languages, keyed by language ("fr").',
   },
 );
@@ -182,6 +186,7 @@ export const ExternalCodes = Type.Record(
   Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', maxLength: 40 }),
   Type.String({ minLength: 1, maxLength: 64 }),
   {
+    additionalProperties: false,
     description:
       'Codes in other systems, e.g. {"urban-audit": "ES003C", "lau": "46250", "ons": "E06000023"} for a city, {"eurostat": "urb_percep:PS1012V"} for an indicator. Imports match files on them.',
   },

@@ -128,4 +128,26 @@ describe('cities', () => {
     expect(response.statusCode).toBe(404);
     expect(response.json().error.code).toBe('not_found');
   });
+
+  // Found by the hostile-request fuzzing ({"codes": {"": 0}} answered 500): code schemes
+  // outside the pattern were not checked at all.
+  it('refuses code schemes outside their pattern with a 400 (they were not checked at all)', async () => {
+    for (const codes of [{ '': 0 }, { '': 'x' }, { 'Urban Audit': 'ES003C' }]) {
+      const created = await ctx.app.inject({
+        method: 'POST',
+        url: '/api/v1/cities',
+        payload: { slug: 'bad-codes', name: 'Bad', countryCode: 'FI', codes },
+      });
+      expect(created.statusCode, JSON.stringify(codes)).toBe(400);
+      expect(created.json().error.code).toBe('validation_failed');
+    }
+    const patched = await ctx.app.inject({
+      method: 'PATCH',
+      url: '/api/v1/cities/espoo',
+      headers: { 'if-match': '"0"' },
+      payload: { codes: { '': null } },
+    });
+    expect(patched.statusCode).toBe(400);
+    expect((await ctx.app.inject('/api/v1/cities/bad-codes')).statusCode).toBe(404);
+  });
 });

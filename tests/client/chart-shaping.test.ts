@@ -89,8 +89,15 @@ describe('action-gap chart shaping', () => {
       paceRatio: 2.43,
       unit: '%',
       decimals: 1,
+      ahead: false,
     });
     expect(gapSentenceParts(indicatorProgress({ ambition: null, actionGap: null }))).toBeNull();
+    // Projected beyond the target (the gap is 0): "ahead of the target", never a gap.
+    const base = indicatorProgress();
+    const ahead = indicatorProgress({
+      actionGap: { ...base.actionGap!, projectedValue: 70, gap: 0, gapShare: 0 },
+    });
+    expect(gapSentenceParts(ahead)?.ahead).toBe(true);
   });
 });
 

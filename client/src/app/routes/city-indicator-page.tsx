@@ -170,6 +170,7 @@ export function CityIndicatorPage(): ReactNode {
                 points={chart}
                 decimals={indicator.decimals}
                 unit={indicator.unit}
+                direction={indicator.direction}
               />
             }
             table={

@@ -27,11 +27,14 @@ export default function ActionGapChart({
   decimals,
   unit,
   height = 320,
+  direction,
 }: {
   points: readonly GapChartPoint[];
   decimals: number;
   unit: string;
   height?: number;
+  /** The indicator's direction: when the projection beats the target, the mark says "ahead", not "gap". */
+  direction?: 'increase' | 'decrease';
 }): ReactNode {
   const { t } = useTranslation();
   const lang = useLanguage();
@@ -44,6 +47,14 @@ export default function ActionGapChart({
     targetPoint === null
       ? null
       : (points.find((p) => p.year === targetPoint.year)?.projected ?? null);
+  const ahead =
+    direction !== undefined &&
+    targetPoint !== null &&
+    targetPoint.target !== null &&
+    projectedAtTarget !== null &&
+    (direction === 'increase'
+      ? projectedAtTarget >= targetPoint.target
+      : projectedAtTarget <= targetPoint.target);
   const data = points as GapChartPoint[];
   const present = presentSeries(points);
   return (
@@ -139,10 +150,15 @@ export default function ActionGapChart({
             { x: targetPoint.year, y: projectedAtTarget },
             { x: targetPoint.year, y: targetPoint.target! },
           ]}
-          stroke="#b3261e"
+          stroke={ahead ? '#1a7f37' : '#b3261e'}
           strokeWidth={4}
+          strokeDasharray={ahead ? '3 2' : undefined}
           ifOverflow="extendDomain"
-          label={{ value: t('chart.gap'), position: 'left', fill: '#8a1c12' }}
+          label={{
+            value: ahead ? t('chart.ahead') : t('chart.gap'),
+            position: 'left',
+            fill: ahead ? '#14632b' : '#8a1c12',
+          }}
         />
       )}
     </ComposedChart>

@@ -31,8 +31,9 @@ export function GapSentence({
     target: formatIndicatorValue(indicator, parts.targetValue, lang),
     pace: parts.paceRatio === null ? '' : formatPace(parts.paceRatio, lang),
   };
-  const key =
-    parts.paceRatio === null
+  const key = parts.ahead
+    ? 'progress.gapSentenceAhead'
+    : parts.paceRatio === null
       ? 'progress.gapSentenceReverse'
       : parts.paceRatio <= 1
         ? 'progress.gapSentenceOnPace'

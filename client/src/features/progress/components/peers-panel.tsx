@@ -48,6 +48,7 @@ function PeerChart({
           points={d.chart}
           decimals={d.indicator.decimals}
           unit={d.indicator.unit}
+          direction={d.indicator.direction}
           height={240}
         />
       }

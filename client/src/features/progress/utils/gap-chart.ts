@@ -79,6 +79,8 @@ export interface GapSentenceParts {
   paceRatio: number | null;
   unit: string;
   decimals: number;
+  /** The projection reaches or beats the target (the action gap is 0). */
+  ahead: boolean;
 }
 
 /**
@@ -97,6 +99,8 @@ export function gapSentenceParts(indicator: IndicatorProgress): GapSentenceParts
     paceRatio: gap.paceRatio,
     unit: indicator.unit,
     decimals: indicator.decimals,
+    // The projection reaches or beats the target: no gap to speak of.
+    ahead: gap.gap === 0,
   };
 }
 

@@ -257,6 +257,7 @@ function AmbitionForm(props: {
               points={points}
               decimals={indicator.decimals}
               unit={unit}
+              direction={indicator.direction}
               height={260}
             />
           }

@@ -155,6 +155,8 @@ const de: Locale = {
       'beim heutigen Tempo {{projected}} im Jahr {{year}}, Zielwert {{target}} \u2014 erfordert {{pace}} das heutige Tempo',
     gapSentenceReverse:
       'beim heutigen Tempo {{projected}} im Jahr {{year}}, Zielwert {{target}} \u2014 der Trend muss umgekehrt werden',
+    gapSentenceAhead:
+      'beim heutigen Tempo {{projected}} im Jahr {{year}}, besser als das Ziel {{target}}',
     gapSentenceOnPace: 'beim heutigen Tempo {{projected}} im Jahr {{year}}, Zielwert {{target}}',
     namedSentence: '{{name}}: {{sentence}}',
     noAmbition: 'Noch keine Zielsetzung festgelegt.',
@@ -240,6 +242,7 @@ const de: Locale = {
     projected: 'Beim heutigen Tempo',
     target: 'Zielwert',
     targetYear: 'Zieljahr',
+    ahead: 'Besser als das Ziel',
     gap: 'Lücke',
     year: 'Jahr',
     loading: 'Diagramm wird geladen\u2026',

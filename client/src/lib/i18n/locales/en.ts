@@ -152,6 +152,8 @@ const en = {
       'at today\u2019s pace {{projected}} in {{year}}, target {{target}} \u2014 needs {{pace}} the current pace',
     gapSentenceReverse:
       'at today\u2019s pace {{projected}} in {{year}}, target {{target}} \u2014 the trend has to be reversed',
+    gapSentenceAhead:
+      'at today\u2019s pace {{projected}} in {{year}}, ahead of the target {{target}}',
     gapSentenceOnPace: 'at today\u2019s pace {{projected}} in {{year}}, target {{target}}',
     namedSentence: '{{name}}: {{sentence}}',
     noAmbition: 'No ambition set yet.',
@@ -237,6 +239,7 @@ const en = {
     projected: 'At today\u2019s pace',
     target: 'Target',
     targetYear: 'Target year',
+    ahead: 'Ahead of target',
     gap: 'Gap',
     year: 'Year',
     loading: 'Loading the chart\u2026',

@@ -160,6 +160,8 @@ const es: Locale = {
       'al ritmo actual {{projected}} en {{year}}, meta {{target}} \u2014 necesita {{pace}} el ritmo actual',
     gapSentenceReverse:
       'al ritmo actual {{projected}} en {{year}}, meta {{target}} \u2014 hay que invertir la tendencia',
+    gapSentenceAhead:
+      'al ritmo actual {{projected}} en {{year}}, por delante de la meta {{target}}',
     gapSentenceOnPace: 'al ritmo actual {{projected}} en {{year}}, meta {{target}}',
     namedSentence: '{{name}}: {{sentence}}',
     noAmbition: 'Todavía no se ha fijado ninguna ambición.',
@@ -245,6 +247,7 @@ const es: Locale = {
     projected: 'Al ritmo actual',
     target: 'Meta',
     targetYear: 'Año meta',
+    ahead: 'Por delante de la meta',
     gap: 'Brecha',
     year: 'Año',
     loading: 'Cargando el gráfico\u2026',

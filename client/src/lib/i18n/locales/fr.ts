@@ -161,6 +161,8 @@ const fr: Locale = {
       'au rythme actuel {{projected}} en {{year}}, cible {{target}} \u2014 il faut {{pace}} le rythme actuel',
     gapSentenceReverse:
       'au rythme actuel {{projected}} en {{year}}, cible {{target}} \u2014 la tendance doit s\u2019inverser',
+    gapSentenceAhead:
+      'au rythme actuel {{projected}} en {{year}}, en avance sur la cible {{target}}',
     gapSentenceOnPace: 'au rythme actuel {{projected}} en {{year}}, cible {{target}}',
     namedSentence: '{{name}}\u00a0: {{sentence}}',
     noAmbition: 'Pas encore d\u2019ambition définie.',
@@ -247,6 +249,7 @@ const fr: Locale = {
     projected: 'Au rythme actuel',
     target: 'Cible',
     targetYear: 'Année cible',
+    ahead: 'En avance sur la cible',
     gap: 'Écart',
     year: 'Année',
     loading: 'Chargement du graphique\u2026',

@@ -160,6 +160,8 @@ const it: Locale = {
       'al ritmo attuale {{projected}} nel {{year}}, traguardo {{target}} \u2014 serve {{pace}} il ritmo attuale',
     gapSentenceReverse:
       'al ritmo attuale {{projected}} nel {{year}}, traguardo {{target}} \u2014 la tendenza va invertita',
+    gapSentenceAhead:
+      'al ritmo attuale {{projected}} nel {{year}}, in anticipo sull’obiettivo {{target}}',
     gapSentenceOnPace: 'al ritmo attuale {{projected}} nel {{year}}, traguardo {{target}}',
     namedSentence: '{{name}}: {{sentence}}',
     noAmbition: 'Nessuna ambizione ancora definita.',
@@ -246,6 +248,7 @@ const it: Locale = {
     projected: 'Al ritmo attuale',
     target: 'Traguardo',
     targetYear: 'Anno del traguardo',
+    ahead: 'In anticipo sull’obiettivo',
     gap: 'Divario',
     year: 'Anno',
     loading: 'Caricamento del grafico\u2026',

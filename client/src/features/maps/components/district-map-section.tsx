@@ -31,8 +31,8 @@ interface ValueLike {
 
 /**
  * The district map of an indicator (when the city has boundaries and values
- * by district): nothing otherwise. Its own request for the boundaries is
- * cached, so pages may ask for it freely.
+ * by district): nothing otherwise. The boundaries are fetched (and cached)
+ * only for an indicator with values by district.
  */
 export function DistrictMapSection({
   city,
@@ -53,8 +53,11 @@ export function DistrictMapSection({
   className?: string;
 }): ReactNode {
   const headingId = useId();
-  const districts = useCityDistricts(city);
-  if (districts.data === undefined || districts.data === null) return null;
+  // Boundaries are asked for only when the indicator has values by district
+  // (a `geocode` dimension): other breakdowns (sex, age) need no map.
+  const hasAreas = observations.some((o) => o.series.geocode !== undefined);
+  const districts = useCityDistricts(city, hasAreas);
+  if (!hasAreas || districts.data === undefined || districts.data === null) return null;
   const codes = new Set(districts.data.geojson.features.map((f) => f.properties.code));
   if (codesWithValues(observations, codes).size === 0) return null;
   return (

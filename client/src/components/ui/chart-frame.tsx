@@ -1,7 +1,8 @@
 import { Component, Suspense, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
-class ChartErrorBoundary extends Component<
+/** Shows `fallback` (with a retry) when a lazily loaded chart or map fails to load. */
+export class LoadErrorBoundary extends Component<
   { fallback: (retry: () => void) => ReactNode; children: ReactNode },
   { failed: boolean }
 > {
@@ -56,9 +57,9 @@ export function ChartFigure({
     <figure className="chart-figure" data-testid={testId}>
       <figcaption className="chart-figure__caption">{caption}</figcaption>
       <div className="chart-figure__chart" style={{ minHeight: height }}>
-        <ChartErrorBoundary fallback={(retry) => <ChartFailed onRetry={retry} />}>
+        <LoadErrorBoundary fallback={(retry) => <ChartFailed onRetry={retry} />}>
           <Suspense fallback={placeholder}>{chart}</Suspense>
-        </ChartErrorBoundary>
+        </LoadErrorBoundary>
       </div>
       {table}
     </figure>

@@ -1,28 +1,14 @@
-import { Component, Suspense, type ReactNode } from 'react';
+import { Suspense, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { LoadErrorBoundary } from '../../../components/ui/chart-frame';
 import type { LegendEntry } from '../utils/network-map-data';
 import { MarkerIcon } from './marker-symbol';
-
-class MapErrorBoundary extends Component<
-  { fallback: (retry: () => void) => ReactNode; children: ReactNode },
-  { failed: boolean }
-> {
-  override state = { failed: false };
-  static getDerivedStateFromError(): { failed: boolean } {
-    return { failed: true };
-  }
-  override render(): ReactNode {
-    return this.state.failed
-      ? this.props.fallback(() => this.setState({ failed: false }))
-      : this.props.children;
-  }
-}
 
 /** The lazily loaded map with a placeholder of its height and a retry if its code fails to load. */
 export function MapSlot({ height, children }: { height: number; children: ReactNode }): ReactNode {
   const { t } = useTranslation();
   return (
-    <MapErrorBoundary
+    <LoadErrorBoundary
       fallback={(retry) => (
         <div className="notice notice--error" role="alert">
           <p>{t('maps.loadFailed')}</p>
@@ -41,7 +27,7 @@ export function MapSlot({ height, children }: { height: number; children: ReactN
       >
         {children}
       </Suspense>
-    </MapErrorBoundary>
+    </LoadErrorBoundary>
   );
 }
 

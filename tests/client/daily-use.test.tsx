@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { CityReviews } from '../../server/src/schemas/review.schema';
@@ -9,6 +9,7 @@ import { SignInPage } from '../../client/src/app/routes/sign-in-page';
 import { WorkspacePage } from '../../client/src/app/routes/workspace-page';
 import type { Session } from '../../client/src/features/auth/api/auth-api';
 import { afterSignIn } from '../../client/src/features/auth/utils/auth-text';
+import { DraftsSwitch } from '../../client/src/features/networks/components/drafts-switch';
 import { HistoryList } from '../../client/src/features/workspace/components/history-list';
 import { goalList } from './fixtures';
 import { comparison, networkScores } from './progress-fixtures';
@@ -123,6 +124,22 @@ describe('network views: published figures or including drafts (item 9)', () => 
     await userEvent.click(screen.getByRole('radio', { name: 'Published figures' }));
     await waitFor(() => expect(screen.queryByTestId('drafts-notice')).toBeNull());
     expect(router.state.location.search).not.toContain('drafts');
+  });
+
+  it('shows the choice at once, while the view it asks for is still on its way', async () => {
+    // The router renders a URL change in a transition: until it commits, the page still
+    // passes the old choice. The switch must not snap back to it meanwhile.
+    const asked: boolean[] = [];
+    const { rerender } = render(<DraftsSwitch drafts={false} onChange={(d) => asked.push(d)} />);
+    const including = screen.getByRole('radio', { name: /drafts\.including|Including drafts/ });
+    await userEvent.click(including);
+    expect(asked).toEqual([true]);
+    expect(including).toBeChecked();
+    // When the page catches up, the switch follows the page again.
+    rerender(<DraftsSwitch drafts={true} onChange={(d) => asked.push(d)} />);
+    expect(including).toBeChecked();
+    rerender(<DraftsSwitch drafts={false} onChange={(d) => asked.push(d)} />);
+    expect(including).not.toBeChecked();
   });
 
   it('a visitor sees no switch, and ?drafts=1 in a shared link does not ask for drafts', async () => {

@@ -56,6 +56,7 @@ import { formatRate } from '../../features/progress/utils/describe';
 import { formatNumber, formatValue, formatYear } from '../../lib/format';
 import { useLanguage } from '../../lib/i18n/use-language';
 import { useSearchParam, useYearParam, withYear } from '../../lib/url-state';
+import { useShownChoice } from '../../lib/shown-choice';
 import { TableScroll } from '../../components/ui/table-scroll';
 
 const MAX_HIGHLIGHTED = 10;
@@ -297,6 +298,12 @@ export function ComparePage(): ReactNode {
       : t('compare.title', { indicator: comparison.data.indicator.name }),
   );
 
+  // The view radio shows the reader's pick at once (the URL change renders in a transition).
+  const [shownView, chooseMode] = useShownChoice<CompareMode>(
+    view === 'normalised' ? 'normalised' : 'raw',
+    (m) => setView(m === 'raw' ? undefined : m),
+  );
+
   if (comparison.isPending) return <LoadingState lines={10} />;
   if (comparison.isError)
     return <ErrorState error={comparison.error} onRetry={() => void comparison.refetch()} />;
@@ -307,6 +314,7 @@ export function ComparePage(): ReactNode {
   const cityName = (slug: string): string => cityNames.get(slug) ?? slug;
   const canNormalise = ind.bestBound !== null && ind.worstBound !== null;
   const mode: CompareMode = view === 'normalised' && canNormalise ? 'normalised' : 'raw';
+  const shownMode: CompareMode = canNormalise ? shownView : 'raw';
   const chosen = (highlightRaw ?? '').split(',').filter((s) => s !== '');
   const bars = barData(data, mode);
   const draftCities = data.includesDrafts ? data.cities.filter((c) => c.hasDrafts) : [];
@@ -365,8 +373,8 @@ export function ComparePage(): ReactNode {
                 type="radio"
                 name={`${groupId}-view`}
                 value="raw"
-                checked={mode === 'raw'}
-                onChange={() => setView(undefined)}
+                checked={shownMode === 'raw'}
+                onChange={() => chooseMode('raw')}
               />
               {t('compare.raw')}
             </label>
@@ -375,9 +383,9 @@ export function ComparePage(): ReactNode {
                 type="radio"
                 name={`${groupId}-view`}
                 value="normalised"
-                checked={mode === 'normalised'}
+                checked={shownMode === 'normalised'}
                 disabled={!canNormalise}
-                onChange={() => setView('normalised')}
+                onChange={() => chooseMode('normalised')}
               />
               {t('compare.normalisedOption')}
             </label>

@@ -2,6 +2,7 @@ import { useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Grant } from '../../auth/api/auth-api';
 import { useSearchParam } from '../../../lib/url-state';
+import { useShownChoice } from '../../../lib/shown-choice';
 
 /**
  * Whether the reader may ask for a network's drafts: administrators, the
@@ -43,6 +44,8 @@ export function DraftsSwitch({
 }): ReactNode {
   const { t } = useTranslation();
   const name = useId();
+  // The choice shows at once, not when the URL change behind it has rendered.
+  const [shown, choose] = useShownChoice(drafts, onChange);
   return (
     <fieldset className="segmented drafts-switch" data-testid="drafts-switch">
       <legend>{t('drafts.legend')}</legend>
@@ -51,8 +54,8 @@ export function DraftsSwitch({
           type="radio"
           name={name}
           value="published"
-          checked={!drafts}
-          onChange={() => onChange(false)}
+          checked={!shown}
+          onChange={() => choose(false)}
         />
         {t('drafts.published')}
       </label>
@@ -61,8 +64,8 @@ export function DraftsSwitch({
           type="radio"
           name={name}
           value="drafts"
-          checked={drafts}
-          onChange={() => onChange(true)}
+          checked={shown}
+          onChange={() => choose(true)}
         />
         {t('drafts.including')}
       </label>

@@ -91,6 +91,15 @@ const focused = (page: Page): Promise<string> =>
     return el.closest('td[data-cell]')?.getAttribute('data-cell') ?? 'grid';
   })()`);
 
+/** Each cell's key, classes and label: what a failed run shows about the column. */
+const cellStates = (page: Page, slugs: readonly string[]): Promise<string[]> =>
+  Promise.all(
+    slugs.map(async (slug) => {
+      const td = cell(page, slug, YEAR);
+      return `${slug}: ${await td.getAttribute('class')} — ${await td.getAttribute('aria-label')}`;
+    }),
+  );
+
 async function waitForSaved(page: Page) {
   await expect.poll(() => page.locator('td.pending-saving').count(), { timeout: 30_000 }).toBe(0);
 }
@@ -198,6 +207,7 @@ describe('data grid for a fast typist', () => {
 
     // As fast as the keyboard goes: no wait between values, saves still on their way.
     await cell(page, slugs[0]!, YEAR).click();
+    await expect.poll(() => focused(page)).toBe(`${slugs[0]}|${YEAR}`);
     for (const value of typed) {
       await page.keyboard.type(String(value));
       await page.keyboard.press('Enter');
@@ -214,7 +224,9 @@ describe('data grid for a fast typist', () => {
     expect(await cell(page, slugs[0]!, YEAR).getAttribute('aria-label')).not.toContain('not saved');
 
     // The same column again, typed over the saved values: each is sent with its new version.
+    // (A person looks at the cell before typing: the click has put the focus there.)
     await cell(page, slugs[0]!, YEAR).click();
+    await expect.poll(() => focused(page)).toBe(`${slugs[0]}|${YEAR}`);
     const again = typed.map((v, i) => valueFor(defs.get(slugs[i]!)!, i + 5, v));
     for (const value of again) {
       await page.keyboard.type(String(value));
@@ -222,7 +234,9 @@ describe('data grid for a fast typist', () => {
     }
     await waitForSaved(page);
     const final = await Promise.all(slugs.slice(0, 20).map((s) => memberValue(headers, s, YEAR)));
-    expect(final.map((v) => v?.value)).toEqual(again);
+    // On a mismatch, what each cell of the column says (saving, failed and why, or saved).
+    const column = await cellStates(page, slugs.slice(0, 20));
+    expect(final.map((v) => v?.value), column.join('\n')).toEqual(again);
     expect(await page.getByTestId('unsaved-notice').count()).toBe(0);
     expect(await focused(page)).toBe(`${slugs[20]}|${YEAR}`);
 

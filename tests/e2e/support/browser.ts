@@ -34,6 +34,13 @@ export interface WatchedPage {
 export async function openPage(browser: Browser, width = 1280, height = 900): Promise<WatchedPage> {
   const context = await browser.newContext({ viewport: { width, height } });
   const page = await context.newPage();
+  // E2E_CPU_THROTTLE=4 runs the page on a CPU four times slower, as on a loaded CI machine:
+  // races between the page's renders and a fast typist show up locally.
+  const throttle = Number(process.env.E2E_CPU_THROTTLE ?? '1');
+  if (throttle > 1) {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
+  }
   const errors: string[] = [];
   page.on('console', (msg) => {
     if (msg.type() === 'error') errors.push(msg.text());

@@ -151,6 +151,7 @@ async function main(): Promise<void> {
       'progress req/s': r.progressPerSecond,
       'progress p99 ms': r.progressP99Ms,
       'trivial req/s': r.trivialPerSecond,
+      'progress vs trivial': r.progressPerSecond / r.trivialPerSecond,
       'scores vs trivial': r.scoresPerSecond / r.trivialPerSecond,
       'scores JSON KiB': Math.round(r.scoresKiB),
     })),

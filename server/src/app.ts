@@ -181,6 +181,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       directories: db.kind === 'pglite' ? [config.dataDir] : [],
       minFreeBytes: config.minFreeDiskMb * 1_048_576,
     },
+    resultCacheBytes: config.resultCacheMb * 1_048_576,
   });
   app.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);

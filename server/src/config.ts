@@ -62,6 +62,8 @@ export interface Config {
   readonly apiTokenRequestsPerMinute: number;
   /** Free disk space (MiB) below which /api/health reports 503. */
   readonly minFreeDiskMb: number;
+  /** Memory for computed progress, scores and comparisons (MiB): enough for every city read warm. */
+  readonly resultCacheMb: number;
 }
 
 export class ConfigError extends Error {
@@ -258,6 +260,7 @@ export function loadConfig(
     importIdleSeconds: integer('IMPORT_IDLE_SECONDS', 30, 1, 3600),
     apiTokenRequestsPerMinute: integer('API_TOKEN_REQUESTS_PER_MINUTE', 600, 1, 1_000_000),
     minFreeDiskMb: integer('MIN_FREE_DISK_MB', 64, 0, 10_000_000),
+    resultCacheMb: integer('RESULT_CACHE_MB', 256, 1, 1_000_000),
   };
 
   if (problems.length > 0) throw new ConfigError(problems);

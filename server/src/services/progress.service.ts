@@ -224,14 +224,29 @@ function planOf(
  * version in its transaction, so the next read on any server sees it.
  */
 export class ProgressService {
-  private readonly cityCache = new ResultCache<CachedPayload<CityProgressResponse>>(300);
-  private readonly networkCache = new ResultCache<CachedPayload<NetworkScoresResponse>>(100);
-  private readonly comparisonCache = new ResultCache<CachedPayload<ComparisonResponse>>(300);
+  private readonly cityCache: ResultCache<CachedPayload<CityProgressResponse>>;
+  private readonly networkCache: ResultCache<CachedPayload<NetworkScoresResponse>>;
+  private readonly comparisonCache: ResultCache<CachedPayload<ComparisonResponse>>;
 
+  /** @param cacheBytes memory for computed results: half for cities, a quarter each for networks and comparisons. */
   constructor(
     private readonly uow: UnitOfWork,
     private readonly access: AccessService,
-  ) {}
+    cacheBytes = 256 * 1024 * 1024,
+  ) {
+    this.cityCache = new ResultCache(cacheBytes / 2);
+    this.networkCache = new ResultCache(cacheBytes / 4);
+    this.comparisonCache = new ResultCache(cacheBytes / 4);
+  }
+
+  /** What the result caches hold: entries and bytes (for the health page and the benches). */
+  cacheUse(): { entries: number; bytes: number } {
+    const caches = [this.cityCache, this.networkCache, this.comparisonCache];
+    return {
+      entries: caches.reduce((n, c) => n + c.size, 0),
+      bytes: caches.reduce((n, c) => n + c.bytes, 0),
+    };
+  }
 
   /** The calculator: assess one series posted by the client. */
   assess(input: AssessRequest): Assessment {

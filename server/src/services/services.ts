@@ -48,6 +48,8 @@ export interface ServiceOptions extends SessionPolicy {
   apiTokenRequestsPerMinute: number;
   /** Directories whose free space the health check watches, and the minimum. */
   storage: { directories: readonly string[]; minFreeBytes: number };
+  /** Memory for computed progress, scores and comparisons, in bytes. */
+  resultCacheBytes: number;
 }
 
 const DEFAULTS: ServiceOptions = {
@@ -57,6 +59,7 @@ const DEFAULTS: ServiceOptions = {
   secondFactorRoles: [],
   apiTokenRequestsPerMinute: 600,
   storage: { directories: [], minFreeBytes: 0 },
+  resultCacheBytes: 256 * 1024 * 1024,
 };
 
 export function createServices(db: Database, options: Partial<ServiceOptions> = {}): Services {
@@ -78,7 +81,7 @@ export function createServices(db: Database, options: Partial<ServiceOptions> = 
     openSdg: new OpenSdgRepositoryService(uow, access, imports),
     exports: new ExportService(uow, access),
     health: new HealthService(uow, settings.storage),
-    progress: new ProgressService(uow, access),
+    progress: new ProgressService(uow, access, settings.resultCacheBytes),
     access,
     auth,
     tokens: new ApiTokenService(uow, auth, settings.apiTokenRequestsPerMinute),

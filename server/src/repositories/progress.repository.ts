@@ -20,6 +20,12 @@ export interface NetworkVersion {
   publishedVersion: string;
 }
 
+/** A network's latest year with a headline value: in all values (members) and the approved ones. */
+export interface NetworkLatestYears {
+  latestDraftYear: number | null;
+  latestPublishedYear: number | null;
+}
+
 export interface AmbitionRow {
   cityId: number;
   indicatorId: number;
@@ -86,15 +92,22 @@ export class ProgressRepository {
   async cityWithNetworks(slug: string): Promise<
     | {
         city: { id: number; slug: string; name: string; country_code: string; version: number };
-        networks: NetworkVersion[];
+        networks: Array<NetworkVersion & NetworkLatestYears>;
       }
     | undefined
   > {
+    // Each network's latest year too (one backward index probe per indicator and table):
+    // a city's page is computed for it, so another city reporting a later year changes it.
+    const latest = (table: string) =>
+      `(select max((select o.year from ${table} o where o.indicator_id = i.id and o.series = '' order by o.year desc limit 1))
+          from indicators i where i.network_id = n.id and i.archived_at is null)`;
     const rows = await this.hot(
-      'sdgcm_city_versions',
+      'sdgcm_city_versions_years',
       `select c.id as city_id, c.slug as city_slug, c.name as city_name, c.country_code, c.version as city_version,
               n.id, n.slug, n.name, n.data_kind, n.citation, n.data_version || '.' || m.data_version as data_version,
-              n.data_version || '.' || m.published_version as published_version
+              n.data_version || '.' || m.published_version as published_version,
+              ${latest(valuesTable(false))} as latest_draft_year,
+              ${latest(valuesTable(true))} as latest_published_year
          from cities c
          left join network_members m on m.city_id = c.id
          left join networks n on n.id = m.network_id
@@ -112,7 +125,14 @@ export class ProgressRepository {
         country_code: first.country_code as string,
         version: first.city_version as number,
       },
-      networks: rows.filter((r) => r.id !== null).map((r) => ProgressRepository.toVersion(r)),
+      networks: rows
+        .filter((r) => r.id !== null)
+        .map((r) => ({
+          ...ProgressRepository.toVersion(r),
+          latestDraftYear: r.latest_draft_year === null ? null : Number(r.latest_draft_year),
+          latestPublishedYear:
+            r.latest_published_year === null ? null : Number(r.latest_published_year),
+        })),
     };
   }
 

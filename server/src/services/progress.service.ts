@@ -286,12 +286,20 @@ export class ProgressService {
     );
     // Members see drafts, others the approved values: a separate cache entry each.
     const drafts = new Set(networks.filter((n) => seesDrafts(scope, n.id)).map((n) => n.id));
-    const key = `${city.id}.${city.version}|${networks.map((n) => (drafts.has(n.id) ? `${n.id}.${n.dataVersion}d` : `${n.id}.${n.publishedVersion}p`)).join(',')}|${query.year ?? 'latest'}|${query.lang}`;
+    // The latest year of the networks (what the page is computed for unless one is asked for)
+    // is in the key: another city reporting a later year changes this city's page.
+    let latest: number | null = null;
+    for (const n of networks) {
+      const y = drafts.has(n.id) ? n.latestDraftYear : n.latestPublishedYear;
+      if (y !== null && (latest === null || y > latest)) latest = y;
+    }
+    const year = query.year ?? latest;
+    const key = `${city.id}.${city.version}|${networks.map((n) => (drafts.has(n.id) ? `${n.id}.${n.dataVersion}d` : `${n.id}.${n.publishedVersion}p`)).join(',')}|${year ?? 'none'}|${query.lang}`;
     return this.cityCache.getOrCompute(
       key,
       async () =>
         new CachedPayload(
-          await this.computeCityProgress(city, networks, drafts, query),
+          await this.computeCityProgress(city, networks, drafts, year, query.lang),
           `city|${key}`,
         ),
     );
@@ -301,14 +309,15 @@ export class ProgressService {
     city: { id: number; slug: string; name: string; country_code: string },
     networks: NetworkVersion[],
     drafts: ReadonlySet<number>,
-    query: { year?: number; lang: SdgLanguage },
+    year: number | null,
+    lang: SdgLanguage,
   ): Promise<CityProgressResponse> {
     const { repos } = this.uow;
+    const query = { lang };
     {
       const networkIds = networks.map((n) => n.id);
       const draftIds = networkIds.filter((id) => drafts.has(id));
       const publishedIds = networkIds.filter((id) => !drafts.has(id));
-      const year = query.year ?? (await repos.progress.latestYear(draftIds, publishedIds));
       const indicators = (
         await Promise.all(networkIds.map((id) => repos.indicators.listForNetwork(id)))
       ).flat();

@@ -407,6 +407,31 @@ describe('fresh results after every write', () => {
   });
 });
 
+describe('the year a city page is computed for', () => {
+  it('follows the network: another city reporting a later year moves it, and taking that value back moves it back', async () => {
+    const read = async () =>
+      (
+        await http.get<CityProgressResponse>('/api/v1/cities/alpha/progress', ctx.admin.headers)
+      ).body.year;
+    const before = await read();
+    expect(before).not.toBeNull();
+    const later = before! + 1;
+    const put = await http.put<Observation>(
+      `/api/v1/cities/beta/indicators/recycling/observations/${later}`,
+      { value: 40 },
+    );
+    expect(put.status).toBe(201);
+    // Alpha's own data did not change, but the network's latest year did.
+    expect(await read()).toBe(later);
+    const removed = await http.delete(
+      `/api/v1/cities/beta/indicators/recycling/observations/${later}`,
+      { 'if-match': put.headers.etag as string },
+    );
+    expect(removed.status).toBe(204);
+    expect(await read()).toBe(before);
+  });
+});
+
 describe('natural limits', () => {
   it('judge progress near the limit as Open SDG does, in the city’s page, overview and comparison', async () => {
     const k = ctx.db.knex;

@@ -10,6 +10,8 @@ import {
   ComparisonResponse,
   IndicatorDetailResponse,
   NetworkIndicatorParams,
+  NetworkRankingQuery,
+  NetworkRankingResponse,
   NetworkScoresResponse,
   PeersQuery,
   PeersResponse,
@@ -111,6 +113,40 @@ export const progressRoutes: FastifyPluginAsyncTypebox<{ services: Services }> =
           drafts: request.query.drafts,
         }),
       ),
+  );
+
+  app.get(
+    '/networks/:network/ranking',
+    {
+      config: { access: 'network.read' },
+      schema: {
+        tags,
+        summary:
+          'One page of the ranking (search, country, sort by rank, name, index or a goal): the network page of a national network',
+        params: NetworkParams,
+        querystring: NetworkRankingQuery,
+        response: { 200: NetworkRankingResponse, ...errorResponses(400, 404) },
+      },
+    },
+    async (request, reply) => {
+      const { year, drafts, q, country, sort, goal, offset, limit } = request.query;
+      const page = await progress.networkRanking(request.principal, request.params.network, {
+        year,
+        lang: localise(request, reply),
+        drafts,
+        q,
+        country,
+        sort,
+        goal,
+        offset,
+        limit,
+      });
+      void reply.header(
+        'cache-control',
+        request.principal.signedIn ? 'private, no-cache' : 'no-cache',
+      );
+      return page;
+    },
   );
 
   app.get(

@@ -388,6 +388,74 @@ export const NetworkScoresResponse = Type.Object({
 });
 export type NetworkScoresResponse = Static<typeof NetworkScoresResponse>;
 
+export const NetworkRankingQuery = Type.Object(
+  {
+    ...NetworkViewQuery.properties,
+    q: Type.Optional(
+      Type.String({
+        maxLength: 100,
+        description:
+          'Cities whose name or slug has a word starting with this (any case or accent).',
+      }),
+    ),
+    country: Type.Optional(
+      Type.String({ pattern: '^[A-Za-z]{2}$', description: 'ISO country code.' }),
+    ),
+    sort: Type.Optional(
+      Type.Union([Type.Literal('rank'), Type.Literal('name'), Type.Literal('index')], {
+        description:
+          'rank (default; unranked cities last, by name), name, or index (highest first).',
+      }),
+    ),
+    goal: Type.Optional(
+      Type.Integer({
+        minimum: 1,
+        maximum: 17,
+        description: 'Sort by this goal\u2019s score instead.',
+      }),
+    ),
+    offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000 })),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, description: 'Default 50.' })),
+  },
+  { additionalProperties: false },
+);
+
+/** One city in a page of the ranking: the scores without the per-indicator detail. */
+export const RankedCity = Type.Object({
+  slug: Type.String(),
+  name: Type.String(),
+  countryCode: Type.String(),
+  hasDrafts: HasDrafts,
+  index: NumberOrNull,
+  rank: Type.Union([Type.Integer(), Type.Null()]),
+  missingShare: Type.Number(),
+  coverage: Type.Number(),
+  goals: Type.Array(
+    Type.Object({
+      goal: Type.Integer(),
+      score: NumberOrNull,
+      colour: Colour,
+      trend: TrendArrow,
+    }),
+  ),
+});
+export type RankedCity = Static<typeof RankedCity>;
+
+export const NetworkRankingResponse = Type.Object({
+  network: NetworkRef,
+  includesDrafts: IncludesDrafts,
+  year: Type.Union([Type.Integer(), Type.Null()]),
+  language: Type.String(),
+  goals: Type.Array(Type.Integer()),
+  averages: NetworkScoresResponse.properties.averages,
+  total: Type.Integer({ description: 'How many cities the search and filters select.' }),
+  cityCount: Type.Integer({ description: 'How many cities the network has.' }),
+  offset: Type.Integer(),
+  limit: Type.Integer(),
+  cities: Type.Array(RankedCity),
+});
+export type NetworkRankingResponse = Static<typeof NetworkRankingResponse>;
+
 // ---------- comparison and peers ----------
 
 export const ComparisonResponse = Type.Object({

@@ -27,6 +27,7 @@ import {
   type AssessmentInput,
   type YearValue,
 } from '../domain/progress';
+import { RankingTable, type RankingPageQuery } from '../domain/ranking';
 import { normalise } from '../domain/scoring';
 import { notFound, validationFailed } from '../errors';
 import type { EffectPoint } from '../repositories/action.repository';
@@ -41,7 +42,9 @@ import type {
   GapChartPoint,
   IndicatorDetailResponse,
   IndicatorProgress,
+  NetworkRankingResponse,
   NetworkScoresResponse,
+  RankedCity,
   PeersResponse,
 } from '../schemas/progress.schema';
 import type { Action } from '../schemas/action.schema';
@@ -218,6 +221,40 @@ function planOf(
   };
 }
 
+/** A network's ranking, ready to page: the view's head and the cities without their detail. */
+interface Ranking {
+  head: Omit<NetworkRankingResponse, 'total' | 'cityCount' | 'offset' | 'limit' | 'cities'>;
+  table: RankingTable<RankedCity>;
+  bytes: number;
+}
+
+function toRanking(scores: NetworkScoresResponse): Ranking {
+  const cities: RankedCity[] = scores.cities.map((c) => ({
+    slug: c.slug,
+    name: c.name,
+    countryCode: c.countryCode,
+    hasDrafts: c.hasDrafts,
+    index: c.index,
+    rank: c.rank,
+    missingShare: c.missingShare,
+    coverage: c.coverage,
+    goals: c.goals.map((g) => ({ goal: g.goal, score: g.score, colour: g.colour, trend: g.trend })),
+  }));
+  return {
+    head: {
+      network: scores.network,
+      includesDrafts: scores.includesDrafts,
+      year: scores.year,
+      language: scores.language,
+      goals: scores.goals,
+      averages: scores.averages,
+    },
+    table: new RankingTable(cities, scores.language),
+    // About what the rows hold: a few hundred bytes per city and goal.
+    bytes: 1024 + cities.length * (400 + 120 * scores.goals.length),
+  };
+}
+
 /**
  * Progress, scores, comparisons and peers, computed from the data on request
  * and cached per (network data version, year, language): a write bumps the
@@ -227,6 +264,7 @@ export class ProgressService {
   private readonly cityCache: ResultCache<CachedPayload<CityProgressResponse>>;
   private readonly networkCache: ResultCache<CachedPayload<NetworkScoresResponse>>;
   private readonly comparisonCache: ResultCache<CachedPayload<ComparisonResponse>>;
+  private readonly rankingCache: ResultCache<Ranking>;
 
   /** @param cacheBytes memory for computed results: half for cities, a quarter each for networks and comparisons. */
   constructor(
@@ -237,11 +275,12 @@ export class ProgressService {
     this.cityCache = new ResultCache(cacheBytes / 2);
     this.networkCache = new ResultCache(cacheBytes / 4);
     this.comparisonCache = new ResultCache(cacheBytes / 4);
+    this.rankingCache = new ResultCache(cacheBytes / 8);
   }
 
   /** What the result caches hold: entries and bytes (for the health page and the benches). */
   cacheUse(): { entries: number; bytes: number } {
-    const caches = [this.cityCache, this.networkCache, this.comparisonCache];
+    const caches = [this.cityCache, this.networkCache, this.comparisonCache, this.rankingCache];
     return {
       entries: caches.reduce((n, c) => n + c.size, 0),
       bytes: caches.reduce((n, c) => n + c.bytes, 0),
@@ -421,6 +460,31 @@ export class ProgressService {
         drafts: draftYears,
       };
     }
+  }
+
+  /**
+   * One page of the network's ranking (search, country, sort), from the same
+   * cached scores as the whole view: what a national network's page shows
+   * without sending 3,000 cities' detail.
+   */
+  async networkRanking(
+    principal: Principal,
+    networkSlug: string,
+    query: { year?: number; lang: SdgLanguage; drafts?: boolean | undefined } & RankingPageQuery,
+  ): Promise<NetworkRankingResponse> {
+    const scores = await this.networkScores(principal, networkSlug, query);
+    const ranking = await this.rankingCache.getOrCompute(scores.etag, async () =>
+      toRanking(scores.body),
+    );
+    const page = ranking.table.page(query);
+    return {
+      ...ranking.head,
+      total: page.total,
+      cityCount: ranking.table.rows.length,
+      offset: page.offset,
+      limit: page.limit,
+      cities: page.rows,
+    };
   }
 
   /** Normalised scores, goal scores and colours, index, ranks and trend arrows for every member city. */

@@ -178,6 +178,7 @@ describe('private networks are invisible without membership', () => {
     '/api/v1/networks/priv',
     '/api/v1/networks/priv/indicators',
     '/api/v1/networks/priv/scores',
+    '/api/v1/networks/priv/ranking',
     '/api/v1/networks/priv/observations/export',
     '/api/v1/networks/priv/indicators/priv-ind/comparison',
     '/api/v1/cities/hidden',

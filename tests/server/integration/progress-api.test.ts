@@ -6,6 +6,7 @@ import type {
   CityProgressResponse,
   ComparisonResponse,
   IndicatorDetailResponse,
+  NetworkRankingResponse,
   NetworkScoresResponse,
   PeersResponse,
 } from '../../../server/src/schemas/progress.schema';
@@ -407,12 +408,68 @@ describe('fresh results after every write', () => {
   });
 });
 
+describe('the ranking in pages', () => {
+  it('pages the same ranking as the whole scores view, searched, sorted and filtered on the server', async () => {
+    const scores = (await http.get<NetworkScoresResponse>('/api/v1/networks/net/scores')).body;
+    const byRank = (await http.get<NetworkRankingResponse>('/api/v1/networks/net/ranking')).body;
+    expect(byRank.total).toBe(scores.cities.length);
+    expect(byRank.cityCount).toBe(scores.cities.length);
+    expect(byRank).toMatchObject({ year: scores.year, offset: 0, limit: 50 });
+    expect(byRank.averages).toEqual(scores.averages);
+    const ranked = scores.cities
+      .filter((c) => c.rank !== null)
+      .sort((a, b) => a.rank! - b.rank!)
+      .map((c) => c.slug);
+    expect(byRank.cities.slice(0, ranked.length).map((c) => c.slug)).toEqual(ranked);
+    // Each row is the city's scores without the per-indicator detail.
+    const alpha = scores.cities.find((c) => c.slug === 'alpha')!;
+    expect(byRank.cities.find((c) => c.slug === 'alpha')).toEqual({
+      slug: 'alpha',
+      name: 'Alpha',
+      countryCode: alpha.countryCode,
+      hasDrafts: alpha.hasDrafts,
+      index: alpha.index,
+      rank: alpha.rank,
+      missingShare: alpha.missingShare,
+      coverage: alpha.coverage,
+      goals: alpha.goals.map(({ goal, score, colour, trend }) => ({ goal, score, colour, trend })),
+    });
+
+    const page = (
+      await http.get<NetworkRankingResponse>(
+        '/api/v1/networks/net/ranking?sort=name&offset=1&limit=2',
+      )
+    ).body;
+    expect(page.cities.map((c) => c.name)).toEqual(['Beta', 'Delta']);
+    expect(page).toMatchObject({ total: 4, offset: 1, limit: 2 });
+    const found = (await http.get<NetworkRankingResponse>('/api/v1/networks/net/ranking?q=GAM'))
+      .body;
+    expect(found.cities.map((c) => c.slug)).toEqual(['gamma']);
+    expect(found.total).toBe(1);
+  });
+
+  it('says what is wrong with a page asked for, and answers 404 for a network it does not know', async () => {
+    for (const query of [
+      'limit=0',
+      'limit=501',
+      'offset=-1',
+      'sort=size',
+      'goal=18',
+      'colour=red',
+    ]) {
+      const response = await http.get<ErrorBody>(`/api/v1/networks/net/ranking?${query}`);
+      expect(response.status, query).toBe(400);
+      expect(response.body.error.message.length).toBeGreaterThan(10);
+    }
+    expect((await http.get('/api/v1/networks/nowhere/ranking')).status).toBe(404);
+  });
+});
+
 describe('the year a city page is computed for', () => {
   it('follows the network: another city reporting a later year moves it, and taking that value back moves it back', async () => {
     const read = async () =>
-      (
-        await http.get<CityProgressResponse>('/api/v1/cities/alpha/progress', ctx.admin.headers)
-      ).body.year;
+      (await http.get<CityProgressResponse>('/api/v1/cities/alpha/progress', ctx.admin.headers))
+        .body.year;
     const before = await read();
     expect(before).not.toBeNull();
     const later = before! + 1;

@@ -20,7 +20,7 @@ export interface RankingPageQuery {
   q?: string | undefined;
   /** ISO country code. */
   country?: string | undefined;
-  /** Rank (ranked first, then the others by name), name, or index (highest first). */
+  /** Rank (ranked first, then the others by index and name), name, or index (highest first). */
   sort?: RankingSort | undefined;
   /** Sort by this goal's score instead (highest first, cities without a score last). */
   goal?: number | undefined;
@@ -86,7 +86,15 @@ export class RankingTable<T extends RankedRow> {
             ? byName
             : name === 'index'
               ? byScore<T>((r) => r.index, this.collator)
-              : byScore<T>((r) => (r.rank === null ? null : -r.rank), this.collator);
+              : (a: T, b: T) =>
+                  // Ranked first by rank; the unranked after them by index, then name.
+                  a.rank !== null && b.rank !== null
+                    ? a.rank - b.rank
+                    : a.rank !== null
+                      ? -1
+                      : b.rank !== null
+                        ? 1
+                        : byScore<T>((r) => r.index, this.collator)(a, b);
       order = [...this.rows].sort(compare);
       this.orders.set(name, order);
     }

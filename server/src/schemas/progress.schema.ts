@@ -404,7 +404,7 @@ export const NetworkRankingQuery = Type.Object(
     sort: Type.Optional(
       Type.Union([Type.Literal('rank'), Type.Literal('name'), Type.Literal('index')], {
         description:
-          'rank (default; unranked cities last, by name), name, or index (highest first).',
+          'rank (default; unranked cities last, by index then name), name, or index (highest first).',
       }),
     ),
     goal: Type.Optional(

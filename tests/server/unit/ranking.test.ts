@@ -28,7 +28,7 @@ const names = (page: { rows: RankedRow[] }) => page.rows.map((r) => r.name);
 describe('a page of the ranking', () => {
   const table = new RankingTable(rows, 'de');
 
-  it('sorts by rank, the unranked last by name, fifty to a page', () => {
+  it('sorts by rank, the unranked last by index then name, fifty to a page', () => {
     const page = table.page({});
     expect(names(page)).toEqual([
       'Frankfurt am Main',

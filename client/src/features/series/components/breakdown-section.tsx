@@ -15,7 +15,14 @@ import {
   type SeriesDimensions,
   type SeriesGroup,
 } from '../../../lib/series';
-import { barsHeight, breakdown, contextFor, type Breakdown } from '../utils/breakdown';
+import {
+  AREA_CODE_DIMENSION,
+  barsHeight,
+  breakdown,
+  contextFor,
+  withoutPairedCodes,
+  type Breakdown,
+} from '../utils/breakdown';
 import {
   LazyBreakdownBarsChart as LazyBarsChart,
   LazyBreakdownLinesChart as LazyLinesChart,
@@ -161,8 +168,8 @@ function BarsTable({
  * them as bars, best first — each with the same numbers as a table.
  */
 export function BreakdownSection({
-  groups,
-  chosen,
+  groups: allGroups,
+  chosen: chosenSeries,
   dimension: requested,
   onDimensionChange,
   indicator,
@@ -178,6 +185,15 @@ export function BreakdownSection({
   const { t } = useTranslation();
   const lang = useLanguage();
   const id = useId();
+  // A district's code beside its name is not a dimension of its own: every
+  // district is shown side by side (as on the district map), not one at a time.
+  const groups = withoutPairedCodes(allGroups);
+  const chosen =
+    groups === allGroups
+      ? chosenSeries
+      : Object.fromEntries(
+          Object.entries(chosenSeries).filter(([name]) => name !== AREA_CODE_DIMENSION),
+        );
   const dimensions = dimensionsOf(groups.filter((g) => g.key !== HEADLINE_KEY));
   if (dimensions.length === 0) return null;
   const dimension =

@@ -155,3 +155,55 @@ export function breakdown<T extends SeriesValue>(
 export function barsHeight(count: number): number {
   return Math.max(140, count * 28 + 56);
 }
+
+/** The dimension that holds district codes (the district map matches boundaries on it). */
+export const AREA_CODE_DIMENSION = 'geocode';
+
+/**
+ * The dimension a `geocode` only labels: when every series with a code also
+ * has this dimension and codes and its values pair one to one (`{district:
+ * "Sever", geocode: "SK-KE-01"}`), the code is the district's identifier,
+ * not a breakdown of its own. Null when there is no such pairing.
+ */
+export function codePairedDimension(
+  groups: ReadonlyArray<{ dimensions: SeriesDimensions }>,
+): string | null {
+  const coded = groups.filter((g) => g.dimensions[AREA_CODE_DIMENSION] !== undefined);
+  if (coded.length === 0) return null;
+  const candidates = Object.keys(coded[0]!.dimensions).filter(
+    (name) => name !== AREA_CODE_DIMENSION && coded.every((g) => name in g.dimensions),
+  );
+  return (
+    candidates.find((name) => {
+      const valueOfCode = new Map<string, string>();
+      const codeOfValue = new Map<string, string>();
+      return coded.every((g) => {
+        const code = g.dimensions[AREA_CODE_DIMENSION]!;
+        const value = g.dimensions[name]!;
+        const pairedValue = valueOfCode.get(code) ?? value;
+        const pairedCode = codeOfValue.get(value) ?? code;
+        valueOfCode.set(code, value);
+        codeOfValue.set(value, code);
+        return pairedValue === value && pairedCode === code;
+      });
+    }) ?? null
+  );
+}
+
+/**
+ * Series for the breakdown section: a `geocode` paired with a name dimension
+ * (see codePairedDimension) is dropped from each series' dimensions, so the
+ * breakdown by district shows every district side by side instead of a
+ * district code as a separate dimension that holds one district at a time.
+ * Keys and values are kept; groups are returned as they are when no code is paired.
+ */
+export function withoutPairedCodes<T>(
+  groups: ReadonlyArray<SeriesGroup<T>>,
+): ReadonlyArray<SeriesGroup<T>> {
+  if (codePairedDimension(groups) === null) return groups;
+  return groups.map((g) =>
+    g.dimensions[AREA_CODE_DIMENSION] === undefined
+      ? g
+      : { ...g, dimensions: without(g.dimensions, AREA_CODE_DIMENSION) },
+  );
+}

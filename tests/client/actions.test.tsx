@@ -395,8 +395,9 @@ describe('good-practice library', () => {
       pattern: '/networks/:network/good-practices',
     });
     const trajectory = await screen.findByTestId('trajectory');
-    expect(trajectory).toHaveTextContent(/Before: \+0\.20\sµg\/m³ a year ▼ worse/);
-    expect(trajectory).toHaveTextContent(/From 2019: \u22121\.00\sµg\/m³ a year ▲ better/);
+    // The same rate display as every page (issue 17, item 15).
+    expect(trajectory).toHaveTextContent(/Before: \+0\.20\sµg\/m³ a year ✖\sworse/);
+    expect(trajectory).toHaveTextContent(/From 2019: \u22121\.00\sµg\/m³ a year ✔\sbetter/);
     expect(within(trajectory).getAllByRole('row')).toHaveLength(6);
     expect(screen.getByTestId('good-practice-count')).toHaveTextContent('1 good practice');
 

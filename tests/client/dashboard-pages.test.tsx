@@ -147,12 +147,18 @@ describe('indicator page', () => {
     await renderPage(CityIndicatorPage, { path, pattern });
     const explanation = await screen.findByTestId('status-explanation');
     expect(explanation).toHaveTextContent('Limited progress');
-    expect(explanation).toHaveTextContent('Observed change+3.0% a year');
+    // Rates in the data's own direction, the observed one with better or worse in words (issue 17, item 15).
+    expect(explanation).toHaveTextContent('Observed change');
+    expect(explanation).toHaveTextContent('+3.0% a year \u2714 better');
     expect(explanation).toHaveTextContent('Change required from the baseline+5.3% a year');
     expect(explanation).toHaveTextContent('Observed ÷ required (R)0.57');
     expect(explanation).toHaveTextContent('0.60 ≤ R < 0.95');
+    // A gap of percentages is in percentage points (issue 17, item 16).
     expect(screen.getByTestId('action-gap-figures')).toHaveTextContent(
-      `Projected value in 2030${'46.2%'}Gap at the target year18.8% (54% of the ambition)`,
+      `Projected value in 2030${'46.2%'}Gap at the target year`,
+    );
+    expect(screen.getByTestId('action-gap-figures')).toHaveTextContent(
+      '18.8 pp (54% of the ambition',
     );
   });
 

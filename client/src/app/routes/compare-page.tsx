@@ -52,7 +52,8 @@ import {
   parseSeries,
   seriesKey,
 } from '../../lib/series';
-import { formatRate } from '../../features/progress/utils/describe';
+import { RateChange } from '../../features/progress/components/rate-change';
+import { Term } from '../../components/ui/term';
 import { formatNumber, formatValue, formatYear } from '../../lib/format';
 import { useLanguage } from '../../lib/i18n/use-language';
 import { useSearchParam, useYearParam, withYear } from '../../lib/url-state';
@@ -163,7 +164,13 @@ function LatestTable({
                 {t('progress.target')}
               </th>
               <th scope="col" className="num">
-                {t('progress.observedRate')}
+                <Term
+                  term={t('progress.observedRate')}
+                  explanation={t('terms.rate')}
+                  anchor="reading-rates"
+                >
+                  {t('progress.observedRate')}
+                </Term>
               </th>
               <th scope="col">{t('progress.status')}</th>
               <th scope="col">{t('series.source')}</th>
@@ -209,18 +216,17 @@ function LatestTable({
                   )}
                 </td>
                 <td className="num">
-                  {c.observedRate === null
-                    ? '—'
-                    : t('progress.perYear', {
-                        rate: formatRate(
-                          c.observedRate,
-                          c.trend,
-                          ind.unit,
-                          ind.decimals,
-                          lang,
-                          t('progress.percentagePoints'),
-                        ),
-                      })}
+                  {c.observedRate === null ? (
+                    '—'
+                  ) : (
+                    <RateChange
+                      rate={c.observedRate}
+                      trend={c.trend}
+                      unit={ind.unit}
+                      decimals={ind.decimals}
+                      direction={ind.direction}
+                    />
+                  )}
                 </td>
                 <td>
                   <StatusBadge status={c.status} />
@@ -409,7 +415,16 @@ export function ComparePage(): ReactNode {
               worst: bars[bars.length - 1]!.name,
             })}
             height={Math.max(160, bars.length * 30 + 60)}
-            chart={<LazyCompareBarChart bars={bars} decimals={decimals} />}
+            chart={
+              <LazyCompareBarChart
+                bars={bars}
+                decimals={decimals}
+                valueName={mode === 'raw' ? t('compare.latest') : t('compare.normalised')}
+                label={t('chartNames.named', {
+                  title: `${t('compare.latestHeading')}: ${ind.name}${unitLabel === '' ? '' : ` (${unitLabel})`}`,
+                })}
+              />
+            }
             table={
               <LatestTable
                 data={data}
@@ -469,7 +484,15 @@ export function ComparePage(): ReactNode {
                 unit: unitLabel,
               })}
               height={360}
-              chart={<LazyTrajectoriesChart data={lines} decimals={decimals} />}
+              chart={
+                <LazyTrajectoriesChart
+                  data={lines}
+                  decimals={decimals}
+                  label={t('chartNames.named', {
+                    title: `${t('compare.trajectoriesHeading')}: ${ind.name}${unitLabel === '' ? '' : ` (${unitLabel})`}`,
+                  })}
+                />
+              }
               table={
                 <TrajectoryTable
                   data={lines}

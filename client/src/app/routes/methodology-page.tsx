@@ -1,5 +1,6 @@
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useLocation } from 'react-router';
 import { StatusBadge } from '../../components/ui/status-badge';
 import { useDocumentTitle } from '../../components/ui/use-document-title';
 import { HeatmapLegend } from '../../features/networks/components/goal-heatmap';
@@ -12,6 +13,15 @@ export function MethodologyPage(): ReactNode {
   const { t } = useTranslation();
   const lang = useLanguage();
   useDocumentTitle(t('method.title'));
+  // Links from the explanations of terms (/methodology#reading-gap) land on their section.
+  const { hash } = useLocation();
+  useEffect(() => {
+    if (hash.length < 2) return;
+    const target = document.getElementById(decodeURIComponent(hash.slice(1)));
+    if (target === null) return;
+    target.scrollIntoView();
+    target.focus({ preventScroll: true });
+  }, [hash]);
   const r = (x: number): string => formatNumber(x, lang, 2);
   const p = (x: number): string => formatShare(x, lang, 1);
   return (
@@ -19,7 +29,7 @@ export function MethodologyPage(): ReactNode {
       <h1>{t('method.title')}</h1>
       <p className="lead">{t('method.intro')}</p>
 
-      <h2>{t('method.statusHeading')}</h2>
+      <h2 id="status">{t('method.statusHeading')}</h2>
       <p>{t('method.statusWithTarget')}</p>
       <TableScroll label={t('method.thresholdsCaption')}>
         <table className="table table--compact">
@@ -86,17 +96,28 @@ export function MethodologyPage(): ReactNode {
         <StatusBadge status="stale" /> {t('method.stale')}
       </p>
 
-      <h2>{t('method.gapHeading')}</h2>
+      <h2 id="action-gap">{t('method.gapHeading')}</h2>
       <p>{t('method.gap')}</p>
       <p>{t('method.gapExample')}</p>
 
-      <h2>{t('method.scoresHeading')}</h2>
+      <h2 id="scores">{t('method.scoresHeading')}</h2>
       <p>{t('method.scores')}</p>
       <HeatmapLegend />
       <p>{t('method.ranking')}</p>
 
-      <h2>{t('method.peersHeading')}</h2>
+      <h2 id="peers">{t('method.peersHeading')}</h2>
       <p>{t('method.peers')}</p>
+
+      <h2 id="reading">{t('methodReading.heading')}</h2>
+      <p id="reading-rates" tabIndex={-1}>
+        {t('methodReading.rates')}
+      </p>
+      <p id="reading-gap" tabIndex={-1}>
+        {t('methodReading.gap')}
+      </p>
+      <p id="reading-score" tabIndex={-1}>
+        {t('methodReading.score')}
+      </p>
 
       <h2>{t('method.sourcesHeading')}</h2>
       <p>{t('method.sources')}</p>

@@ -4,11 +4,12 @@ import { TableScroll } from '../../../components/ui/table-scroll';
 import { formatNumber, formatYear } from '../../../lib/format';
 import { useLanguage } from '../../../lib/i18n/use-language';
 import type { GoodPractice, Trajectory } from '../api/actions-api';
-import { isBetter, trajectoryGeometry } from '../utils/action-plan';
+import { trajectoryGeometry } from '../utils/action-plan';
 import { ActionCard } from './action-list';
 import { GoodPracticeToggle } from './good-practice-toggle';
+import { RateChange } from '../../progress/components/rate-change';
 
-/** "+0.40 µg/m³ a year (better)": a change per year with its unit and what it means. */
+/** "+0.40 µg/m³ a year ✖ worse": a change per year as every page shows it (RateChange). */
 function ChangeText({
   change,
   trajectory,
@@ -17,36 +18,15 @@ function ChangeText({
   trajectory: Trajectory;
 }): ReactNode {
   const { t } = useTranslation();
-  const lang = useLanguage();
   if (change === null) return <span className="muted">{t('actions.goodPractice.tooFew')}</span>;
-  const better = isBetter(change, trajectory.direction);
-  const number = new Intl.NumberFormat(lang, {
-    minimumFractionDigits: trajectory.decimals + 1,
-    maximumFractionDigits: trajectory.decimals + 1,
-    signDisplay: 'exceptZero',
-  })
-    .format(change)
-    .replace('-', '\u2212');
-  const unit =
-    trajectory.unit === '' ? '' : `\u00a0${trajectory.unit === '%' ? 'pp' : trajectory.unit}`;
   return (
-    <>
-      {t('actions.goodPractice.perYear', { change: `${number}${unit}` })}{' '}
-      <span
-        className={
-          better === null ? 'muted' : better ? 'change change--better' : 'change change--worse'
-        }
-      >
-        <span aria-hidden="true">{better === null ? '' : better ? '\u25B2 ' : '\u25BC '}</span>
-        {t(
-          better === null
-            ? 'actions.goodPractice.flat'
-            : better
-              ? 'actions.goodPractice.better'
-              : 'actions.goodPractice.worse',
-        )}
-      </span>
-    </>
+    <RateChange
+      rate={change}
+      trend="linear"
+      unit={trajectory.unit}
+      decimals={trajectory.decimals}
+      direction={trajectory.direction}
+    />
   );
 }
 

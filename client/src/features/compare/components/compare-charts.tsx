@@ -13,6 +13,7 @@ import {
   YAxis,
 } from 'recharts';
 import { LINE_STYLES, marker } from '../../../components/charts/line-styles';
+import { ChartTooltipContent } from '../../../components/charts/chart-tooltip';
 import { formatNumber, formatTick, formatYear } from '../../../lib/format';
 import { useLanguage } from '../../../lib/i18n/use-language';
 import type { BarDatum, Trajectories } from '../utils/compare-shaping';
@@ -21,14 +22,19 @@ import type { BarDatum, Trajectories } from '../utils/compare-shaping';
 export function CompareBarChart({
   bars,
   decimals,
+  valueName,
+  label,
 }: {
   bars: readonly BarDatum[];
   decimals: number;
+  /** The bars' legend entry: "Latest value", or "Score 0–100" in the scores view. */
+  valueName?: string;
+  /** The chart's accessible name (the table beside it has the numbers). */
+  label: string;
 }): ReactNode {
   const { t } = useTranslation();
   const lang = useLanguage();
-  const format = (v: unknown): string =>
-    typeof v === 'number' ? formatNumber(v, lang, decimals) : '';
+  const format = (v: number): string => formatNumber(v, lang, decimals);
   // A city whose figures include drafts says so in its label: a word, not a colour.
   const labelled = bars.map((b) => ({
     ...b,
@@ -41,14 +47,16 @@ export function CompareBarChart({
       responsive
       style={{ width: '100%', height: Math.max(160, bars.length * 30 + 60) }}
       margin={{ top: 8, right: 24, bottom: 8, left: 8 }}
+      role="img"
+      aria-label={label}
     >
       <CartesianGrid stroke="#d5dbe1" strokeDasharray="2 4" horizontal={false} />
       <XAxis type="number" tickFormatter={(v: number) => formatTick(v, lang, decimals)} />
       <YAxis type="category" dataKey="label" width={150} interval={0} />
-      <Tooltip formatter={(value: unknown) => format(value)} />
+      <Tooltip content={<ChartTooltipContent format={format} skip={['label']} />} />
       <Legend />
       <Bar
-        name={t('compare.latest')}
+        name={valueName ?? t('compare.latest')}
         dataKey="value"
         fill="#0b5cad"
         barSize={16}
@@ -72,16 +80,18 @@ export function CompareBarChart({
 export function TrajectoriesChart({
   data,
   decimals,
+  label,
 }: {
   data: Trajectories;
   decimals: number;
+  /** The chart's accessible name (the table beside it has the numbers). */
+  label: string;
 }): ReactNode {
   const { t } = useTranslation();
   const lang = useLanguage();
   const nameOf = (s: Trajectories['series'][number]): string =>
     s.draft ? t('drafts.chartName', { city: s.name }) : s.name;
-  const format = (v: unknown): string =>
-    typeof v === 'number' ? formatNumber(v, lang, decimals) : '';
+  const format = (v: number): string => formatNumber(v, lang, decimals);
   let styleIndex = 0;
   return (
     <LineChart
@@ -89,6 +99,8 @@ export function TrajectoriesChart({
       responsive
       style={{ width: '100%', height: 360 }}
       margin={{ top: 8, right: 24, bottom: 8, left: 8 }}
+      role="img"
+      aria-label={label}
     >
       <CartesianGrid stroke="#d5dbe1" strokeDasharray="2 4" />
       <XAxis
@@ -100,8 +112,12 @@ export function TrajectoriesChart({
       />
       <YAxis tickFormatter={(v: number) => formatTick(v, lang, decimals)} width={64} />
       <Tooltip
-        formatter={(value: unknown) => format(value)}
-        labelFormatter={(year: unknown) => String(year)}
+        content={
+          <ChartTooltipContent
+            format={format}
+            title={(year) => (typeof year === 'number' ? formatYear(year) : String(year ?? ''))}
+          />
+        }
       />
       <Legend />
       {data.series.map((series) => {

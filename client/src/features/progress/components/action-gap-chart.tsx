@@ -15,6 +15,7 @@ import type { GapChartPoint } from '@api/progress.schema';
 import { presentSeries } from '../utils/gap-chart';
 import { formatNumber, formatTick, formatYear } from '../../../lib/format';
 import { useLanguage } from '../../../lib/i18n/use-language';
+import { ChartTooltipContent } from '../../../components/charts/chart-tooltip';
 
 /**
  * The action-gap chart (docs/methodology.md#3-the-action-gap): observations, the required path, the
@@ -64,6 +65,9 @@ export default function ActionGapChart({
       style={{ width: '100%', height }}
       margin={{ top: 24, right: 40, bottom: 10, left: 8 }}
       title={t('chart.gapTitle')}
+      // One name for the picture; its numbers are in the table next to it.
+      role="img"
+      aria-label={t('chart.gapTitle')}
     >
       <CartesianGrid stroke="#d5dbe1" strokeDasharray="2 4" />
       <XAxis
@@ -76,8 +80,8 @@ export default function ActionGapChart({
       />
       <YAxis tickFormatter={(v: number) => formatTick(v, lang, decimals)} width={64} />
       <Tooltip
-        formatter={(value: unknown) => format(value)}
-        labelFormatter={(year: unknown) => String(year)}
+        content={<ChartTooltipContent format={format} title={yearTitle} />}
+        wrapperStyle={{ zIndex: 5 }}
       />
       <Legend />
       {targetPoint !== null && (
@@ -85,7 +89,7 @@ export default function ActionGapChart({
           x={targetPoint.year}
           stroke="#4f5863"
           strokeDasharray="4 2"
-          label={{ value: t('chart.targetYear'), position: 'top', fill: '#1b1f24' }}
+          label={<TargetYearLabel text={t('chart.targetYear')} />}
         />
       )}
       {present.required && (
@@ -162,5 +166,36 @@ export default function ActionGapChart({
         />
       )}
     </ComposedChart>
+  );
+}
+
+/** A year in a tooltip's title: "2030", never "2,030". */
+const yearTitle = (year: unknown): string =>
+  typeof year === 'number' ? formatYear(year) : String(year ?? '');
+
+/**
+ * "Target year" above the plot, ending at the target year's line: centred on
+ * it, the label ran past the chart's right edge (the target year is usually
+ * the last one).
+ */
+function TargetYearLabel({
+  text,
+  viewBox,
+}: {
+  text: string;
+  viewBox?: { x?: number; y?: number };
+}): ReactNode {
+  if (viewBox?.x === undefined || viewBox.y === undefined) return null;
+  return (
+    <text
+      x={viewBox.x - 4}
+      y={viewBox.y - 8}
+      textAnchor="end"
+      fill="#1b1f24"
+      fontSize={14}
+      data-testid="target-year-label"
+    >
+      {text}
+    </text>
   );
 }

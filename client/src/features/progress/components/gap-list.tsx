@@ -10,7 +10,8 @@ import type { ValueFlag } from '../../../lib/series';
 import { formatYear } from '../../../lib/format';
 import { useLanguage } from '../../../lib/i18n/use-language';
 import { withYear } from '../../../lib/url-state';
-import { formatIndicatorValue, formatRate } from '../utils/describe';
+import { formatIndicatorValue } from '../utils/describe';
+import { RateChange } from './rate-change';
 import { GapSentence } from './gap-sentence';
 import { MiniGapChart } from './mini-gap-chart';
 
@@ -130,7 +131,7 @@ export function StrongestImprovements({
           {indicator.components.baselineYear !== null &&
           indicator.components.baselineValue !== null &&
           indicator.latest !== null
-            ? t('progress.improvementSentence', {
+            ? t('rates.fromTo', {
                 from: withLetters(
                   formatIndicatorValue(indicator, indicator.components.baselineValue, lang),
                   flags(indicator.slug, indicator.components.baselineYear),
@@ -141,19 +142,20 @@ export function StrongestImprovements({
                   flags(indicator.slug, indicator.latest.year),
                 ),
                 toYear: formatYear(indicator.latest.year),
-                rate:
-                  indicator.components.observedRate === null
-                    ? '—'
-                    : formatRate(
-                        indicator.components.observedRate,
-                        indicator.trend,
-                        indicator.unit,
-                        indicator.decimals,
-                        lang,
-                        t('progress.percentagePoints'),
-                      ),
               })
-            : null}{' '}
+            : null}
+          {indicator.components.observedRate !== null && (
+            <>
+              {' '}
+              <RateChange
+                rate={indicator.components.observedRate}
+                trend={indicator.trend}
+                unit={indicator.unit}
+                decimals={indicator.decimals}
+                direction={indicator.direction}
+              />
+            </>
+          )}{' '}
           <StatusBadge status={indicator.status} />
         </li>
       ))}

@@ -7,7 +7,8 @@ import { StatusBadge } from '../../../components/ui/status-badge';
 import { formatShare, formatYear } from '../../../lib/format';
 import { useLanguage } from '../../../lib/i18n/use-language';
 import { withYear } from '../../../lib/url-state';
-import { formatIndicatorValue, sparkPoints } from '../utils/describe';
+import { formatDifference, formatIndicatorValue, sparkPoints } from '../utils/describe';
+import { Term } from '../../../components/ui/term';
 import { TableScroll } from '../../../components/ui/table-scroll';
 import { SyntheticBadge } from '../../../components/ui/synthetic-badge';
 import { FlagLegend, FlagMarks } from '../../../components/ui/value-flags';
@@ -23,9 +24,12 @@ export function GapCell({ indicator }: { indicator: IndicatorProgress }): ReactN
   if (gap.gap <= 0) return <>{t('progress.noGap')}</>;
   return (
     <>
-      {formatIndicatorValue(indicator, gap.gap, lang)}
+      {formatDifference(indicator, gap.gap, lang, t('terms.ppShort'))}
       {gap.gapShare !== null && (
-        <span className="muted small"> ({formatShare(gap.gapShare, lang)})</span>
+        <span className="muted small">
+          {' '}
+          ({t('progress.ofAmbition', { share: formatShare(gap.gapShare, lang) })})
+        </span>
       )}
     </>
   );
@@ -93,7 +97,13 @@ export function IndicatorTable({
               <th scope="col">{t('progress.status')}</th>
               <th scope="col">{t('progress.trend')}</th>
               <th scope="col" className="num">
-                {t('progress.gapAtTarget')}
+                <Term
+                  term={t('progress.gapAtTarget')}
+                  explanation={t('terms.gap')}
+                  anchor="reading-gap"
+                >
+                  {t('progress.gapAtTarget')}
+                </Term>
               </th>
             </tr>
           </thead>

@@ -6,7 +6,8 @@ import { LocalLink } from '../../../components/ui/local-link';
 import { StatusBadge } from '../../../components/ui/status-badge';
 import { FlagMarks } from '../../../components/ui/value-flags';
 import type { ValueFlag } from '../../../lib/series';
-import { formatShare, formatSigned, formatYear } from '../../../lib/format';
+import { formatSigned, formatYear } from '../../../lib/format';
+import { inDataDirection } from '../../../lib/rates';
 import { useLanguage } from '../../../lib/i18n/use-language';
 import { withYear } from '../../../lib/url-state';
 import { useIndicatorProgress, usePeers } from '../api/progress-api';
@@ -14,11 +15,7 @@ import { formatIndicatorValue } from '../utils/describe';
 import { GapDataTable } from './gap-data-table';
 import { LazyActionGapChart } from './lazy-action-gap-chart';
 import { ProgressSummary } from './progress-summary';
-
-function signedShare(x: number, lang: string): string {
-  const s = formatShare(x, lang, 1);
-  return (x > 0 ? `+${s}` : s).replace('-', '\u2212');
-}
+import { RateChange } from './rate-change';
 
 /** A peer's own action-gap chart, fetched when its row is opened. */
 function PeerChart({
@@ -93,17 +90,31 @@ export function PeersPanel({
   if (peers.isPending) return <LoadingState lines={3} />;
   if (peers.isError) return <ErrorState error={peers.error} onRetry={() => void peers.refetch()} />;
   const data = peers.data;
+  // The API's improvement is a growth in the desired direction (positive = better);
+  // every page shows rates in the data's own direction with a better/worse word.
+  const rate = (improvement: number): ReactNode => (
+    <RateChange
+      rate={inDataDirection(improvement, data.indicator.direction)}
+      trend={null}
+      unit={data.indicator.unit}
+      decimals={data.indicator.decimals}
+      direction={data.indicator.direction}
+    />
+  );
   if (data.peers.length === 0) return <EmptyState>{t('peers.none')}</EmptyState>;
   return (
     <>
       {data.window !== null && (
         <p className="muted small">
-          {t('peers.window', {
+          {t('rates.window', {
             from: formatYear(data.window.from),
             to: formatYear(data.window.to),
           })}{' '}
-          {data.cityImprovement !== null &&
-            t('peers.cityImprovement', { rate: signedShare(data.cityImprovement, lang) })}
+          {data.cityImprovement !== null && (
+            <>
+              {t('rates.thisCity')} {rate(data.cityImprovement)}
+            </>
+          )}
         </p>
       )}
       <ol className="peer-list" data-testid="peers">
@@ -117,7 +128,7 @@ export function PeersPanel({
                   {peer.name}
                 </LocalLink>
                 <span>
-                  {t('peers.improvement', { rate: signedShare(peer.improvement, lang) })}
+                  {rate(peer.improvement)}
                   <span className="muted small">
                     {' '}
                     ({formatYear(peer.from)}–{formatYear(peer.to)})

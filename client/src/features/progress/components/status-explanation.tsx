@@ -4,7 +4,9 @@ import type { IndicatorProgress } from '@api/progress.schema';
 import { StatusBadge } from '../../../components/ui/status-badge';
 import { formatNumber, formatShare, formatYear } from '../../../lib/format';
 import { useLanguage } from '../../../lib/i18n/use-language';
-import { formatIndicatorValue, formatPace, formatRate } from '../utils/describe';
+import { formatDifference, formatIndicatorValue, formatPace } from '../utils/describe';
+import { Term } from '../../../components/ui/term';
+import { RateChange } from './rate-change';
 import { TableScroll } from '../../../components/ui/table-scroll';
 
 /**
@@ -17,19 +19,20 @@ export function StatusExplanation({ progress }: { progress: IndicatorProgress })
   const c = progress.components;
   const value = (v: number | null): string =>
     v === null ? '—' : formatIndicatorValue(progress, v, lang);
-  const rate = (r: number | null): string =>
-    r === null
-      ? '—'
-      : t('progress.perYear', {
-          rate: formatRate(
-            r,
-            progress.trend,
-            progress.unit,
-            progress.decimals,
-            lang,
-            t('progress.percentagePoints'),
-          ),
-        });
+  // Rates in the data's own direction; the observed one says whether it is better or worse.
+  const rate = (r: number | null, verdict = false): ReactNode =>
+    r === null ? (
+      '—'
+    ) : (
+      <RateChange
+        rate={r}
+        trend={progress.trend}
+        unit={progress.unit}
+        decimals={progress.decimals}
+        direction={progress.direction}
+        verdict={verdict}
+      />
+    );
   const withTarget = progress.ambition !== null;
   const ratioName = withTarget ? 'R' : 'P';
   const threshold = (x: number): string =>
@@ -39,9 +42,11 @@ export function StatusExplanation({ progress }: { progress: IndicatorProgress })
       <p>
         <StatusBadge status={progress.status} />{' '}
         {progress.score !== null && (
-          <span className="muted">
-            {t('progress.scoreOf', { score: formatNumber(progress.score, lang, 2) })}
-          </span>
+          <Term term={t('terms.scoreTerm')} explanation={t('terms.score')} anchor="reading-score">
+            <span className="muted">
+              {t('progress.scoreOf', { score: formatNumber(progress.score, lang, 2) })}
+            </span>
+          </Term>
         )}
       </p>
       <p>{t(`progress.explain.${progress.status}`)}</p>
@@ -76,8 +81,16 @@ export function StatusExplanation({ progress }: { progress: IndicatorProgress })
         )}
         <dt>{t('progress.trendType')}</dt>
         <dd>{progress.trend === null ? '—' : t(`progress.trendTypes.${progress.trend}`)}</dd>
-        <dt>{t('progress.observedRate')}</dt>
-        <dd>{rate(c.observedRate)}</dd>
+        <dt>
+          <Term
+            term={t('progress.observedRate')}
+            explanation={t('terms.rate')}
+            anchor="reading-rates"
+          >
+            {t('progress.observedRate')}
+          </Term>
+        </dt>
+        <dd>{rate(c.observedRate, true)}</dd>
         {withTarget && (
           <>
             <dt>{t('progress.requiredRate')}</dt>
@@ -157,34 +170,44 @@ export function ActionGapFigures({ progress }: { progress: IndicatorProgress }):
   if (gap === null || progress.ambition === null) return null;
   const value = (v: number | null): string =>
     v === null ? '—' : formatIndicatorValue(progress, v, lang);
-  const rate = (r: number | null): string =>
-    r === null
-      ? '—'
-      : t('progress.perYear', {
-          rate: formatRate(
-            r,
-            progress.trend,
-            progress.unit,
-            progress.decimals,
-            lang,
-            t('progress.percentagePoints'),
-          ),
-        });
+  const rate = (r: number | null): ReactNode =>
+    r === null ? (
+      '—'
+    ) : (
+      <RateChange
+        rate={r}
+        trend={progress.trend}
+        unit={progress.unit}
+        decimals={progress.decimals}
+        direction={progress.direction}
+        verdict={false}
+      />
+    );
+  const difference = (v: number | null): string =>
+    v === null ? '—' : formatDifference(progress, v, lang, t('terms.ppShort'));
   return (
     <dl className="facts" data-testid="action-gap-figures">
       <dt>{t('progress.expectedNow')}</dt>
       <dd>{value(gap.expectedNow)}</dd>
       <dt>{t('progress.gapNow')}</dt>
-      <dd>{value(gap.gapNow)}</dd>
+      <dd>{difference(gap.gapNow)}</dd>
       <dt>{t('progress.projectedValue', { year: formatYear(progress.ambition.targetYear) })}</dt>
       <dd>{value(gap.projectedValue)}</dd>
-      <dt>{t('progress.gapAtTarget')}</dt>
+      <dt>
+        <Term term={t('progress.gapAtTarget')} explanation={t('terms.gap')} anchor="reading-gap">
+          {t('progress.gapAtTarget')}
+        </Term>
+      </dt>
       <dd>
-        {value(gap.gap)}
+        {difference(gap.gap)}
         {gap.gapShare !== null && (
           <span className="muted">
             {' '}
-            ({t('progress.ofAmbition', { share: formatShare(gap.gapShare, lang) })})
+            (
+            <Term term={t('terms.shareTerm')} explanation={t('terms.share')} anchor="reading-gap">
+              {t('progress.ofAmbition', { share: formatShare(gap.gapShare, lang) })}
+            </Term>
+            )
           </span>
         )}
       </dd>

@@ -26,6 +26,21 @@ export function formatRate(
   return rate > 0 ? `+${share}` : share;
 }
 
+/**
+ * A difference between two values of the indicator (a gap): in the
+ * indicator's unit, except that a difference of percentages is in percentage
+ * points ("5.2 pp", not "5.2 %").
+ */
+export function formatDifference(
+  indicator: Pick<IndicatorProgress, 'unit' | 'decimals'>,
+  value: number,
+  locale: string,
+  percentagePoints: string,
+): string {
+  if (indicator.unit !== '%') return formatValue(value, locale, indicator.decimals, indicator.unit);
+  return `${formatNumber(value, locale, indicator.decimals)}\u00a0${percentagePoints}`;
+}
+
 /** A pace ratio as "2.4×" in the reader's locale. */
 export function formatPace(ratio: number, locale: string): string {
   return `${formatNumber(ratio, locale, 1)}\u00d7`;

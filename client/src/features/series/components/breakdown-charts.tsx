@@ -13,6 +13,7 @@ import {
   YAxis,
 } from 'recharts';
 import { LINE_STYLES, marker } from '../../../components/charts/line-styles';
+import { ChartTooltipContent } from '../../../components/charts/chart-tooltip';
 import { formatNumber, formatTick, formatYear } from '../../../lib/format';
 import { useLanguage } from '../../../lib/i18n/use-language';
 import { barsHeight } from '../utils/breakdown';
@@ -34,21 +35,26 @@ export function BreakdownLinesChart({
   lines,
   decimals,
   height = 320,
+  label,
 }: {
   rows: ReadonlyArray<Record<string, number>>;
   lines: ReadonlyArray<{ id: string; label: string }>;
   decimals: number;
   height?: number;
+  /** The chart's accessible name (the table beside it has the numbers). */
+  label?: string;
 }): ReactNode {
+  const { t } = useTranslation();
   const lang = useLanguage();
-  const format = (v: unknown): string =>
-    typeof v === 'number' ? formatNumber(v, lang, decimals) : '';
+  const format = (v: number): string => formatNumber(v, lang, decimals);
   return (
     <LineChart
       data={rows as Array<Record<string, number>>}
       responsive
       style={{ width: '100%', height }}
       margin={{ top: 8, right: 16, bottom: 8, left: 0 }}
+      role="img"
+      aria-label={label ?? t('chartNames.named', { title: t('chartNames.breakdownLines') })}
     >
       <CartesianGrid stroke="#d5dbe1" strokeDasharray="2 4" />
       <XAxis
@@ -61,8 +67,12 @@ export function BreakdownLinesChart({
       />
       <YAxis tickFormatter={(v: number) => formatTick(v, lang, decimals)} width={56} />
       <Tooltip
-        formatter={(value: unknown) => format(value)}
-        labelFormatter={(year: unknown) => String(year)}
+        content={
+          <ChartTooltipContent
+            format={format}
+            title={(year) => (typeof year === 'number' ? formatYear(year) : String(year ?? ''))}
+          />
+        }
       />
       <Legend />
       {lines.map((line, i) => {
@@ -107,15 +117,17 @@ export function BreakdownBarsChart({
   bars,
   decimals,
   headline,
+  label,
 }: {
   bars: ReadonlyArray<{ label: string; value: number }>;
   decimals: number;
   headline: number | null;
+  /** The chart's accessible name (the table beside it has the numbers). */
+  label?: string;
 }): ReactNode {
   const { t } = useTranslation();
   const lang = useLanguage();
-  const format = (v: unknown): string =>
-    typeof v === 'number' ? formatNumber(v, lang, decimals) : '';
+  const format = (v: number): string => formatNumber(v, lang, decimals);
   const longest = Math.max(...bars.map((b) => shortLabel(b.label).length), 4);
   return (
     <BarChart
@@ -124,6 +136,8 @@ export function BreakdownBarsChart({
       responsive
       style={{ width: '100%', height: barsHeight(bars.length) }}
       margin={{ top: headline === null ? 8 : 24, right: 24, bottom: 8, left: 0 }}
+      role="img"
+      aria-label={label ?? t('chartNames.named', { title: t('chartNames.breakdownBars') })}
     >
       <CartesianGrid stroke="#d5dbe1" strokeDasharray="2 4" horizontal={false} />
       <XAxis
@@ -138,7 +152,7 @@ export function BreakdownBarsChart({
         interval={0}
         tickFormatter={shortLabel}
       />
-      <Tooltip formatter={(value: unknown) => format(value)} />
+      <Tooltip content={<ChartTooltipContent format={format} skip={['label']} />} />
       <Bar
         name={t('series.value')}
         dataKey="value"

@@ -71,6 +71,7 @@ export function SeriesAcrossCities({
           bars={ranked.map((v) => ({ label: cityName(v.city), value: v.value }))}
           decimals={indicator.decimals}
           headline={null}
+          label={t('chartNames.named', { title: caption })}
         />
       }
       table={

@@ -1281,6 +1281,40 @@ const de: Locale = {
     next: 'Korrigieren Sie die Werte und reichen Sie {{year}} erneut ein.',
     open: 'Prüfung {{year}} öffnen',
   },
+  rates: {
+    better: 'besser',
+    worse: 'schlechter',
+    unchanged: 'unverändert',
+    thisCity: 'Diese Stadt:',
+    fromTo: '{{from}} ({{fromYear}}) \u2192 {{to}} ({{toYear}}):',
+    window: 'Veränderung pro Jahr von {{from}} bis {{to}}, in Richtung der Daten.',
+  },
+  terms: {
+    about: 'Was \u201e{{term}}\u201c bedeutet',
+    more: 'So wird es berechnet',
+    ppShort: 'Pp.',
+    rate: 'Die Veränderung pro Jahr in Richtung der Daten (ein Rückgang hat ein Minus); \u201ebesser\u201c oder \u201eschlechter\u201c sagt, ob sie in die gewünschte Richtung geht.',
+    gap: 'Wie weit der beim heutigen Tempo erwartete Wert im Zieljahr hinter dem Ziel zurückbleibt, in der Einheit des Indikators; bei Prozentwerten in Prozentpunkten (Pp.).',
+    shareTerm: 'Anteil an der Zielsetzung',
+    share:
+      'Die Lücke geteilt durch die ganze Zielsetzung (Ausgangswert bis Ziel): 100 % heißt, die Stadt endet, wo sie begann; über 100 % weiter vom Ziel entfernt als zu Beginn.',
+    scoreTerm: 'Punktwert',
+    score:
+      'Der Status als Zahl von \u22125 bis 5: unter \u22122,5 entfernt sich der Indikator vom Ziel, \u22122,5 bis 0 geringe Fortschritte, 0 bis 2,5 Beschleunigung nötig, ab 2,5 auf Kurs.',
+  },
+  chartNames: {
+    named: '{{title}}. Diagramm; die Tabelle enthält dieselben Zahlen.',
+    breakdownLines: 'Werte nach Aufschlüsselung über die Jahre',
+    breakdownBars: 'Werte nach Aufschlüsselung in einem Jahr',
+  },
+  methodReading: {
+    heading: 'Die Zahlen lesen',
+    rates:
+      'Veränderungsraten werden auf jeder Seite in Richtung der Daten gezeigt: Ein sinkender Wert hat ein Minuszeichen, gleich welche Richtung besser ist. Das Wort danach \u2014 besser, schlechter oder unverändert \u2014 sagt, ob die Veränderung in die gewünschte Richtung geht (bei PM2,5 ist niedriger besser, beim Recycling höher). Exponentielle Trends sind in Prozent pro Jahr, lineare in der Einheit des Indikators pro Jahr.',
+    gap: 'Die Lücke im Zieljahr ist in der Einheit des Indikators angegeben; bei einem Indikator in Prozent ist sie eine Differenz von Prozentwerten, in Prozentpunkten (Pp.): von 38 % auf 65 % sind es 27 Pp. Der Anteil an der Zielsetzung teilt die Lücke durch den Abstand vom Ausgangswert zum Ziel: 100 % heißt, dass die Stadt beim heutigen Tempo endet, wo sie begann, über 100 %, dass sie weiter vom Ziel entfernt endet als zu Beginn.',
+    score:
+      'Der Punktwert fasst den Status von \u22125 bis 5 zusammen: unter \u22122,5 entfernt sich der Indikator vom Ziel, von \u22122,5 bis 0 zeigt er geringe Fortschritte, von 0 bis 2,5 braucht er Beschleunigung, ab 2,5 ist er auf Kurs. Er ist nicht der Wert von 0 bis 100, mit dem Städte verglichen werden.',
+  },
   footer: {
     attribution:
       'SDG-Rahmenwerk: Statistikabteilung der Vereinten Nationen. Übersetzungen: Open SDG sdg-translations (MIT).',

@@ -1253,6 +1253,40 @@ const en = {
     next: 'Correct the values, then submit {{year}} again.',
     open: 'Open the review of {{year}}',
   },
+  rates: {
+    better: 'better',
+    worse: 'worse',
+    unchanged: 'unchanged',
+    thisCity: 'This city:',
+    fromTo: '{{from}} ({{fromYear}}) \u2192 {{to}} ({{toYear}}):',
+    window: 'Change a year from {{from}} to {{to}}, as the data moved.',
+  },
+  terms: {
+    about: 'What \u201c{{term}}\u201d means',
+    more: 'How it is computed',
+    ppShort: 'pp',
+    rate: 'The change a year as the data moved (a fall has a minus sign); \u201cbetter\u201d or \u201cworse\u201d says whether it goes the way the indicator should.',
+    gap: 'How far the value expected at today\u2019s pace falls short of the target in the target year, in the indicator\u2019s unit; for a percentage, in percentage points (pp).',
+    shareTerm: 'share of the ambition',
+    share:
+      'The gap divided by the whole ambition (baseline to target): 100 % means the city ends where it started; above 100 %, further from the target than at the baseline.',
+    scoreTerm: 'score',
+    score:
+      'The status as a number from \u22125 to 5: below \u22122.5 moving away from the target, \u22122.5 to 0 limited progress, 0 to 2.5 acceleration needed, 2.5 or more on track.',
+  },
+  chartNames: {
+    named: '{{title}}. Chart; the table has the same numbers.',
+    breakdownLines: 'Values by breakdown over the years',
+    breakdownBars: 'Values by breakdown in one year',
+  },
+  methodReading: {
+    heading: 'Reading the numbers',
+    rates:
+      'Rates of change are shown as the data moved, on every page: a falling value has a minus sign, whichever direction is better. The word after it \u2014 better, worse or unchanged \u2014 says whether the change goes the way the indicator should (lower is better for PM2.5, higher for recycling). Compound trends are in per cent a year, linear ones in the indicator\u2019s unit a year.',
+    gap: 'The gap at the target year is in the indicator\u2019s unit; for an indicator in per cent it is a difference of percentages, in percentage points (pp): from 38 % to 65 % is 27 pp. The share of the ambition divides the gap by the distance from the baseline to the target: 100 % means that at today\u2019s pace the city ends where it started, above 100 % that it ends further from the target than at the baseline.',
+    score:
+      'The score sums up the status from \u22125 to 5: below \u22122.5 the indicator moves away from its target, from \u22122.5 to 0 it shows limited progress, from 0 to 2.5 it needs acceleration, from 2.5 it is on track. It is not the 0\u2013100 score used to compare cities.',
+  },
   footer: {
     attribution:
       'UN SDG framework: United Nations Statistics Division. Translations: Open SDG sdg-translations (MIT).',

@@ -1321,6 +1321,40 @@ const es: Locale = {
     next: 'Corrija los valores y vuelva a enviar {{year}}.',
     open: 'Abrir la revisión de {{year}}',
   },
+  rates: {
+    better: 'mejora',
+    worse: 'empeora',
+    unchanged: 'sin cambios',
+    thisCity: 'Esta ciudad:',
+    fromTo: '{{from}} ({{fromYear}}) \u2192 {{to}} ({{toYear}}):',
+    window: 'Cambio anual de {{from}} a {{to}}, en el sentido de los datos.',
+  },
+  terms: {
+    about: 'Qué significa \u00ab{{term}}\u00bb',
+    more: 'Cómo se calcula',
+    ppShort: 'p. p.',
+    rate: 'El cambio anual en el sentido de los datos (una bajada lleva signo menos); \u00abmejora\u00bb o \u00abempeora\u00bb indica si va en la dirección deseada para el indicador.',
+    gap: 'Cuánto se queda el valor esperado al ritmo actual por debajo de la meta en el año meta, en la unidad del indicador; para un porcentaje, en puntos porcentuales (p. p.).',
+    shareTerm: 'parte de la ambición',
+    share:
+      'La brecha dividida por toda la ambición (de la referencia a la meta): 100 % significa que la ciudad termina donde empezó; por encima de 100 %, más lejos de la meta que al principio.',
+    scoreTerm: 'puntuación',
+    score:
+      'El estado como número de \u22125 a 5: por debajo de \u22122,5 se aleja de la meta, de \u22122,5 a 0 progreso limitado, de 0 a 2,5 necesita acelerar, desde 2,5 en buen camino.',
+  },
+  chartNames: {
+    named: '{{title}}. Gráfico; la tabla tiene las mismas cifras.',
+    breakdownLines: 'Valores por desglose a lo largo de los años',
+    breakdownBars: 'Valores por desglose en un año',
+  },
+  methodReading: {
+    heading: 'Cómo leer las cifras',
+    rates:
+      'En todas las páginas, los cambios se muestran en el sentido de los datos: un valor que baja lleva signo menos, sea cual sea la dirección deseada. La palabra que sigue \u2014 mejora, empeora o sin cambios \u2014 indica si el cambio va en la dirección deseada para el indicador (para las PM2,5 es mejor más bajo; para el reciclaje, más alto). Las tendencias compuestas se dan en porcentaje anual; las lineales, en la unidad del indicador por año.',
+    gap: 'La brecha en el año meta está en la unidad del indicador; para un indicador en porcentaje es una diferencia de porcentajes, en puntos porcentuales (p. p.): de 38 % a 65 % hay 27 p. p. La parte de la ambición divide la brecha por la distancia entre la referencia y la meta: 100 % significa que al ritmo actual la ciudad termina donde empezó; más de 100 %, que termina más lejos de la meta que al principio.',
+    score:
+      'La puntuación resume el estado de \u22125 a 5: por debajo de \u22122,5 el indicador se aleja de su meta, de \u22122,5 a 0 progresa poco, de 0 a 2,5 necesita acelerar, desde 2,5 va por buen camino. No es la puntuación de 0 a 100 con la que se comparan las ciudades.',
+  },
   footer: {
     attribution:
       'Marco de los ODS: División de Estadística de las Naciones Unidas. Traducciones: Open SDG sdg-translations (MIT).',

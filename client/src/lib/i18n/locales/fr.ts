@@ -1338,6 +1338,40 @@ const fr: Locale = {
     next: 'Corrigez les valeurs, puis soumettez {{year}} de nouveau.',
     open: 'Ouvrir la validation de {{year}}',
   },
+  rates: {
+    better: 'amélioration',
+    worse: 'dégradation',
+    unchanged: 'stable',
+    thisCity: 'Cette ville\u00a0:',
+    fromTo: '{{from}} ({{fromYear}}) \u2192 {{to}} ({{toYear}})\u00a0:',
+    window: 'Évolution annuelle de {{from}} à {{to}}, dans le sens des données.',
+  },
+  terms: {
+    about: 'Que signifie «\u00a0{{term}}\u00a0»\u00a0?',
+    more: 'Mode de calcul',
+    ppShort: 'pts',
+    rate: 'L\u2019évolution annuelle dans le sens des données (une baisse porte le signe moins)\u00a0; «\u00a0amélioration\u00a0» ou «\u00a0dégradation\u00a0» indique si elle va dans le bon sens pour l\u2019indicateur.',
+    gap: 'L\u2019écart entre la valeur attendue au rythme actuel et la cible à l\u2019année cible, dans l\u2019unité de l\u2019indicateur\u00a0; pour un pourcentage, en points de pourcentage (pts).',
+    shareTerm: 'part de l\u2019ambition',
+    share:
+      'L\u2019écart divisé par toute l\u2019ambition (de la référence à la cible)\u00a0: 100\u00a0% signifie que la ville finit où elle a commencé\u00a0; au-delà de 100\u00a0%, plus loin de la cible qu\u2019au départ.',
+    scoreTerm: 'score',
+    score:
+      'Le statut sous forme de nombre de \u22125 à 5\u00a0: sous \u22122,5 l\u2019indicateur s\u2019éloigne de la cible, de \u22122,5 à 0 progrès limités, de 0 à 2,5 accélération nécessaire, à partir de 2,5 en bonne voie.',
+  },
+  chartNames: {
+    named: '{{title}}. Graphique\u00a0; le tableau donne les mêmes chiffres.',
+    breakdownLines: 'Valeurs par ventilation au fil des années',
+    breakdownBars: 'Valeurs par ventilation pour une année',
+  },
+  methodReading: {
+    heading: 'Lire les chiffres',
+    rates:
+      'Sur toutes les pages, les évolutions sont données dans le sens des données\u00a0: une valeur qui baisse porte le signe moins, quel que soit le bon sens. Le mot qui suit \u2014 amélioration, dégradation ou stable \u2014 dit si l\u2019évolution va dans le sens souhaité pour l\u2019indicateur (plus bas est mieux pour les PM2,5, plus haut pour le recyclage). Les tendances composées sont en pourcentage par an, les linéaires dans l\u2019unité de l\u2019indicateur par an.',
+    gap: 'L\u2019écart à l\u2019année cible est dans l\u2019unité de l\u2019indicateur\u00a0; pour un indicateur en pourcentage, c\u2019est une différence de pourcentages, en points de pourcentage (pts)\u00a0: de 38\u00a0% à 65\u00a0%, il y a 27\u00a0pts. La part de l\u2019ambition divise l\u2019écart par la distance entre la référence et la cible\u00a0: 100\u00a0% signifie qu\u2019au rythme actuel la ville finit où elle a commencé, au-delà de 100\u00a0% qu\u2019elle finit plus loin de la cible qu\u2019au départ.',
+    score:
+      'Le score résume le statut de \u22125 à 5\u00a0: sous \u22122,5 l\u2019indicateur s\u2019éloigne de sa cible, de \u22122,5 à 0 il progresse peu, de 0 à 2,5 il doit accélérer, à partir de 2,5 il est en bonne voie. Ce n\u2019est pas le score de 0 à 100 qui sert à comparer les villes.',
+  },
   footer: {
     attribution:
       'Cadre des ODD : Division de statistique des Nations unies. Traductions : Open SDG sdg-translations (MIT).',

@@ -1333,6 +1333,40 @@ const it: Locale = {
     next: 'Correggete i valori, poi inviate di nuovo il {{year}}.',
     open: 'Apri la revisione del {{year}}',
   },
+  rates: {
+    better: 'migliora',
+    worse: 'peggiora',
+    unchanged: 'invariato',
+    thisCity: 'Questa città:',
+    fromTo: '{{from}} ({{fromYear}}) \u2192 {{to}} ({{toYear}}):',
+    window: 'Variazione annua dal {{from}} al {{to}}, nel verso dei dati.',
+  },
+  terms: {
+    about: 'Che cosa significa \u00ab{{term}}\u00bb',
+    more: 'Come si calcola',
+    ppShort: 'p.p.',
+    rate: 'La variazione annua nel verso dei dati (un calo ha il segno meno); \u00abmigliora\u00bb o \u00abpeggiora\u00bb dice se va nella direzione desiderata per l\u2019indicatore.',
+    gap: 'Quanto il valore atteso al ritmo attuale resta lontano dall\u2019obiettivo nell\u2019anno obiettivo, nell\u2019unità dell\u2019indicatore; per una percentuale, in punti percentuali (p.p.).',
+    shareTerm: 'quota dell\u2019ambizione',
+    share:
+      'Il divario diviso per l\u2019intera ambizione (dal valore di riferimento all\u2019obiettivo): 100 % significa che la città finisce dove ha iniziato; oltre il 100 %, più lontano dall\u2019obiettivo che all\u2019inizio.',
+    scoreTerm: 'punteggio',
+    score:
+      'Lo stato come numero da \u22125 a 5: sotto \u22122,5 si allontana dall\u2019obiettivo, da \u22122,5 a 0 progressi limitati, da 0 a 2,5 serve un\u2019accelerazione, da 2,5 in linea.',
+  },
+  chartNames: {
+    named: '{{title}}. Grafico; la tabella riporta gli stessi numeri.',
+    breakdownLines: 'Valori per disaggregazione negli anni',
+    breakdownBars: 'Valori per disaggregazione in un anno',
+  },
+  methodReading: {
+    heading: 'Come leggere i numeri',
+    rates:
+      'Su ogni pagina le variazioni sono mostrate nel verso dei dati: un valore che scende ha il segno meno, qualunque sia la direzione migliore. La parola che segue \u2014 migliora, peggiora o invariato \u2014 dice se la variazione va nella direzione desiderata per l\u2019indicatore (per il PM2,5 è meglio più basso, per il riciclo più alto). Le tendenze composte sono in percentuale annua, quelle lineari nell\u2019unità dell\u2019indicatore all\u2019anno.',
+    gap: 'Il divario nell\u2019anno obiettivo è nell\u2019unità dell\u2019indicatore; per un indicatore in percentuale è una differenza di percentuali, in punti percentuali (p.p.): dal 38 % al 65 % ci sono 27 p.p. La quota dell\u2019ambizione divide il divario per la distanza tra il valore di riferimento e l\u2019obiettivo: 100 % significa che al ritmo attuale la città finisce dove ha iniziato, oltre il 100 % che finisce più lontano dall\u2019obiettivo che all\u2019inizio.',
+    score:
+      'Il punteggio riassume lo stato da \u22125 a 5: sotto \u22122,5 l\u2019indicatore si allontana dal suo obiettivo, da \u22122,5 a 0 mostra progressi limitati, da 0 a 2,5 serve un\u2019accelerazione, da 2,5 è in linea. Non è il punteggio da 0 a 100 usato per confrontare le città.',
+  },
   footer: {
     attribution:
       'Quadro degli SDG: Divisione statistica delle Nazioni Unite. Traduzioni: Open SDG sdg-translations (MIT).',

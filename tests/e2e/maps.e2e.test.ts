@@ -276,6 +276,15 @@ describe('maps', () => {
       expect(await figure.getByTestId('district-headline').textContent()).toMatch(
         /Košice as a whole/,
       );
+      // The breakdown beside the map shows every district side by side, not one
+      // district at a time with its code as a dimension of its own.
+      const breakdown = page.getByTestId('breakdown');
+      const barsRows = breakdown.getByTestId('breakdown-bars-table').locator('tbody th');
+      await barsRows.first().waitFor();
+      const barsNames = await barsRows.allTextContents();
+      for (const d of DISTRICTS) expect(barsNames, d.name).toContain(d.name);
+      expect(await breakdown.getByTestId('breakdown-context').count()).toBe(0);
+      expect(await breakdown.locator('option[value="geocode"]').count()).toBe(0);
       await figure.locator('path.map-district').first().focus();
       await expect
         .poll(() => figure.getByTestId('map-tooltip').textContent())
@@ -288,7 +297,162 @@ describe('maps', () => {
       await context.close();
     }
   });
+
+  it('the brief maps its largest gap by district and still prints on one A4 page', async () => {
+    expect(indicatorSlug).not.toBe('');
+    for (const width of [1280, 390]) {
+      const { page, errors, context } = await openPage(browser, width, 900);
+      await signIn(page, `/cities/${CITY}/brief`);
+      const section = page.getByTestId('brief-district-map');
+      await section.locator('path.map-district').first().waitFor();
+      expect(await section.getAttribute('data-indicator')).toBe(indicatorSlug);
+      const { name } = await getJson<{ name: string }>(`/api/v1/indicators/${indicatorSlug}`);
+      expect(await section.locator('h2').textContent()).toBe(`${name} by district`);
+      // Each district's class in words and numbers in the table, its fill as the legend's.
+      const rows = section.getByTestId('district-table').locator('li');
+      expect(await rows.count()).toBe(DISTRICTS.length);
+      const cityValue = (await section
+        .getByTestId('district-headline')
+        .locator('strong')
+        .textContent())!;
+      const fillOfClass = new Map<string, string>();
+      for (const li of await section.getByTestId('district-legend').locator('li[data-fill]').all())
+        fillOfClass.set(
+          (await li.getAttribute('data-class'))!,
+          (await li.getAttribute('data-fill'))!,
+        );
+      for (const row of await rows.all()) {
+        const code = (await row.getAttribute('data-code'))!;
+        const cls = (await row.getAttribute('data-class'))!;
+        const district = DISTRICTS.find((d) => d.code === code)!.name;
+        // The class on its swatch and in words, the name, the value; how it compares with the
+        // whole city in words when the city has a value that year (the test's year may have none).
+        expect(await row.textContent()).toMatch(
+          new RegExp(`^${Number(cls) + 1} Class ${Number(cls) + 1}: ${district} \\d`),
+        );
+        expect(await row.getByTestId('district-comparison').count()).toBe(
+          cityValue === '—' ? 0 : 1,
+        );
+        expect(
+          await section.locator(`path.map-district[data-code="${code}"]`).getAttribute('fill'),
+        ).toBe(fillOfClass.get(cls));
+      }
+      expect(await overflow(page)).toBeLessThanOrEqual(0);
+      expect(await accessibilityViolations(page)).toEqual([]);
+      await screenshot(page, `maps-brief-${width}`);
+      if (width === 1280) {
+        expect(await printedPages(page)).toBe(1);
+        // As on paper: A4's printable width (186 mm), print styles; the map is drawn.
+        await page.setViewportSize({ width: 703, height: 1032 });
+        await page.emulateMedia({ media: 'print' });
+        expect((await section.locator('svg').boundingBox())!.height).toBeGreaterThan(40);
+        await screenshot(page, 'maps-brief-print');
+        await page.emulateMedia({ media: 'screen' });
+      }
+      expect(errors).toEqual([]);
+      await context.close();
+    }
+  });
+
+  it('the officer replaces the boundaries with a second file and removes them; the indicator page follows', async () => {
+    expect(indicatorSlug).not.toBe('');
+    const { page, errors, context } = await openPage(browser, 1280, 900);
+    await signIn(page, `/cities/${CITY}/indicators/${indicatorSlug}`);
+    const section = page.getByTestId('district-map-section');
+    await section.locator('path.map-district').first().waitFor();
+    expect(await section.locator('path.map-district').count()).toBe(DISTRICTS.length);
+
+    // From the map to the workspace's boundaries, replaced by a second survey of three districts.
+    await section.getByTestId('district-boundaries-link').click();
+    await page.waitForURL((url) => url.pathname === `/cities/${CITY}/workspace`);
+    const panel = page.getByTestId('districts-upload');
+    await panel.getByTestId('districts-current').waitFor();
+    expect(await panel.getByTestId('districts-match').textContent()).toBe(
+      '4 of 4 districts match codes in your data.',
+    );
+    expect(await panel.getByRole('heading', { name: 'Replace the boundaries' }).count()).toBe(1);
+    await panel
+      .getByLabel('GeoJSON file')
+      .setInputFiles(path.join(FIXTURES, 'kosice-districts-v2.geojson'));
+    await panel.getByLabel('Property with the district name').selectOption('NAZOV');
+    await panel.getByRole('button', { name: 'Replace', exact: true }).click();
+    await expect
+      .poll(() => panel.getByTestId('districts-done').textContent())
+      .toBe('Uploaded: 3 of 3 districts match codes in your data.');
+    expect(await panel.getByTestId('districts-match').textContent()).toBe(
+      '3 of 3 districts match codes in your data.',
+    );
+    expect(await panel.textContent()).toMatch(
+      /District codes in your data without a boundary: SK-KE-04\./,
+    );
+    await expect
+      .poll(() => panel.getByTestId('districts-preview').locator('path.map-district').count())
+      .toBe(3);
+    await screenshot(page, 'maps-replaced-1280');
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    // Back on the indicator page: the second file's three districts, by their new names.
+    await page.goBack();
+    await page.waitForURL((url) => url.pathname.endsWith(`/indicators/${indicatorSlug}`));
+    await expect.poll(() => section.locator('path.map-district').count()).toBe(3);
+    const table = section.getByTestId('district-table');
+    await expect
+      .poll(async () => (await table.locator('tbody th').allTextContents()).sort())
+      .toEqual(['Sídlisko KVP SK-KE-02', 'Staré Mesto SK-KE-01', 'Šaca SK-KE-03'].sort());
+    expect(await section.getByTestId('district-summary').textContent()).toMatch(
+      /3 of 3 districts have a value/,
+    );
+
+    // Removed (asked to confirm first): the map gives way to a message, with the way back.
+    await section.getByTestId('district-boundaries-link').click();
+    await page.waitForURL((url) => url.pathname === `/cities/${CITY}/workspace`);
+    await panel.getByRole('button', { name: 'Remove the boundaries' }).click();
+    await panel.getByRole('button', { name: 'Yes, remove them' }).click();
+    await expect
+      .poll(() => panel.getByTestId('districts-done').textContent())
+      .toBe('The district boundaries were removed.');
+    await panel.getByTestId('districts-none').waitFor();
+    expect(await panel.getByRole('button', { name: 'Upload', exact: true }).count()).toBe(1);
+    await page.goBack();
+    await page.waitForURL((url) => url.pathname.endsWith(`/indicators/${indicatorSlug}`));
+    const none = section.getByTestId('district-map-none');
+    await none.waitFor();
+    expect(await section.locator('path.map-district').count()).toBe(0);
+    expect(await none.textContent()).toMatch(
+      /not on a map: Košice has no district boundaries.*Upload district boundaries in the workspace/,
+    );
+    // The breakdown still has every district's values.
+    expect(
+      await page.getByTestId('breakdown-bars-table').locator('tbody th').allTextContents(),
+    ).toEqual(expect.arrayContaining(DISTRICTS.map((d) => d.name)));
+    await screenshot(page, 'maps-removed-1280');
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    // A fresh visit agrees (nothing cached), and so does the server.
+    await page.reload();
+    await section.getByTestId('district-map-none').waitFor();
+    const gone = await fetch(`${app.baseUrl}/api/v1/cities/${CITY}/districts`);
+    expect(gone.status).toBe(404);
+
+    // Without boundaries the brief has no district map, and stays one page.
+    await page.goto(`${app.baseUrl}/cities/${CITY}/brief`);
+    await page.getByTestId('largest-gaps').waitFor();
+    await page.waitForLoadState('networkidle');
+    expect(await page.getByTestId('brief-district-map').count()).toBe(0);
+    expect(await printedPages(page)).toBe(1);
+    // The browser logs the expected answers: no boundaries any more (404).
+    expect(errors.filter((e) => !/status of 404/.test(e))).toEqual([]);
+    await context.close();
+  });
 });
+
+/** Pages in a PDF of the page as printed on A4 (the brief must be one). */
+async function printedPages(page: Page): Promise<number> {
+  await page.emulateMedia({ media: 'print' });
+  const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true, printBackground: true });
+  await page.emulateMedia({ media: 'screen' });
+  return (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+}
 
 async function firstComparedIndicator(): Promise<string | undefined> {
   const r = await fetch(`${app.baseUrl}/api/v1/networks/${NETWORK}/scores`);

@@ -8,6 +8,7 @@ import { useDocumentTitle } from '../../components/ui/use-document-title';
 import { useCityProgress } from '../../features/progress/api/progress-api';
 import { useCityActions } from '../../features/actions/api/actions-api';
 import { BriefGapActions } from '../../features/actions/components/plan-sections';
+import { BriefDistrictMap } from '../../features/maps/components/brief-district-map';
 import { CityGoalTiles } from '../../features/progress/components/city-goal-tiles';
 import { LargestGaps, StrongestImprovements } from '../../features/progress/components/gap-list';
 import { HeadlineFigures } from '../../features/progress/components/headline-figures';
@@ -126,6 +127,8 @@ export function CityBriefPage(): ReactNode {
           )}
         </div>
       </div>
+      {/* The largest gap with values by district and boundaries, on a small map (nothing otherwise). */}
+      <BriefDistrictMap progress={data} />
       <footer className="brief__footer small">
         {allSynthetic && <p>{t('network.syntheticNote')}</p>}
         {mixed.map((n) => (

@@ -1171,6 +1171,7 @@ const de: Locale = {
     classRange: '{{from}} bis {{to}}',
     noValue: 'Kein Wert',
     method: {
+      short: 'Klassen: {{method}}.',
       quantile:
         'Klassen: Quantile (in jeder etwa gleich viele Orte); ein Wert auf einer Klassengrenze gehört zur höheren Klasse.',
       equal:
@@ -1207,6 +1208,17 @@ const de: Locale = {
       comparedWithCity: 'Im Vergleich zur Stadt',
       count_one: '{{count}} Bezirk',
       count_other: '{{count}} Bezirke',
+      short: {
+        better: 'besser',
+        similar: 'etwa gleich',
+        worse: 'schlechter',
+      },
+      noBoundaries:
+        'Diese Werte nach Stadtbezirk sind nicht auf einer Karte: {{city}} hat keine Bezirksgrenzen. Die Aufschlüsselung unten enthält die Werte jedes Bezirks.',
+      noMatch:
+        'Diese Werte nach Stadtbezirk sind nicht auf einer Karte: keine Bezirksgrenze von {{city}} trägt den Code dieser Werte. Die Aufschlüsselung unten enthält die Werte jedes Bezirks.',
+      manageLink: 'Bezirksgrenzen im Arbeitsbereich ersetzen oder entfernen',
+      uploadLink: 'Bezirksgrenzen im Arbeitsbereich hochladen',
     },
     upload: {
       heading: 'Bezirksgrenzen',

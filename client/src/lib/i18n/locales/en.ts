@@ -1143,6 +1143,7 @@ const en = {
     classRange: '{{from}} to {{to}}',
     noValue: 'No value',
     method: {
+      short: 'Classes: {{method}}.',
       quantile:
         'Classes: quantiles (about as many places in each); a value on a class boundary belongs to the higher class.',
       equal:
@@ -1179,6 +1180,17 @@ const en = {
       comparedWithCity: 'Compared with the city',
       count_one: '{{count}} district',
       count_other: '{{count}} districts',
+      short: {
+        better: 'better',
+        similar: 'about the same',
+        worse: 'worse',
+      },
+      noBoundaries:
+        'These values by district are not on a map: {{city}} has no district boundaries. The breakdown below has every district’s values.',
+      noMatch:
+        'These values by district are not on a map: none of {{city}}’s district boundaries has a code of these values. The breakdown below has every district’s values.',
+      manageLink: 'Replace or remove the district boundaries in the workspace',
+      uploadLink: 'Upload district boundaries in the workspace',
     },
     upload: {
       heading: 'District boundaries',

@@ -1202,6 +1202,7 @@ const es: Locale = {
     classRange: '{{from}} a {{to}}',
     noValue: 'Sin valor',
     method: {
+      short: 'Clases: {{method}}.',
       quantile:
         'Clases: cuantiles (aproximadamente el mismo número de lugares en cada una); un valor en el límite pertenece a la clase superior.',
       equal:
@@ -1240,6 +1241,17 @@ const es: Locale = {
       comparedWithCity: 'Comparado con la ciudad',
       count_one: '{{count}} distrito',
       count_other: '{{count}} distritos',
+      short: {
+        better: 'mejor',
+        similar: 'similar',
+        worse: 'peor',
+      },
+      noBoundaries:
+        'Estos valores por distrito no están en un mapa: {{city}} no tiene límites de distritos. El desglose de abajo tiene los valores de cada distrito.',
+      noMatch:
+        'Estos valores por distrito no están en un mapa: ningún límite de distrito de {{city}} tiene el código de estos valores. El desglose de abajo tiene los valores de cada distrito.',
+      manageLink: 'Sustituir o eliminar los límites de los distritos en el espacio de trabajo',
+      uploadLink: 'Subir los límites de los distritos en el espacio de trabajo',
       count_many: '{{count}} distritos',
     },
     upload: {

@@ -1219,6 +1219,7 @@ const fr: Locale = {
     classRange: '{{from}} à {{to}}',
     noValue: 'Aucune valeur',
     method: {
+      short: 'Classes : {{method}}.',
       quantile:
         'Classes : quantiles (à peu près autant de lieux dans chacune) ; une valeur à la limite appartient à la classe supérieure.',
       equal:
@@ -1257,6 +1258,17 @@ const fr: Locale = {
       comparedWithCity: 'Par rapport à la ville',
       count_one: '{{count}} quartier',
       count_other: '{{count}} quartiers',
+      short: {
+        better: 'meilleur',
+        similar: 'à peu près égal',
+        worse: 'moins bon',
+      },
+      noBoundaries:
+        'Ces valeurs par quartier ne sont pas sur une carte : {{city}} n’a pas de limites de quartiers. La ventilation ci-dessous donne les valeurs de chaque quartier.',
+      noMatch:
+        'Ces valeurs par quartier ne sont pas sur une carte : aucune limite de quartier de {{city}} n’a le code de ces valeurs. La ventilation ci-dessous donne les valeurs de chaque quartier.',
+      manageLink: 'Remplacer ou supprimer les limites des quartiers dans l’espace de travail',
+      uploadLink: 'Téléverser les limites des quartiers dans l’espace de travail',
       count_many: '{{count}} quartiers',
     },
     upload: {

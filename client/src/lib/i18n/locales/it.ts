@@ -1213,6 +1213,7 @@ const it: Locale = {
     classRange: 'da {{from}} a {{to}}',
     noValue: 'Nessun valore',
     method: {
+      short: 'Classi: {{method}}.',
       quantile:
         'Classi: quantili (circa lo stesso numero di luoghi in ciascuna); un valore sul confine appartiene alla classe superiore.',
       equal:
@@ -1251,6 +1252,17 @@ const it: Locale = {
       comparedWithCity: 'Rispetto alla città',
       count_one: '{{count}} quartiere',
       count_other: '{{count}} quartieri',
+      short: {
+        better: 'migliore',
+        similar: 'circa uguale',
+        worse: 'peggiore',
+      },
+      noBoundaries:
+        'Questi valori per quartiere non sono su una mappa: {{city}} non ha confini dei quartieri. La disaggregazione qui sotto ha i valori di ogni quartiere.',
+      noMatch:
+        'Questi valori per quartiere non sono su una mappa: nessun confine di quartiere di {{city}} ha il codice di questi valori. La disaggregazione qui sotto ha i valori di ogni quartiere.',
+      manageLink: 'Sostituire o rimuovere i confini dei quartieri nello spazio di lavoro',
+      uploadLink: 'Caricare i confini dei quartieri nello spazio di lavoro',
       count_many: '{{count}} quartieri',
     },
     upload: {

@@ -12,6 +12,7 @@ import './styles/actions.css';
 import './styles/review.css';
 import './styles/maps.css';
 import './styles/daily-use.css';
+import './styles/large-network.css';
 import './styles/numbers.css';
 
 function storedLanguage(): string | null {

@@ -23,6 +23,8 @@ import {
 } from '../../features/networks/components/drafts-switch';
 import { GoalHeatmap, HeatmapLegend } from '../../features/networks/components/goal-heatmap';
 import { RankingTable } from '../../features/networks/components/ranking-table';
+import { LARGE_NETWORK, PagedRanking } from '../../features/networks/components/paged-ranking';
+import { useNetworkIndicators } from '../../features/workspace/api/workspace-api';
 import { indicatorsByGoal } from '../../features/networks/utils/network-shaping';
 import { useGoals } from '../../features/sdg/api/sdg-api';
 import { formatInteger, formatYear } from '../../lib/format';
@@ -46,7 +48,11 @@ export function NetworkPage(): ReactNode {
     network.data?.members.map((m) => m.slug) ?? [],
   );
   const drafts = draftsAsked && isMember;
-  const scores = useNetworkScores(slug, year, lang, drafts);
+  // A large network (a national portal) shows its ranking in pages and never loads every
+  // city's scores at once; a small one shows them all (asked for once its size is known).
+  const large = (network.data?.cityCount ?? 0) > LARGE_NETWORK;
+  const scores = useNetworkScores(slug, year, lang, drafts, network.data !== undefined && !large);
+  const indicatorList = useNetworkIndicators(large ? slug : '');
   const goals = useGoals(lang);
   // The map: its measure is in the URL; an indicator's status comes from the comparison.
   const cities = useCities();
@@ -55,7 +61,7 @@ export function NetworkPage(): ReactNode {
   const mapIndicator = measure.kind === 'status' ? measure.indicator : '';
   const mapComparison = useQuery({
     ...comparisonQuery(slug, mapIndicator, year, lang, drafts),
-    enabled: mapIndicator !== '',
+    enabled: mapIndicator !== '' && network.data !== undefined && !large,
   });
   const members = useMemo(
     () => mapMembers(network.data?.members ?? [], cities.data?.cities),
@@ -125,7 +131,28 @@ export function NetworkPage(): ReactNode {
         )}
       </p>
 
-      {scores.isPending ? (
+      {large ? (
+        <>
+          <PagedRanking
+            network={slug}
+            networkName={data.name}
+            cityCount={data.cityCount}
+            year={year}
+            drafts={drafts}
+            goals={goals.data?.goals ?? []}
+          />
+          <section aria-labelledby="indicators-heading">
+            <h2 id="indicators-heading">{t('scores.indicatorsHeading')}</h2>
+            <p className="muted small">{t('scores.indicatorsIntro')}</p>
+            <IndicatorLinks
+              network={slug}
+              indicators={(indicatorList.data?.indicators ?? []).filter((i) => !i.archived)}
+              year={year}
+              drafts={drafts}
+            />
+          </section>
+        </>
+      ) : scores.isPending ? (
         <LoadingState lines={8} label={t('scores.loading')} />
       ) : scores.isError ? (
         <ErrorState error={scores.error} onRetry={() => void scores.refetch()} />
@@ -162,73 +189,98 @@ export function NetworkPage(): ReactNode {
           <section aria-labelledby="indicators-heading">
             <h2 id="indicators-heading">{t('scores.indicatorsHeading')}</h2>
             <p className="muted small">{t('scores.indicatorsIntro')}</p>
-            <div className="indicator-groups">
-              {indicatorsByGoal(scores.data.indicators).map((group) => (
-                <div key={group.goal ?? 'none'}>
-                  <h3>
-                    {group.goal === null ? t('scores.noGoal') : t('sdg.goal', { goal: group.goal })}
-                  </h3>
-                  <ul>
-                    {group.indicators.map((indicator) => (
-                      <li key={indicator.slug}>
-                        <LocalLink
-                          to={withDrafts(
-                            withYear(`/networks/${data.slug}/compare/${indicator.slug}`, year),
-                            drafts,
-                          )}
-                        >
-                          {indicator.name}
-                        </LocalLink>
-                      </li>
-                    ))}
-                  </ul>
-                </div>
-              ))}
-            </div>
+            <IndicatorLinks
+              network={slug}
+              indicators={scores.data.indicators}
+              year={year}
+              drafts={drafts}
+            />
           </section>
         </>
       )}
 
       <section aria-labelledby="members-heading">
         <h2 id="members-heading">{t('network.membersHeading')}</h2>
-        <TableScroll label={t('network.membersHeading')}>
-          <table className="table" aria-labelledby="members-heading">
-            <thead>
-              <tr>
-                <th scope="col">{t('network.city')}</th>
-                <th scope="col">{t('network.country')}</th>
-                <th scope="col" className="num">
-                  {t('network.population')}
-                </th>
-                <th scope="col">{t('network.role')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.members.map((member) => (
-                <tr key={member.slug}>
-                  <th scope="row">
-                    <LocalLink to={withYear(`/cities/${member.slug}`, year)}>
-                      {member.name}
-                    </LocalLink>
+        {large ? (
+          <p>{t('largeNetwork.membersNote', { count: data.cityCount })}</p>
+        ) : (
+          <TableScroll label={t('network.membersHeading')}>
+            <table className="table" aria-labelledby="members-heading">
+              <thead>
+                <tr>
+                  <th scope="col">{t('network.city')}</th>
+                  <th scope="col">{t('network.country')}</th>
+                  <th scope="col" className="num">
+                    {t('network.population')}
                   </th>
-                  <td>{member.countryCode}</td>
-                  <td className="num">
-                    {member.population === null ? '—' : formatInteger(member.population, lang)}
-                  </td>
-                  <td>
-                    {member.role === 'lead_partner'
-                      ? t('network.leadPartner')
-                      : t('network.partner')}
-                  </td>
+                  <th scope="col">{t('network.role')}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
+              </thead>
+              <tbody>
+                {data.members.map((member) => (
+                  <tr key={member.slug}>
+                    <th scope="row">
+                      <LocalLink to={withYear(`/cities/${member.slug}`, year)}>
+                        {member.name}
+                      </LocalLink>
+                    </th>
+                    <td>{member.countryCode}</td>
+                    <td className="num">
+                      {member.population === null ? '—' : formatInteger(member.population, lang)}
+                    </td>
+                    <td>
+                      {member.role === 'lead_partner'
+                        ? t('network.leadPartner')
+                        : t('network.partner')}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
+        )}
       </section>
       {manages && (
         <NetworkInvitations network={slug} memberSlugs={data.members.map((m) => m.slug)} />
       )}
     </>
+  );
+}
+
+/** Links to compare the cities on each indicator, grouped by goal. */
+function IndicatorLinks({
+  network,
+  indicators,
+  year,
+  drafts,
+}: {
+  network: string;
+  indicators: ReadonlyArray<{ slug: string; name: string; goal: number | null }>;
+  year: number | undefined;
+  drafts: boolean;
+}): ReactNode {
+  const { t } = useTranslation();
+  return (
+    <div className="indicator-groups">
+      {indicatorsByGoal(indicators).map((group) => (
+        <div key={group.goal ?? 'none'}>
+          <h3>{group.goal === null ? t('scores.noGoal') : t('sdg.goal', { goal: group.goal })}</h3>
+          <ul>
+            {group.indicators.map((indicator) => (
+              <li key={indicator.slug}>
+                <LocalLink
+                  to={withDrafts(
+                    withYear(`/networks/${network}/compare/${indicator.slug}`, year),
+                    drafts,
+                  )}
+                >
+                  {indicator.name}
+                </LocalLink>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ))}
+    </div>
   );
 }

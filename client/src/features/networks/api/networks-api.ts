@@ -1,6 +1,6 @@
-import { queryOptions, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import type { NetworkDetail, NetworkListResponse } from '@api/network.schema';
-import type { NetworkScoresResponse } from '@api/progress.schema';
+import type { NetworkRankingResponse, NetworkScoresResponse } from '@api/progress.schema';
 import { apiFetch, withQuery } from '../../../lib/api-client';
 
 export const networkKeys = {
@@ -62,4 +62,40 @@ export const useNetworkScores = (
   year: number | undefined,
   lang: string,
   drafts = false,
-) => useQuery(networkScoresQuery(network, year, lang, drafts));
+  enabled = true,
+) => useQuery({ ...networkScoresQuery(network, year, lang, drafts), enabled });
+
+/** What a page of a large network's ranking asks for. */
+export interface RankingPageRequest {
+  year: number | undefined;
+  lang: string;
+  drafts: boolean;
+  q: string;
+  sort: 'rank' | 'name' | 'index';
+  goal: number | undefined;
+  offset: number;
+  limit: number;
+}
+
+/** One page of the ranking (a large network's page does not load every city's scores). */
+export const useNetworkRanking = (network: string, page: RankingPageRequest, enabled: boolean) =>
+  useQuery({
+    queryKey: [...networkKeys.all, 'ranking', network, page] as const,
+    queryFn: ({ signal }) =>
+      apiFetch<NetworkRankingResponse>(
+        withQuery(`/api/v1/networks/${encodeURIComponent(network)}/ranking`, {
+          year: page.year,
+          lang: page.lang,
+          drafts: page.drafts ? 'true' : undefined,
+          q: page.q === '' ? undefined : page.q,
+          sort: page.goal === undefined ? page.sort : undefined,
+          goal: page.goal,
+          offset: page.offset === 0 ? undefined : page.offset,
+          limit: page.limit,
+        }),
+        { signal },
+      ),
+    // The page on screen stays while the next one loads: the table does not jump to a spinner.
+    placeholderData: keepPreviousData,
+    enabled,
+  });

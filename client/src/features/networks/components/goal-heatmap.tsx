@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { NetworkScoresResponse } from '@api/progress.schema';
+import type { NetworkScoresResponse, RankedCity } from '@api/progress.schema';
 import type { SdgGoal } from '@api/sdg.schema';
 import { LocalLink } from '../../../components/ui/local-link';
 import { COLOUR_META } from '../../../components/ui/status-meta';
@@ -11,6 +11,8 @@ import { withYear } from '../../../lib/url-state';
 import { rankedCities } from '../utils/network-shaping';
 import { TableScroll } from '../../../components/ui/table-scroll';
 import { DraftMarker } from './drafts-switch';
+
+type GoalScoreCell = RankedCity['goals'][number];
 
 /**
  * Cities × goals, SDSN style: each cell has the goal score, the dashboard
@@ -39,29 +41,9 @@ export function GoalHeatmap({
         <thead>
           <tr>
             <th scope="col">{t('network.city')}</th>
-            {scores.goals.map((goal) => {
-              const info = goalInfo.get(goal);
-              return (
-                <th key={goal} scope="col" className="heatmap__goal">
-                  <LocalLink
-                    to={`/sdg/goals/${goal}`}
-                    title={info?.shortTitle}
-                    aria-label={
-                      info === undefined
-                        ? t('sdg.goal', { goal })
-                        : t('sdg.goalLabel', { goal, title: info.shortTitle })
-                    }
-                  >
-                    <span
-                      className="heatmap__goal-chip"
-                      style={{ backgroundColor: info?.colour }}
-                      aria-hidden="true"
-                    />
-                    {goal}
-                  </LocalLink>
-                </th>
-              );
-            })}
+            {scores.goals.map((goal) => (
+              <GoalHeader key={goal} goal={goal} info={goalInfo.get(goal)} />
+            ))}
           </tr>
         </thead>
         <tbody>
@@ -73,34 +55,9 @@ export function GoalHeatmap({
                   <LocalLink to={withYear(`/cities/${city.slug}`, year)}>{city.name}</LocalLink>
                   {scores.includesDrafts && city.hasDrafts && <DraftMarker name={city.name} />}
                 </th>
-                {scores.goals.map((goal) => {
-                  const cell = byGoal.get(goal);
-                  if (cell === undefined || cell.score === null)
-                    return (
-                      <td key={goal} className="heatmap__cell heatmap__cell--none">
-                        <span aria-hidden="true">·</span>
-                        <span className="visually-hidden">{t('colour.none')}</span>
-                      </td>
-                    );
-                  const colour = cell.colour;
-                  return (
-                    <td
-                      key={goal}
-                      className={`heatmap__cell${colour === null ? '' : ` heatmap__cell--${colour}`}`}
-                    >
-                      <span className="heatmap__score">{formatScore(cell.score, lang)}</span>
-                      {colour !== null && (
-                        <>
-                          <span className="heatmap__glyph" aria-hidden="true">
-                            {COLOUR_META[colour].glyph}
-                          </span>
-                          <span className="visually-hidden">{t(`colour.${colour}`)}</span>
-                        </>
-                      )}
-                      <TrendArrow trend={cell.trend} />
-                    </td>
-                  );
-                })}
+                {scores.goals.map((goal) => (
+                  <GoalCell key={goal} cell={byGoal.get(goal)} />
+                ))}
               </tr>
             );
           })}
@@ -120,6 +77,59 @@ export function GoalHeatmap({
         </tfoot>
       </table>
     </TableScroll>
+  );
+}
+
+/** One goal's cell: the score, the colour as a glyph and a word, the trend arrow. */
+export function GoalCell({ cell }: { cell: GoalScoreCell | undefined }): ReactNode {
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  if (cell === undefined || cell.score === null)
+    return (
+      <td className="heatmap__cell heatmap__cell--none">
+        <span aria-hidden="true">·</span>
+        <span className="visually-hidden">{t('colour.none')}</span>
+      </td>
+    );
+  const colour = cell.colour;
+  return (
+    <td className={`heatmap__cell${colour === null ? '' : ` heatmap__cell--${colour}`}`}>
+      <span className="heatmap__score">{formatScore(cell.score, lang)}</span>
+      {colour !== null && (
+        <>
+          <span className="heatmap__glyph" aria-hidden="true">
+            {COLOUR_META[colour].glyph}
+          </span>
+          <span className="visually-hidden">{t(`colour.${colour}`)}</span>
+        </>
+      )}
+      <TrendArrow trend={cell.trend} />
+    </td>
+  );
+}
+
+/** A goal's column header: its number and colour chip, linked to the goal. */
+export function GoalHeader({ goal, info }: { goal: number; info: SdgGoal | undefined }): ReactNode {
+  const { t } = useTranslation();
+  return (
+    <th scope="col" className="heatmap__goal">
+      <LocalLink
+        to={`/sdg/goals/${goal}`}
+        title={info?.shortTitle}
+        aria-label={
+          info === undefined
+            ? t('sdg.goal', { goal })
+            : t('sdg.goalLabel', { goal, title: info.shortTitle })
+        }
+      >
+        <span
+          className="heatmap__goal-chip"
+          style={{ backgroundColor: info?.colour }}
+          aria-hidden="true"
+        />
+        {goal}
+      </LocalLink>
+    </th>
   );
 }
 

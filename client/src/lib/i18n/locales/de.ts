@@ -1331,6 +1331,28 @@ const de: Locale = {
     attribution:
       'SDG-Rahmenwerk: Statistikabteilung der Vereinten Nationen. Übersetzungen: Open SDG sdg-translations (MIT).',
   },
+  largeNetwork: {
+    heading: 'Partnerstädte nach SDG-Index',
+    intro:
+      'Ein großes Netzwerk: Die Rangliste kommt in Seiten zu {{size}}. Finden Sie eine Stadt über den Anfang ihres Namens oder sortieren Sie nach Name, Index oder einem Ziel.',
+    search: 'Stadt finden',
+    searchHint: 'Der Anfang eines Wortes ihres Namens, mit oder ohne Akzente',
+    sort: 'Sortieren nach',
+    sortRank: 'Rang',
+    sortName: 'Name',
+    sortIndex: 'SDG-Index',
+    sortGoal: 'Punktzahl Ziel {{goal}}',
+    caption: 'Städte von {{network}}: Rang, SDG-Index und Punktzahlen je Ziel',
+    showing: 'Städte {{from}}\u2013{{to}} von {{total}}',
+    showingFound: 'Städte {{from}}\u2013{{to}} von {{total}} gefundenen (von {{all}})',
+    nothingFound:
+      'Keine Stadt dieses Netzwerks hat einen Namen, der mit \u201e{{q}}\u201c beginnt.',
+    previous: 'Vorherige Seite',
+    next: 'Nächste Seite',
+    pages: 'Seiten der Rangliste',
+    indicatorsNote: 'Die Städte bei einem Indikator vergleichen:',
+    membersNote: 'Alle {{count}} Mitgliedsstädte stehen in der Rangliste oben (suchen Sie dort).',
+  },
 };
 
 export default de;

@@ -1303,6 +1303,28 @@ const en = {
     attribution:
       'UN SDG framework: United Nations Statistics Division. Translations: Open SDG sdg-translations (MIT).',
   },
+  largeNetwork: {
+    heading: 'Partner cities by SDG index',
+    intro:
+      'A large network: the ranking comes in pages of {{size}}. Find a city by the start of its name, or sort by name, index or one goal.',
+    search: 'Find a city',
+    searchHint: 'The start of any word of its name, with or without accents',
+    sort: 'Sort by',
+    sortRank: 'Rank',
+    sortName: 'Name',
+    sortIndex: 'SDG index',
+    sortGoal: 'Goal {{goal}} score',
+    caption: 'Cities of {{network}}: rank, SDG index and goal scores',
+    showing: 'Cities {{from}}\u2013{{to}} of {{total}}',
+    showingFound: 'Cities {{from}}\u2013{{to}} of {{total}} found (of {{all}})',
+    nothingFound: 'No city of this network has a name starting with \u201c{{q}}\u201d.',
+    previous: 'Previous page',
+    next: 'Next page',
+    pages: 'Pages of the ranking',
+    indicatorsNote: 'Compare the cities on one indicator:',
+    membersNote:
+      'The {{count}} member cities are all in the ranking above (search it to find one).',
+  },
 };
 
 export type Messages = typeof en;

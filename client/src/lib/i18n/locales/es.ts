@@ -1371,6 +1371,28 @@ const es: Locale = {
     attribution:
       'Marco de los ODS: División de Estadística de las Naciones Unidas. Traducciones: Open SDG sdg-translations (MIT).',
   },
+  largeNetwork: {
+    heading: 'Ciudades socias por índice ODS',
+    intro:
+      'Una red grande: la clasificación se muestra en páginas de {{size}}. Busque una ciudad por el comienzo de su nombre u ordene por nombre, índice o un objetivo.',
+    search: 'Buscar una ciudad',
+    searchHint: 'El comienzo de cualquier palabra de su nombre, con o sin tildes',
+    sort: 'Ordenar por',
+    sortRank: 'Puesto',
+    sortName: 'Nombre',
+    sortIndex: 'Índice ODS',
+    sortGoal: 'Puntuación del objetivo {{goal}}',
+    caption: 'Ciudades de {{network}}: puesto, índice ODS y puntuaciones por objetivo',
+    showing: 'Ciudades {{from}}\u2013{{to}} de {{total}}',
+    showingFound: 'Ciudades {{from}}\u2013{{to}} de {{total}} encontradas (de {{all}})',
+    nothingFound: 'Ninguna ciudad de esta red tiene un nombre que empiece por \u00ab{{q}}\u00bb.',
+    previous: 'Página anterior',
+    next: 'Página siguiente',
+    pages: 'Páginas de la clasificación',
+    indicatorsNote: 'Comparar las ciudades en un indicador:',
+    membersNote:
+      'Las {{count}} ciudades miembro están todas en la clasificación de arriba (búsquela allí).',
+  },
 };
 
 export default es;

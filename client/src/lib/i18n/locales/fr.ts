@@ -1388,6 +1388,28 @@ const fr: Locale = {
     attribution:
       'Cadre des ODD : Division de statistique des Nations unies. Traductions : Open SDG sdg-translations (MIT).',
   },
+  largeNetwork: {
+    heading: 'Villes partenaires par indice ODD',
+    intro:
+      'Un grand réseau : le classement se lit par pages de {{size}}. Cherchez une ville par le début de son nom, ou triez par nom, indice ou objectif.',
+    search: 'Trouver une ville',
+    searchHint: 'Le début d\u2019un mot de son nom, avec ou sans accents',
+    sort: 'Trier par',
+    sortRank: 'Rang',
+    sortName: 'Nom',
+    sortIndex: 'Indice ODD',
+    sortGoal: 'Score de l\u2019objectif {{goal}}',
+    caption: 'Villes de {{network}} : rang, indice ODD et scores par objectif',
+    showing: 'Villes {{from}}\u2013{{to}} sur {{total}}',
+    showingFound: 'Villes {{from}}\u2013{{to}} sur {{total}} trouvées (sur {{all}})',
+    nothingFound: 'Aucune ville de ce réseau n\u2019a un nom commençant par \u00ab {{q}} \u00bb.',
+    previous: 'Page précédente',
+    next: 'Page suivante',
+    pages: 'Pages du classement',
+    indicatorsNote: 'Comparer les villes sur un indicateur :',
+    membersNote:
+      'Les {{count}} villes membres figurent toutes dans le classement ci-dessus (cherchez-y une ville).',
+  },
 };
 
 export default fr;

@@ -1383,6 +1383,27 @@ const it: Locale = {
     attribution:
       'Quadro degli SDG: Divisione statistica delle Nazioni Unite. Traduzioni: Open SDG sdg-translations (MIT).',
   },
+  largeNetwork: {
+    heading: 'Città partner per indice SDG',
+    intro:
+      'Una rete grande: la classifica è divisa in pagine da {{size}}. Cercate una città con l\u2019inizio del nome, oppure ordinate per nome, indice o obiettivo.',
+    search: 'Trova una città',
+    searchHint: 'L\u2019inizio di una parola del nome, con o senza accenti',
+    sort: 'Ordina per',
+    sortRank: 'Posizione',
+    sortName: 'Nome',
+    sortIndex: 'Indice SDG',
+    sortGoal: 'Punteggio obiettivo {{goal}}',
+    caption: 'Città di {{network}}: posizione, indice SDG e punteggi per obiettivo',
+    showing: 'Città {{from}}\u2013{{to}} di {{total}}',
+    showingFound: 'Città {{from}}\u2013{{to}} di {{total}} trovate (su {{all}})',
+    nothingFound: 'Nessuna città di questa rete ha un nome che inizia con \u00ab{{q}}\u00bb.',
+    previous: 'Pagina precedente',
+    next: 'Pagina successiva',
+    pages: 'Pagine della classifica',
+    indicatorsNote: 'Confrontare le città su un indicatore:',
+    membersNote: 'Tutte le {{count}} città membro sono nella classifica qui sopra (cercatela lì).',
+  },
 };
 
 export default it;

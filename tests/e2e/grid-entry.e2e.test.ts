@@ -236,7 +236,10 @@ describe('data grid for a fast typist', () => {
     const final = await Promise.all(slugs.slice(0, 20).map((s) => memberValue(headers, s, YEAR)));
     // On a mismatch, what each cell of the column says (saving, failed and why, or saved).
     const column = await cellStates(page, slugs.slice(0, 20));
-    expect(final.map((v) => v?.value), column.join('\n')).toEqual(again);
+    expect(
+      final.map((v) => v?.value),
+      column.join('\n'),
+    ).toEqual(again);
     expect(await page.getByTestId('unsaved-notice').count()).toBe(0);
     expect(await focused(page)).toBe(`${slugs[20]}|${YEAR}`);
 

@@ -60,7 +60,10 @@ describe('the result cache, bounded by memory', () => {
         calls += 1;
         setTimeout(() => resolve(weighing(1, calls)), 5);
       });
-    const [x, y] = await Promise.all([cache.getOrCompute('k', slow), cache.getOrCompute('k', slow)]);
+    const [x, y] = await Promise.all([
+      cache.getOrCompute('k', slow),
+      cache.getOrCompute('k', slow),
+    ]);
     expect(calls).toBe(1);
     expect(x).toBe(y);
     await expect(cache.getOrCompute('bad', () => Promise.reject(new Error('no')))).rejects.toThrow(

@@ -258,6 +258,7 @@ describe('workspace actions tab', () => {
         }
         return { status: 200, body: { actions: list } };
       },
+      [`/api/v1/cities/espoo/indicators/${SLUG}/progress`]: indicatorDetail(),
     });
     await renderPanel(new Map([[SLUG, withActionLayer()]]));
     const user = userEvent.setup();
@@ -324,6 +325,137 @@ describe('workspace actions tab', () => {
     await user.click(within(conflict).getByRole('button', { name: 'Save mine over it' }));
     await waitFor(() => expect(ifMatch).toEqual([mine.etag, theirs.etag]));
     expect(await screen.findByTestId('actions-status')).toHaveTextContent('saved');
+  });
+});
+
+describe('workspace actions tab: the preview on the chart', () => {
+  /** The recycling chart with a year between the latest (2023) and the target (2030), where the effects phase in. */
+  function detailWithMidYear() {
+    const detail = indicatorDetail();
+    detail.progress = withActionLayer();
+    const points = chartPoints();
+    detail.chart = [
+      ...points.slice(0, 3),
+      { year: 2026, observed: null, required: 55, projected: 42, target: null },
+      points[3]!,
+    ].map((p) => ({ ...p, withActions: null }));
+    return detail;
+  }
+
+  /** The preview table's cell in the "Preview: with this action" column for one year. */
+  function previewCell(table: HTMLElement, year: string): string {
+    const headers = within(table)
+      .getAllByRole('columnheader')
+      .map((h) => h.textContent);
+    const column = headers.indexOf('Preview: with this action');
+    expect(column).toBeGreaterThan(0);
+    const row = within(table)
+      .getAllByRole('row')
+      .find((r) => within(r).queryByRole('rowheader', { name: year }) !== null)!;
+    return row.querySelectorAll('th, td')[column]!.textContent ?? '';
+  }
+
+  it('redraws the path with this action in the chart\u2019s table as the effect is typed, and says when there is no ambition', async () => {
+    fakeApi({
+      '/api/v1/cities/espoo/actions': { actions: [action({ id: 7, title: 'Existing action' })] },
+      [`/api/v1/cities/espoo/indicators/${SLUG}/progress`]: detailWithMidYear(),
+    });
+    const pm25 = indicatorProgress({ slug: 'pm25', name: 'PM2.5', ambition: null });
+    await renderPanel(
+      new Map([
+        [SLUG, withActionLayer()],
+        ['pm25', pm25],
+      ]),
+    );
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: 'Add an action' }));
+    const form = screen.getByTestId('action-form');
+    const preview = within(form).getByRole('group', { name: 'Preview: with this action' });
+    const figure = await within(preview).findByTestId('action-preview-chart');
+    const table = within(figure).getByRole('table', {
+      name: /Preview: with this action, Municipal waste recycling rate/,
+    });
+    // Before anything is typed: the existing action only (+6 pp by 2028, phased in from 2023):
+    // 2026: 42 + 6 × 3/5 = 45.6; 2030: 46.2 + 6 = 52.2.
+    expect(previewCell(table, '2023')).toBe('38.0');
+    expect(previewCell(table, '2026')).toBe('45.6');
+    expect(previewCell(table, '2030')).toBe('52.2');
+
+    // This action: +4 pp by 2030, phased in from 2023 over seven years.
+    // 2026: 42 + 6 × 3/5 + 4 × 3/7 = 47.31…; 2030: 46.2 + 6 + 4 = 56.2.
+    await user.type(within(form).getByRole('textbox', { name: 'Expected effect (%)' }), '4');
+    expect(previewCell(table, '2026')).toBe('47.3');
+    expect(previewCell(table, '2030')).toBe('56.2');
+    expect(within(preview).getByTestId('action-preview')).toHaveTextContent(
+      'Projected value in 2030 with this action: 56.2% (target 65.0%). Remaining gap: 8.8%.',
+    );
+    // Due after the target year: not counted, the path is the other action's again.
+    const year = within(form).getByRole('textbox', { name: 'Effect by year' });
+    await user.clear(year);
+    await user.type(year, '2031');
+    expect(previewCell(table, '2030')).toBe('52.2');
+    await user.clear(year);
+    await user.type(year, '2029');
+    // 2026: 42 + 3.6 + 4 × 3/6 = 47.6; 2030: 56.2 (in full from 2029 on).
+    expect(previewCell(table, '2026')).toBe('47.6');
+    expect(previewCell(table, '2030')).toBe('56.2');
+
+    // An indicator without an ambition: no gap to close, and the form says so instead of a chart.
+    await user.selectOptions(within(form).getByRole('combobox', { name: 'Indicator 1' }), 'pm25');
+    expect(within(form).queryByTestId('action-preview-chart')).toBeNull();
+    expect(within(form).getByTestId('action-preview-none')).toHaveTextContent(
+      'No preview: PM2.5 has no ambition (baseline and target) yet',
+    );
+  });
+});
+
+describe('city page: the largest gaps with the planned actions', () => {
+  it('draws the path with planned actions in the small charts, keys it, and says it in words', async () => {
+    const progress = cityProgress(10);
+    const slug = progress.largestGaps[0]!;
+    const indicator = progress.indicators.find((i) => i.slug === slug)!;
+    const gap = indicator.actionGap!;
+    indicator.actionGap = {
+      ...gap,
+      withActions: {
+        projectedValue: gap.projectedValue! + 2,
+        remainingGap: gap.gap! - 2,
+        coverage: 2 / gap.gap!,
+        actions: [7],
+        counted: [7],
+      },
+    };
+    progress.gapCharts = progress.gapCharts.map((c) =>
+      c.indicator !== slug
+        ? c
+        : {
+            ...c,
+            points: c.points.map((p) => ({
+              ...p,
+              withActions: p.projected === null ? null : p.projected + 1,
+            })),
+          },
+    );
+    fakeApi({
+      '/api/v1/cities/espoo/progress': progress,
+      '/api/v1/sdg/goals': goalList(),
+      '/api/v1/cities/espoo/actions': { actions: [action()] },
+    });
+    const { container } = await renderPage(CityPage, {
+      path: '/cities/espoo',
+      pattern: '/cities/:city',
+    });
+    const gaps = await screen.findByTestId('largest-gaps');
+    const cards = within(gaps).getAllByRole('listitem');
+    expect(cards[0]!.querySelector('.mini-gap__with-actions')).not.toBeNull();
+    expect(cards[1]!.querySelector('.mini-gap__with-actions')).toBeNull();
+    expect(within(cards[0]!).getByTestId('with-actions-sentence')).toHaveTextContent(
+      /^With the planned action the projected value is/,
+    );
+    expect(within(cards[1]!).queryByTestId('with-actions-sentence')).toBeNull();
+    expect(container.querySelector('[data-testid="mini-gap-legend"]')).toHaveTextContent(
+      'With planned actions',
+    );
   });
 });
 

@@ -48,9 +48,23 @@ describe('action-gap chart shaping', () => {
       observed: 'M4.0,46.0 L50.0,37.6',
       required: 'M4.0,46.0 L50.0,25.0 L96.0,4.0',
       projected: 'M50.0,37.6 L96.0,29.2',
+      withActions: '',
       target: { x: 96, y: 4 },
       gap: { x: 96, y1: 29.2, y2: 4 },
     });
+  });
+
+  it('draws the path with planned actions in the small chart, on the same scale', () => {
+    const points = [
+      p(2020, 10, 10, null, null),
+      { ...p(2021, 12, 15, 12, null), withActions: 12 },
+      // 30 lies above every other value: the scale stretches to it (y from 10 to 30).
+      { ...p(2022, null, 20, 14, 20), withActions: 30 },
+    ];
+    const g = miniGapGeometry(points, 100, 50)!;
+    expect(g.withActions).toBe('M50.0,41.8 L96.0,4.0');
+    expect(g.target).toEqual({ x: 96, y: 25 });
+    expect(g.gap).toEqual({ x: 96, y1: 37.6, y2: 25 });
   });
 
   it('has no small chart for fewer than two years, and no gap marker without a projection', () => {

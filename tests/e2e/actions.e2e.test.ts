@@ -21,14 +21,18 @@ import {
  * gap and no action yet; the workspace previews, and then the indicator page
  * shows, the projection with the action and the remaining gap the method
  * gives (checked against our own computation from the API's projection and
- * target). The workspace tab, the indicator page and the network's
- * good-practice library pass axe and fit a 390 px phone.
+ * target). The preview is the indicator's action-gap chart and table, whose
+ * path with actions follows what is typed before anything is saved. The
+ * workspace tab, the indicator page and the network's good-practice library
+ * pass axe and fit a 390 px phone; a coordinator's good practice joins the
+ * library.
  */
 let app: AppProcess;
 let browser: Browser;
 const CITY = 'kosice';
 const NETWORK = 'cities-sustainability-governance-demo';
 const OFFICER = { email: 'kosice@demo.example', password: 'demo kosice passphrase' };
+const COORDINATOR = { email: 'coordinator@demo.example', password: 'demo coordinator passphrase' };
 
 async function apiSession(who: { email: string; password: string }) {
   const response = await fetch(`${app.baseUrl}/api/v1/auth/sign-in`, {
@@ -47,10 +51,10 @@ async function getJson<T>(path: string, headers: Record<string, string> = {}): P
   return (await response.json()) as T;
 }
 
-async function signIn(page: Page, next: string) {
+async function signIn(page: Page, next: string, who = OFFICER) {
   await page.goto(`${app.baseUrl}/sign-in?next=${encodeURIComponent(next)}`);
-  await page.getByLabel('Email').fill(OFFICER.email);
-  await page.getByLabel('Password').fill(OFFICER.password);
+  await page.getByLabel('Email').fill(who.email);
+  await page.getByLabel('Password').fill(who.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.waitForURL((url) => url.pathname === next.split('?')[0]);
 }
@@ -63,6 +67,26 @@ function shown(value: number, decimals: number, unit: string): string {
       ? new Intl.NumberFormat('en', { style: 'percent', ...options }).format(value / 100)
       : `${new Intl.NumberFormat('en', options).format(value)}${unit === '' ? '' : `\u00a0${unit}`}`;
   return text.replace('-', '\u2212');
+}
+
+/** A number as the English gap table shows it (no unit). */
+function cell(value: number, decimals: number): string {
+  return new Intl.NumberFormat('en', {
+    minimumFractionDigits: decimals,
+    maximumFractionDigits: decimals,
+  })
+    .format(value)
+    .replace('-', '\u2212');
+}
+
+/** The preview table's cell in the "Preview: with this action" column for one year ('' when the column is absent). */
+async function previewCell(page: Page, year: number): Promise<string> {
+  const table = page.getByTestId('action-preview-chart').getByTestId('gap-table');
+  const headers = await table.locator('thead th').allTextContents();
+  const column = headers.indexOf('Preview: with this action');
+  if (column < 0) return '';
+  const row = table.locator('tbody tr', { has: page.locator(`th:text-is("${year}")`) });
+  return (await row.locator('th, td').nth(column).textContent()) ?? '';
 }
 
 const overflow = (page: Page): Promise<number> =>
@@ -109,8 +133,27 @@ describe('local action plans', () => {
     await form.getByLabel('Title').fill('Browser-test action');
     await form.getByLabel('Department').fill('Mayor\u2019s office');
     await form.getByLabel('Indicator 1').selectOption(slug!);
+    // The indicator's action-gap chart, labelled as a preview, with its table: no action counts
+    // on this uncovered gap yet, so there is no path with actions until an effect is typed.
+    const previewGroup = form.getByRole('group', { name: 'Preview: with this action' });
+    await previewGroup
+      .getByTestId('action-preview-chart')
+      .locator('.recharts-surface')
+      .first()
+      .waitFor();
+    expect(await previewCell(page, ambition.targetYear)).toBe('');
     await form.getByLabel(/^Expected effect/).fill(String(effect));
     await form.getByLabel('Effect by year').fill(String(ambition.targetYear));
+    // Before saving, the chart's table and legend carry the projection with this action.
+    await expect
+      .poll(() => previewCell(page, ambition.targetYear))
+      .toBe(cell(projected, indicator.decimals));
+    expect(
+      await previewGroup
+        .getByTestId('action-preview-chart')
+        .locator('.recharts-legend-item-text')
+        .allTextContents(),
+    ).toContain('Preview: with this action');
     await form.getByLabel('Note or source').fill('Half the gap, for the test');
     const preview = form.getByTestId('action-preview');
     await expect.poll(() => preview.textContent()).toContain(`with this action: ${fmt(projected)}`);
@@ -121,6 +164,9 @@ describe('local action plans', () => {
     );
     expect(await accessibilityViolations(page)).toEqual([]);
     await screenshot(page, 'actions-1-workspace-form');
+    await previewGroup.screenshot({
+      path: path.join(ARTIFACTS, 'actions-1b-preview-chart-1280.png'),
+    });
 
     await form.getByRole('button', { name: 'Add the action' }).click();
     await expect
@@ -187,15 +233,55 @@ describe('local action plans', () => {
   it('the workspace tab, the indicator page and the good-practice library fit a 390 px phone and pass axe', async () => {
     const progress = await getJson<CityProgressResponse>(`/api/v1/cities/${CITY}/progress`);
     const slug = progress.largestGaps[0]!;
+    // The officer's working copy: what the preview starts from (drafts' effects included).
+    const member = await getJson<CityProgressResponse>(
+      `/api/v1/cities/${CITY}/progress`,
+      await apiSession(OFFICER),
+    );
+    const indicator = member.indicators.find((i) => i.slug === slug)!;
+    const ambition = indicator.ambition!;
+    const withOthers =
+      indicator.actionGap!.withActions?.projectedValue ?? indicator.actionGap!.projectedValue!;
+    const effect = Number(
+      ((indicator.direction === 'increase' ? 1 : -1) * 3 * 10 ** -indicator.decimals).toFixed(
+        indicator.decimals,
+      ),
+    );
+    const noAmbition = member.indicators.find((i) => i.ambition === null);
+    expect(noAmbition, 'the demo has an indicator without an ambition').toBeDefined();
+
     const { page, context, errors } = await openPage(browser, 390, 844);
     await signIn(page, `/cities/${CITY}/workspace`);
     await page.goto(`${app.baseUrl}/cities/${CITY}/workspace?tab=actions`);
     await page.getByTestId('actions-panel').waitFor();
     await page.getByRole('button', { name: 'Add an action' }).click();
-    await page.getByTestId('action-form').waitFor();
+    const form = page.getByTestId('action-form');
+    await form.waitFor();
+    // Without an ambition there is no gap to preview: the form says so instead of a chart.
+    await form.getByLabel('Indicator 1').selectOption(noAmbition!.slug);
+    await expect
+      .poll(() => form.getByTestId('action-preview-none').textContent())
+      .toContain('has no ambition');
+    expect(await form.getByTestId('action-preview-chart').count()).toBe(0);
+    // With one: the preview chart fits the phone and follows what is typed.
+    await form.getByLabel('Indicator 1').selectOption(slug);
+    await form.getByLabel(/^Expected effect/).fill(String(effect));
+    await form.getByLabel('Effect by year').fill(String(ambition.targetYear));
+    const previewGroup = form.getByRole('group', { name: 'Preview: with this action' });
+    await previewGroup
+      .getByTestId('action-preview-chart')
+      .locator('.recharts-surface')
+      .first()
+      .waitFor();
+    await expect
+      .poll(() => previewCell(page, ambition.targetYear))
+      .toBe(cell(withOthers + effect, indicator.decimals));
     expect(await overflow(page)).toBeLessThanOrEqual(0);
     expect(await accessibilityViolations(page)).toEqual([]);
     await screenshot(page, 'actions-4-workspace-390');
+    await previewGroup.screenshot({
+      path: path.join(ARTIFACTS, 'actions-4b-preview-chart-390.png'),
+    });
 
     await page.goto(`${app.baseUrl}/cities/${CITY}/indicators/${slug}`);
     await page.locator('[data-testid="action-gap"] .recharts-surface').first().waitFor();
@@ -226,9 +312,71 @@ describe('local action plans', () => {
     await page.goto(`${app.baseUrl}/cities/${CITY}`);
     await page.getByTestId('plan-summary').waitFor();
     expect(await accessibilityViolations(page)).toEqual([]);
+    // The largest gaps' small charts draw the path with planned actions where one counts, keyed
+    // like the indicator page's chart and said in words next to each chart.
+    const gaps = page.getByTestId('largest-gaps');
+    const withPath = await gaps.locator('.gap-card .mini-gap__with-actions').count();
+    expect(withPath, 'a largest gap of the demo has a counted action').toBeGreaterThan(0);
+    expect(await gaps.getByTestId('with-actions-sentence').count()).toBe(withPath);
+    for (const card of await gaps.locator('.gap-card').all())
+      expect(await card.locator('.mini-gap__with-actions').count()).toBe(
+        await card.getByTestId('with-actions-sentence').count(),
+      );
+    expect(
+      await page
+        .locator('section[aria-labelledby="gaps-heading"]')
+        .getByTestId('mini-gap-legend')
+        .textContent(),
+    ).toContain('With planned actions');
+    await page
+      .locator('section[aria-labelledby="gaps-heading"]')
+      .screenshot({ path: path.join(ARTIFACTS, 'actions-8b-city-gaps-1280.png') });
     await page
       .locator('section[aria-labelledby="plan-heading"]')
       .screenshot({ path: path.join(ARTIFACTS, 'actions-8-city-plan-1280.png') });
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('a coordinator marks an approved action as a good practice and it joins the network\u2019s library', async () => {
+    const before = await getJson<ActionListResponse>(`/api/v1/cities/${CITY}/actions`);
+    const chosen = before.actions.find(
+      (a) => a.review.publishedAt !== null && !a.goodPracticeIn.includes(NETWORK),
+    );
+    expect(
+      chosen,
+      'the demo city has an approved action that is not a good practice',
+    ).toBeDefined();
+    const library = await getJson<{ goodPractices: Array<{ action: { id: number } }> }>(
+      `/api/v1/networks/${NETWORK}/good-practices`,
+    );
+    expect(library.goodPractices.map((g) => g.action.id)).not.toContain(chosen!.id);
+
+    const { page, context, errors } = await openPage(browser);
+    await signIn(page, `/cities/${CITY}`, COORDINATOR);
+    const plan = page.locator('section[aria-labelledby="plan-heading"]');
+    await plan.locator('summary').click();
+    const card = plan.getByTestId('action-card').filter({
+      has: page.locator('.action-card__title', { hasText: chosen!.title }),
+    });
+    const toggle = card.getByRole('button', { name: /^Good practice of / });
+    expect(await toggle.getAttribute('aria-pressed')).toBe('false');
+    await toggle.click();
+    await expect
+      .poll(() => card.getByRole('status').textContent())
+      .toMatch(/^Marked as a good practice of /);
+    await expect.poll(() => toggle.getAttribute('aria-pressed')).toBe('true');
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    await page.goto(`${app.baseUrl}/networks/${NETWORK}/good-practices`);
+    const practices = page.getByTestId('good-practices');
+    const practice = practices.getByTestId('action-card').filter({
+      has: page.locator('.action-card__title', { hasText: chosen!.title }),
+    });
+    await practice.waitFor();
+    expect(await practice.textContent()).toContain(chosen!.cityName);
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await screenshot(page, 'actions-9-good-practice-marked');
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -3,8 +3,6 @@ import { useTranslation } from 'react-i18next';
 import type { IndicatorProgress } from '@api/progress.schema';
 import { FormField } from '../../../components/ui/form-field';
 import { ApiError } from '../../../lib/api-client';
-import { formatShare, formatValue, formatYear } from '../../../lib/format';
-import { useLanguage } from '../../../lib/i18n/use-language';
 import {
   createAction,
   currentFromConflict,
@@ -13,9 +11,10 @@ import {
   type ActionInput,
   type ActionStatus,
 } from '../api/actions-api';
-import { otherCountedEffects, parseDecimal, parseTargets, previewGap } from '../utils/action-plan';
+import { parseDecimal, parseTargets } from '../utils/action-plan';
 import { ACTION_STATUSES } from './action-badges';
 import { ActionCard } from './action-list';
+import { EffectPreview } from './effect-preview';
 
 /** An indicator the action can be linked to. */
 export interface IndicatorOption {
@@ -78,6 +77,16 @@ function draftOf(action: Action | null, firstIndicator: string): Draft {
 
 const isYear = (text: string): boolean => /^\d{4}$/.test(text) && +text >= 1950 && +text <= 2100;
 
+/** An effect row as numbers, once its effect and year are both valid. */
+function typedEffect(
+  e: EffectDraft,
+): { effect: number; effectYear: number; realised: boolean } | null {
+  const value = parseDecimal(e.effect);
+  return value === null || !isYear(e.effectYear)
+    ? null
+    : { effect: value, effectYear: Number(e.effectYear), realised: e.realised };
+}
+
 type Errors = Partial<Record<string, string>>;
 
 /** The draft as the API's input, or the errors by field id. */
@@ -132,79 +141,10 @@ function validate(
   };
 }
 
-/** What this action's effect does to the indicator's projection and gap, as the officer types. */
-function EffectPreview({
-  effect,
-  status,
-  progress,
-  actions,
-  actionId,
-}: {
-  effect: EffectDraft;
-  status: ActionStatus;
-  progress: IndicatorProgress | undefined;
-  actions: readonly Action[];
-  actionId: number | null;
-}): ReactNode {
-  const { t } = useTranslation();
-  const lang = useLanguage();
-  const gap = progress?.actionGap ?? null;
-  if (
-    progress === undefined ||
-    gap === null ||
-    gap.projectedValue === null ||
-    progress.ambition === null
-  )
-    return <p className="muted small">{t('actions.form.noPreview')}</p>;
-  const value = parseDecimal(effect.effect);
-  const preview = previewGap({
-    direction: progress.direction,
-    targetValue: progress.ambition.targetValue,
-    targetYear: progress.ambition.targetYear,
-    projectedValue: gap.projectedValue,
-    otherEffects: otherCountedEffects(
-      actions,
-      progress.slug,
-      gap.withActions?.counted ?? [],
-      actionId,
-    ),
-    effect:
-      value === null || !isYear(effect.effectYear)
-        ? null
-        : { effect: value, effectYear: Number(effect.effectYear), realised: effect.realised },
-    status,
-  });
-  const fmt = (v: number): string => formatValue(v, lang, progress.decimals, progress.unit);
-  const before = gap.gap ?? null;
-  return (
-    <p className="action-preview small" data-testid="action-preview">
-      {t('actions.form.preview', {
-        year: formatYear(progress.ambition.targetYear),
-        value: fmt(preview.projectedValue),
-        target: fmt(progress.ambition.targetValue),
-      })}{' '}
-      <strong data-testid="preview-remaining">
-        {preview.remainingGap <= 0
-          ? t('actions.form.previewAhead')
-          : t('actions.form.previewRemaining', { gap: fmt(preview.remainingGap) })}
-      </strong>
-      {before !== null && before > 0 && preview.remainingGap > 0 && (
-        <>
-          {' '}
-          {t('actions.form.previewCovered', {
-            coverage: formatShare(Math.max(0, (before - preview.remainingGap) / before), lang),
-          })}
-        </>
-      )}
-      {!preview.counts && value !== null && <> {t('actions.form.notCounted')}</>}
-    </p>
-  );
-}
-
 /**
  * Creates or changes an action: every field of the plan, each linked
  * indicator with its expected effect and a live preview of the projection and
- * remaining gap. A change someone else made meanwhile (412) is shown, and the
+ * remaining gap, in words and on the indicator's action-gap chart. A change someone else made meanwhile (412) is shown, and the
  * officer decides.
  */
 export function ActionForm({
@@ -495,15 +435,18 @@ export function ActionForm({
                   <span className="visually-hidden"> {indicator?.name}</span>
                 </button>
               </div>
-              <div aria-live="polite">
-                <EffectPreview
-                  effect={e}
-                  status={draft.status}
-                  progress={progress.get(e.indicator)}
-                  actions={actions}
-                  actionId={action?.id ?? null}
-                />
-              </div>
+              <EffectPreview
+                city={city}
+                effect={{
+                  indicator: e.indicator,
+                  indicatorName: indicator?.name ?? e.indicator,
+                  parsed: typedEffect(e),
+                }}
+                status={draft.status}
+                progress={progress.get(e.indicator)}
+                actions={actions}
+                actionId={action?.id ?? null}
+              />
             </div>
           );
         })}

@@ -1,3 +1,5 @@
+import type { GapChartPoint } from '@api/progress.schema';
+import { withActionsPath } from '../../../../../server/src/domain/action-plan';
 import type { Action, ActionEffect, ActionStatus, Trajectory } from '../api/actions-api';
 
 /** Whether an effect is added to the projection (docs/methodology.md#8-actions-and-the-remaining-gap). */
@@ -45,20 +47,60 @@ export function previewGap(p: {
   };
 }
 
+/** An effect as the chart's path phases it in: its size and the year it is due. */
+export interface DueEffect {
+  effect: number;
+  effectYear: number;
+}
+
 /**
- * The counted effects on one indicator of every action but `exceptId`, read
- * from the plan's actions and the ids the server counted.
+ * The counted effects on one indicator of every action but `exceptId`, with
+ * the year each is due, read from the plan's actions and the ids the server
+ * counted.
  */
+export function otherCountedDueEffects(
+  actions: readonly Action[],
+  indicator: string,
+  counted: readonly number[],
+  exceptId: number | null,
+): DueEffect[] {
+  const ids = new Set(counted);
+  return actions
+    .filter((a) => a.id !== exceptId && ids.has(a.id))
+    .flatMap((a) =>
+      a.effects
+        .filter((e) => e.indicator === indicator)
+        .map((e) => ({ effect: e.effect, effectYear: e.effectYear })),
+    );
+}
+
+/** The counted effects on one indicator of every action but `exceptId` (their sizes only). */
 export function otherCountedEffects(
   actions: readonly Action[],
   indicator: string,
   counted: readonly number[],
   exceptId: number | null,
 ): number[] {
-  const ids = new Set(counted);
-  return actions
-    .filter((a) => a.id !== exceptId && ids.has(a.id))
-    .flatMap((a) => a.effects.filter((e) => e.indicator === indicator).map((e) => e.effect));
+  return otherCountedDueEffects(actions, indicator, counted, exceptId).map((e) => e.effect);
+}
+
+/**
+ * The action-gap chart's points with the "with planned actions" path redrawn
+ * for the action form's preview: the other counted actions' effects and this
+ * action's (as typed, when it counts), phased in from the latest year the way
+ * the server draws the path (server/src/domain/action-plan.ts withActionsPath),
+ * so that at the target year it reaches the previewed projected value. No
+ * path when no effect counts, as on the indicator page.
+ */
+export function previewChartPoints(
+  points: readonly GapChartPoint[],
+  latestYear: number | null,
+  counted: readonly DueEffect[],
+): GapChartPoint[] {
+  if (latestYear === null || counted.length === 0)
+    return points.map((p) => ({ ...p, withActions: null }));
+  const path = withActionsPath(points, latestYear, counted);
+  return points.map((p, i) => ({ ...p, withActions: path[i] ?? null }));
 }
 
 /** An effect with its sign and unit: "−2.0 µg/m³", "+5.0 %". */

@@ -29,6 +29,7 @@ export default function ActionGapChart({
   unit,
   height = 320,
   direction,
+  withActionsLabel,
 }: {
   points: readonly GapChartPoint[];
   decimals: number;
@@ -36,6 +37,8 @@ export default function ActionGapChart({
   height?: number;
   /** The indicator's direction: when the projection beats the target, the mark says "ahead", not "gap". */
   direction?: 'increase' | 'decrease';
+  /** The "with planned actions" line's legend entry (the action form's preview names itself). */
+  withActionsLabel?: string;
 }): ReactNode {
   const { t } = useTranslation();
   const lang = useLanguage();
@@ -119,7 +122,7 @@ export default function ActionGapChart({
       {present.withActions && (
         // Dash-dot, apart from the projection's dots and the required path's dashes.
         <Line
-          name={t('actions.chartLine')}
+          name={withActionsLabel ?? t('actions.chartLine')}
           dataKey="withActions"
           stroke="#6f42c1"
           strokeDasharray="10 4 2 4"

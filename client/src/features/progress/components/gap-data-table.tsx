@@ -15,6 +15,7 @@ export function GapDataTable({
   unit,
   caption,
   flags,
+  withActionsLabel,
 }: {
   points: readonly GapChartPoint[];
   decimals: number;
@@ -22,6 +23,8 @@ export function GapDataTable({
   caption: string;
   /** The observed values' flags by year (shown after them, with a legend). */
   flags?: ReadonlyMap<number, readonly ValueFlag[]>;
+  /** The "with planned actions" column's header (the action form's preview names itself). */
+  withActionsLabel?: string;
 }): ReactNode {
   const { t } = useTranslation();
   const lang = useLanguage();
@@ -48,7 +51,9 @@ export function GapDataTable({
               <th scope="col">{t('chart.year')}</th>
               {columns.map((key) => (
                 <th key={key} scope="col" className="num">
-                  {key === 'withActions' ? t('actions.chartLine') : t(`chart.${key}`)}
+                  {key === 'withActions'
+                    ? (withActionsLabel ?? t('actions.chartLine'))
+                    : t(`chart.${key}`)}
                 </th>
               ))}
             </tr>

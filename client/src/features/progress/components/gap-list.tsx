@@ -13,7 +13,8 @@ import { withYear } from '../../../lib/url-state';
 import { formatIndicatorValue } from '../utils/describe';
 import { RateChange } from './rate-change';
 import { GapSentence } from './gap-sentence';
-import { MiniGapChart } from './mini-gap-chart';
+import { MiniGapChart, MiniGapLegend } from './mini-gap-chart';
+import { WithActionsSentence } from './progress-summary';
 
 /** A value with its flags' letters ("38.0% e"): inside a sentence, the legend explains them. */
 function withLetters(text: string, flags: readonly ValueFlag[]): string {
@@ -24,7 +25,11 @@ function bySlug(progress: CityProgressResponse): Map<string, IndicatorProgress> 
   return new Map(progress.indicators.map((i) => [i.slug, i]));
 }
 
-/** The largest action gaps: a small chart and one plain sentence each. */
+/**
+ * The largest action gaps: a small chart and one plain sentence each, with
+ * what the planned actions change where one counts (on the city page; the
+ * brief lists the actions themselves).
+ */
 export function LargestGaps({
   progress,
   year,
@@ -45,41 +50,56 @@ export function LargestGaps({
     return indicator === undefined ? [] : [indicator];
   });
   if (gaps.length === 0) return <EmptyState>{t('progress.noGaps')}</EmptyState>;
+  const withActions = gaps.some((i) =>
+    (charts.get(i.slug) ?? []).some((p) => (p.withActions ?? null) !== null),
+  );
   return (
-    <ol className="gap-list" data-testid="largest-gaps">
-      {gaps.map((indicator) => (
-        <li key={indicator.slug} className="gap-card">
-          <MiniGapChart
-            points={charts.get(indicator.slug) ?? []}
-            width={compact ? 96 : 160}
-            height={compact ? 40 : 64}
-          />
-          <div className="gap-card__text">
-            <h3 className="gap-card__title">
-              {compact ? (
-                indicator.name
-              ) : (
-                <LocalLink
-                  to={withYear(`/cities/${progress.city.slug}/indicators/${indicator.slug}`, year)}
-                >
-                  {indicator.name}
-                </LocalLink>
-              )}
-              {synthetic?.has(indicator.slug) === true && (
-                <>
-                  {' '}
-                  <SyntheticBadge />
-                </>
-              )}
-            </h3>
-            <p className="gap-card__sentence">
-              <GapSentence indicator={indicator} withName={false} />
-            </p>
-            <StatusBadge status={indicator.status} />
-          </div>
-        </li>
-      ))}
-    </ol>
+    <>
+      <MiniGapLegend withActions={withActions} />
+      <ol className="gap-list" data-testid="largest-gaps">
+        {gaps.map((indicator) => (
+          <li key={indicator.slug} className="gap-card">
+            <MiniGapChart
+              points={charts.get(indicator.slug) ?? []}
+              width={compact ? 96 : 160}
+              height={compact ? 40 : 64}
+            />
+            <div className="gap-card__text">
+              <h3 className="gap-card__title">
+                {compact ? (
+                  indicator.name
+                ) : (
+                  <LocalLink
+                    to={withYear(
+                      `/cities/${progress.city.slug}/indicators/${indicator.slug}`,
+                      year,
+                    )}
+                  >
+                    {indicator.name}
+                  </LocalLink>
+                )}
+                {synthetic?.has(indicator.slug) === true && (
+                  <>
+                    {' '}
+                    <SyntheticBadge />
+                  </>
+                )}
+              </h3>
+              <p className="gap-card__sentence">
+                <GapSentence indicator={indicator} withName={false} />
+                {!compact && (
+                  <>
+                    {' '}
+                    <WithActionsSentence progress={indicator} />
+                  </>
+                )}
+              </p>
+              <StatusBadge status={indicator.status} />
+            </div>
+          </li>
+        ))}
+      </ol>
+    </>
   );
 }
 

@@ -18,6 +18,8 @@ export interface MiniGapGeometry {
   observed: string;
   required: string;
   projected: string;
+  /** The projection with the planned actions; '' when no action's effect is counted. */
+  withActions: string;
   target: { x: number; y: number } | null;
   /** The gap at the target year: from the projection to the target. */
   gap: { x: number; y1: number; y2: number } | null;
@@ -31,7 +33,8 @@ function path(points: Array<{ x: number; y: number }>): string {
 
 /**
  * Geometry of the small action-gap chart on the city overview (plain SVG):
- * observed line, required path, projection, target point and the gap marker.
+ * observed line, required path, projection, the path with planned actions
+ * (when an action counts), target point and the gap marker.
  */
 export function miniGapGeometry(
   points: readonly GapChartPoint[],
@@ -40,7 +43,9 @@ export function miniGapGeometry(
 ): MiniGapGeometry | null {
   if (points.length < 2) return null;
   const values = points.flatMap((p) =>
-    [p.observed, p.required, p.projected, p.target].filter((v): v is number => v !== null),
+    [p.observed, p.required, p.projected, p.target, p.withActions ?? null].filter(
+      (v): v is number => v !== null,
+    ),
   );
   if (values.length === 0) return null;
   const [x0, x1] = [points[0]!.year, points[points.length - 1]!.year];
@@ -49,8 +54,11 @@ export function miniGapGeometry(
   const pad = 4;
   const sx = (year: number): number => pad + ((year - x0) / (x1 - x0 || 1)) * (width - 2 * pad);
   const sy = (v: number): number => height - pad - ((v - y0) / (y1 - y0)) * (height - 2 * pad);
-  const series = (key: 'observed' | 'required' | 'projected') =>
-    points.flatMap((p) => (p[key] === null ? [] : [{ x: sx(p.year), y: sy(p[key]) }]));
+  const series = (key: 'observed' | 'required' | 'projected' | 'withActions') =>
+    points.flatMap((p) => {
+      const v = p[key] ?? null;
+      return v === null ? [] : [{ x: sx(p.year), y: sy(v) }];
+    });
   const targetPoint = points.find((p) => p.target !== null);
   const projectedAtTarget =
     targetPoint === undefined
@@ -62,6 +70,7 @@ export function miniGapGeometry(
     observed: path(series('observed')),
     required: path(series('required')),
     projected: path(series('projected')),
+    withActions: path(series('withActions')),
     target:
       targetPoint === undefined ? null : { x: sx(targetPoint.year), y: sy(targetPoint.target!) },
     gap:

@@ -1090,6 +1090,12 @@ const de: Locale = {
       notCounted:
         'Diese Wirkung zählt nicht (abgebrochen, bereits eingetreten oder nach dem Zieljahr).',
       noPreview: 'Keine Vorschau: Dieser Indikator hat noch kein Ziel oder keine Projektion.',
+      noAmbition:
+        'Keine Vorschau: {{indicator}} hat noch keine Zielsetzung (Ausgangs- und Zielwert), es gibt also keine Lücke zu schließen. Legen Sie eine im Reiter Zielsetzungen fest.',
+      previewHeading: 'Vorschau: mit dieser Maßnahme',
+      previewChartCaption:
+        '{{indicator}}: Die strichpunktierte Linie ist die Projektion mit den geplanten Maßnahmen und dieser, wie eingegeben, noch nicht gespeichert.',
+      previewTableCaption: 'Vorschau: mit dieser Maßnahme, {{indicator}}',
       create: 'Maßnahme hinzufügen',
       save: 'Änderungen speichern',
       cancel: 'Abbrechen',

@@ -1062,6 +1062,12 @@ const en = {
       notCounted:
         'This effect is not counted (cancelled, already realised or after the target year).',
       noPreview: 'No preview: this indicator has no target or no projection yet.',
+      noAmbition:
+        'No preview: {{indicator}} has no ambition (baseline and target) yet, so there is no gap to close. Set one in the Ambitions tab.',
+      previewHeading: 'Preview: with this action',
+      previewChartCaption:
+        '{{indicator}}: the dash-dotted line is the projection with the planned actions and this one as typed, not saved yet.',
+      previewTableCaption: 'Preview: with this action, {{indicator}}',
       create: 'Add the action',
       save: 'Save changes',
       cancel: 'Cancel',

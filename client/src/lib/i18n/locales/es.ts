@@ -1118,6 +1118,12 @@ const es: Locale = {
       previewCovered: '{{coverage}} de la brecha cubierta.',
       notCounted: 'Este efecto no se cuenta (cancelada, ya realizado o posterior al año meta).',
       noPreview: 'Sin vista previa: este indicador aún no tiene meta o proyección.',
+      noAmbition:
+        'Sin vista previa: {{indicator}} aún no tiene ambición (línea de base y meta), así que no hay brecha que cerrar. Fíjela en la pestaña Ambiciones.',
+      previewHeading: 'Vista previa: con esta acción',
+      previewChartCaption:
+        '{{indicator}}: la línea de trazo y punto es la proyección con las acciones previstas y esta tal como se ha escrito, aún sin guardar.',
+      previewTableCaption: 'Vista previa: con esta acción, {{indicator}}',
       create: 'Añadir la acción',
       save: 'Guardar cambios',
       cancel: 'Cancelar',

@@ -1135,6 +1135,12 @@ const fr: Locale = {
         'Cet effet n\u2019est pas compté (action annulée, effet déjà réalisé ou postérieur à l\u2019année cible).',
       noPreview:
         'Pas d\u2019aperçu : cet indicateur n\u2019a pas encore de cible ou de projection.',
+      noAmbition:
+        'Pas d\u2019aperçu : {{indicator}} n\u2019a pas encore d\u2019ambition (référence et cible), il n\u2019y a donc pas d\u2019écart à combler. Fixez-en une dans l\u2019onglet Ambitions.',
+      previewHeading: 'Aperçu : avec cette action',
+      previewChartCaption:
+        '{{indicator}} : la ligne en tirets-points est la projection avec les actions prévues et celle-ci telle que saisie, pas encore enregistrée.',
+      previewTableCaption: 'Aperçu : avec cette action, {{indicator}}',
       create: 'Ajouter l\u2019action',
       save: 'Enregistrer',
       cancel: 'Annuler',

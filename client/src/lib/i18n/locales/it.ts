@@ -1129,6 +1129,12 @@ const it: Locale = {
         'Questo effetto non è conteggiato (annullata, già realizzato o dopo l\u2019anno obiettivo).',
       noPreview:
         'Nessuna anteprima: questo indicatore non ha ancora un obiettivo o una proiezione.',
+      noAmbition:
+        'Nessuna anteprima: {{indicator}} non ha ancora un\u2019ambizione (valore di partenza e obiettivo), quindi non c\u2019è un divario da colmare. Fissatene una nella scheda Ambizioni.',
+      previewHeading: 'Anteprima: con questa azione',
+      previewChartCaption:
+        '{{indicator}}: la linea tratto-punto è la proiezione con le azioni previste e questa come è stata digitata, non ancora salvata.',
+      previewTableCaption: 'Anteprima: con questa azione, {{indicator}}',
       create: 'Aggiungi l\u2019azione',
       save: 'Salva le modifiche',
       cancel: 'Annulla',

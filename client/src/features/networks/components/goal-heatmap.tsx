@@ -29,11 +29,9 @@ export function GoalHeatmap({
   year: number | undefined;
 }): ReactNode {
   const { t } = useTranslation();
-  const lang = useLanguage();
   const goalInfo = new Map(goals.map((g) => [g.goal, g]));
   const cities = rankedCities(scores.cities);
   const caption = t('scores.heatmapCaption', { network: scores.network.name });
-  const averages = new Map(scores.averages.goals.map((g) => [g.goal, g.score]));
   return (
     <TableScroll label={caption}>
       <table className="table heatmap" data-testid="heatmap">
@@ -65,14 +63,7 @@ export function GoalHeatmap({
         <tfoot>
           <tr>
             <th scope="row">{t('scores.networkAverage')}</th>
-            {scores.goals.map((goal) => {
-              const score = averages.get(goal) ?? null;
-              return (
-                <td key={goal} className="heatmap__cell num">
-                  {score === null ? '—' : formatScore(score, lang)}
-                </td>
-              );
-            })}
+            <GoalAverageCells goals={scores.goals} averages={scores.averages.goals} />
           </tr>
         </tfoot>
       </table>
@@ -131,6 +122,26 @@ export function GoalHeader({ goal, info }: { goal: number; info: SdgGoal | undef
       </LocalLink>
     </th>
   );
+}
+
+/** The network's average score per goal, one cell each (a table's footer row). */
+export function GoalAverageCells({
+  goals,
+  averages,
+}: {
+  goals: readonly number[];
+  averages: ReadonlyArray<{ goal: number; score: number | null }>;
+}): ReactNode {
+  const lang = useLanguage();
+  const byGoal = new Map(averages.map((g) => [g.goal, g.score]));
+  return goals.map((goal) => {
+    const score = byGoal.get(goal) ?? null;
+    return (
+      <td key={goal} className="heatmap__cell num">
+        {score === null ? '—' : formatScore(score, lang)}
+      </td>
+    );
+  });
 }
 
 /** What the four colours and the arrows mean, as text. */

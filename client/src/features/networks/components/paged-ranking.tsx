@@ -10,7 +10,8 @@ import { useLanguage } from '../../../lib/i18n/use-language';
 import { withYear } from '../../../lib/url-state';
 import { useNetworkRanking } from '../api/networks-api';
 import { DraftMarker, DraftsNotice } from './drafts-switch';
-import { GoalCell, GoalHeader, HeatmapLegend } from './goal-heatmap';
+import { GoalAverageCells, GoalCell, GoalHeader, HeatmapLegend } from './goal-heatmap';
+import { RankCell } from './ranking-table';
 
 /** More member cities than this, and the network page shows its ranking in pages. */
 export const LARGE_NETWORK = 150;
@@ -112,7 +113,6 @@ export function PagedRanking({
   const to = data === undefined ? 0 : Math.min(data.offset + data.cities.length, data.total);
   const lastPage = data === undefined ? 1 : Math.max(1, Math.ceil(data.total / RANKING_PAGE_SIZE));
   const goalList = data?.goals ?? goals.map((g) => g.goal);
-  const averages = new Map((data?.averages.goals ?? []).map((g) => [g.goal, g.score]));
 
   return (
     <section aria-labelledby={`${id}-heading`} data-testid="paged-ranking">
@@ -223,15 +223,7 @@ export function PagedRanking({
                       const byGoal = new Map(city.goals.map((g) => [g.goal, g]));
                       return (
                         <tr key={city.slug}>
-                          <td className="num">
-                            {city.rank === null ? (
-                              <span title={t('scores.notRanked')}>
-                                —<span className="visually-hidden">{t('scores.notRanked')}</span>
-                              </span>
-                            ) : (
-                              formatInteger(city.rank, lang)
-                            )}
-                          </td>
+                          <RankCell rank={city.rank} />
                           <th scope="row">
                             <LocalLink to={withYear(`/cities/${city.slug}`, year)}>
                               {city.name}
@@ -262,14 +254,7 @@ export function PagedRanking({
                           : formatScore(data!.averages.index, lang)}
                       </td>
                       <td />
-                      {goalList.map((goal) => {
-                        const score = averages.get(goal) ?? null;
-                        return (
-                          <td key={goal} className="heatmap__cell num">
-                            {score === null ? '—' : formatScore(score, lang)}
-                          </td>
-                        );
-                      })}
+                      <GoalAverageCells goals={goalList} averages={data!.averages.goals} />
                     </tr>
                   </tfoot>
                 </table>

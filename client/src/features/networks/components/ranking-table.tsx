@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { NetworkScoresResponse } from '@api/progress.schema';
 import { LocalLink } from '../../../components/ui/local-link';
 import { Sparkline } from '../../../components/ui/sparkline';
-import { formatScore, formatShare, formatYear } from '../../../lib/format';
+import { formatInteger, formatScore, formatShare, formatYear } from '../../../lib/format';
 import { useLanguage } from '../../../lib/i18n/use-language';
 import { withYear } from '../../../lib/url-state';
 import { rankedCities } from '../utils/network-shaping';
@@ -47,15 +47,7 @@ export function RankingTable({
             const last = city.history[city.history.length - 1];
             return (
               <tr key={city.slug}>
-                <td className="num">
-                  {city.rank === null ? (
-                    <span title={t('scores.notRanked')}>
-                      —<span className="visually-hidden">{t('scores.notRanked')}</span>
-                    </span>
-                  ) : (
-                    city.rank
-                  )}
-                </td>
+                <RankCell rank={city.rank} />
                 <th scope="row">
                   <LocalLink to={withYear(`/cities/${city.slug}`, year)}>{city.name}</LocalLink>{' '}
                   <span className="muted small">{city.countryCode}</span>
@@ -95,5 +87,22 @@ export function RankingTable({
         )}
       </table>
     </TableScroll>
+  );
+}
+
+/** A city's rank, or a dash that says why it has none. */
+export function RankCell({ rank }: { rank: number | null }): ReactNode {
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  return (
+    <td className="num">
+      {rank === null ? (
+        <span title={t('scores.notRanked')}>
+          —<span className="visually-hidden">{t('scores.notRanked')}</span>
+        </span>
+      ) : (
+        formatInteger(rank, lang)
+      )}
+    </td>
   );
 }

@@ -103,6 +103,10 @@ export function MethodologyPage(): ReactNode {
       <h2 id="scores">{t('method.scoresHeading')}</h2>
       <p>{t('method.scores')}</p>
       <HeatmapLegend />
+      <h3 id="goal-colour" tabIndex={-1}>
+        {t('colourWhy.methodHeading')}
+      </h3>
+      <p>{t('colourWhy.method')}</p>
       <p>{t('method.ranking')}</p>
 
       <h2 id="peers">{t('method.peersHeading')}</h2>

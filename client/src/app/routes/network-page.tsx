@@ -21,7 +21,11 @@ import {
   useDraftsParam,
   withDrafts,
 } from '../../features/networks/components/drafts-switch';
-import { GoalHeatmap, HeatmapLegend } from '../../features/networks/components/goal-heatmap';
+import {
+  ColourRuleNote,
+  GoalHeatmap,
+  HeatmapLegend,
+} from '../../features/networks/components/goal-heatmap';
 import { RankingTable } from '../../features/networks/components/ranking-table';
 import { LARGE_NETWORK, PagedRanking } from '../../features/networks/components/paged-ranking';
 import { useNetworkIndicators } from '../../features/workspace/api/workspace-api';
@@ -184,6 +188,7 @@ export function NetworkPage(): ReactNode {
             <h2 id="heatmap-heading">{t('scores.heatmapHeading')}</h2>
             <p className="muted small">{t('scores.heatmapIntro')}</p>
             <HeatmapLegend />
+            <ColourRuleNote />
             <GoalHeatmap scores={scores.data} goals={goals.data?.goals ?? []} year={year} />
           </section>
           <section aria-labelledby="indicators-heading">

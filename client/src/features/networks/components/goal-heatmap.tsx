@@ -5,10 +5,17 @@ import type { SdgGoal } from '@api/sdg.schema';
 import { LocalLink } from '../../../components/ui/local-link';
 import { COLOUR_META } from '../../../components/ui/status-meta';
 import { TrendArrow } from '../../../components/ui/status-badge';
+import { Term } from '../../../components/ui/term';
 import { formatScore } from '../../../lib/format';
 import { useLanguage } from '../../../lib/i18n/use-language';
 import { withYear } from '../../../lib/url-state';
 import { rankedCities } from '../utils/network-shaping';
+import {
+  colourDiffersFromScore,
+  colourReasonText,
+  colourReasons,
+  type ColourReason,
+} from '../utils/colour-reason';
 import { TableScroll } from '../../../components/ui/table-scroll';
 import { DraftMarker } from './drafts-switch';
 
@@ -31,6 +38,8 @@ export function GoalHeatmap({
   const { t } = useTranslation();
   const goalInfo = new Map(goals.map((g) => [g.goal, g]));
   const cities = rankedCities(scores.cities);
+  // What decided each cell's colour (the goal's two weakest indicators), from the payload.
+  const reasons = colourReasons(scores);
   const caption = t('scores.heatmapCaption', { network: scores.network.name });
   return (
     <TableScroll label={caption}>
@@ -47,6 +56,7 @@ export function GoalHeatmap({
         <tbody>
           {cities.map((city) => {
             const byGoal = new Map(city.goals.map((g) => [g.goal, g]));
+            const why = reasons.get(city.slug);
             return (
               <tr key={city.slug}>
                 <th scope="row">
@@ -54,7 +64,7 @@ export function GoalHeatmap({
                   {scores.includesDrafts && city.hasDrafts && <DraftMarker name={city.name} />}
                 </th>
                 {scores.goals.map((goal) => (
-                  <GoalCell key={goal} cell={byGoal.get(goal)} />
+                  <GoalCell key={goal} cell={byGoal.get(goal)} reason={why?.get(goal)} />
                 ))}
               </tr>
             );
@@ -71,8 +81,21 @@ export function GoalHeatmap({
   );
 }
 
-/** One goal's cell: the score, the colour as a glyph and a word, the trend arrow. */
-export function GoalCell({ cell }: { cell: GoalScoreCell | undefined }): ReactNode {
+/**
+ * One goal's cell: the score, the colour as a glyph and a word, the trend arrow,
+ * and what decided the colour (the goal's two weakest indicators, `reason`; a
+ * general sentence where the payload does not name them). The colour and the
+ * number can disagree (an 86.2 in orange): such a cell has a "?" that shows
+ * the reason on hover, focus or a tap; every other cell has it as its tooltip
+ * and, for screen readers, in words.
+ */
+export function GoalCell({
+  cell,
+  reason,
+}: {
+  cell: GoalScoreCell | undefined;
+  reason?: ColourReason | undefined;
+}): ReactNode {
   const { t } = useTranslation();
   const lang = useLanguage();
   if (cell === undefined || cell.score === null)
@@ -83,9 +106,24 @@ export function GoalCell({ cell }: { cell: GoalScoreCell | undefined }): ReactNo
       </td>
     );
   const colour = cell.colour;
+  const score = formatScore(cell.score, lang);
+  const why = colour === null ? null : colourReasonText(t, colour, score, reason);
+  const differs = colour !== null && colourDiffersFromScore(colour, cell.score);
   return (
-    <td className={`heatmap__cell${colour === null ? '' : ` heatmap__cell--${colour}`}`}>
-      <span className="heatmap__score">{formatScore(cell.score, lang)}</span>
+    <td
+      className={`heatmap__cell${colour === null ? '' : ` heatmap__cell--${colour}`}`}
+      title={why !== null && !differs ? why : undefined}
+      data-colour-differs={differs ? 'true' : undefined}
+    >
+      <span className="heatmap__score">
+        {why !== null && differs ? (
+          <Term term={t('colourWhy.term')} explanation={why} anchor="goal-colour">
+            {score}
+          </Term>
+        ) : (
+          score
+        )}
+      </span>
       {colour !== null && (
         <>
           <span className="heatmap__glyph" aria-hidden="true">
@@ -95,7 +133,23 @@ export function GoalCell({ cell }: { cell: GoalScoreCell | undefined }): ReactNo
         </>
       )}
       <TrendArrow trend={cell.trend} />
+      {why !== null && !differs && <span className="visually-hidden">{why}</span>}
     </td>
+  );
+}
+
+/**
+ * The one sentence that reconciles colour and number (near the legend), with
+ * the methodology's section. `named`: the cells name their deciding indicators
+ * (the full scores do; a page of a large network's ranking does not send them).
+ */
+export function ColourRuleNote({ named = true }: { named?: boolean }): ReactNode {
+  const { t } = useTranslation();
+  return (
+    <p className="small colour-rule" data-testid="colour-rule">
+      {t(named ? 'colourWhy.rule' : 'colourWhy.rulePaged')}{' '}
+      <LocalLink to="/methodology#goal-colour">{t('colourWhy.ruleLink')}</LocalLink>
+    </p>
   );
 }
 

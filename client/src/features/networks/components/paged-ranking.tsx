@@ -10,7 +10,13 @@ import { useLanguage } from '../../../lib/i18n/use-language';
 import { withYear } from '../../../lib/url-state';
 import { useNetworkRanking } from '../api/networks-api';
 import { DraftMarker, DraftsNotice } from './drafts-switch';
-import { GoalAverageCells, GoalCell, GoalHeader, HeatmapLegend } from './goal-heatmap';
+import {
+  ColourRuleNote,
+  GoalAverageCells,
+  GoalCell,
+  GoalHeader,
+  HeatmapLegend,
+} from './goal-heatmap';
 import { RankCell } from './ranking-table';
 
 /** More member cities than this, and the network page shows its ranking in pages. */
@@ -194,6 +200,7 @@ export function PagedRanking({
           {data!.total > 0 && (
             <>
               <HeatmapLegend />
+              <ColourRuleNote named={false} />
               <TableScroll label={caption}>
                 <table
                   className="table heatmap"

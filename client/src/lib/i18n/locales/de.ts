@@ -118,6 +118,23 @@ const de: Locale = {
     red: 'Rot: große Herausforderungen',
     none: 'Nicht bewertet',
   },
+  colourWhy: {
+    word: { green: 'grün', yellow: 'gelb', orange: 'orange', red: 'rot' },
+    term: 'Farbe dieser Zelle',
+    one: 'Farbe: {{colour}}, die des einzigen Indikators des Ziels, {{first}}, nach den Schwellenwerten des Netzwerks; der Wert {{score}} zeigt seine Lage zwischen der schlechtesten und der besten Grenze.',
+    same: 'Farbe: {{colour}}, weil die zwei schwächsten seiner {{total}} Indikatoren, {{first}} und {{second}}, {{both}} sind. Der Wert {{score}} ist der Mittelwert aller {{total}}.',
+    mixed:
+      'Farbe: {{colour}}, aus den zwei schwächsten seiner {{total}} Indikatoren, {{first}} ({{firstColour}}) und {{second}} ({{secondColour}}). Der Wert {{score}} ist der Mittelwert aller {{total}}.',
+    general:
+      'Farbe: {{colour}}, bestimmt von den zwei schwächsten Indikatoren des Ziels, nicht vom Wert {{score}}, dem Mittelwert aller seiner Indikatoren.',
+    rule: 'Die Farbe einer Zelle ergibt sich aus den zwei schwächsten Indikatoren des Ziels (SDSN-Regel); ihre Zahl ist der Mittelwert aller Indikatoren des Ziels, daher kann auch ein hoher Wert orange sein. Wo Farbe und Zahl nicht zusammenpassen, nennt ein \u201e?\u201c die entscheidenden Indikatoren; die übrigen Zellen nennen sie im Tooltip.',
+    rulePaged:
+      'Die Farbe einer Zelle ergibt sich aus den zwei schwächsten Indikatoren des Ziels (SDSN-Regel); ihre Zahl ist der Mittelwert aller Indikatoren des Ziels, daher kann auch ein hoher Wert orange sein. Wo Farbe und Zahl nicht zusammenpassen, weist ein \u201e?\u201c darauf hin; die Seite der Stadt nennt die Indikatoren.',
+    ruleLink: 'Wie die Farben entstehen',
+    methodHeading: 'Warum die Farbe eines Ziels von seinem Wert abweichen kann',
+    method:
+      'Die Farbe eines Ziels wird nicht an seinem Wert abgelesen. Sie ergibt sich aus den zwei schwächsten Indikatoren des Ziels (SDSN-Regel): dem abgerundeten Mittel ihrer Farben (Rot 0, Orange 1, Gelb 2, Grün 3), wobei zwei verschiedene Farben nie Rot oder Grün ergeben. Der Wert ist der Mittelwert aller Indikatoren des Ziels: Ein Ziel kann also 86 Punkte haben und orange sein, wenn seine zwei schwächsten Indikatoren orange sind, oder 57 Punkte und grün sein, wenn jeder Indikator seine grüne Schwelle erreicht. Auf der Seite des Netzwerks nennt jede Zelle die Indikatoren, die ihre Farbe bestimmt haben.',
+  },
   progress: {
     dataYear: 'Datenjahr',
     latestYear: 'Neuestes verfügbares Jahr',

@@ -116,6 +116,23 @@ const en = {
     red: 'Red: major challenges',
     none: 'Not scored',
   },
+  colourWhy: {
+    word: { green: 'green', yellow: 'yellow', orange: 'orange', red: 'red' },
+    term: 'colour of this cell',
+    one: 'Colour: {{colour}}, that of the goal\u2019s only indicator, {{first}}, by the network\u2019s thresholds; the score {{score}} places its value between the worst and the best bound.',
+    same: 'Colour: {{colour}}, because the two weakest of its {{total}} indicators, {{first}} and {{second}}, are {{both}}. The score {{score}} is the mean of all {{total}}.',
+    mixed:
+      'Colour: {{colour}}, from the two weakest of its {{total}} indicators, {{first}} ({{firstColour}}) and {{second}} ({{secondColour}}). The score {{score}} is the mean of all {{total}}.',
+    general:
+      'Colour: {{colour}}, set by the goal\u2019s two weakest indicators, not by the score {{score}}, which is the mean of all its indicators.',
+    rule: 'A cell\u2019s colour comes from the goal\u2019s two weakest indicators (SDSN rule); its number is the mean of all the goal\u2019s indicators, so a high score can still be orange. Where colour and number disagree, a \u201c?\u201d names the indicators that decided; the other cells name them in their tooltip.',
+    rulePaged:
+      'A cell\u2019s colour comes from the goal\u2019s two weakest indicators (SDSN rule); its number is the mean of all the goal\u2019s indicators, so a high score can still be orange. Where colour and number disagree, a \u201c?\u201d says so; the city\u2019s page lists the indicators.',
+    ruleLink: 'How the colours are set',
+    methodHeading: 'Why a goal\u2019s colour can differ from its score',
+    method:
+      'A goal\u2019s colour is not read from its score. It comes from the goal\u2019s two weakest indicators (SDSN rule): the mean of their colours (red 0, orange 1, yellow 2, green 3) rounded down, except that two different colours never make red or green. The score is the mean of all the goal\u2019s indicators, so a goal can score 86 and still be orange when its two weakest indicators are orange, or score 57 and be green when every indicator reaches its green threshold. On the network page, each cell names the indicators that decided its colour.',
+  },
   progress: {
     dataYear: 'Data year',
     latestYear: 'Latest available',

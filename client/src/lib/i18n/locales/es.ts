@@ -123,6 +123,23 @@ const es: Locale = {
     red: 'Rojo: grandes desafíos',
     none: 'Sin puntuación',
   },
+  colourWhy: {
+    word: { green: 'verde', yellow: 'amarillo', orange: 'naranja', red: 'rojo' },
+    term: 'color de esta celda',
+    one: 'Color: {{colour}}, el del único indicador del objetivo, {{first}}, según los umbrales de la red; la puntuación {{score}} sitúa su valor entre el peor y el mejor límite.',
+    same: 'Color: {{colour}}, porque los dos más débiles de sus {{total}} indicadores, {{first}} y {{second}}, están en {{both}}. La puntuación {{score}} es la media de los {{total}}.',
+    mixed:
+      'Color: {{colour}}, según los dos más débiles de sus {{total}} indicadores, {{first}} ({{firstColour}}) y {{second}} ({{secondColour}}). La puntuación {{score}} es la media de los {{total}}.',
+    general:
+      'Color: {{colour}}, fijado por los dos indicadores más débiles del objetivo, no por la puntuación {{score}}, que es la media de todos sus indicadores.',
+    rule: 'El color de una celda viene de los dos indicadores más débiles del objetivo (regla de SDSN); su número es la media de todos sus indicadores, así que una puntuación alta puede ser naranja. Donde color y número no coinciden, un \u00ab?\u00bb nombra los indicadores decisivos; las demás celdas los nombran en su información emergente.',
+    rulePaged:
+      'El color de una celda viene de los dos indicadores más débiles del objetivo (regla de SDSN); su número es la media de todos sus indicadores, así que una puntuación alta puede ser naranja. Donde color y número no coinciden, un \u00ab?\u00bb lo señala; la página de la ciudad lista los indicadores.',
+    ruleLink: 'Cómo se fijan los colores',
+    methodHeading: 'Por qué el color de un objetivo puede diferir de su puntuación',
+    method:
+      'El color de un objetivo no se lee en su puntuación. Viene de sus dos indicadores más débiles (regla de SDSN): la media de sus colores (rojo 0, naranja 1, amarillo 2, verde 3) redondeada hacia abajo, salvo que dos colores distintos nunca dan rojo ni verde. La puntuación es la media de todos los indicadores del objetivo: un objetivo puede tener 86 y seguir en naranja si sus dos indicadores más débiles están en naranja, o 57 y estar en verde si cada indicador alcanza su umbral verde. En la página de la red, cada celda nombra los indicadores que fijaron su color.',
+  },
   progress: {
     dataYear: 'Año de los datos',
     latestYear: 'Último año disponible',

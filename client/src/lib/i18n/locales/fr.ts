@@ -123,6 +123,23 @@ const fr: Locale = {
     red: 'Rouge\u00a0: défis majeurs',
     none: 'Non noté',
   },
+  colourWhy: {
+    word: { green: 'vert', yellow: 'jaune', orange: 'orange', red: 'rouge' },
+    term: 'couleur de cette case',
+    one: 'Couleur\u00a0: {{colour}}, celle du seul indicateur de l\u2019objectif, {{first}}, selon les seuils du réseau\u00a0; le score {{score}} situe sa valeur entre la pire et la meilleure borne.',
+    same: 'Couleur\u00a0: {{colour}}, car les deux plus faibles de ses {{total}} indicateurs, {{first}} et {{second}}, sont en {{both}}. Le score {{score}} est la moyenne des {{total}}.',
+    mixed:
+      'Couleur\u00a0: {{colour}}, d\u2019après les deux plus faibles de ses {{total}} indicateurs, {{first}} ({{firstColour}}) et {{second}} ({{secondColour}}). Le score {{score}} est la moyenne des {{total}}.',
+    general:
+      'Couleur\u00a0: {{colour}}, fixée par les deux indicateurs les plus faibles de l\u2019objectif, non par le score {{score}}, moyenne de tous ses indicateurs.',
+    rule: 'La couleur d\u2019une case vient des deux indicateurs les plus faibles de l\u2019objectif (règle du SDSN)\u00a0; son nombre est la moyenne de tous ses indicateurs, si bien qu\u2019un score élevé peut être orange. Là où couleur et nombre divergent, un «\u00a0?\u00a0» nomme les indicateurs décisifs\u00a0; les autres cases les nomment dans leur infobulle.',
+    rulePaged:
+      'La couleur d\u2019une case vient des deux indicateurs les plus faibles de l\u2019objectif (règle du SDSN)\u00a0; son nombre est la moyenne de tous ses indicateurs, si bien qu\u2019un score élevé peut être orange. Là où couleur et nombre divergent, un «\u00a0?\u00a0» le signale\u00a0; la page de la ville liste les indicateurs.',
+    ruleLink: 'Comment les couleurs sont fixées',
+    methodHeading: 'Pourquoi la couleur d\u2019un objectif peut différer de son score',
+    method:
+      'La couleur d\u2019un objectif ne se lit pas sur son score. Elle vient de ses deux indicateurs les plus faibles (règle du SDSN)\u00a0: la moyenne de leurs couleurs (rouge 0, orange 1, jaune 2, vert 3) arrondie vers le bas, deux couleurs différentes ne donnant jamais rouge ni vert. Le score est la moyenne de tous les indicateurs de l\u2019objectif\u00a0: un objectif peut donc avoir 86 et rester orange si ses deux indicateurs les plus faibles sont orange, ou 57 et être vert si chaque indicateur atteint son seuil vert. Sur la page du réseau, chaque case nomme les indicateurs qui ont fixé sa couleur.',
+  },
   progress: {
     dataYear: 'Année des données',
     latestYear: 'Dernière année disponible',

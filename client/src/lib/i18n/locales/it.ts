@@ -122,6 +122,23 @@ const it: Locale = {
     red: 'Rosso: sfide importanti',
     none: 'Senza punteggio',
   },
+  colourWhy: {
+    word: { green: 'verde', yellow: 'giallo', orange: 'arancione', red: 'rosso' },
+    term: 'colore di questa cella',
+    one: 'Colore: {{colour}}, quello dell\u2019unico indicatore dell\u2019obiettivo, {{first}}, secondo le soglie della rete; il punteggio {{score}} colloca il suo valore tra il limite peggiore e il migliore.',
+    same: 'Colore: {{colour}}, perché i due più deboli dei suoi {{total}} indicatori, {{first}} e {{second}}, sono in {{both}}. Il punteggio {{score}} è la media di tutti i {{total}}.',
+    mixed:
+      'Colore: {{colour}}, dai due più deboli dei suoi {{total}} indicatori, {{first}} ({{firstColour}}) e {{second}} ({{secondColour}}). Il punteggio {{score}} è la media di tutti i {{total}}.',
+    general:
+      'Colore: {{colour}}, fissato dai due indicatori più deboli dell\u2019obiettivo, non dal punteggio {{score}}, che è la media di tutti i suoi indicatori.',
+    rule: 'Il colore di una cella viene dai due indicatori più deboli dell\u2019obiettivo (regola SDSN); il suo numero è la media di tutti i suoi indicatori, quindi anche un punteggio alto può essere arancione. Dove colore e numero non concordano, un \u00ab?\u00bb nomina gli indicatori decisivi; le altre celle li nominano nel suggerimento.',
+    rulePaged:
+      'Il colore di una cella viene dai due indicatori più deboli dell\u2019obiettivo (regola SDSN); il suo numero è la media di tutti i suoi indicatori, quindi anche un punteggio alto può essere arancione. Dove colore e numero non concordano, un \u00ab?\u00bb lo segnala; la pagina della città elenca gli indicatori.',
+    ruleLink: 'Come si fissano i colori',
+    methodHeading: 'Perché il colore di un obiettivo può differire dal suo punteggio',
+    method:
+      'Il colore di un obiettivo non si legge dal suo punteggio. Viene dai suoi due indicatori più deboli (regola SDSN): la media dei loro colori (rosso 0, arancione 1, giallo 2, verde 3) arrotondata per difetto, salvo che due colori diversi non danno mai rosso né verde. Il punteggio è la media di tutti gli indicatori dell\u2019obiettivo: un obiettivo può avere 86 e restare arancione se i suoi due indicatori più deboli sono arancioni, oppure 57 ed essere verde se ogni indicatore raggiunge la sua soglia verde. Nella pagina della rete, ogni cella nomina gli indicatori che ne hanno fissato il colore.',
+  },
   progress: {
     dataYear: 'Anno dei dati',
     latestYear: 'Ultimo anno disponibile',

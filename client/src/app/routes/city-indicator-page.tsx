@@ -2,6 +2,9 @@ import { useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { ChartFigure } from '../../components/ui/chart-frame';
+import { DownloadShareBar } from '../../components/ui/download-share';
+import { gapChartCsv } from '../../features/downloads/csv-tables';
+import { fileSlug } from '../../lib/csv-file';
 import { LocalLink } from '../../components/ui/local-link';
 import { EmptyState, ErrorState, LoadingState } from '../../components/ui/query-state';
 import { StatusBadge } from '../../components/ui/status-badge';
@@ -142,6 +145,30 @@ export function CityIndicatorPage(): ReactNode {
           </LocalLink>
         </div>
       </div>
+      <DownloadShareBar
+        items={[
+          ...(chart.length === 0
+            ? []
+            : [
+                {
+                  kind: 'file' as const,
+                  label: t('downloads.chartCsv'),
+                  testId: 'download-chart-csv',
+                  make: () =>
+                    gapChartCsv(
+                      { city, indicator, points: chart, year, dataYear: detail.data.year },
+                      t,
+                    ),
+                },
+              ]),
+          {
+            kind: 'link',
+            label: t('downloads.openSdg'),
+            href: `/api/v1/cities/${city}/exports/opensdg?network=${encodeURIComponent(network.slug)}`,
+            testId: 'download-city-opensdg',
+          },
+        ]}
+      />
       <p>
         <StatusBadge status={progress.status} />
         {indicator.unit !== '' && (
@@ -163,6 +190,11 @@ export function CityIndicatorPage(): ReactNode {
         ) : (
           <ChartFigure
             testId="action-gap"
+            download={{
+              title: `${indicator.name} \u2013 ${cityName}: ${t('chart.gapTitle')}`,
+              fileName: fileSlug(city, indicator.slug, 'action-gap'),
+              dataSource: indicator.source,
+            }}
             caption={<ProgressSummary progress={progress} />}
             height={320}
             chart={

@@ -2,6 +2,7 @@ import { useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { DistributionBar } from '../../components/ui/distribution-bar';
+import { DownloadShareBar } from '../../components/ui/download-share';
 import { LocalLink } from '../../components/ui/local-link';
 import { ErrorState, LoadingState } from '../../components/ui/query-state';
 import { useDocumentTitle } from '../../components/ui/use-document-title';
@@ -16,6 +17,7 @@ import { IndicatorTable } from '../../features/progress/components/indicator-tab
 import { seriesYears } from '../../features/progress/utils/describe';
 import { ActionPlanSection } from '../../features/actions/components/plan-sections';
 import { useGoals } from '../../features/sdg/api/sdg-api';
+import { cityProgressCsv } from '../../features/downloads/csv-tables';
 import { useCityObservations, useSyntheticIndicators } from '../../features/series/api/series-api';
 import { useLanguage } from '../../lib/i18n/use-language';
 import { headlineFlags } from '../../lib/series';
@@ -75,6 +77,31 @@ export function CityPage(): ReactNode {
           )}
         </div>
       </div>
+      <DownloadShareBar
+        items={[
+          {
+            kind: 'file',
+            label: t('downloads.cityCsv'),
+            testId: 'download-city-csv',
+            make: () => cityProgressCsv(data, year, t),
+          },
+          {
+            kind: 'link',
+            // The server's export: every value the reader may see (members: drafts too).
+            label: t(
+              data.drafts.length > 0 ? 'downloads.allValuesDraftsCsv' : 'downloads.allValuesCsv',
+            ),
+            href: `/api/v1/cities/${data.city.slug}/observations/export`,
+            testId: 'download-city-values',
+          },
+          {
+            kind: 'link',
+            label: t('downloads.openSdg'),
+            href: `/api/v1/cities/${data.city.slug}/exports/opensdg`,
+            testId: 'download-city-opensdg',
+          },
+        ]}
+      />
       <CityNetworks progress={data} />
 
       <section aria-labelledby="summary-heading">

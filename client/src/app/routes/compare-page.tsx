@@ -4,6 +4,9 @@ import { useParams } from 'react-router';
 import type { Observation } from '@api/observation.schema';
 import type { ComparisonResponse } from '@api/progress.schema';
 import { ChartFigure } from '../../components/ui/chart-frame';
+import { DownloadShareBar } from '../../components/ui/download-share';
+import { comparisonByYearCsv, comparisonCsv } from '../../features/downloads/csv-tables';
+import { fileSlug } from '../../lib/csv-file';
 import { LocalLink } from '../../components/ui/local-link';
 import { EmptyState, ErrorState, LoadingState } from '../../components/ui/query-state';
 import { StatusBadge } from '../../components/ui/status-badge';
@@ -398,6 +401,22 @@ export function ComparePage(): ReactNode {
           </fieldset>
         </div>
       </div>
+      <DownloadShareBar
+        items={[
+          {
+            kind: 'file',
+            label: t('downloads.compareCsv'),
+            testId: 'download-compare-csv',
+            make: () => comparisonCsv(data, year, t, (c, y) => valueOf(c, y)?.source),
+          },
+          {
+            kind: 'file',
+            label: t('downloads.byYearCsv'),
+            testId: 'download-by-year-csv',
+            make: () => comparisonByYearCsv(data, t),
+          },
+        ]}
+      />
       <DataKindNote network={data.network} />
       {data.includesDrafts && <DraftsNotice count={draftCities.length} />}
       {mode === 'normalised' && <p className="muted small">{t('compare.normalisedNote')}</p>}
@@ -409,6 +428,10 @@ export function ComparePage(): ReactNode {
         ) : (
           <ChartFigure
             testId="compare-bars"
+            download={{
+              title: `${ind.name}${unitLabel === '' ? '' : ` (${unitLabel})`}: ${t('compare.latestHeading')} \u2013 ${data.network.name}`,
+              fileName: fileSlug(data.network.slug, ind.slug, 'latest'),
+            }}
             caption={t('compare.barsCaption', {
               count: bars.length,
               best: bars[0]!.name,
@@ -478,6 +501,10 @@ export function ComparePage(): ReactNode {
             </fieldset>
             <ChartFigure
               testId="compare-lines"
+              download={{
+                title: `${ind.name}${unitLabel === '' ? '' : ` (${unitLabel})`}: ${t('compare.trajectoriesHeading')} \u2013 ${data.network.name}`,
+                fileName: fileSlug(data.network.slug, ind.slug, 'trajectories'),
+              }}
               caption={t('compare.linesCaption', {
                 count: lines.series.length,
                 highlighted: highlighted.size,

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
+import { DownloadShareBar } from '../../components/ui/download-share';
 import { LocalLink } from '../../components/ui/local-link';
 import { EmptyState, ErrorState, LoadingState } from '../../components/ui/query-state';
 import { useDocumentTitle } from '../../components/ui/use-document-title';
@@ -31,6 +32,7 @@ import { LARGE_NETWORK, PagedRanking } from '../../features/networks/components/
 import { useNetworkIndicators } from '../../features/workspace/api/workspace-api';
 import { indicatorsByGoal } from '../../features/networks/utils/network-shaping';
 import { useGoals } from '../../features/sdg/api/sdg-api';
+import { networkScoresCsv } from '../../features/downloads/csv-tables';
 import { formatInteger, formatYear } from '../../lib/format';
 import { useLanguage } from '../../lib/i18n/use-language';
 import { useSearchParam, useYearParam, withYear } from '../../lib/url-state';
@@ -114,6 +116,27 @@ export function NetworkPage(): ReactNode {
           )}
         </div>
       </div>
+      <DownloadShareBar
+        items={[
+          ...(scores.data !== undefined && scores.data.cities.length > 0
+            ? [
+                {
+                  kind: 'file' as const,
+                  label: t('downloads.scoresCsv'),
+                  testId: 'download-scores-csv',
+                  make: () => networkScoresCsv(scores.data, year, t),
+                },
+              ]
+            : []),
+          {
+            kind: 'link',
+            // The server's export: members get every value (drafts too), others the approved ones.
+            label: t(isMember ? 'downloads.allValuesDraftsCsv' : 'downloads.allValuesCsv'),
+            href: `/api/v1/networks/${slug}/observations/export`,
+            testId: 'download-network-values',
+          },
+        ]}
+      />
       <DataKindNote network={data} />
       <p className="muted">
         {t('network.cities', { count: data.cityCount })} ·{' '}

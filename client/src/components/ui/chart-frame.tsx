@@ -1,5 +1,6 @@
-import { Component, Suspense, type ReactNode } from 'react';
+import { Component, Suspense, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ChartDownloads, type ChartDownload } from './download-share';
 
 /** Shows `fallback` (with a retry) when a lazily loaded chart or map fails to load. */
 export class LoadErrorBoundary extends Component<
@@ -32,7 +33,8 @@ function ChartFailed({ onRetry }: { onRetry: () => void }): ReactNode {
 /**
  * A chart as a figure: caption (the plain-text summary), the lazily loaded
  * chart (a placeholder of the same height while its code downloads, a retry
- * if it fails) and, always, the table with the same numbers.
+ * if it fails), "Download PNG / SVG" of the chart (titled `download.title`,
+ * else after its section's heading) and, always, the table with the same numbers.
  */
 export function ChartFigure({
   caption,
@@ -40,14 +42,17 @@ export function ChartFigure({
   chart,
   table,
   testId,
+  download,
 }: {
   caption: ReactNode;
   height: number;
   chart: ReactNode;
   table?: ReactNode;
   testId?: string;
+  download?: ChartDownload;
 }): ReactNode {
   const { t } = useTranslation();
+  const chartRef = useRef<HTMLDivElement>(null);
   const placeholder = (
     <div className="chart-placeholder" style={{ height }} role="status">
       <span className="visually-hidden">{t('chart.loading')}</span>
@@ -56,11 +61,12 @@ export function ChartFigure({
   return (
     <figure className="chart-figure" data-testid={testId}>
       <figcaption className="chart-figure__caption">{caption}</figcaption>
-      <div className="chart-figure__chart" style={{ minHeight: height }}>
+      <div className="chart-figure__chart" style={{ minHeight: height }} ref={chartRef}>
         <LoadErrorBoundary fallback={(retry) => <ChartFailed onRetry={retry} />}>
           <Suspense fallback={placeholder}>{chart}</Suspense>
         </LoadErrorBoundary>
       </div>
+      <ChartDownloads target={chartRef} download={download} />
       {table}
     </figure>
   );

@@ -22,6 +22,23 @@ export function formatNumber(value: number, locale: string, decimals = 0): strin
   );
 }
 
+/**
+ * The decimals to show a stored value with: the indicator's, or more when the
+ * value has more (at most four). A German "40,5" typed for a whole-number
+ * indicator is stored as 40.5 and must read "40,5", not "41" (issue 17, item 18d).
+ */
+export function storedDecimals(value: number, decimals: number): number {
+  const text = String(value);
+  if (/e/i.test(text)) return decimals;
+  const places = text.includes('.') ? text.length - text.indexOf('.') - 1 : 0;
+  return Math.max(decimals, Math.min(4, places));
+}
+
+/** A stored (observed or entered) value: the indicator's decimals, never fewer than it has. */
+export function formatStored(value: number, locale: string, decimals: number): string {
+  return formatNumber(value, locale, storedDecimals(value, decimals));
+}
+
 /** A true minus sign (U+2212) instead of the hyphen some locales use. */
 function withMinus(text: string): string {
   return text.replace('-', '\u2212');
@@ -80,11 +97,19 @@ export function formatTick(value: number, locale: string, decimals: number): str
 const dateTimes = new Map<string, Intl.DateTimeFormat>();
 
 /**
+ * The tag dates are formatted with: English as written in Europe, day first
+ * ("30 Nov 2026", en-GB, not the US "Nov 30, 2026"); other languages as they are.
+ */
+export function dateLocale(locale: string): string {
+  return locale === 'en' ? 'en-GB' : locale;
+}
+
+/**
  * A moment in the reader's locale, day first for English as in Europe
  * ("30 Nov 2026, 19:35"; "30.11.2026, 19:35" in German).
  */
 export function formatDateTime(iso: string, locale: string): string {
-  const tag = locale === 'en' ? 'en-GB' : locale;
+  const tag = dateLocale(locale);
   let f = dateTimes.get(tag);
   if (f === undefined) {
     f = new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeStyle: 'short' });

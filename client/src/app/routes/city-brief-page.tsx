@@ -16,7 +16,8 @@ import { useGoals } from '../../features/sdg/api/sdg-api';
 import { useCityObservations, useSyntheticIndicators } from '../../features/series/api/series-api';
 import { FlagLegend } from '../../components/ui/value-flags';
 import { FLAG_ORDER, headlineFlags } from '../../lib/series';
-import { formatYear } from '../../lib/format';
+import { dateLocale, formatYear } from '../../lib/format';
+import { freshness } from '../../features/progress/utils/describe';
 import { useLanguage } from '../../lib/i18n/use-language';
 import { useYearParam, withYear } from '../../lib/url-state';
 
@@ -65,6 +66,16 @@ export function CityBriefPage(): ReactNode {
       ];
     }),
   );
+  const fresh = freshness(data.indicators);
+  const span =
+    fresh.newest === null
+      ? '—'
+      : fresh.oldest === fresh.newest || fresh.oldest === null
+        ? formatYear(fresh.newest)
+        : t('progress.yearSpan', {
+            first: formatYear(fresh.oldest),
+            last: formatYear(fresh.newest),
+          });
   return (
     <article className="brief" data-testid="brief">
       <div className="brief__actions no-print">
@@ -78,12 +89,17 @@ export function CityBriefPage(): ReactNode {
       <header className="brief__header">
         <h1>{t('brief.title', { city: data.city.name })}</h1>
         <p className="muted">
-          {data.year === null
-            ? t('brief.latestData')
-            : t('brief.dataYear', { year: formatYear(data.year) })}
+          {/* The years the brief's values come from (as in "Latest data" below); a chosen year
+              is said as such: the server's reference year alone ("Data up to 2025") read as
+              if there were 2025 data. */}
+          {year === undefined
+            ? t('brief.latestValues', { span })
+            : t('brief.referenceYear', { year: formatYear(year), span })}
           {' · '}
           {t('brief.generated', {
-            date: new Intl.DateTimeFormat(lang, { dateStyle: 'long' }).format(new Date()),
+            date: new Intl.DateTimeFormat(dateLocale(lang), { dateStyle: 'long' }).format(
+              new Date(),
+            ),
           })}
         </p>
       </header>

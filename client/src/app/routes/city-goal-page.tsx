@@ -1,3 +1,4 @@
+import { useQueries } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
@@ -10,7 +11,7 @@ import { YearSelect } from '../../components/ui/year-select';
 import { useCityProgress } from '../../features/progress/api/progress-api';
 import { IndicatorTable } from '../../features/progress/components/indicator-table';
 import { seriesYears } from '../../features/progress/utils/describe';
-import { useGoal } from '../../features/sdg/api/sdg-api';
+import { goalQuery, useGoal } from '../../features/sdg/api/sdg-api';
 import { readableTextOn } from '../../lib/colour';
 import { useLanguage } from '../../lib/i18n/use-language';
 import { useYearParam, withYear } from '../../lib/url-state';
@@ -25,6 +26,19 @@ export function CityGoalPage(): ReactNode {
   const [year, setYear] = useYearParam();
   const progress = useCityProgress(slug, year, lang);
   const goal = useGoal(goalNumber, lang);
+  // An indicator of this goal may also measure targets of other goals (Košice's goal 3:
+  // targets 11.2 and 11.6): their titles come with those goals, asked for here.
+  const otherGoals = [
+    ...new Set(
+      (progress.data?.indicators ?? [])
+        .filter((i) => i.goal === goalNumber)
+        .flatMap((i) => i.sdgLinks.map((l) => Number(l.target.split('.')[0])))
+        .filter((g) => Number.isInteger(g) && g >= 1 && g <= 17 && g !== goalNumber),
+    ),
+  ].sort((a, b) => a - b);
+  const otherGoalDetails = useQueries({
+    queries: otherGoals.map((g) => goalQuery(g, lang)),
+  });
   useDocumentTitle(
     progress.data === undefined || goal.data === undefined
       ? undefined
@@ -41,7 +55,11 @@ export function CityGoalPage(): ReactNode {
     .filter((i) => i.goal === goalNumber)
     .sort((a, b) => a.name.localeCompare(b.name, lang));
   const goalProgress = data.goals.find((g) => g.goal === goalNumber);
-  const titles = new Map(goal.data.targets.map((target) => [target.code, target]));
+  const titles = new Map(
+    [goal.data, ...otherGoalDetails.map((q) => q.data)].flatMap((detail) =>
+      detail === undefined ? [] : detail.targets.map((target) => [target.code, target] as const),
+    ),
+  );
   const targets = new Map<string, string[]>();
   for (const indicator of indicators) {
     for (const link of indicator.sdgLinks) {

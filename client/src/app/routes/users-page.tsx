@@ -22,6 +22,7 @@ import {
 } from '../../features/auth/api/auth-api';
 import { useLanguage } from '../../lib/i18n/use-language';
 import { roleText } from '../../features/auth/utils/auth-text';
+import { dateLocale } from '../../lib/format';
 
 /** Account administration for administrators: create or invite, grant and remove roles, disable. */
 export function UsersPage(): ReactNode {
@@ -60,7 +61,7 @@ export function UsersPage(): ReactNode {
     );
 
   const date = (iso: string): string =>
-    new Intl.DateTimeFormat(lang, { dateStyle: 'medium' }).format(new Date(iso));
+    new Intl.DateTimeFormat(dateLocale(lang), { dateStyle: 'medium' }).format(new Date(iso));
 
   const submitCreate = (event: FormEvent): void => {
     event.preventDefault();

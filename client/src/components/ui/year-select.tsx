@@ -1,6 +1,15 @@
-import { useId, type ReactNode } from 'react';
+import { useEffect, useId, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatYear } from '../../lib/format';
+
+/**
+ * Until when a year select that was changed while it had the focus should take
+ * the focus back once it is drawn again: a page that shows a skeleton while the
+ * new year loads draws a new select, and the keyboard user would otherwise be
+ * dropped at the top of the page (issue 17, item 18f).
+ */
+let refocusUntil = 0;
+const REFOCUS_WINDOW_MS = 10_000;
 
 /**
  * Chooses the reference year of a view; "latest" uses each indicator's most
@@ -18,15 +27,27 @@ export function YearSelect({
   const { t } = useTranslation();
   const id = useId();
   const sorted = [...new Set(years)].sort((a, b) => b - a);
+  const ref = useRef<HTMLSelectElement>(null);
+  useEffect(() => {
+    // Drawn again after a change made with the focus on it (or still there): focus stays here.
+    if (Date.now() < refocusUntil) {
+      refocusUntil = 0;
+      if (document.activeElement !== ref.current) ref.current?.focus();
+    }
+  }, [year]);
   return (
     <div className="field field--inline">
       <label htmlFor={id}>{t('progress.dataYear')}</label>
       <select
         id={id}
+        ref={ref}
         value={year === undefined ? '' : String(year)}
-        onChange={(event) =>
-          onChange(event.target.value === '' ? undefined : Number(event.target.value))
-        }
+        onChange={(event) => {
+          if (document.activeElement === event.target)
+            refocusUntil = Date.now() + REFOCUS_WINDOW_MS;
+          onChange(event.target.value === '' ? undefined : Number(event.target.value));
+        }}
+        data-testid="year-select"
       >
         <option value="">{t('progress.latestYear')}</option>
         {sorted.map((y) => (

@@ -13,6 +13,7 @@ import {
   type ApiToken,
   type ApiTokenCreated,
 } from '../api/account-api';
+import { dateLocale } from '../../../lib/format';
 
 /** Days until the token stops working, or never. */
 type Expiry = '30' | '90' | '365' | 'never';
@@ -86,8 +87,11 @@ export function ApiTokensPanel(): ReactNode {
   const [expiry, setExpiry] = useState<Expiry>('90');
   const nameField = useRef<HTMLInputElement>(null);
 
-  const day = new Intl.DateTimeFormat(lang, { dateStyle: 'medium' });
-  const moment = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' });
+  const day = new Intl.DateTimeFormat(dateLocale(lang), { dateStyle: 'medium' });
+  const moment = new Intl.DateTimeFormat(dateLocale(lang), {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+  });
   const now = new Date();
 
   const submit = (event: FormEvent): void => {

@@ -4,6 +4,7 @@ import { ErrorState } from '../../../components/ui/query-state';
 import { ApiError } from '../../../lib/api-client';
 import { useLanguage } from '../../../lib/i18n/use-language';
 import { useAnswerInvitation, useCityInvitations, type Invitation } from '../api/memberships-api';
+import { dateLocale } from '../../../lib/format';
 
 /** Refusals that mean "not for you": the section is simply not shown. */
 const notForYou = (error: unknown): boolean =>
@@ -38,7 +39,7 @@ export function CityInvitations({
   // Keep the section (and its message) after the last answer.
   if (list.length === 0 && answer.isIdle) return null;
 
-  const day = new Intl.DateTimeFormat(lang, { dateStyle: 'medium' });
+  const day = new Intl.DateTimeFormat(dateLocale(lang), { dateStyle: 'medium' });
 
   const respond = (invitation: Invitation, choice: 'accept' | 'decline'): void => {
     if (

@@ -11,6 +11,7 @@ import {
   type Invitation,
   type MemberRole,
 } from '../api/memberships-api';
+import { dateLocale } from '../../../lib/format';
 
 /**
  * For the network's coordinators: invite a city (it joins when one of its
@@ -41,7 +42,7 @@ export function NetworkInvitations({
   }, [cities.data, memberSlugs, pending, lang]);
   const cityName = (slug: string): string =>
     cities.data?.cities.find((c) => c.slug === slug)?.name ?? slug;
-  const day = new Intl.DateTimeFormat(lang, { dateStyle: 'medium' });
+  const day = new Intl.DateTimeFormat(dateLocale(lang), { dateStyle: 'medium' });
   const roleWord = (r: MemberRole): string =>
     r === 'lead_partner' ? t('network.leadPartner') : t('network.partner');
 

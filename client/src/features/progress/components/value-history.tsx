@@ -2,7 +2,7 @@ import { useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { HistoryEvent } from '@api/observation.schema';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/ui/query-state';
-import { formatNumber, formatYear } from '../../../lib/format';
+import { dateLocale, formatStored, formatYear } from '../../../lib/format';
 import { useLanguage } from '../../../lib/i18n/use-language';
 import { useSearchParam } from '../../../lib/url-state';
 import { useValueHistory } from '../api/progress-api';
@@ -61,8 +61,11 @@ export function ValueHistory({
         </LocalLink>
       </p>
     );
-  const when = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' });
-  const number = (v: number | null): string => (v === null ? '—' : formatNumber(v, lang, decimals));
+  const when = new Intl.DateTimeFormat(dateLocale(lang), {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+  });
+  const number = (v: number | null): string => (v === null ? '—' : formatStored(v, lang, decimals));
   return (
     <div data-testid="value-history">
       <div className="field field--inline">

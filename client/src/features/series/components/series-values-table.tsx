@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Observation } from '@api/observation.schema';
 import { TableScroll } from '../../../components/ui/table-scroll';
 import { FlagLegend, FlagMarks } from '../../../components/ui/value-flags';
-import { formatNumber, formatYear } from '../../../lib/format';
+import { formatStored, formatYear } from '../../../lib/format';
 import { useLanguage } from '../../../lib/i18n/use-language';
 import { flagsPresent } from '../../../lib/series';
 
@@ -49,7 +49,7 @@ export function SeriesValuesTable({
               <tr key={v.year}>
                 <th scope="row">{formatYear(v.year)}</th>
                 <td className="num">
-                  {formatNumber(v.value, lang, decimals)}
+                  {formatStored(v.value, lang, decimals)}
                   <FlagMarks flags={v.flags} />
                   {v.status === 'provisional' && !v.flags.includes('provisional') && (
                     <span className="muted small"> ({t('series.provisionalStatus')})</span>

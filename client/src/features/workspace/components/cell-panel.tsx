@@ -13,6 +13,7 @@ import {
 } from '../api/workspace-api';
 import type { PendingEdit } from '../utils/grid-model';
 import { HistoryList } from './history-list';
+import { formatStored } from '../../../lib/format';
 
 /**
  * The selected cell in full: value, status, source and note (saved with the
@@ -135,7 +136,7 @@ export function CellPanel(props: {
           <p>
             {t('workspace.cell.value')}:{' '}
             <strong>
-              {formatNumber(value.value, locale, indicator.decimals)} {unit}
+              {formatStored(value.value, locale, indicator.decimals)} {unit}
             </strong>
             {value.flags.length > 0 && (
               <span data-testid="cell-flags"> ({value.flags.map(flagWord).join(', ')})</span>

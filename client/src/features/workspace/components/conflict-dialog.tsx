@@ -1,6 +1,6 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatNumber } from '../../../lib/format';
+import { formatDateTime, formatNumber } from '../../../lib/format';
 import type { Observation, WorkspaceIndicator } from '../api/workspace-api';
 
 export interface Conflict {
@@ -74,7 +74,7 @@ export function ConflictDialog(props: {
               ? t('workspace.conflict.theirsDeleted')
               : t('workspace.conflict.theirs', {
                   who: conflict.theirs.updatedBy,
-                  when: new Date(conflict.theirs.updatedAt).toLocaleString(locale),
+                  when: formatDateTime(conflict.theirs.updatedAt, locale),
                 })}
           </dt>
           <dd data-testid="conflict-theirs">{show(conflict.theirs?.value ?? null)}</dd>

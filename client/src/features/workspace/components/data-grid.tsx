@@ -48,6 +48,7 @@ import {
 import { decimalSeparator, editableNumber } from '../utils/parse-number';
 import { ConflictDialog, type Conflict } from './conflict-dialog';
 import { CellPanel } from './cell-panel';
+import { formatStored } from '../../../lib/format';
 
 export interface DataGridProps {
   city: { slug: string; name: string };
@@ -834,7 +835,7 @@ export function DataGrid(props: DataGridProps): ReactNode {
                           ? edit.text
                           : value === undefined
                             ? ''
-                            : formatNumber(value.value, locale, indicator.decimals);
+                            : formatStored(value.value, locale, indicator.decimals);
                       const label = [
                         `${name(indicator, lang)}, ${year}`,
                         edit !== undefined && isError(edit)

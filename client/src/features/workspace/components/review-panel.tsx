@@ -173,7 +173,7 @@ export function ReviewPanel(props: {
               {c.indicator !== null
                 ? ` · ${props.indicators.find((i) => i.slug === c.indicator)?.name ?? c.indicator}`
                 : ''}{' '}
-              · <time dateTime={c.at}>{new Date(c.at).toLocaleString(locale)}</time>
+              · <time dateTime={c.at}>{formatDateTime(c.at, locale)}</time>
               <p>{c.body}</p>
             </li>
           ))}

@@ -363,6 +363,8 @@ const de: Locale = {
     generated: 'Gedruckt am {{date}}',
     method:
       'Der Status vergleicht den beobachteten Trend jedes Indikators mit dem Trend, der nötig ist, um den Zielwert der Stadt zu erreichen (Methoden von SDSN und ESCAP). Details: SDG City Monitor, \u201eSo wird der Fortschritt berechnet\u201c.',
+    latestValues: 'Neueste Daten {{span}}',
+    referenceYear: 'Bezugsjahr {{year}}, neueste Daten {{span}}',
   },
   method: {
     title: 'So wird der Fortschritt berechnet',

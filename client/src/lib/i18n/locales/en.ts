@@ -358,6 +358,8 @@ const en = {
     generated: 'Printed on {{date}}',
     method:
       'Statuses compare each indicator\u2019s observed trend with the trend needed to reach the city\u2019s target (SDSN/ESCAP methods). Details: SDG City Monitor, \u201cHow progress is computed\u201d.',
+    latestValues: 'Latest data {{span}}',
+    referenceYear: 'Reference year {{year}}, latest data {{span}}',
   },
   method: {
     title: 'How progress is computed',

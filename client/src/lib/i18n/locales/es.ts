@@ -371,6 +371,8 @@ const es: Locale = {
     generated: 'Impreso el {{date}}',
     method:
       'Los estados comparan la tendencia observada de cada indicador con la tendencia necesaria para alcanzar la meta de la ciudad (métodos de la SDSN y la CESPAP). Detalles: SDG City Monitor, \u00abCómo se calcula el progreso\u00bb.',
+    latestValues: 'Datos más recientes: {{span}}',
+    referenceYear: 'Año de referencia {{year}}, datos más recientes: {{span}}',
   },
   method: {
     title: 'Cómo se calcula el progreso',

@@ -376,6 +376,8 @@ const fr: Locale = {
     generated: 'Imprimé le {{date}}',
     method:
       'Les statuts comparent la tendance observée de chaque indicateur à la tendance nécessaire pour atteindre la cible de la ville (méthodes du SDSN et de la CESAP). Détails\u00a0: SDG City Monitor, \u00ab\u00a0Méthode de calcul des progrès\u00a0\u00bb.',
+    latestValues: 'Données les plus récentes\u00a0: {{span}}',
+    referenceYear: 'Année de référence {{year}}, données les plus récentes\u00a0: {{span}}',
   },
   method: {
     title: 'Méthode de calcul des progrès',

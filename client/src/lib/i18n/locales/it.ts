@@ -373,6 +373,8 @@ const it: Locale = {
     generated: 'Stampato il {{date}}',
     method:
       'Gli stati confrontano la tendenza osservata di ciascun indicatore con quella necessaria per raggiungere il traguardo della città (metodi SDSN ed ESCAP). Dettagli: SDG City Monitor, \u00abCome si calcolano i progressi\u00bb.',
+    latestValues: 'Dati più recenti: {{span}}',
+    referenceYear: 'Anno di riferimento {{year}}, dati più recenti: {{span}}',
   },
   method: {
     title: 'Come si calcolano i progressi',

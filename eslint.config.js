@@ -4,6 +4,45 @@ import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
+const KNEX_CALL =
+  "CallExpression[callee.name=/^(knex|trx|k)$/], CallExpression[callee.property.name='knex']";
+const WRITES = '/^(insert|update|del|delete|truncate|merge|upsert)$/';
+const SQL_MESSAGE =
+  'Write rows through a repository (BulkLoadRepository for seeds, factories and benchmarks), not with knex here.';
+/** knex writes: a query chain ending in insert/update/delete, or raw SQL that writes. */
+const SQL_WRITES = [
+  {
+    selector: `CallExpression[callee.property.name=${WRITES}]:has(CallExpression[callee.name=/^(knex|trx|k)$/])`,
+    message: SQL_MESSAGE,
+  },
+  {
+    selector: `CallExpression[callee.property.name=${WRITES}]:has(CallExpression[callee.property.name='knex'])`,
+    message: SQL_MESSAGE,
+  },
+  {
+    selector: String.raw`CallExpression[callee.property.name='raw'][arguments.0.value=/^\s*(insert|update|delete|truncate)\b/i]`,
+    message: SQL_MESSAGE,
+  },
+  {
+    selector: String.raw`CallExpression[callee.property.name='raw'] > TemplateLiteral > TemplateElement[value.raw=/^\s*(insert|update|delete|truncate)\b/i]`,
+    message: SQL_MESSAGE,
+  },
+];
+/** Any knex query (reads too): seeds and benchmarks go through repositories entirely. */
+const SQL_ANY = [
+  { selector: KNEX_CALL, message: 'Query through a repository, not with knex here.' },
+  {
+    selector:
+      'MemberExpression[property.name=/^(raw|transaction|schema)$/][object.name=/^(knex|trx)$/]',
+    message: 'Query through a repository, not with knex here.',
+  },
+  {
+    selector:
+      "MemberExpression[property.name=/^(raw|transaction|schema)$/][object.property.name='knex']",
+    message: 'Query through a repository, not with knex here.',
+  },
+];
+
 export default tseslint.config(
   {
     ignores: [
@@ -66,6 +105,26 @@ export default tseslint.config(
     files: ['client/src/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
     rules: reactHooks.configs.recommended.rules,
+  },
+  {
+    // SQL lives in repositories, also for seeds, benchmarks and tests: they
+    // write through BulkLoadRepository (server/src/repositories/bulk-load.repository.ts)
+    // or the application's services. Tests may still read tables to check
+    // what was (not) stored.
+    files: ['tests/**/*.ts'],
+    ignores: [
+      // These test the schema and the database layer themselves.
+      'tests/server/integration/constraints.test.ts',
+      'tests/server/integration/migrations.test.ts',
+      'tests/server/integration/prepared.test.ts',
+      // Moves stored clocks (session idle, lock-outs) instead of waiting.
+      'tests/helpers/time-travel.ts',
+    ],
+    rules: { 'no-restricted-syntax': ['error', ...SQL_WRITES] },
+  },
+  {
+    files: ['seeds/**/*.ts', 'bench/**/*.ts'],
+    rules: { 'no-restricted-syntax': ['error', ...SQL_WRITES, ...SQL_ANY] },
   },
   {
     files: ['bench/**/*.ts', 'server/src/cli/**/*.ts', 'tests/**/*.ts', '.ci/**/*.ts'],

@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import { DEMO_DOMAIN } from '../server/src/auth/demo-accounts';
 import { hashPassword } from '../server/src/auth/passwords';
+import { BulkLoadRepository } from '../server/src/repositories/bulk-load.repository';
 
 /**
  * Demo accounts with published passwords (README, "Accounts and demo
@@ -44,33 +45,22 @@ export const DEMO_ACCOUNTS = [
 
 /** Creates the demo accounts (skipping existing ones); coordinator and viewer roles are for `networkSlug`. */
 export async function seedDemoAccounts(knex: Knex, networkSlug: string): Promise<number> {
-  const network = (await knex('networks').where({ slug: networkSlug }).first('id')) as
-    { id: number } | undefined;
-  if (network === undefined) return 0;
+  const bulk = new BulkLoadRepository(knex);
+  const networkId = await bulk.networkId(networkSlug);
+  if (networkId === undefined) return 0;
   let created = 0;
   for (const account of DEMO_ACCOUNTS) {
-    const exists = await knex('users').whereRaw('lower(email) = ?', [account.email]).first('id');
-    if (exists !== undefined) continue;
-    const [user] = (await knex('users')
-      .insert({
-        email: account.email,
-        display_name: account.name,
-        password_hash: await hashPassword(account.password),
-        password_changed_at: knex.fn.now(),
-      })
-      .returning('id')) as Array<{ id: number }>;
-    let cityId: number | null = null;
-    if ('city' in account) {
-      const city = (await knex('cities').where({ slug: account.city }).first('id')) as
-        { id: number } | undefined;
-      if (city === undefined) continue;
-      cityId = city.id;
-    }
-    await knex('role_grants').insert({
-      user_id: user!.id,
-      role: account.role,
-      network_id: account.role === 'coordinator' || account.role === 'viewer' ? network.id : null,
-      city_id: cityId,
+    if ((await bulk.userId(account.email)) !== undefined) continue;
+    const cityId = 'city' in account ? await bulk.cityId(account.city) : null;
+    if (cityId === undefined) continue;
+    const userId = await bulk.insertUser({
+      email: account.email,
+      displayName: account.name,
+      passwordHash: await hashPassword(account.password),
+    });
+    await bulk.grant(userId, account.role, {
+      networkId: account.role === 'coordinator' || account.role === 'viewer' ? networkId : null,
+      cityId,
     });
     created++;
   }

@@ -6,6 +6,12 @@ import { fileURLToPath } from 'node:url';
 import type { Knex } from 'knex';
 import { Principal } from '../server/src/auth/principal';
 import type { Database } from '../server/src/db/database';
+import { AuditRepository } from '../server/src/repositories/audit.repository';
+import {
+  BulkLoadRepository,
+  type NewAmbitionRow,
+  type NewObservationRow,
+} from '../server/src/repositories/bulk-load.repository';
 import { ReviewRepository } from '../server/src/repositories/review.repository';
 import { UnitOfWork } from '../server/src/repositories/unit-of-work';
 import { AccessService } from '../server/src/services/access.service';
@@ -328,17 +334,6 @@ export function generateDemoData(): DemoSeries[] {
   return series;
 }
 
-async function insertInChunks(
-  trx: Knex.Transaction,
-  table: string,
-  rows: readonly object[],
-  size = 1000,
-): Promise<void> {
-  for (let i = 0; i < rows.length; i += size) {
-    await trx(table).insert(rows.slice(i, i + size));
-  }
-}
-
 export interface DemoSeedCounts {
   cities: number;
   indicators: number;
@@ -361,10 +356,9 @@ async function seedReviews(trx: Knex.Transaction, networkId: number): Promise<vo
   const reviews = new ReviewRepository(trx);
   await reviews.approveAll(networkId, 'system');
   for (const [state, { city, year }] of Object.entries(DEMO_REVIEWS)) {
-    const row = (await trx('cities').where({ slug: city }).first('id')) as
-      { id: number } | undefined;
-    if (row === undefined) continue;
-    await reviews.update(networkId, row.id, year, {
+    const cityId = await new BulkLoadRepository(trx).cityId(city);
+    if (cityId === undefined) continue;
+    await reviews.update(networkId, cityId, year, {
       state: state as 'draft' | 'submitted',
       approved_at: null,
       decided_at: null,
@@ -373,7 +367,7 @@ async function seedReviews(trx: Knex.Transaction, networkId: number): Promise<vo
         ? { submitted_at: new Date(), submitted_by: 'valencia@demo.example' }
         : {}),
     });
-    await reviews.unpublish(networkId, row.id, year);
+    await reviews.unpublish(networkId, cityId, year);
   }
 }
 
@@ -393,55 +387,40 @@ export async function seedDemoNetwork(
   db: Pick<Database, 'knex' | 'kind'>,
 ): Promise<DemoSeedCounts> {
   const data = generateDemoData();
-  return db.knex.transaction(async (trx) => {
-    const [network] = (await trx('networks')
-      .insert({
-        slug: DEMO_NETWORK.slug,
-        name: DEMO_NETWORK.name,
-        description: DEMO_NETWORK.description,
-        data_kind: DEMO_NETWORK.dataKind,
-        citation: DEMO_NETWORK.citation,
-        is_public: true,
-      })
-      .returning('id')) as Array<{ id: number }>;
-    if (network === undefined) throw new Error('demo network insert returned no id');
+  return BulkLoadRepository.inTransaction(db.knex, async (bulk, trx) => {
+    const network = await bulk.insertNetwork({
+      slug: DEMO_NETWORK.slug,
+      name: DEMO_NETWORK.name,
+      description: DEMO_NETWORK.description,
+      data_kind: DEMO_NETWORK.dataKind,
+      citation: DEMO_NETWORK.citation,
+      is_public: true,
+    });
 
     const cityIds = new Map<string, number>();
     for (const city of DEMO_CITIES) {
-      const [row] = (await trx('cities')
-        .insert({
-          slug: city.slug,
-          name: city.name,
-          country_code: city.countryCode,
-          population: city.population,
-          latitude: city.latitude,
-          longitude: city.longitude,
-        })
-        .onConflict('slug')
-        .merge(['name'])
-        .returning('id')) as Array<{ id: number }>;
-      if (row === undefined) throw new Error(`city ${city.slug} insert returned no id`);
-      cityIds.set(city.slug, row.id);
-      if (city.urbanAudit !== undefined)
-        await trx('city_codes')
-          .insert({ city_id: row.id, scheme: 'urban-audit', code: city.urbanAudit })
-          .onConflict(['scheme', 'code'])
-          .ignore();
+      const id = await bulk.upsertCity({
+        slug: city.slug,
+        name: city.name,
+        country_code: city.countryCode,
+        population: city.population,
+        latitude: city.latitude,
+        longitude: city.longitude,
+      });
+      cityIds.set(city.slug, id);
+      if (city.urbanAudit !== undefined) await bulk.addCityCode(id, 'urban-audit', city.urbanAudit);
     }
-    await trx('network_members').insert(
-      DEMO_CITIES.map((c) => ({
-        network_id: network.id,
-        city_id: cityIds.get(c.slug),
-        role: c.role,
-      })),
+    await bulk.addMembers(
+      network.id,
+      DEMO_CITIES.map((c) => ({ cityId: cityIds.get(c.slug)!, role: c.role })),
     );
 
     const indicatorIds = new Map<string, number>();
     const ordered = [...DEMO_ALL_INDICATORS].sort((a, b) => a.goal - b.goal);
     for (const [index, ind] of ordered.entries()) {
       const real = ind.eurostat !== undefined;
-      const [row] = (await trx('indicators')
-        .insert({
+      const row = await bulk.insertIndicator(
+        {
           network_id: network.id,
           slug: ind.slug,
           name: ind.name,
@@ -458,29 +437,22 @@ export async function seedDemoNetwork(
           allowed_min: ind.allowedMin,
           allowed_max: ind.allowedMax,
           source: ind.source,
-          translations: JSON.stringify(ind.translations),
-          codes: JSON.stringify(real ? { eurostat: ind.eurostat } : {}),
+          translations: ind.translations,
+          codes: ind.eurostat === undefined ? {} : { eurostat: ind.eurostat },
           natural_limit: ind.allowedMax === 100 && ind.direction === 'increase' ? 100 : null,
           synthetic: !real,
           sort_order: ind.goal * 100 + index,
-        })
-        .returning('id')) as Array<{ id: number }>;
-      if (row === undefined) throw new Error(`indicator ${ind.slug} insert returned no id`);
-      indicatorIds.set(ind.slug, row.id);
-      await trx('indicator_sdg_links').insert(
-        ind.sdg.map((link) => ({
-          indicator_id: row.id,
-          sdg_target: link.target,
-          sdg_indicator: link.indicator ?? null,
-        })),
+        },
+        ind.sdg,
       );
+      indicatorIds.set(ind.slug, row.id);
     }
 
-    const observations: object[] = [];
-    const ambitions: object[] = [];
+    const observations: NewObservationRow[] = [];
+    const ambitions: NewAmbitionRow[] = [];
     for (const s of data) {
-      const cityId = cityIds.get(s.city);
-      const indicatorId = indicatorIds.get(s.indicator);
+      const cityId = cityIds.get(s.city)!;
+      const indicatorId = indicatorIds.get(s.indicator)!;
       for (const v of s.values) {
         observations.push({
           city_id: cityId,
@@ -503,10 +475,10 @@ export async function seedDemoNetwork(
         });
       }
     }
-    await insertInChunks(trx, 'observations', observations);
+    await bulk.insertObservations(observations);
     const real = await importEurostatFiles(trx, db.kind);
-    ambitions.push(...(await realAmbitions(trx, network.id)));
-    await insertInChunks(trx, 'ambitions', ambitions);
+    ambitions.push(...(await realAmbitions(bulk, network.id)));
+    await bulk.insertAmbitions(ambitions);
     await seedReviews(trx, network.id);
     const plans = await seedDemoActions(
       trx,
@@ -515,20 +487,20 @@ export async function seedDemoNetwork(
       indicatorIds,
       gapShares(data, cityIds, indicatorIds),
     );
-    await trx('audit_events').insert({
-      actor_label: 'system',
+    await new AuditRepository(trx).record({
+      actor: { userId: null, label: 'system' },
       action: 'network.seeded',
-      entity_type: 'network',
-      entity_key: DEMO_NETWORK.slug,
-      network_id: network.id,
-      after: JSON.stringify({
+      entityType: 'network',
+      entityKey: DEMO_NETWORK.slug,
+      networkId: network.id,
+      after: {
         cities: DEMO_CITIES.length,
         indicators: DEMO_ALL_INDICATORS.length,
         syntheticObservations: observations.length,
         eurostatObservations: real,
         actions: plans.actions,
         goodPractices: plans.goodPractices,
-      }),
+      },
       comment:
         'Demo network: Eurostat figures where Eurostat has them, synthetic figures (and action plans) elsewhere',
     });
@@ -592,24 +564,17 @@ async function importEurostatFiles(trx: Knex.Transaction, kind: Database['kind']
  * Illustrative ambitions for the real indicators, marked as such: from the
  * city's first value of 2015 or later (else its last before) to 2030.
  */
-async function realAmbitions(trx: Knex.Transaction, networkId: number): Promise<object[]> {
-  const rows = (await trx('observations as o')
-    .join('indicators as i', 'i.id', 'o.indicator_id')
-    .where({ 'i.network_id': networkId, 'i.synthetic': false, 'o.series': '' })
-    .select('o.city_id', 'o.indicator_id', 'i.slug', 'o.year', 'o.value')
-    .orderBy(['o.city_id', 'o.indicator_id', 'o.year'])) as Array<{
-    city_id: number;
-    indicator_id: number;
-    slug: string;
-    year: number;
-    value: number;
-  }>;
+async function realAmbitions(
+  bulk: BulkLoadRepository,
+  networkId: number,
+): Promise<NewAmbitionRow[]> {
+  const rows = await bulk.realHeadlineValues(networkId);
   const byPair = new Map<string, typeof rows>();
   for (const r of rows) {
-    const key = `${r.city_id}:${r.indicator_id}`;
+    const key = `${r.cityId}:${r.indicatorId}`;
     byPair.set(key, [...(byPair.get(key) ?? []), r]);
   }
-  const ambitions: object[] = [];
+  const ambitions: NewAmbitionRow[] = [];
   for (const values of byPair.values()) {
     const indicator = DEMO_REAL_INDICATORS.find((i) => i.slug === values[0]!.slug);
     if (indicator === undefined || indicator.ambition === null || values.length < 2) continue;
@@ -623,8 +588,8 @@ async function realAmbitions(trx: Knex.Transaction, networkId: number): Promise<
     target = round(target, indicator.decimals);
     if (target === base.value) continue;
     ambitions.push({
-      city_id: base.city_id,
-      indicator_id: base.indicator_id,
+      city_id: base.cityId,
+      indicator_id: base.indicatorId,
       baseline_year: base.year,
       baseline_value: base.value,
       target_year: 2030,

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import type { Knex } from 'knex';
+import { BulkLoadRepository } from '../server/src/repositories/bulk-load.repository';
 import { SDG_LANGUAGES } from '../server/src/domain/languages';
 
 const DATA_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'data', 'sdg-framework');
@@ -94,8 +95,8 @@ export async function seedSdgFramework(knex: Knex): Promise<FrameworkCounts> {
     return {
       goal,
       colour,
-      short_titles: JSON.stringify(titleMap(row, 'short_', 'short_en')),
-      titles: JSON.stringify(titleMap(row, 'title_', 'title_en_official_2023')),
+      short_titles: titleMap(row, 'short_', 'short_en'),
+      titles: titleMap(row, 'title_', 'title_en_official_2023'),
     };
   });
 
@@ -109,7 +110,7 @@ export async function seedSdgFramework(knex: Knex): Promise<FrameworkCounts> {
       code,
       goal: Number(required(meta, 'goal')),
       sort_order: codeSortKey(code),
-      titles: JSON.stringify(titleMap(row, 'title_', 'title_en_official_2023')),
+      titles: titleMap(row, 'title_', 'title_en_official_2023'),
       note: note === undefined || note === '' ? null : note,
     };
   });
@@ -130,15 +131,13 @@ export async function seedSdgFramework(knex: Knex): Promise<FrameworkCounts> {
       sort_order: codeSortKey(code),
       unsd_code: row.unsd_code?.trim() || null,
       repeated_with: repeated,
-      titles: JSON.stringify(titles),
+      titles,
       translation_outdated: lang?.translation_matches_2023_en === 'no',
     };
   });
 
-  await knex.transaction(async (trx) => {
-    await trx('sdg_goals').insert(goals).onConflict('goal').merge();
-    await trx('sdg_targets').insert(targets).onConflict('code').merge();
-    await trx('sdg_indicators').insert(indicators).onConflict('code').merge();
-  });
+  await BulkLoadRepository.inTransaction(knex, (bulk) =>
+    bulk.upsertSdgFramework({ goals, targets, indicators }),
+  );
   return { goals: goals.length, targets: targets.length, indicators: indicators.length };
 }

@@ -3,6 +3,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import type { Knex } from 'knex';
+import { AuditRepository } from '../server/src/repositories/audit.repository';
+import {
+  BulkLoadRepository,
+  type NewObservationRow,
+} from '../server/src/repositories/bulk-load.repository';
 import { ReviewRepository } from '../server/src/repositories/review.repository';
 
 /**
@@ -131,38 +136,24 @@ export async function importSdsnUsCities2019(knex: Knex): Promise<SdsnCounts> {
   const results = readCsv('results.csv');
   const columns = Object.keys(results[0] ?? {});
 
-  return knex.transaction(async (trx) => {
-    let network = (await trx('networks').where({ slug: SDSN_NETWORK.slug }).first('id')) as
-      { id: number } | undefined;
-    if (network === undefined) {
-      [network] = (await trx('networks')
-        .insert({
-          slug: SDSN_NETWORK.slug,
-          name: SDSN_NETWORK.name,
-          description: SDSN_NETWORK.description,
-          data_kind: 'published',
-          citation: SDSN_NETWORK.citation,
-          licence: SDSN_NETWORK.licence,
-          is_public: true,
-        })
-        .returning('id')) as Array<{ id: number }>;
-    }
-    const networkId = network!.id;
+  return BulkLoadRepository.inTransaction(knex, async (bulk, trx) => {
+    const networkId = await bulk.ensureNetwork({
+      slug: SDSN_NETWORK.slug,
+      name: SDSN_NETWORK.name,
+      description: SDSN_NETWORK.description,
+      data_kind: 'published',
+      citation: SDSN_NETWORK.citation,
+      licence: SDSN_NETWORK.licence,
+      is_public: true,
+    });
 
     const cityIds = new Map<string, number>();
     for (const row of results) {
       const name = (row.msa ?? '').trim();
       const slug = msaSlug(name);
-      const [city] = (await trx('cities')
-        .insert({ slug, name, country_code: 'US' })
-        .onConflict('slug')
-        .merge(['name'])
-        .returning('id')) as Array<{ id: number }>;
-      cityIds.set(slug, city!.id);
-      await trx('network_members')
-        .insert({ network_id: networkId, city_id: city!.id, role: 'partner' })
-        .onConflict(['network_id', 'city_id'])
-        .ignore();
+      const cityId = await bulk.upsertCity({ slug, name, country_code: 'US' });
+      cityIds.set(slug, cityId);
+      await bulk.addMembers(networkId, [{ cityId, role: 'partner' }]);
     }
 
     const indicators: Array<{ id: number; column: string; source: string }> = [];
@@ -173,50 +164,34 @@ export async function importSdsnUsCities2019(knex: Knex): Promise<SdsnCounts> {
       const increase = row['Sort Order'] === 'ascending';
       const best = Number(row['Target Value']);
       const worst = Number(row['Worst Value']);
-      const fields = {
-        network_id: networkId,
-        slug: key.toLowerCase(),
-        name: row['Indicator name'] ?? key,
-        description: row.Description ?? '',
-        unit: (row.Units ?? '').slice(0, 50),
-        direction: increase ? 'increase' : 'decrease',
-        decimals: decimalsFor(best, worst),
-        trend_type: 'auto',
-        best_bound: best,
-        worst_bound: worst,
-        ...Object.fromEntries(
-          Object.entries(thresholdsFor(row, increase)).map(([colour, value]) => [
-            `${colour}_threshold`,
-            value,
-          ]),
-        ),
-        source: `${row.Source ?? 'SDSN'} (data year ${row.Year ?? 'n/a'})`.slice(0, 500),
-        sort_order: Number(row.SDG) * 100 + index,
-        archived_at: null,
-      };
-      const [indicator] = (await trx('indicators')
-        .insert(fields)
-        .onConflict('slug')
-        .merge()
-        .returning('id')) as Array<{ id: number }>;
-      await trx('indicator_sdg_links').where({ indicator_id: indicator!.id }).del();
-      await trx('indicator_sdg_links').insert(
-        linksFor(row).map((l) => ({
-          indicator_id: indicator!.id,
-          sdg_target: l.target,
-          sdg_indicator: l.indicator,
-        })),
+      const thresholds = thresholdsFor(row, increase);
+      const source = `${row.Source ?? 'SDSN'} (data year ${row.Year ?? 'n/a'})`.slice(0, 500);
+      const id = await bulk.upsertIndicator(
+        {
+          network_id: networkId,
+          slug: key.toLowerCase(),
+          name: row['Indicator name'] ?? key,
+          description: row.Description ?? '',
+          unit: (row.Units ?? '').slice(0, 50),
+          direction: increase ? 'increase' : 'decrease',
+          decimals: decimalsFor(best, worst),
+          trend_type: 'auto',
+          best_bound: best,
+          worst_bound: worst,
+          green_threshold: thresholds.green,
+          yellow_threshold: thresholds.yellow,
+          orange_threshold: thresholds.orange,
+          source,
+          sort_order: Number(row.SDG) * 100 + index,
+          archived_at: null,
+        },
+        linksFor(row),
       );
-      indicators.push({ id: indicator!.id, column, source: fields.source });
+      indicators.push({ id, column, source });
     }
 
-    await trx('observations')
-      .whereIn(
-        'indicator_id',
-        indicators.map((i) => i.id),
-      )
-      .del();
-    const observations: object[] = [];
+    await bulk.deleteObservationsOf(indicators.map((i) => i.id));
+    const observations: NewObservationRow[] = [];
     for (const row of results) {
       const cityId = cityIds.get(msaSlug((row.msa ?? '').trim()))!;
       for (const indicator of indicators) {
@@ -235,21 +210,20 @@ export async function importSdsnUsCities2019(knex: Knex): Promise<SdsnCounts> {
         });
       }
     }
-    for (let i = 0; i < observations.length; i += 1000)
-      await trx('observations').insert(observations.slice(i, i + 1000));
+    await bulk.insertObservations(observations);
     // Published reference data: approved as it is (no review by the cities).
     await new ReviewRepository(trx).approveAll(networkId, 'system');
-    await trx('audit_events').insert({
-      actor_label: 'system',
+    await new AuditRepository(trx).record({
+      actor: { userId: null, label: 'system' },
       action: 'network.seeded',
-      entity_type: 'network',
-      entity_key: SDSN_NETWORK.slug,
-      network_id: networkId,
-      after: JSON.stringify({
+      entityType: 'network',
+      entityKey: SDSN_NETWORK.slug,
+      networkId,
+      after: {
         cities: cityIds.size,
         indicators: indicators.length,
         observations: observations.length,
-      }),
+      },
       comment: 'SDSN 2019 US Cities Sustainable Development Report (CC BY 4.0)',
     });
     return {

@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import type { CityRow, IndicatorRow, NetworkRow } from '../../server/src/db/rows';
 import { ActionRepository } from '../../server/src/repositories/action.repository';
+import { BulkLoadRepository } from '../../server/src/repositories/bulk-load.repository';
 import { toAction } from '../../server/src/services/action.service';
 
 let sequence = 0;
@@ -13,20 +14,23 @@ export async function buildNetwork(
   overrides: Partial<NetworkRow> = {},
 ): Promise<NetworkRow> {
   const slug = overrides.slug ?? unique('network');
-  const [row] = (await knex('networks')
-    .insert({ slug, name: `Network ${slug}`, data_kind: 'reported', ...overrides })
-    .returning('*')) as NetworkRow[];
-  if (row === undefined) throw new Error('network not created');
-  return row;
+  return new BulkLoadRepository(knex).insertNetwork({
+    slug,
+    name: `Network ${slug}`,
+    data_kind: 'reported',
+    ...overrides,
+  });
 }
 
 export async function buildCity(knex: Knex, overrides: Partial<CityRow> = {}): Promise<CityRow> {
   const slug = overrides.slug ?? unique('city');
-  const [row] = (await knex('cities')
-    .insert({ slug, name: `City ${slug}`, country_code: 'FI', population: 100_000, ...overrides })
-    .returning('*')) as CityRow[];
-  if (row === undefined) throw new Error('city not created');
-  return row;
+  return new BulkLoadRepository(knex).insertCity({
+    slug,
+    name: `City ${slug}`,
+    country_code: 'FI',
+    population: 100_000,
+    ...overrides,
+  });
 }
 
 export async function addMember(
@@ -35,7 +39,7 @@ export async function addMember(
   city: CityRow,
   role: 'lead_partner' | 'partner' = 'partner',
 ): Promise<void> {
-  await knex('network_members').insert({ network_id: network.id, city_id: city.id, role });
+  await new BulkLoadRepository(knex).addMembers(network.id, [{ cityId: city.id, role }]);
 }
 
 export type IndicatorOverrides = Partial<Omit<IndicatorRow, 'translations'>> & {
@@ -54,8 +58,8 @@ export async function buildIndicator(
     ...columns
   } = overrides;
   const slug = columns.slug ?? unique('indicator');
-  const [row] = (await knex('indicators')
-    .insert({
+  return new BulkLoadRepository(knex).insertIndicator(
+    {
       network_id: network.id,
       slug,
       name: `Indicator ${slug}`,
@@ -67,20 +71,10 @@ export async function buildIndicator(
       allowed_min: 0,
       allowed_max: 500,
       ...columns,
-      translations: JSON.stringify(translations),
-    })
-    .returning('*')) as IndicatorRow[];
-  if (row === undefined) throw new Error('indicator not created');
-  if (sdg.length > 0) {
-    await knex('indicator_sdg_links').insert(
-      sdg.map((l) => ({
-        indicator_id: row.id,
-        sdg_target: l.target,
-        sdg_indicator: l.indicator ?? null,
-      })),
-    );
-  }
-  return row;
+      translations,
+    },
+    sdg,
+  );
 }
 
 export async function addObservations(
@@ -90,7 +84,7 @@ export async function addObservations(
   values: ReadonlyArray<readonly [year: number, value: number]>,
 ): Promise<void> {
   if (values.length === 0) return;
-  await knex('observations').insert(
+  await new BulkLoadRepository(knex).insertObservations(
     values.map(([year, value]) => ({ city_id: city.id, indicator_id: indicator.id, year, value })),
   );
 }
@@ -106,14 +100,16 @@ export async function setAmbition(
     targetValue: number;
   },
 ): Promise<void> {
-  await knex('ambitions').insert({
-    city_id: city.id,
-    indicator_id: indicator.id,
-    baseline_year: ambition.baselineYear,
-    baseline_value: ambition.baselineValue,
-    target_year: ambition.targetYear,
-    target_value: ambition.targetValue,
-  });
+  await new BulkLoadRepository(knex).insertAmbitions([
+    {
+      city_id: city.id,
+      indicator_id: indicator.id,
+      baseline_year: ambition.baselineYear,
+      baseline_value: ambition.baselineValue,
+      target_year: ambition.targetYear,
+      target_value: ambition.targetValue,
+    },
+  ]);
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import { newToken, tokenHash } from '../../server/src/auth/tokens';
+import { BulkLoadRepository } from '../../server/src/repositories/bulk-load.repository';
 
 export interface TestSession {
   userId: number;
@@ -26,36 +27,24 @@ export async function issueSession(
   email: string,
   grant: TestRole = { role: 'admin' },
 ): Promise<TestSession> {
-  const [existing] = (await knex('users').where({ email }).select('id')) as Array<{ id: number }>;
+  const bulk = new BulkLoadRepository(knex);
   const userId =
-    existing?.id ??
-    (
-      (await knex('users')
-        .insert({ email, display_name: email.split('@')[0] })
-        .returning('id')) as Array<{ id: number }>
-    )[0]!.id;
+    (await bulk.userId(email)) ??
+    (await bulk.insertUser({ email, displayName: email.split('@')[0]! }));
   if (grant.role !== 'none') {
-    const networkId =
-      'network' in grant
-        ? ((await knex('networks').where({ slug: grant.network }).first('id')) as { id: number }).id
-        : null;
-    const cityId =
-      'city' in grant
-        ? ((await knex('cities').where({ slug: grant.city }).first('id')) as { id: number }).id
-        : null;
-    await knex.raw(
-      `insert into role_grants (user_id, role, network_id, city_id) values (?, ?, ?, ?)
-       on conflict do nothing`,
-      [userId, grant.role, networkId, cityId],
-    );
+    const networkId = 'network' in grant ? await bulk.networkId(grant.network) : null;
+    const cityId = 'city' in grant ? await bulk.cityId(grant.city) : null;
+    if (networkId === undefined || cityId === undefined)
+      throw new Error(`issueSession: no such network or city in ${JSON.stringify(grant)}`);
+    await bulk.grant(userId, grant.role, { networkId, cityId });
   }
   const token = newToken();
   const csrfToken = newToken();
-  await knex('sessions').insert({
-    id: tokenHash(token),
-    user_id: userId,
-    csrf_token: csrfToken,
-    expires_at: new Date(Date.now() + 3600_000),
+  await bulk.insertSession({
+    tokenHash: tokenHash(token),
+    userId,
+    csrfToken,
+    expiresAt: new Date(Date.now() + 3600_000),
   });
   return {
     userId,

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { once } from 'node:events';
 import type { Knex } from 'knex';
 import type { Database } from '../../server/src/db/database';
+import { BulkLoadRepository } from '../../server/src/repositories/bulk-load.repository';
 import { ReviewRepository } from '../../server/src/repositories/review.repository';
 
 /**
@@ -44,33 +45,29 @@ export async function createCatalogue(
   knex: Knex,
   shape: Pick<DatasetShape, 'cities' | 'indicators'>,
 ): Promise<number> {
-  const [network] = (await knex('networks')
-    .insert({ slug: 'bench', name: 'Benchmark network', data_kind: 'synthetic' })
-    .returning('id')) as Array<{ id: number }>;
-  const networkId = network!.id;
-  const cities = Array.from({ length: shape.cities }, (_, i) => ({
-    slug: citySlug(i),
-    name: `City ${i}`,
-    country_code: 'FI',
-    population: 50_000 + ((i * 7919) % 900_000),
-  }));
-  for (let i = 0; i < cities.length; i += 1000) {
-    const ids = (await knex('cities')
-      .insert(cities.slice(i, i + 1000))
-      .returning('id')) as Array<{ id: number }>;
-    await knex('network_members').insert(
-      ids.map((c, k) => ({
-        network_id: networkId,
-        city_id: c.id,
-        role: i + k === 0 ? 'lead_partner' : 'partner',
-      })),
-    );
-  }
+  const bulk = new BulkLoadRepository(knex);
+  const network = await bulk.insertNetwork({
+    slug: 'bench',
+    name: 'Benchmark network',
+    data_kind: 'synthetic',
+  });
+  const cityIds = await bulk.insertCities(
+    Array.from({ length: shape.cities }, (_, i) => ({
+      slug: citySlug(i),
+      name: `City ${i}`,
+      country_code: 'FI',
+      population: 50_000 + ((i * 7919) % 900_000),
+    })),
+  );
+  await bulk.addMembers(
+    network.id,
+    cityIds.map((cityId, i) => ({ cityId, role: i === 0 ? 'lead_partner' : 'partner' })),
+  );
   for (let j = 0; j < shape.indicators; j++) {
     const up = j % 2 === 0;
-    const [row] = (await knex('indicators')
-      .insert({
-        network_id: networkId,
+    await bulk.insertIndicator(
+      {
+        network_id: network.id,
         slug: indicatorSlug(j),
         name: `Indicator ${j}`,
         unit: up ? '%' : 'per 1,000',
@@ -84,14 +81,11 @@ export async function createCatalogue(
         allowed_min: 0,
         allowed_max: 1000,
         sort_order: j,
-      })
-      .returning('id')) as Array<{ id: number }>;
-    await knex('indicator_sdg_links').insert({
-      indicator_id: row!.id,
-      sdg_target: TARGETS[j % TARGETS.length],
-    });
+      },
+      [{ target: TARGETS[j % TARGETS.length]! }],
+    );
   }
-  return networkId;
+  return network.id;
 }
 
 /** A deterministic value for (city, indicator, year): a trend plus noise, within 1..99. */
@@ -135,30 +129,16 @@ export const YEARS = 11;
 
 /**
  * Fills the catalogue, observations (every city × indicator × year) and
- * ambitions (80 % of the series) in SQL: fast and deterministic.
+ * ambitions (80 % of the series) in SQL (BulkLoadRepository.fillSyntheticValues):
+ * fast and deterministic.
  */
 export async function fillDataset(db: Database, cities: number): Promise<void> {
   await createCatalogue(db.knex, { cities, indicators: INDICATORS });
-  await db.knex.raw(`
-    insert into observations (city_id, indicator_id, year, value, status)
-    select c.id, i.id, y,
-           round((20 + 60 * abs(sin(c.id * 12.9898 + i.id * 78.233)) + ((c.id + i.id) % 7 - 3) * (y - 2015) * 0.5
-                  + sin((c.id + 1) * (i.id + 1) * (y + 1)) * 0.8)::numeric, 2)::float8,
-           'final'
-    from cities c
-    join network_members m on m.city_id = c.id
-    join indicators i on i.network_id = m.network_id
-    cross join generate_series(2015, ${2015 + YEARS - 1}) y`);
-  await db.knex.raw(`
-    insert into ambitions (city_id, indicator_id, baseline_year, baseline_value, target_year, target_value)
-    select o.city_id, o.indicator_id, 2015, o.value,
-           2030, case when i.direction = 'increase' then least(o.value * 1.4, 99) else o.value * 0.6 end
-    from observations o join indicators i on i.id = o.indicator_id
-    where o.year = 2015 and (o.city_id + o.indicator_id) % 5 <> 0`);
+  const bulk = new BulkLoadRepository(db.knex);
+  await bulk.fillSyntheticValues(2015, 2015 + YEARS - 1);
   // Every year but the last approved, so visitors (the read benchmarks are
   // anonymous) see ten years of values, and the last stays open for writes.
-  const networks = (await db.knex('networks').select('id')) as Array<{ id: number }>;
   const reviews = new ReviewRepository(db.knex);
-  for (const { id } of networks) await reviews.approveAll(id, 'bench', 2015 + YEARS - 2);
-  await db.knex.raw('analyze');
+  for (const id of await bulk.networkIds()) await reviews.approveAll(id, 'bench', 2015 + YEARS - 2);
+  await bulk.analyze();
 }

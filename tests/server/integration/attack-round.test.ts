@@ -8,6 +8,7 @@ import errorHandler from '../../../server/src/plugins/error-handler';
 import { buildAccessWorld, type AccessWorld } from '../../helpers/access-world';
 import { fingerprint } from '../../helpers/api';
 import { createTestApp, type TestContext } from '../../helpers/test-app';
+import { idleSession } from '../../helpers/time-travel';
 
 /**
  * The holes of issue 13's attack round (2–13; the encoded prefix and the
@@ -409,10 +410,7 @@ describe('hole 12: an active session survives a short idle timeout', () => {
     const id = (await ctx.db.knex('sessions').where({ user_id: session.userId }).first('id')) as {
       id: string;
     };
-    await ctx.db
-      .knex('sessions')
-      .where({ id: id.id })
-      .update({ last_seen_at: new Date(Date.now() - 50_000) });
+    await idleSession(ctx.db.knex, id.id, 50_000);
     const response = await ctx.app.inject({
       url: '/api/v1/auth/session',
       headers: session.headers,

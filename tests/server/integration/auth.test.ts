@@ -4,6 +4,7 @@ import { tokenHash } from '../../../server/src/auth/tokens';
 import { addMember, buildCity, buildNetwork, buildIndicator } from '../../factories/factories';
 import { api, type ApiResponse } from '../../helpers/api';
 import { createTestApp, type TestContext } from '../../helpers/test-app';
+import { endLoginBlock, expireSession, idleSession } from '../../helpers/time-travel';
 
 /**
  * Sign-in, sessions, CSRF, throttling, passwords and account administration
@@ -224,14 +225,8 @@ describe('sign-in and sessions', () => {
     const idle = await signIn('expiry@test.example');
     const absolute = await signIn('expiry@test.example');
     const hash = (headers: Record<string, string>) => sessionIdOf(headers);
-    await ctx.db
-      .knex('sessions')
-      .where({ id: hash(idle.headers) })
-      .update({ last_seen_at: new Date(Date.now() - 31 * 60_000) });
-    await ctx.db
-      .knex('sessions')
-      .where({ id: hash(absolute.headers) })
-      .update({ expires_at: new Date(Date.now() - 1000) });
+    await idleSession(ctx.db.knex, hash(idle.headers), 31 * 60_000);
+    await expireSession(ctx.db.knex, hash(absolute.headers));
     for (const { headers } of [idle, absolute]) {
       expect((await http.get<Session>('/api/v1/auth/session', headers)).body.user).toBeNull();
     }
@@ -241,10 +236,7 @@ describe('sign-in and sessions', () => {
     await createUser('active@test.example');
     const { headers } = await signIn('active@test.example');
     const id = sessionIdOf(headers);
-    await ctx.db
-      .knex('sessions')
-      .where({ id })
-      .update({ last_seen_at: new Date(Date.now() - 20 * 60_000) });
+    await idleSession(ctx.db.knex, id, 20 * 60_000);
     expect((await http.get<Session>('/api/v1/auth/session', headers)).body.user).not.toBeNull();
     const row = (await ctx.db.knex('sessions').where({ id }).first()) as { last_seen_at: Date };
     expect(Date.now() - row.last_seen_at.getTime()).toBeLessThan(60_000);
@@ -347,18 +339,12 @@ describe('throttling', () => {
     const ghost = await attempt('ghost@test.example', 'guess 6', '10.0.2.9');
     expect(ghost.statusCode).toBe(429);
     // The delay doubles with each further failure.
-    await ctx.db
-      .knex('login_throttle')
-      .where({ key })
-      .update({ blocked_until: new Date(Date.now() - 1000) });
+    await endLoginBlock(ctx.db.knex, key);
     const again = await attempt('brute@test.example', 'still guessing', '10.0.0.9');
     expect(again.statusCode).toBe(429);
     expect(Number(again.headers['retry-after'])).toBeGreaterThanOrEqual(110);
     // Once the block has passed, the right password works and clears the count.
-    await ctx.db
-      .knex('login_throttle')
-      .where({ key })
-      .update({ blocked_until: new Date(Date.now() - 1000) });
+    await endLoginBlock(ctx.db.knex, key);
     expect((await attempt('brute@test.example', PASSWORD, '10.0.0.9')).statusCode).toBe(200);
     expect(await ctx.db.knex('login_throttle').where({ key })).toHaveLength(0);
   });

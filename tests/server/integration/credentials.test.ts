@@ -3,6 +3,7 @@ import { currentTotp } from '../../../server/src/auth/totp';
 import { buildAccessWorld, type AccessWorld } from '../../helpers/access-world';
 import { api, fingerprint } from '../../helpers/api';
 import { createTestApp, type TestContext } from '../../helpers/test-app';
+import { expireApiToken } from '../../helpers/time-travel';
 
 /**
  * API tokens for scripts, the public read API for other websites (CORS) and
@@ -126,10 +127,7 @@ describe('API tokens', () => {
       access: 'read',
       expiresInDays: 1,
     });
-    await ctx.db
-      .knex('api_tokens')
-      .where({ name: 'Expiring' })
-      .update({ expires_at: new Date(Date.now() - 1000) });
+    await expireApiToken(ctx.db.knex, 'Expiring');
     expect(
       (await ctx.app.inject({ url: '/api/v1/networks', headers: bearer(expiring) })).statusCode,
     ).toBe(401);

@@ -1,18 +1,47 @@
 import type { Knex } from 'knex';
 import type { CityRow } from '../db/rows';
 
-export interface CityNetworkRow {
+/** A city as services see it (camelCase; mapped from the row in `toCityRecord` only). */
+export interface CityRecord {
+  id: number;
+  slug: string;
+  name: string;
+  countryCode: string;
+  population: number | null;
+  latitude: number | null;
+  longitude: number | null;
+  version: number;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export function toCityRecord(row: CityRow): CityRecord {
+  return {
+    id: row.id,
+    slug: row.slug,
+    name: row.name,
+    countryCode: row.country_code,
+    population: row.population,
+    latitude: row.latitude,
+    longitude: row.longitude,
+    version: row.version,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+export interface CityNetworkRecord {
   id: number;
   slug: string;
   name: string;
   role: 'lead_partner' | 'partner';
-  data_kind: 'synthetic' | 'published' | 'reported' | 'mixed';
+  dataKind: 'synthetic' | 'published' | 'reported' | 'mixed';
 }
 
 export interface CityObservationStats {
-  observation_count: number;
-  first_year: number | null;
-  last_year: number | null;
+  observationCount: number;
+  firstYear: number | null;
+  lastYear: number | null;
 }
 
 export interface CityFields {
@@ -39,20 +68,21 @@ function cityColumns(fields: Partial<CityFields>): Record<string, unknown> {
 export class CityRepository {
   constructor(private readonly knex: Knex) {}
 
-  async list(): Promise<CityRow[]> {
-    return (await this.knex('cities').orderBy('name')) as CityRow[];
+  async list(): Promise<CityRecord[]> {
+    return ((await this.knex('cities').orderBy('name')) as CityRow[]).map(toCityRecord);
   }
 
-  async findBySlug(slug: string): Promise<CityRow | undefined> {
-    return (await this.knex('cities').where({ slug }).first()) as CityRow | undefined;
+  async findBySlug(slug: string): Promise<CityRecord | undefined> {
+    const row = (await this.knex('cities').where({ slug }).first()) as CityRow | undefined;
+    return row === undefined ? undefined : toCityRecord(row);
   }
 
-  async listNetworks(cityId: number): Promise<CityNetworkRow[]> {
+  async listNetworks(cityId: number): Promise<CityNetworkRecord[]> {
     return (await this.knex('network_members as m')
       .join('networks as n', 'n.id', 'm.network_id')
       .where('m.city_id', cityId)
-      .select('n.id', 'n.slug', 'n.name', 'm.role', 'n.data_kind')
-      .orderBy('n.name')) as CityNetworkRow[];
+      .select('n.id', 'n.slug', 'n.name', 'm.role', 'n.data_kind as dataKind')
+      .orderBy('n.name')) as CityNetworkRecord[];
   }
 
   /**
@@ -74,12 +104,12 @@ export class CityRepository {
       );
     const row = (await query
       .select(
-        this.knex.raw('count(*)::int as observation_count'),
-        this.knex.raw('min(year)::int as first_year'),
-        this.knex.raw('max(year)::int as last_year'),
+        this.knex.raw('count(*)::int as "observationCount"'),
+        this.knex.raw('min(year)::int as "firstYear"'),
+        this.knex.raw('max(year)::int as "lastYear"'),
       )
       .first()) as CityObservationStats | undefined;
-    return row ?? { observation_count: 0, first_year: null, last_year: null };
+    return row ?? { observationCount: 0, firstYear: null, lastYear: null };
   }
 
   async insert(fields: CityFields): Promise<void> {

@@ -1,21 +1,72 @@
 import type { Knex } from 'knex';
 import type { NetworkRow } from '../db/rows';
 
-export interface NetworkWithStats extends NetworkRow {
+/** A network as services see it, with its counts (camelCase; mapped in `toNetworkRecord` only). */
+export interface NetworkRecord {
+  id: number;
+  slug: string;
+  name: string;
+  description: string;
+  isPublic: boolean;
+  dataKind: NetworkRow['data_kind'];
+  citation: string | null;
+  licence: string | null;
+  version: number;
+  createdAt: Date;
+  updatedAt: Date;
+  cityCount: number;
+  indicatorCount: number;
+  /** Years of all values, drafts included (members' view). */
+  firstYear: number | null;
+  lastYear: number | null;
+  /** Years of the approved values (everyone else's view). */
+  publishedFirstYear: number | null;
+  publishedLastYear: number | null;
+}
+
+interface NetworkWithStatsRow extends NetworkRow {
   city_count: number;
   indicator_count: number;
-  /** Years of all values, drafts included (members' view). */
   first_year: number | null;
   last_year: number | null;
-  /** Years of the approved values (everyone else's view). */
   published_first_year: number | null;
   published_last_year: number | null;
 }
 
-export interface MemberRow {
+function toNetworkRecord(row: NetworkWithStatsRow): NetworkRecord {
+  return {
+    id: row.id,
+    slug: row.slug,
+    name: row.name,
+    description: row.description,
+    isPublic: row.is_public,
+    dataKind: row.data_kind,
+    citation: row.citation,
+    licence: row.licence,
+    version: row.version,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    cityCount: row.city_count,
+    indicatorCount: row.indicator_count,
+    firstYear: row.first_year,
+    lastYear: row.last_year,
+    publishedFirstYear: row.published_first_year,
+    publishedLastYear: row.published_last_year,
+  };
+}
+
+/** Just enough of a network to decide access. */
+export interface NetworkRef {
+  id: number;
   slug: string;
   name: string;
-  country_code: string;
+  isPublic: boolean;
+}
+
+export interface MemberRecord {
+  slug: string;
+  name: string;
+  countryCode: string;
   population: number | null;
   role: 'lead_partner' | 'partner';
 }
@@ -76,18 +127,17 @@ export class NetworkRepository {
   }
 
   /** Every network with member, indicator and year counts, by name. */
-  async list(): Promise<NetworkWithStats[]> {
-    return (await this.withStats().orderBy('n.name')) as NetworkWithStats[];
+  async list(): Promise<NetworkRecord[]> {
+    return ((await this.withStats().orderBy('n.name')) as NetworkWithStatsRow[]).map(
+      toNetworkRecord,
+    );
   }
 
   /** Just enough of a network to decide access: no statistics. */
-  async findRefBySlug(
-    slug: string,
-  ): Promise<Pick<NetworkRow, 'id' | 'slug' | 'name' | 'is_public'> | undefined> {
+  async findRefBySlug(slug: string): Promise<NetworkRef | undefined> {
     return (await this.knex('networks')
       .where({ slug })
-      .first('id', 'slug', 'name', 'is_public')) as
-      Pick<NetworkRow, 'id' | 'slug' | 'name' | 'is_public'> | undefined;
+      .first('id', 'slug', 'name', 'is_public as isPublic')) as NetworkRef | undefined;
   }
 
   /** Ids of the networks anyone may read. */
@@ -98,17 +148,19 @@ export class NetworkRepository {
     return rows.map((r) => r.id);
   }
 
-  async findBySlug(slug: string): Promise<NetworkWithStats | undefined> {
-    return (await this.withStats().where('n.slug', slug).first()) as NetworkWithStats | undefined;
+  async findBySlug(slug: string): Promise<NetworkRecord | undefined> {
+    const row = (await this.withStats().where('n.slug', slug).first()) as
+      NetworkWithStatsRow | undefined;
+    return row === undefined ? undefined : toNetworkRecord(row);
   }
 
   /** Member cities, lead partner first, then by name. */
-  async listMembers(networkId: number): Promise<MemberRow[]> {
+  async listMembers(networkId: number): Promise<MemberRecord[]> {
     return (await this.knex('network_members as m')
       .join('cities as c', 'c.id', 'm.city_id')
       .where('m.network_id', networkId)
-      .select('c.slug', 'c.name', 'c.country_code', 'c.population', 'm.role')
-      .orderByRaw(`m.role = 'lead_partner' desc, c.name`)) as MemberRow[];
+      .select('c.slug', 'c.name', 'c.country_code as countryCode', 'c.population', 'm.role')
+      .orderByRaw(`m.role = 'lead_partner' desc, c.name`)) as MemberRecord[];
   }
 
   /** Member cities with their ids, by name. */

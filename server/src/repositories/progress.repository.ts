@@ -91,7 +91,7 @@ export class ProgressRepository {
    */
   async cityWithNetworks(slug: string): Promise<
     | {
-        city: { id: number; slug: string; name: string; country_code: string; version: number };
+        city: { id: number; slug: string; name: string; countryCode: string; version: number };
         networks: Array<NetworkVersion & NetworkLatestYears>;
       }
     | undefined
@@ -122,7 +122,7 @@ export class ProgressRepository {
         id: first.city_id as number,
         slug: first.city_slug as string,
         name: first.city_name as string,
-        country_code: first.country_code as string,
+        countryCode: first.country_code as string,
         version: first.city_version as number,
       },
       networks: rows

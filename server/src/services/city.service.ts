@@ -1,8 +1,7 @@
 import type { Principal } from '../auth/principal';
 import { canRead, readParts } from '../auth/principal';
-import type { CityRow } from '../db/rows';
 import { AppError, notFound } from '../errors';
-import type { CityObservationStats } from '../repositories/city.repository';
+import type { CityObservationStats, CityRecord } from '../repositories/city.repository';
 import type { Repositories, UnitOfWork } from '../repositories/unit-of-work';
 import type { CityCreate, CityPatch } from '../schemas/catalogue.schema';
 import type { CityDetail, CityListResponse, CitySummary } from '../schemas/city.schema';
@@ -12,23 +11,23 @@ import { toYearRange } from './network.service';
 import { etagOf, type Preconditions } from './preconditions';
 import { deleteVersioned, updateVersioned, type Versioned } from './versioned-change';
 
-export function toCitySummary(row: CityRow): CitySummary {
+export function toCitySummary(row: CityRecord): CitySummary {
   return {
     slug: row.slug,
     name: row.name,
-    countryCode: row.country_code,
+    countryCode: row.countryCode,
     population: row.population,
     latitude: row.latitude,
     longitude: row.longitude,
     version: row.version,
     etag: etagOf(row.id, row.version),
-    updatedAt: row.updated_at.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
   };
 }
 
-const snapshot = (row: CityRow): Record<string, unknown> => ({
+const snapshot = (row: CityRecord): Record<string, unknown> => ({
   name: row.name,
-  countryCode: row.country_code,
+  countryCode: row.countryCode,
   population: row.population,
   latitude: row.latitude,
   longitude: row.longitude,
@@ -36,7 +35,7 @@ const snapshot = (row: CityRow): Record<string, unknown> => ({
 });
 
 /** A city as a versioned record (versioned-change.ts). */
-const versionedCity = (row: CityRow): Versioned<CityRow> => ({
+const versionedCity = (row: CityRecord): Versioned<CityRecord> => ({
   what: 'city',
   etag: (r) => etagOf(r.id, r.version),
   body: toCitySummary,
@@ -93,13 +92,13 @@ export class CityService {
     const networks = (await repos.cities.listNetworks(row.id)).filter(
       (n) => canRead(scope, n.id) || principal.canEditCity(row.id),
     );
-    let stats: CityObservationStats = { observation_count: 0, first_year: null, last_year: null };
+    let stats: CityObservationStats = { observationCount: 0, firstYear: null, lastYear: null };
     for (const part of readParts(scope)) {
       const s = await repos.cities.observationStats(row.id, part.networkIds, part.published);
       stats = {
-        observation_count: stats.observation_count + s.observation_count,
-        first_year: minOf(stats.first_year, s.first_year),
-        last_year: maxOf(stats.last_year, s.last_year),
+        observationCount: stats.observationCount + s.observationCount,
+        firstYear: minOf(stats.firstYear, s.firstYear),
+        lastYear: maxOf(stats.lastYear, s.lastYear),
       };
     }
     return {
@@ -109,10 +108,10 @@ export class CityService {
         slug: n.slug,
         name: n.name,
         role: n.role,
-        dataKind: n.data_kind,
+        dataKind: n.dataKind,
       })),
-      observationCount: stats.observation_count,
-      dataYears: toYearRange(stats.first_year, stats.last_year),
+      observationCount: stats.observationCount,
+      dataYears: toYearRange(stats.firstYear, stats.lastYear),
     };
   }
 
@@ -209,11 +208,11 @@ export class CityService {
         action: 'city.deleted',
         check: async () => {
           const stats = await repos.cities.observationStats(current.id);
-          if (stats.observation_count > 0) {
+          if (stats.observationCount > 0) {
             throw new AppError(
               'conflict',
-              `${current.name} has ${stats.observation_count} reported ${stats.observation_count === 1 ? 'value' : 'values'}; delete them before deleting the city.`,
-              { observations: stats.observation_count },
+              `${current.name} has ${stats.observationCount} reported ${stats.observationCount === 1 ? 'value' : 'values'}; delete them before deleting the city.`,
+              { observations: stats.observationCount },
             );
           }
         },
@@ -226,7 +225,7 @@ export class CityService {
 /** Sets a city's codes; a code another city already has in that scheme is a 409 naming it. */
 async function putCodes(
   repos: Repositories,
-  city: CityRow,
+  city: CityRecord,
   codes: Readonly<Record<string, string | null>>,
 ): Promise<void> {
   for (const [scheme, code] of Object.entries(codes)) {

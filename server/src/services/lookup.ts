@@ -1,18 +1,18 @@
-import type { CityRow } from '../db/rows';
 import { AppError, notFound } from '../errors';
+import type { CityRecord } from '../repositories/city.repository';
 import type { IndicatorRecord } from '../repositories/indicator.repository';
-import type { NetworkWithStats } from '../repositories/network.repository';
+import type { NetworkRecord } from '../repositories/network.repository';
 import type { Repositories } from '../repositories/unit-of-work';
 
 /** Resolves slugs to records with the 404s and 409s every service needs. */
 
-export async function requireCity(repos: Repositories, slug: string): Promise<CityRow> {
+export async function requireCity(repos: Repositories, slug: string): Promise<CityRecord> {
   const city = await repos.cities.findBySlug(slug);
   if (city === undefined) throw notFound(`There is no city "${slug}".`);
   return city;
 }
 
-export async function requireNetwork(repos: Repositories, slug: string): Promise<NetworkWithStats> {
+export async function requireNetwork(repos: Repositories, slug: string): Promise<NetworkRecord> {
   const network = await repos.networks.findBySlug(slug);
   if (network === undefined) throw notFound(`There is no network "${slug}".`);
   return network;
@@ -33,7 +33,7 @@ export async function requireIndicator(
  */
 export async function requireReporting(
   repos: Repositories,
-  city: CityRow,
+  city: CityRecord,
   indicator: IndicatorRecord,
   mode: 'read' | 'write',
 ): Promise<void> {

@@ -1,6 +1,6 @@
 import { type Principal, canRead, seesDrafts } from '../auth/principal';
 import { AppError, notFound } from '../errors';
-import type { InvitationRecord, NetworkWithStats } from '../repositories/network.repository';
+import type { InvitationRecord, NetworkRecord } from '../repositories/network.repository';
 import type { UnitOfWork } from '../repositories/unit-of-work';
 import type {
   MembershipBody,
@@ -22,38 +22,38 @@ export function toYearRange(
 }
 
 /** A network as the API shows it; `drafts`: the reader is a member (years count drafts). */
-export function toNetworkSummary(row: NetworkWithStats, drafts = true): NetworkSummary {
+export function toNetworkSummary(row: NetworkRecord, drafts = true): NetworkSummary {
   return {
     slug: row.slug,
     name: row.name,
     description: row.description,
-    isPublic: row.is_public,
-    dataKind: row.data_kind,
+    isPublic: row.isPublic,
+    dataKind: row.dataKind,
     citation: row.citation,
     licence: row.licence,
-    cityCount: row.city_count,
-    indicatorCount: row.indicator_count,
+    cityCount: row.cityCount,
+    indicatorCount: row.indicatorCount,
     dataYears: drafts
-      ? toYearRange(row.first_year, row.last_year)
-      : toYearRange(row.published_first_year, row.published_last_year),
+      ? toYearRange(row.firstYear, row.lastYear)
+      : toYearRange(row.publishedFirstYear, row.publishedLastYear),
     version: row.version,
     etag: etagOf(row.id, row.version),
-    updatedAt: row.updated_at.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
   };
 }
 
-const snapshot = (row: NetworkWithStats): Record<string, unknown> => ({
+const snapshot = (row: NetworkRecord): Record<string, unknown> => ({
   name: row.name,
   description: row.description,
-  isPublic: row.is_public,
-  dataKind: row.data_kind,
+  isPublic: row.isPublic,
+  dataKind: row.dataKind,
   citation: row.citation,
   licence: row.licence,
   version: row.version,
 });
 
 /** A network as a versioned record (versioned-change.ts). */
-const versionedNetwork = (row: NetworkWithStats): Versioned<NetworkWithStats> => ({
+const versionedNetwork = (row: NetworkRecord): Versioned<NetworkRecord> => ({
   what: 'network',
   etag: (r) => etagOf(r.id, r.version),
   body: (r) => toNetworkSummary(r),
@@ -114,7 +114,7 @@ export class NetworkService {
       members: members.map((m) => ({
         slug: m.slug,
         name: m.name,
-        countryCode: m.country_code,
+        countryCode: m.countryCode,
         population: m.population,
         role: m.role,
       })),

@@ -345,7 +345,7 @@ export class ProgressService {
   }
 
   private async computeCityProgress(
-    city: { id: number; slug: string; name: string; country_code: string },
+    city: { id: number; slug: string; name: string; countryCode: string },
     networks: NetworkVersion[],
     drafts: ReadonlySet<number>,
     year: number | null,
@@ -440,7 +440,7 @@ export class ProgressService {
         };
       });
       return {
-        city: { slug: city.slug, name: city.name, countryCode: city.country_code },
+        city: { slug: city.slug, name: city.name, countryCode: city.countryCode },
         year,
         language: query.lang,
         networks: networks.map(networkRef),

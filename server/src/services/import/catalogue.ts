@@ -49,7 +49,7 @@ export class ImportCatalogue {
     const networks = new Map<number, NetworkFacts>(
       (await repos.networks.list()).map((n) => [
         n.id,
-        { id: n.id, slug: n.slug, name: n.name, isPublic: n.is_public },
+        { id: n.id, slug: n.slug, name: n.name, isPublic: n.isPublic },
       ]),
     );
     const memberships = await repos.networks.allMemberships();

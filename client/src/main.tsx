@@ -14,6 +14,8 @@ import './styles/maps.css';
 import './styles/daily-use.css';
 import './styles/large-network.css';
 import './styles/numbers.css';
+import './styles/home.css';
+import './styles/controls.css';
 import './styles/downloads.css';
 
 function storedLanguage(): string | null {

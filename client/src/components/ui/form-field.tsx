@@ -1,4 +1,13 @@
-import type { InputHTMLAttributes, ReactNode, Ref } from 'react';
+import type {
+  InputHTMLAttributes,
+  ReactNode,
+  Ref,
+  SelectHTMLAttributes,
+  TextareaHTMLAttributes,
+} from 'react';
+
+const join = (...classes: Array<string | undefined | false>): string =>
+  classes.filter(Boolean).join(' ');
 
 /**
  * A labelled input with its hint and error wired for screen readers; the
@@ -9,6 +18,7 @@ export function FormField({
   label,
   hint,
   error,
+  className,
   ...input
 }: {
   id: string;
@@ -33,6 +43,7 @@ export function FormField({
       )}
       <input
         id={id}
+        className={join('input', className)}
         aria-invalid={error !== undefined}
         aria-describedby={described === '' ? undefined : described}
         {...input}
@@ -44,4 +55,57 @@ export function FormField({
       )}
     </div>
   );
+}
+
+/**
+ * A label above its control (the control is the label's child, so the label
+ * names it): the pattern of every form outside the public pages' toolbars.
+ */
+export function Field({
+  label,
+  hint,
+  wide = false,
+  className,
+  testId,
+  children,
+}: {
+  label: ReactNode;
+  hint?: ReactNode;
+  /** The control takes up to 40rem (text areas, long selects). */
+  wide?: boolean;
+  className?: string;
+  testId?: string;
+  children: ReactNode;
+}): ReactNode {
+  return (
+    <label className={join('field', wide && 'field--wide', className)} data-testid={testId}>
+      <span className="field__label">{label}</span>
+      {hint !== undefined && <span className="field__hint">{hint}</span>}
+      {children}
+    </label>
+  );
+}
+
+/** A text input of the design. */
+export function Input({
+  className,
+  ...rest
+}: { ref?: Ref<HTMLInputElement> } & InputHTMLAttributes<HTMLInputElement>): ReactNode {
+  return <input className={join('input', className)} {...rest} />;
+}
+
+/** A select of the design (drawn arrow, the inputs' border and height). */
+export function Select({
+  className,
+  ...rest
+}: { ref?: Ref<HTMLSelectElement> } & SelectHTMLAttributes<HTMLSelectElement>): ReactNode {
+  return <select className={join('select', className)} {...rest} />;
+}
+
+/** A text area of the design. */
+export function TextArea({
+  className,
+  ...rest
+}: { ref?: Ref<HTMLTextAreaElement> } & TextareaHTMLAttributes<HTMLTextAreaElement>): ReactNode {
+  return <textarea className={join('textarea', className)} {...rest} />;
 }

@@ -33,6 +33,25 @@ const de: Locale = {
     networksHeading: 'Netzwerke',
     goalsHeading: 'Die 17 Ziele für nachhaltige Entwicklung',
     noNetworks: 'Es wurde noch kein Netzwerk angelegt.',
+    networksLead:
+      'Jedes Netzwerk vergleicht seine Mitgliedsstädte anhand derselben Indikatoren. Öffnen Sie eine Stadt für ihren Fortschritt zu den eigenen Zielwerten oder ein Netzwerk für Rangliste und Zielwerte.',
+    citiesOf: 'Städte von {{network}}',
+    allCities_one: 'Die {{count}} Stadt des Netzwerks',
+    allCities_other: 'Alle {{count}} Städte des Netzwerks',
+    compareCities: 'Städte vergleichen: Rangliste und Ziele',
+    allNetworks_one: '{{count}} Netzwerk',
+    allNetworks_other: 'Alle {{count}} Netzwerke',
+    findHeading: 'Ihre Stadt finden',
+    findLabel: 'Name der Stadt',
+    findHint_one: 'Geben Sie den Anfang des Namens ein; {{count}} öffentliche Stadt.',
+    findHint_other:
+      'Geben Sie den Anfang des Namens ein, mit oder ohne Akzente; {{count}} öffentliche Städte.',
+    findNone: 'Keine öffentliche Stadt beginnt mit \u201e{{q}}\u201c.',
+    findResults_one: '{{count}} Stadt gefunden',
+    findResults_other: '{{count}} Städte gefunden',
+    frameworkLead:
+      'Der UN-Rahmen hinter den Indikatoren: 17 Ziele, ihre Unterziele und globalen Indikatoren.',
+    frameworkLink: 'Zum UN-Rahmenwerk',
   },
   network: {
     cities_one: '{{count}} Stadt',

@@ -33,6 +33,30 @@ const es: Locale = {
     networksHeading: 'Redes',
     goalsHeading: 'Los 17 Objetivos de Desarrollo Sostenible',
     noNetworks: 'Todavía no se ha creado ninguna red.',
+    networksLead:
+      'Cada red compara sus ciudades miembro con los mismos indicadores. Abra una ciudad para ver su progreso hacia sus propias metas, o una red para su clasificación y puntuaciones por objetivo.',
+    citiesOf: 'Ciudades de {{network}}',
+    allCities_one: 'La {{count}} ciudad de la red',
+    allCities_many: 'Las {{count}} ciudades de la red',
+    allCities_other: 'Las {{count}} ciudades de la red',
+    compareCities: 'Comparar las ciudades: clasificación y objetivos',
+    allNetworks_one: '{{count}} red',
+    allNetworks_many: 'Las {{count}} redes',
+    allNetworks_other: 'Las {{count}} redes',
+    findHeading: 'Encuentre su ciudad',
+    findLabel: 'Nombre de la ciudad',
+    findHint_one: 'Escriba el comienzo de su nombre; {{count}} ciudad pública.',
+    findHint_many:
+      'Escriba el comienzo de su nombre, con o sin acentos; {{count}} ciudades públicas.',
+    findHint_other:
+      'Escriba el comienzo de su nombre, con o sin acentos; {{count}} ciudades públicas.',
+    findNone: 'Ninguna ciudad pública empieza por \u00ab{{q}}\u00bb.',
+    findResults_one: '{{count}} ciudad encontrada',
+    findResults_many: '{{count}} ciudades encontradas',
+    findResults_other: '{{count}} ciudades encontradas',
+    frameworkLead:
+      'El marco de la ONU detrás de los indicadores: 17 objetivos, sus metas e indicadores mundiales.',
+    frameworkLink: 'Abrir el marco de la ONU',
   },
   network: {
     cities_one: '{{count}} ciudad',

@@ -33,6 +33,30 @@ const fr: Locale = {
     networksHeading: 'Réseaux',
     goalsHeading: 'Les 17 objectifs de développement durable',
     noNetworks: 'Aucun réseau n\u2019a encore été créé.',
+    networksLead:
+      'Chaque réseau compare ses villes membres sur les mêmes indicateurs. Ouvrez une ville pour ses progrès vers ses propres cibles, ou un réseau pour son classement et ses scores par objectif.',
+    citiesOf: 'Villes de {{network}}',
+    allCities_one: 'La {{count}} ville du réseau',
+    allCities_many: 'Les {{count}} villes du réseau',
+    allCities_other: 'Les {{count}} villes du réseau',
+    compareCities: 'Comparer les villes\u00a0: classement et objectifs',
+    allNetworks_one: '{{count}} réseau',
+    allNetworks_many: 'Les {{count}} réseaux',
+    allNetworks_other: 'Les {{count}} réseaux',
+    findHeading: 'Trouver votre ville',
+    findLabel: 'Nom de la ville',
+    findHint_one: 'Tapez le début de son nom\u00a0; {{count}} ville publique.',
+    findHint_many:
+      'Tapez le début de son nom, avec ou sans accents\u00a0; {{count}} villes publiques.',
+    findHint_other:
+      'Tapez le début de son nom, avec ou sans accents\u00a0; {{count}} villes publiques.',
+    findNone: 'Aucune ville publique ne commence par «\u00a0{{q}}\u00a0».',
+    findResults_one: '{{count}} ville trouvée',
+    findResults_many: '{{count}} villes trouvées',
+    findResults_other: '{{count}} villes trouvées',
+    frameworkLead:
+      'Le cadre de l\u2019ONU derrière les indicateurs\u00a0: 17 objectifs, leurs cibles et indicateurs mondiaux.',
+    frameworkLink: 'Ouvrir le cadre de l\u2019ONU',
   },
   network: {
     cities_one: '{{count}} ville',

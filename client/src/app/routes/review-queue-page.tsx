@@ -32,7 +32,7 @@ export function ReviewQueuePage(): ReactNode {
       ) : (
         <TableScroll label={t('workspace.queue.title')}>
           {/* A card per year on a phone (stack-table); the roles keep it a table. */}
-          <table data-testid="review-queue" className="table stack-table" role="table">
+          <table data-testid="review-queue" className="table table--data stack-table" role="table">
             <caption>{t('workspace.queue.caption', { count: periods.length })}</caption>
             <thead role="rowgroup">
               <tr role="row">
@@ -42,7 +42,7 @@ export function ReviewQueuePage(): ReactNode {
                 <th scope="col" role="columnheader">
                   {t('workspace.review.year')}
                 </th>
-                <th scope="col" role="columnheader">
+                <th scope="col" role="columnheader" className="num">
                   {t('workspace.review.values')}
                 </th>
                 <th scope="col" role="columnheader">
@@ -62,7 +62,7 @@ export function ReviewQueuePage(): ReactNode {
                   <td role="cell" className="stack-table__badge">
                     {p.year}
                   </td>
-                  <td role="cell" data-label={t('workspace.review.values')}>
+                  <td role="cell" className="num" data-label={t('workspace.review.values')}>
                     {p.values}
                   </td>
                   <td role="cell" data-label={t('workspace.queue.submitted')}>
@@ -76,6 +76,7 @@ export function ReviewQueuePage(): ReactNode {
                   <td role="cell" className="stack-table__actions">
                     <LocalLink
                       to={`/cities/${p.city.slug}/workspace?network=${network}&tab=review`}
+                      className="button button--small"
                     >
                       {t('workspace.queue.open', { city: p.city.name, year: p.year })}
                     </LocalLink>

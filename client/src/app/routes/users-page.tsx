@@ -150,6 +150,7 @@ export function UsersPage(): ReactNode {
           <div className="field">
             <label htmlFor="grant-user">{t('auth.userColumn')}</label>
             <select
+              className="select"
               id="grant-user"
               required
               value={grantUser}
@@ -166,6 +167,7 @@ export function UsersPage(): ReactNode {
           <div className="field">
             <label htmlFor="grant-role">{t('auth.role')}</label>
             <select
+              className="select"
               id="grant-role"
               value={grantRole}
               onChange={(e) => {
@@ -185,6 +187,7 @@ export function UsersPage(): ReactNode {
                 {scoped === 'city' ? t('auth.city') : t('auth.network')}
               </label>
               <select
+                className="select"
                 id="grant-scope"
                 required
                 value={grantScope}
@@ -216,7 +219,7 @@ export function UsersPage(): ReactNode {
         <ErrorState error={users.error} onRetry={() => void users.refetch()} />
       ) : (
         <TableScroll label={t('auth.usersTitle')}>
-          <table className="table">
+          <table className="table table--data">
             <caption className="visually-hidden">{t('auth.usersTitle')}</caption>
             <thead>
               <tr>

@@ -2,6 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useBlocker, useParams } from 'react-router';
+import { Field, Select } from '../../components/ui/form-field';
 import { LocalLink } from '../../components/ui/local-link';
 import { EmptyState, ErrorState, LoadingState } from '../../components/ui/query-state';
 import { useDocumentTitle } from '../../components/ui/use-document-title';
@@ -212,16 +213,15 @@ export function WorkspacePage(): ReactNode {
           <p className="lead">{canEdit ? t('workspace.leadEditor') : t('workspace.leadReader')}</p>
         </div>
         {city.data.networks.length > 1 && (
-          <label>
-            {t('workspace.network')}
-            <select value={network} onChange={(e) => setNetwork(e.target.value)}>
+          <Field label={t('workspace.network')}>
+            <Select value={network} onChange={(e) => setNetwork(e.target.value)}>
               {city.data.networks.map((n) => (
                 <option key={n.slug} value={n.slug}>
                   {n.name}
                 </option>
               ))}
-            </select>
-          </label>
+            </Select>
+          </Field>
         )}
       </div>
       <CityInvitations city={slug} cityName={city.data.name} enabled={canEdit} />
@@ -247,6 +247,7 @@ export function WorkspacePage(): ReactNode {
                 key={id}
                 type="button"
                 role="tab"
+                className="tab"
                 id={`tab-${id}`}
                 aria-selected={tab === id}
                 aria-controls={`panel-${id}`}

@@ -181,6 +181,7 @@ export function ApiTokensPanel(): ReactNode {
         <div className="field">
           <label htmlFor="token-expiry">{t('account.tokenExpiry')}</label>
           <select
+            className="select"
             id="token-expiry"
             value={expiry}
             onChange={(e) => setExpiry(e.target.value as Expiry)}
@@ -210,7 +211,7 @@ export function ApiTokensPanel(): ReactNode {
         <EmptyState>{t('account.tokensEmpty')}</EmptyState>
       ) : (
         <TableScroll label={t('account.tokensTable')}>
-          <table className="table table--compact" aria-labelledby="token-list-title">
+          <table className="table table--compact table--data" aria-labelledby="token-list-title">
             <thead>
               <tr>
                 <th scope="col">{t('account.colName')}</th>

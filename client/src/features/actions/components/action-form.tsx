@@ -281,6 +281,7 @@ export function ActionForm({
       <div className="field">
         <label htmlFor={`${id}-description`}>{t('actions.form.description')}</label>
         <textarea
+          className="textarea"
           id={`${id}-description`}
           rows={3}
           value={draft.description}
@@ -310,6 +311,7 @@ export function ActionForm({
         <div className="field">
           <label htmlFor={`${id}-status`}>{t('actions.form.status')}</label>
           <select
+            className="select"
             id={`${id}-status`}
             value={draft.status}
             onChange={(e) => set('status', e.target.value as ActionStatus)}
@@ -362,6 +364,7 @@ export function ActionForm({
                     {t('actions.form.indicator', { n: index + 1 })}
                   </label>
                   <select
+                    className="select"
                     id={`${id}-indicator-${e.key}`}
                     value={e.indicator}
                     aria-invalid={shown(`indicator-${e.key}`) !== undefined}

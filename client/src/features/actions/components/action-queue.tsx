@@ -51,6 +51,7 @@ function Decision({
       <div className="field">
         <label htmlFor={`${id}-comment`}>{t('actions.queue.comment')}</label>
         <textarea
+          className="textarea"
           id={`${id}-comment`}
           rows={2}
           value={comment}

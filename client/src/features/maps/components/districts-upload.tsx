@@ -234,9 +234,13 @@ export function DistrictsUpload({
                 {t('maps.upload.fileRead', { file: fileName, count: info.featureCount })}
               </p>
               <div className="districts-upload__properties">
-                <label>
-                  {t('maps.upload.codeProperty')}
-                  <select value={codeProperty} onChange={(e) => setCodeProperty(e.target.value)}>
+                <label className="field">
+                  <span className="field__label">{t('maps.upload.codeProperty')}</span>
+                  <select
+                    className="select"
+                    value={codeProperty}
+                    onChange={(e) => setCodeProperty(e.target.value)}
+                  >
                     {info.properties.map((p) => (
                       <option key={p} value={p}>
                         {p} ({info.examples[p]})
@@ -244,9 +248,13 @@ export function DistrictsUpload({
                     ))}
                   </select>
                 </label>
-                <label>
-                  {t('maps.upload.nameProperty')}
-                  <select value={nameProperty} onChange={(e) => setNameProperty(e.target.value)}>
+                <label className="field">
+                  <span className="field__label">{t('maps.upload.nameProperty')}</span>
+                  <select
+                    className="select"
+                    value={nameProperty}
+                    onChange={(e) => setNameProperty(e.target.value)}
+                  >
                     <option value="">{t('maps.upload.noName')}</option>
                     {info.properties.map((p) => (
                       <option key={p} value={p}>

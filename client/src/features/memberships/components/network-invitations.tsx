@@ -74,7 +74,13 @@ export function NetworkInvitations({
       <form onSubmit={submit} className="form toolbar" aria-labelledby="invite-heading">
         <div className="field">
           <label htmlFor="invite-city">{t('invitations.city')}</label>
-          <select id="invite-city" required value={city} onChange={(e) => setCity(e.target.value)}>
+          <select
+            className="select"
+            id="invite-city"
+            required
+            value={city}
+            onChange={(e) => setCity(e.target.value)}
+          >
             <option value="">{t('invitations.chooseCity')}</option>
             {candidates.map((c) => (
               <option key={c.slug} value={c.slug}>
@@ -86,6 +92,7 @@ export function NetworkInvitations({
         <div className="field">
           <label htmlFor="invite-role">{t('invitations.role')}</label>
           <select
+            className="select"
             id="invite-role"
             value={role}
             onChange={(e) => setRole(e.target.value as MemberRole)}
@@ -116,7 +123,7 @@ export function NetworkInvitations({
         <EmptyState>{t('invitations.none')}</EmptyState>
       ) : (
         <TableScroll label={t('invitations.pendingTitle')}>
-          <table className="table" aria-labelledby="pending-invitations-heading">
+          <table className="table table--data" aria-labelledby="pending-invitations-heading">
             <thead>
               <tr>
                 <th scope="col">{t('invitations.city')}</th>

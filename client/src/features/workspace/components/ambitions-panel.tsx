@@ -2,7 +2,9 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useMemo, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Assessment, GapChartPoint } from '@api/progress.schema';
+import { Button } from '../../../components/ui/button';
 import { ChartFigure } from '../../../components/ui/chart-frame';
+import { Field, Input, Select } from '../../../components/ui/form-field';
 import { StatusBadge } from '../../../components/ui/status-badge';
 import { ApiError, apiFetch } from '../../../lib/api-client';
 import { GapDataTable } from '../../progress/components/gap-data-table';
@@ -34,9 +36,8 @@ export function AmbitionsPanel(props: {
   const indicator = props.indicators.find((i) => i.slug === slug);
   return (
     <div className="ambitions-panel">
-      <label>
-        {t('workspace.ambition.indicator')}
-        <select
+      <Field label={t('workspace.ambition.indicator')} wide>
+        <Select
           value={slug}
           onChange={(e) => setSlug(e.target.value)}
           data-testid="ambition-indicator"
@@ -49,8 +50,8 @@ export function AmbitionsPanel(props: {
                 : ` (${t('workspace.ambition.none')})`}
             </option>
           ))}
-        </select>
-      </label>
+        </Select>
+      </Field>
       {indicator !== undefined && (
         <AmbitionForm
           key={indicator.slug}
@@ -189,43 +190,45 @@ function AmbitionForm(props: {
   return (
     <div className="ambition-form">
       <form onSubmit={(e) => void submit(e)} aria-describedby="ambition-errors">
-        <fieldset disabled={!props.canEdit}>
+        <fieldset disabled={!props.canEdit} className="fieldset">
           <legend>{t('workspace.ambition.legend', { unit })}</legend>
-          <label>
-            {t('workspace.ambition.baselineYear')}
-            <input
-              inputMode="numeric"
-              value={baselineYear}
-              onChange={(e) => setBaselineYear(e.target.value)}
-            />
-          </label>
-          <label>
-            {t('workspace.ambition.baselineValue')}
-            <input
-              inputMode="decimal"
-              value={baselineValue}
-              onChange={(e) => setBaselineValue(e.target.value)}
-            />
-          </label>
-          <label>
-            {t('workspace.ambition.targetYear')}
-            <input
-              inputMode="numeric"
-              value={targetYear}
-              onChange={(e) => setTargetYear(e.target.value)}
-            />
-          </label>
-          <label>
-            {t('workspace.ambition.targetValue')}
-            <input
-              inputMode="decimal"
-              value={targetValue}
-              onChange={(e) => setTargetValue(e.target.value)}
-            />
-          </label>
-          <button type="submit" className="button" disabled={parsed.errors.length > 0}>
+          <div className="field-row">
+            <Field label={t('workspace.ambition.baselineYear')}>
+              <Input
+                className="input--year"
+                inputMode="numeric"
+                value={baselineYear}
+                onChange={(e) => setBaselineYear(e.target.value)}
+              />
+            </Field>
+            <Field label={t('workspace.ambition.baselineValue')}>
+              <Input
+                className="input--number"
+                inputMode="decimal"
+                value={baselineValue}
+                onChange={(e) => setBaselineValue(e.target.value)}
+              />
+            </Field>
+            <Field label={t('workspace.ambition.targetYear')}>
+              <Input
+                className="input--year"
+                inputMode="numeric"
+                value={targetYear}
+                onChange={(e) => setTargetYear(e.target.value)}
+              />
+            </Field>
+            <Field label={t('workspace.ambition.targetValue')}>
+              <Input
+                className="input--number"
+                inputMode="decimal"
+                value={targetValue}
+                onChange={(e) => setTargetValue(e.target.value)}
+              />
+            </Field>
+          </div>
+          <Button type="submit" disabled={parsed.errors.length > 0}>
             {t('workspace.ambition.save')}
-          </button>
+          </Button>
         </fieldset>
         <div id="ambition-errors" role="alert" className="field-error">
           {parsed.errors.join(' ')}

@@ -1,5 +1,7 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Button } from '../../../components/ui/button';
+import { Field, Input, Select, TextArea } from '../../../components/ui/form-field';
 import { ApiError } from '../../../lib/api-client';
 import { formatDateTime, formatNumber } from '../../../lib/format';
 import { useFlagWord } from '../../../components/ui/value-flags';
@@ -114,13 +116,13 @@ export function CellPanel(props: {
             {t('workspace.cell.unsavedValue', { text: props.pending.text })} {props.pending.message}
           </p>
           {props.pending.retryable && (
-            <button type="button" onClick={props.onRetry}>
+            <Button size="small" onClick={props.onRetry}>
               {t('workspace.grid.retry')}
-            </button>
-          )}
-          <button type="button" onClick={props.onDiscard}>
+            </Button>
+          )}{' '}
+          <Button variant="secondary" size="small" onClick={props.onDiscard}>
             {t('workspace.cell.discard')}
-          </button>
+          </Button>
         </div>
       )}
       {(value?.flag ?? null) !== null && (
@@ -148,48 +150,44 @@ export function CellPanel(props: {
               })}
             </span>
           </p>
-          <label>
-            {t('workspace.cell.status')}
-            <select
+          <Field label={t('workspace.cell.status')}>
+            <Select
               value={status}
               onChange={(e) => setStatus(e.target.value as 'final' | 'provisional')}
               disabled={props.locked !== null}
             >
               <option value="final">{t('workspace.cell.final')}</option>
               <option value="provisional">{t('workspace.cell.provisional')}</option>
-            </select>
-          </label>
-          <label>
-            {t('workspace.cell.source')}
-            <input
+            </Select>
+          </Field>
+          <Field label={t('workspace.cell.source')} wide>
+            <Input
               value={source}
               maxLength={500}
               onChange={(e) => setSource(e.target.value)}
               disabled={props.locked !== null}
             />
-          </label>
-          <label>
-            {t('workspace.cell.note')}
-            <textarea
+          </Field>
+          <Field label={t('workspace.cell.note')} wide>
+            <TextArea
               value={note}
               maxLength={2000}
               rows={2}
               onChange={(e) => setNote(e.target.value)}
               disabled={props.locked !== null}
             />
-          </label>
-          <label>
-            {t('workspace.cell.changeComment')}
-            <input
+          </Field>
+          <Field label={t('workspace.cell.changeComment')} wide>
+            <Input
               value={comment}
               maxLength={2000}
               onChange={(e) => setComment(e.target.value)}
               disabled={props.locked !== null}
             />
-          </label>
-          <button type="submit" className="button" disabled={busy || props.locked !== null}>
+          </Field>
+          <Button type="submit" disabled={busy || props.locked !== null}>
             {t('workspace.cell.saveDetails')}
-          </button>
+          </Button>
           <p role="status">{message}</p>
         </form>
       )}

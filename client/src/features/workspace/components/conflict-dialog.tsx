@@ -1,5 +1,7 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Button } from '../../../components/ui/button';
+import { Dialog } from '../../../components/ui/dialog';
 import { formatDateTime, formatNumber } from '../../../lib/format';
 import type { Observation, WorkspaceIndicator } from '../api/workspace-api';
 
@@ -25,7 +27,6 @@ export function ConflictDialog(props: {
   onKeepTheirs: () => void;
 }): ReactNode {
   const { t, i18n } = useTranslation();
-  const ref = useRef<HTMLDialogElement>(null);
   const titleRef = useRef<HTMLHeadingElement>(null);
   const { conflict, locale } = props;
   const { indicator } = conflict;
@@ -35,24 +36,14 @@ export function ConflictDialog(props: {
       ? t('workspace.conflict.deleted')
       : `${formatNumber(value, locale, indicator.decimals)} ${unit}`;
 
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog !== null && !dialog.open) dialog.showModal();
-    // The title takes the focus, not a button: an Enter typed as the dialog opens must not decide.
-    titleRef.current?.focus();
-  }, []);
-
   return (
-    <dialog
-      ref={ref}
-      className="dialog"
-      aria-labelledby="conflict-title"
-      aria-describedby="conflict-text"
-      data-testid="conflict-dialog"
-      onCancel={(event) => {
-        event.preventDefault();
-        props.onKeepTheirs();
-      }}
+    // The title takes the focus, not a button: an Enter typed as the dialog opens must not decide.
+    <Dialog
+      labelledBy="conflict-title"
+      describedBy="conflict-text"
+      initialFocus={titleRef}
+      testId="conflict-dialog"
+      onCancel={props.onKeepTheirs}
     >
       <h2 id="conflict-title" ref={titleRef} tabIndex={-1}>
         {t('workspace.conflict.title')}
@@ -81,13 +72,11 @@ export function ConflictDialog(props: {
         </div>
       </dl>
       <div className="actions">
-        <button type="button" className="button" onClick={props.onKeepTheirs}>
+        <Button variant="secondary" onClick={props.onKeepTheirs}>
           {t('workspace.conflict.keepTheirs')}
-        </button>
-        <button type="button" className="button" onClick={props.onKeepMine}>
-          {t('workspace.conflict.keepMine')}
-        </button>
+        </Button>
+        <Button onClick={props.onKeepMine}>{t('workspace.conflict.keepMine')}</Button>
       </div>
-    </dialog>
+    </Dialog>
   );
 }

@@ -757,7 +757,7 @@ export function DataGrid(props: DataGridProps): ReactNode {
             <p>{t('workspace.grid.more', { count: failed.length - BANNER_LIMIT })}</p>
           )}
           {failed.some((f) => f.edit.retryable) && (
-            <button type="button" onClick={retryAll}>
+            <button type="button" className="button button--small" onClick={retryAll}>
               {t('workspace.grid.retryAll')}
             </button>
           )}

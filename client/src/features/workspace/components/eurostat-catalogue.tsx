@@ -267,6 +267,7 @@ export function EurostatCatalogue({
                         {t('workspace.catalogue.directionShort')}
                       </label>
                       <select
+                        className="select"
                         id={`${field}-direction`}
                         aria-label={t('workspace.catalogue.direction', { name: c.code.label })}
                         value={c.direction}

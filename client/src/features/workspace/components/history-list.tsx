@@ -42,7 +42,11 @@ export function HistoryList(props: {
   };
   return (
     <TableScroll label={t('workspace.activity.what')}>
-      <table className="table history-table stack-table" data-testid="history-table" role="table">
+      <table
+        className="table table--data history-table stack-table"
+        data-testid="history-table"
+        role="table"
+      >
         <thead role="rowgroup">
           <tr role="row">
             {[

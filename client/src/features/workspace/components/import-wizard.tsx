@@ -1,5 +1,7 @@
 import { useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Button } from '../../../components/ui/button';
+import { Field, Input, Select, TextArea } from '../../../components/ui/form-field';
 import { TableScroll } from '../../../components/ui/table-scroll';
 import { ApiError } from '../../../lib/api-client';
 import { describeSeries } from '../../../lib/series';
@@ -140,9 +142,9 @@ export function ImportWizard(props: {
     <div className="import-wizard">
       <p>{t('workspace.import.intro')}</p>
       <p>
-        <button type="button" className="button" onClick={template}>
+        <Button variant="secondary" onClick={template}>
           {t('workspace.import.template')}
-        </button>
+        </Button>
       </p>
       <ol className="steps">
         <li>
@@ -169,27 +171,25 @@ export function ImportWizard(props: {
           </fieldset>
           {kind === 'opensdg' && (
             <div className="import-options">
-              <label>
-                {t('workspace.import.indicator')}
-                <select value={indicator} onChange={(e) => retarget(setIndicator)(e.target.value)}>
+              <Field label={t('workspace.import.indicator')}>
+                <Select value={indicator} onChange={(e) => retarget(setIndicator)(e.target.value)}>
                   {props.indicators.map((i) => (
                     <option key={i.slug} value={i.slug}>
                       {i.name}
                     </option>
                   ))}
-                </select>
-              </label>
+                </Select>
+              </Field>
               <div>
-                <label>
-                  {t('workspace.import.city')}
-                  <input
+                <Field label={t('workspace.import.city')}>
+                  <Input
                     value={cityCode}
                     maxLength={64}
                     spellCheck={false}
                     aria-describedby={`${id}-city-hint`}
                     onChange={(e) => retarget(setCityCode)(e.target.value)}
                   />
-                </label>
+                </Field>
                 <span id={`${id}-city-hint`} className="field__hint">
                   {t('workspace.import.cityHint')}
                 </span>
@@ -198,20 +198,18 @@ export function ImportWizard(props: {
           )}
           {kind === 'eurostat' && (
             <div className="import-options">
-              <label>
-                {t('workspace.network')}
-                <select value={network} onChange={(e) => retarget(setNetwork)(e.target.value)}>
+              <Field label={t('workspace.network')}>
+                <Select value={network} onChange={(e) => retarget(setNetwork)(e.target.value)}>
                   {networks.map((n) => (
                     <option key={n.slug} value={n.slug}>
                       {n.name}
                     </option>
                   ))}
-                </select>
-              </label>
+                </Select>
+              </Field>
               <div>
-                <label>
-                  {t('workspace.import.dataset')}
-                  <input
+                <Field label={t('workspace.import.dataset')}>
+                  <Input
                     value={dataset}
                     maxLength={40}
                     spellCheck={false}
@@ -219,7 +217,7 @@ export function ImportWizard(props: {
                     aria-describedby={`${id}-dataset-hint`}
                     onChange={(e) => retarget(setDataset)(e.target.value)}
                   />
-                </label>
+                </Field>
                 <span id={`${id}-dataset-hint`} className="field__hint">
                   {t('workspace.import.datasetHint')}
                 </span>
@@ -228,9 +226,8 @@ export function ImportWizard(props: {
           )}
         </li>
         <li>
-          <label>
-            {t('workspace.import.file')}
-            <input
+          <Field label={t('workspace.import.file')}>
+            <Input
               type="file"
               accept=".csv,.tsv,.txt,text/csv"
               onChange={(e) => {
@@ -242,10 +239,10 @@ export function ImportWizard(props: {
                 void file.text().then(setText);
               }}
             />
-          </label>
-          <label>
-            {t('workspace.import.paste')}
-            <textarea
+          </Field>
+          <Field label={t('workspace.import.paste')} wide>
+            <TextArea
+              className="textarea--code"
               rows={8}
               value={text}
               spellCheck={false}
@@ -259,17 +256,12 @@ export function ImportWizard(props: {
                 `${props.city},${props.indicators[0]?.slug ?? 'indicator'},${props.years[props.years.length - 1] ?? 2025},12.5`
               }
             />
-          </label>
+          </Field>
         </li>
         <li>
-          <button
-            type="button"
-            className="button"
-            disabled={busy || !ready}
-            onClick={() => void check()}
-          >
+          <Button disabled={busy || !ready} onClick={() => void check()}>
             {t('workspace.import.check')}
-          </button>
+          </Button>
         </li>
       </ol>
       {error !== null && (
@@ -337,7 +329,7 @@ export function ImportWizard(props: {
           )}
           {report.series.length > 0 && (
             <TableScroll label={t('workspace.import.seriesCaption')}>
-              <table className="table table--compact" data-testid="import-series">
+              <table className="table table--compact table--data" data-testid="import-series">
                 <caption>{t('workspace.import.seriesCaption')}</caption>
                 <thead>
                   <tr>
@@ -369,10 +361,12 @@ export function ImportWizard(props: {
                 </p>
               )}
               <TableScroll label={t('workspace.import.errors')}>
-                <table data-testid="import-errors">
+                <table className="table table--compact table--data" data-testid="import-errors">
                   <thead>
                     <tr>
-                      <th scope="col">{t('workspace.import.row')}</th>
+                      <th scope="col" className="num">
+                        {t('workspace.import.row')}
+                      </th>
                       <th scope="col">{t('workspace.import.column')}</th>
                       <th scope="col">{t('workspace.import.value')}</th>
                       <th scope="col">{t('workspace.import.problem')}</th>
@@ -381,7 +375,7 @@ export function ImportWizard(props: {
                   <tbody>
                     {report.errors.map((e, i) => (
                       <tr key={i}>
-                        <td>{e.row}</td>
+                        <td className="num">{e.row}</td>
                         <td>{e.column ?? ''}</td>
                         <td>{e.value ?? ''}</td>
                         <td>{e.message}</td>
@@ -390,9 +384,8 @@ export function ImportWizard(props: {
                   </tbody>
                 </table>
               </TableScroll>
-              <button
-                type="button"
-                className="button"
+              <Button
+                variant="secondary"
                 onClick={() =>
                   downloadText(
                     `${fileName?.replace(/\.[a-z]+$/i, '') ?? props.city}-errors.csv`,
@@ -401,7 +394,7 @@ export function ImportWizard(props: {
                 }
               >
                 {t('workspace.import.downloadErrors')}
-              </button>
+              </Button>
             </>
           )}
           {report.flagged.length > 0 && (
@@ -414,9 +407,9 @@ export function ImportWizard(props: {
             </ul>
           )}
           {report.errorCount === 0 && report.toInsert + report.toUpdate > 0 && (
-            <button type="button" className="button" disabled={busy} onClick={() => void commit()}>
+            <Button disabled={busy} onClick={() => void commit()}>
               {t('workspace.import.commit', { count: report.toInsert + report.toUpdate })}
-            </button>
+            </Button>
           )}
           {report.errorCount === 0 && report.toInsert + report.toUpdate === 0 && (
             <p>{t('workspace.import.nothing')}</p>

@@ -1,5 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Field, Select } from '../../../components/ui/form-field';
 import { TableScroll } from '../../../components/ui/table-scroll';
 import type { Observation, WorkspaceIndicator } from '../api/workspace-api';
 import { reportingStatus } from '../utils/grid-model';
@@ -28,18 +29,17 @@ export function ReportingStatus(props: {
   return (
     <details className="reporting-status" data-testid="reporting-status">
       <summary>{t('workspace.reporting.summary', { year, reported, total })}</summary>
-      <label>
-        {t('workspace.reporting.year')}
-        <select value={year} onChange={(e) => setYear(Number(e.target.value))}>
+      <Field label={t('workspace.reporting.year')}>
+        <Select value={year} onChange={(e) => setYear(Number(e.target.value))}>
           {props.years.map((y) => (
             <option key={y} value={y}>
               {y}
             </option>
           ))}
-        </select>
-      </label>
+        </Select>
+      </Field>
       <TableScroll label={t('workspace.reporting.caption', { year })}>
-        <table>
+        <table className="table table--compact table--data">
           <caption>{t('workspace.reporting.caption', { year })}</caption>
           <thead>
             <tr>

@@ -103,14 +103,20 @@ export function ReviewChecklistPanel(props: {
           </ul>
           {worthShowing.length > 0 && (
             <TableScroll label={t('workspace.checklist.caption', { year: props.year })}>
-              <table data-testid="checklist-values">
+              <table className="table table--compact table--data" data-testid="checklist-values">
                 <caption>{t('workspace.checklist.caption', { year: props.year })}</caption>
                 <thead>
                   <tr>
                     <th scope="col">{t('workspace.checklist.indicator')}</th>
-                    <th scope="col">{t('workspace.checklist.value')}</th>
-                    <th scope="col">{t('workspace.checklist.previous')}</th>
-                    <th scope="col">{t('workspace.checklist.change')}</th>
+                    <th scope="col" className="num">
+                      {t('workspace.checklist.value')}
+                    </th>
+                    <th scope="col" className="num">
+                      {t('workspace.checklist.previous')}
+                    </th>
+                    <th scope="col" className="num">
+                      {t('workspace.checklist.change')}
+                    </th>
                     <th scope="col">{t('workspace.checklist.why')}</th>
                   </tr>
                 </thead>
@@ -123,7 +129,7 @@ export function ReviewChecklistPanel(props: {
                           <span className="muted"> ({seriesLabel(v.series)})</span>
                         )}
                       </th>
-                      <td>
+                      <td className="num">
                         {v.changedSinceApproval && v.publishedValue !== null ? (
                           <>
                             <del>{fmt(v.publishedValue, v.decimals)}</del> →{' '}
@@ -134,12 +140,12 @@ export function ReviewChecklistPanel(props: {
                         )}{' '}
                         <span className="muted">{v.unit}</span>
                       </td>
-                      <td>
+                      <td className="num">
                         {v.previous === null
                           ? '—'
                           : `${fmt(v.previous.value, v.decimals)} (${v.previous.year})`}
                       </td>
-                      <td>
+                      <td className="num">
                         {v.change === null
                           ? '—'
                           : `${v.change > 0 ? '+' : v.change < 0 ? '−' : '±'}${fmt(Math.abs(v.change), v.decimals)}`}

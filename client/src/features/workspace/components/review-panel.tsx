@@ -1,5 +1,7 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Button } from '../../../components/ui/button';
+import { Field, Select, TextArea } from '../../../components/ui/form-field';
 import { TableScroll } from '../../../components/ui/table-scroll';
 import { formatDateTime } from '../../../lib/format';
 import { ReviewChecklistPanel } from './review-checklist';
@@ -66,10 +68,14 @@ export function ReviewPanel(props: {
       >
         {message?.text}
       </p>
-      <TableScroll label={t('workspace.review.caption')}>
+      <TableScroll label={t('workspace.review.caption')} tall>
         {/* On a phone each year is a card with its actions underneath (stack-table): the
             explicit roles keep it a table for screen readers once CSS changes its display. */}
-        <table data-testid="review-table" className="table stack-table" role="table">
+        <table
+          data-testid="review-table"
+          className="table table--data table--sticky stack-table"
+          role="table"
+        >
           <caption>{t('workspace.review.caption')}</caption>
           <thead role="rowgroup">
             <tr role="row">
@@ -79,10 +85,10 @@ export function ReviewPanel(props: {
               <th scope="col" role="columnheader">
                 {t('workspace.review.state')}
               </th>
-              <th scope="col" role="columnheader">
+              <th scope="col" role="columnheader" className="num">
                 {t('workspace.review.values')}
               </th>
-              <th scope="col" role="columnheader">
+              <th scope="col" role="columnheader" className="num">
                 {t('workspace.review.public')}
               </th>
               <th scope="col" role="columnheader">
@@ -104,10 +110,10 @@ export function ReviewPanel(props: {
                     {t(`workspace.state.${y.state}` as 'workspace.state.draft')}
                   </span>
                 </td>
-                <td role="cell" data-label={t('workspace.review.values')}>
+                <td role="cell" className="num" data-label={t('workspace.review.values')}>
                   {y.values}
                 </td>
-                <td role="cell" data-label={t('workspace.review.public')}>
+                <td role="cell" className="num" data-label={t('workspace.review.public')}>
                   {y.published}
                 </td>
                 <td role="cell" data-label={t('workspace.review.lastStep')}>
@@ -205,33 +211,32 @@ function YearActions(props: {
           setComment('');
         }}
       >
-        <label>
-          {t(`workspace.review.why.${asking}` as 'workspace.review.why.return')}
-          <textarea
+        <Field label={t(`workspace.review.why.${asking}` as 'workspace.review.why.return')} wide>
+          <TextArea
             required
             value={comment}
             maxLength={2000}
             rows={2}
             onChange={(e) => setComment(e.target.value)}
           />
-        </label>
-        <button type="submit" className="button" disabled={props.busy}>
+        </Field>
+        <Button type="submit" disabled={props.busy}>
           {t(`workspace.review.action.${asking}` as 'workspace.review.action.return', {
             year: props.year,
           })}
-        </button>
-        <button type="button" className="button button--secondary" onClick={() => setAsking(null)}>
+        </Button>
+        <Button variant="secondary" onClick={() => setAsking(null)}>
           {t('workspace.review.cancel')}
-        </button>
+        </Button>
       </form>
     );
   return (
     <div className="actions year-actions">
       {actions.map((action) => (
-        <button
+        <Button
           key={action}
-          type="button"
-          className="button"
+          // The step that moves a year forward is the primary one; returning, reopening and withdrawing are secondary.
+          variant={action === 'submit' || action === 'approve' ? 'primary' : 'secondary'}
           disabled={props.busy}
           onClick={() =>
             action === 'return' || action === 'reopen' ? setAsking(action) : props.onAct(action)
@@ -240,7 +245,7 @@ function YearActions(props: {
           {t(`workspace.review.action.${action}` as 'workspace.review.action.submit', {
             year: props.year,
           })}
-        </button>
+        </Button>
       ))}
     </div>
   );
@@ -282,40 +287,43 @@ function CommentForm(props: {
       aria-labelledby="comment-form-title"
     >
       <h3 id="comment-form-title">{t('workspace.review.addComment')}</h3>
-      <label htmlFor="comment-year">{t('workspace.review.year')}</label>
-      <select id="comment-year" value={year} onChange={(e) => setYear(Number(e.target.value))}>
-        {props.years.map((y) => (
-          <option key={y} value={y}>
-            {y}
-          </option>
-        ))}
-      </select>
-      <label htmlFor="comment-on">{t('workspace.review.onValue')}</label>
-      <select id="comment-on" value={indicator} onChange={(e) => setIndicator(e.target.value)}>
-        <option value="">{t('workspace.review.wholeYear')}</option>
-        {props.indicators.map((i) => (
-          <option key={i.slug} value={i.slug}>
-            {i.name}
-          </option>
-        ))}
-      </select>
-      <label htmlFor="comment-body">{t('workspace.review.comment')}</label>
-      <textarea
-        id="comment-body"
-        required
-        maxLength={2000}
-        rows={3}
-        value={body}
-        onChange={(e) => setBody(e.target.value)}
-      />
+      <div className="field-row">
+        <Field label={t('workspace.review.year')}>
+          <Select id="comment-year" value={year} onChange={(e) => setYear(Number(e.target.value))}>
+            {props.years.map((y) => (
+              <option key={y} value={y}>
+                {y}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field label={t('workspace.review.onValue')}>
+          <Select id="comment-on" value={indicator} onChange={(e) => setIndicator(e.target.value)}>
+            <option value="">{t('workspace.review.wholeYear')}</option>
+            {props.indicators.map((i) => (
+              <option key={i.slug} value={i.slug}>
+                {i.name}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      </div>
+      <Field label={t('workspace.review.comment')} wide>
+        <TextArea
+          id="comment-body"
+          required
+          maxLength={2000}
+          rows={3}
+          value={body}
+          onChange={(e) => setBody(e.target.value)}
+        />
+      </Field>
       {error !== null && (
         <p role="alert" className="field-error">
           {error}
         </p>
       )}
-      <button type="submit" className="button">
-        {t('workspace.review.post')}
-      </button>
+      <Button type="submit">{t('workspace.review.post')}</Button>
     </form>
   );
 }

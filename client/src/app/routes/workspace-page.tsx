@@ -339,7 +339,9 @@ export function WorkspacePage(): ReactNode {
                   aria-labelledby={`tab-${tab}`}
                   className="tab-panel"
                 >
-                  {tab === 'ambitions' && (
+                  {/* The form starts from the stored ambition: it waits for the ambitions to load. */}
+                  {tab === 'ambitions' && ambitions.isPending && <LoadingState lines={4} />}
+                  {tab === 'ambitions' && !ambitions.isPending && (
                     <AmbitionsPanel
                       city={slug}
                       indicators={networkIndicators}

@@ -154,11 +154,17 @@ describe('CSV files for people', () => {
     });
   });
 
-  it('chart titles wrap at spaces to fit the picture', () => {
+  it('chart titles and source lines wrap at spaces to fit the picture, addresses between characters', () => {
     expect(wrapText('Municipal waste recycling rate: Latest values', 20)).toEqual([
       'Municipal waste',
       'recycling rate:',
       'Latest values',
+    ]);
+    expect(wrapText('see http://example.org/abcdef', 10)).toEqual([
+      'see',
+      'http://exa',
+      'mple.org/a',
+      'bcdef',
     ]);
   });
 });

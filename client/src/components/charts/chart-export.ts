@@ -45,20 +45,50 @@ function escapeXml(text: string): string {
     .replace(/"/g, '&quot;');
 }
 
-/** Splits text into lines of at most `max` characters at spaces (a long word keeps its line). */
-export function wrapText(text: string, max: number): string[] {
+/**
+ * Splits text into lines no wider than `max` (as `measure` says) at spaces; a
+ * word wider than a line (an address) is broken between characters.
+ */
+export function wrapText(
+  text: string,
+  max: number,
+  measure: (text: string) => number = (t) => t.length,
+): string[] {
   const lines: string[] = [];
   let line = '';
-  for (const word of text.split(/\s+/).filter((w) => w !== '')) {
+  const push = (word: string): void => {
     if (line === '') line = word;
-    else if (line.length + 1 + word.length <= max) line += ` ${word}`;
+    else if (measure(`${line} ${word}`) <= max) line += ` ${word}`;
     else {
       lines.push(line);
       line = word;
     }
+  };
+  for (const word of text.split(/\s+/).filter((w) => w !== '')) {
+    if (measure(word) <= max) {
+      push(word);
+      continue;
+    }
+    let piece = '';
+    for (const char of word) {
+      if (piece !== '' && measure(piece + char) > max) {
+        push(piece);
+        piece = '';
+      }
+      piece += char;
+    }
+    push(piece);
   }
   if (line !== '') lines.push(line);
   return lines;
+}
+
+/** Measures text in the given CSS font (a canvas); an estimate where there is no canvas. */
+function measurer(font: string, size: number): (text: string) => number {
+  const context = document.createElement('canvas').getContext('2d');
+  if (context === null) return (text) => text.length * size * 0.6;
+  context.font = font;
+  return (text) => context.measureText(text).width;
 }
 
 /** Writes the computed style of each element of `original` onto its twin in `copy`. */
@@ -160,13 +190,16 @@ export function chartPicture(
   const pad = 12;
   const titleSize = 16;
   const sourceSize = 12;
+  const lineWidth = Math.max(80, width - 2 * pad);
   const titleLines = wrapText(
     title,
-    Math.max(20, Math.floor((width - 2 * pad) / (titleSize * 0.55))),
+    lineWidth,
+    measurer(`700 ${titleSize}px ${fontFamily}`, titleSize),
   );
   const sourceLines = wrapText(
     source,
-    Math.max(20, Math.floor((width - 2 * pad) / (sourceSize * 0.55))),
+    lineWidth,
+    measurer(`${sourceSize}px ${fontFamily}`, sourceSize),
   );
   const titleHeight = pad + titleLines.length * titleSize * 1.3 + pad;
   const sourceHeight = pad + sourceLines.length * sourceSize * 1.4 + pad;
@@ -207,29 +240,26 @@ export function chartPicture(
 
 /** The picture as a PNG at `scale` times its size (2: sharp on high-density screens and in print). */
 export async function pictureToPng(picture: ChartPicture, scale = 2): Promise<Blob> {
-  const url = URL.createObjectURL(new Blob([picture.svg], { type: 'image/svg+xml;charset=utf-8' }));
-  try {
-    const image = new Image();
-    await new Promise<void>((resolve, reject) => {
-      image.onload = () => resolve();
-      image.onerror = () => reject(new Error('The chart could not be drawn as an image.'));
-      image.src = url;
-    });
-    const canvas = document.createElement('canvas');
-    canvas.width = Math.round(picture.width * scale);
-    canvas.height = Math.round(picture.height * scale);
-    const context = canvas.getContext('2d');
-    if (context === null) throw new Error('No canvas here.');
-    context.fillStyle = '#ffffff';
-    context.fillRect(0, 0, canvas.width, canvas.height);
-    context.drawImage(image, 0, 0, canvas.width, canvas.height);
-    return await new Promise<Blob>((resolve, reject) =>
-      canvas.toBlob(
-        (blob) => (blob === null ? reject(new Error('No PNG.')) : resolve(blob)),
-        'image/png',
-      ),
-    );
-  } finally {
-    URL.revokeObjectURL(url);
-  }
+  // A data: URL, not a blob: one: the app's Content-Security-Policy allows images from 'self' and data: only.
+  const url = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(picture.svg)}`;
+  const image = new Image();
+  await new Promise<void>((resolve, reject) => {
+    image.onload = () => resolve();
+    image.onerror = () => reject(new Error('The chart could not be drawn as an image.'));
+    image.src = url;
+  });
+  const canvas = document.createElement('canvas');
+  canvas.width = Math.round(picture.width * scale);
+  canvas.height = Math.round(picture.height * scale);
+  const context = canvas.getContext('2d');
+  if (context === null) throw new Error('No canvas here.');
+  context.fillStyle = '#ffffff';
+  context.fillRect(0, 0, canvas.width, canvas.height);
+  context.drawImage(image, 0, 0, canvas.width, canvas.height);
+  return await new Promise<Blob>((resolve, reject) =>
+    canvas.toBlob(
+      (blob) => (blob === null ? reject(new Error('No PNG.')) : resolve(blob)),
+      'image/png',
+    ),
+  );
 }

@@ -45,7 +45,7 @@ const GAP = 4;
 const TARGET = 10;
 
 beforeAll(async () => {
-  ctx = await createTestApp();
+  ctx = await createTestApp({ as: 'admin' });
   const k = ctx.db.knex;
   const net = await buildNetwork(k, { slug: 'net', name: 'Net', is_public: true });
   const other = await buildNetwork(k, { slug: 'other', name: 'Other', is_public: true });

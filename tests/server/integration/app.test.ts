@@ -15,7 +15,7 @@ beforeAll(async () => {
     '<!doctype html><title>SDG City Monitor</title><div id="root"></div>',
   );
   fs.writeFileSync(path.join(clientDir, 'assets', 'app-abc123.js'), 'console.log(1);'.repeat(200));
-  ctx = await createTestApp({ CLIENT_DIR: clientDir });
+  ctx = await createTestApp({ as: 'admin', env: { CLIENT_DIR: clientDir } });
 });
 afterAll(async () => {
   await ctx?.close();

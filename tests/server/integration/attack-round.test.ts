@@ -21,7 +21,10 @@ let world: AccessWorld;
 let base = '';
 
 beforeAll(async () => {
-  ctx = await createTestApp({ IMPORT_IDLE_SECONDS: '2', SESSION_IDLE_MINUTES: '1' });
+  ctx = await createTestApp({
+    as: 'admin',
+    env: { IMPORT_IDLE_SECONDS: '2', SESSION_IDLE_MINUTES: '1' },
+  });
   world = await buildAccessWorld(ctx);
   base = await ctx.app.listen({ port: 0, host: '127.0.0.1' });
 });
@@ -464,7 +467,7 @@ describe('hole 13: the smaller ones', () => {
     fs.mkdirSync(path.join(dir, '.vite'));
     fs.writeFileSync(path.join(dir, '.vite', 'manifest.json'), '{"secret":true}');
     fs.writeFileSync(path.join(dir, 'index.html'), '<!doctype html><title>app</title>');
-    const withClient = await createTestApp({ CLIENT_DIR: dir });
+    const withClient = await createTestApp({ as: 'admin', env: { CLIENT_DIR: dir } });
     try {
       const response = await withClient.app.inject('/.vite/manifest.json');
       expect(response.body).not.toContain('secret');
@@ -476,7 +479,7 @@ describe('hole 13: the smaller ones', () => {
   });
 
   it('health says 503 when the disk is (nearly) full, and a disk-full error is a 503 with a message', async () => {
-    const full = await createTestApp({ MIN_FREE_DISK_MB: '10000000' });
+    const full = await createTestApp({ as: 'admin', env: { MIN_FREE_DISK_MB: '10000000' } });
     try {
       const health = await full.app.inject('/api/health');
       expect(health.statusCode).toBe(503);

@@ -55,7 +55,7 @@ const sessionIdOf = (headers: Record<string, string>): string =>
   tokenHash(headers.cookie!.split('=')[1]!);
 
 beforeAll(async () => {
-  ctx = await createTestApp();
+  ctx = await createTestApp({ as: 'admin' });
   http = api(ctx.app);
   const network = await buildNetwork(ctx.db.knex, { slug: 'auth-net' });
   const city = await buildCity(ctx.db.knex, { slug: 'auth-city' });
@@ -117,7 +117,7 @@ describe('sign-in and sessions', () => {
   });
 
   it('over HTTPS (behind a trusted proxy) the cookie is __Host- prefixed and Secure', async () => {
-    const https = await createTestApp({ TRUST_PROXY: 'true' });
+    const https = await createTestApp({ as: 'admin', env: { TRUST_PROXY: 'true' } });
     try {
       const client = api(https.app);
       await client.post('/api/v1/users', { email: 'tls@test.example', password: PASSWORD });

@@ -29,7 +29,7 @@ const pm25 = {
 };
 
 beforeAll(async () => {
-  ctx = await createTestApp();
+  ctx = await createTestApp({ as: 'admin' });
   http = api(ctx.app);
 });
 afterAll(async () => {

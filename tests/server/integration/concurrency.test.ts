@@ -8,7 +8,7 @@ let ctx: TestContext;
 const url = '/api/v1/cities/espoo/indicators/recycling/observations/2024';
 
 beforeAll(async () => {
-  ctx = await createTestApp();
+  ctx = await createTestApp({ as: 'admin' });
   const k = ctx.db.knex;
   const network = await buildNetwork(k);
   const city = await buildCity(k, { slug: 'espoo' });

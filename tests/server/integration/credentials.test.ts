@@ -16,7 +16,7 @@ let ctx: TestContext;
 let world: AccessWorld;
 
 beforeAll(async () => {
-  ctx = await createTestApp({ API_TOKEN_REQUESTS_PER_MINUTE: '40' });
+  ctx = await createTestApp({ as: 'admin', env: { API_TOKEN_REQUESTS_PER_MINUTE: '40' } });
   world = await buildAccessWorld(ctx);
 });
 
@@ -230,7 +230,10 @@ describe('the public read API for other websites (CORS)', () => {
   });
 
   it('allowed origins are configurable', async () => {
-    const limited = await createTestApp({ CORS_ORIGINS: 'https://www.espoo.fi' });
+    const limited = await createTestApp({
+      as: 'admin',
+      env: { CORS_ORIGINS: 'https://www.espoo.fi' },
+    });
     try {
       const allowed = await limited.app.inject({
         url: '/api/v1/networks',
@@ -250,7 +253,10 @@ describe('the public read API for other websites (CORS)', () => {
 
 describe('second factor (TOTP) for administrators and coordinators', () => {
   it('is enforced by configuration: a coordinator’s role counts only once the second factor is set up', async () => {
-    const strict = await createTestApp({ SECOND_FACTOR_ROLES: 'coordinator' });
+    const strict = await createTestApp({
+      as: 'admin',
+      env: { SECOND_FACTOR_ROLES: 'coordinator' },
+    });
     const http = api(strict.app);
     try {
       // An account created by the (system) test admin, then granted a coordinator role.

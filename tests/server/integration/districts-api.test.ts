@@ -56,7 +56,7 @@ const goodFile = () => ({
 });
 
 beforeAll(async () => {
-  ctx = await createTestApp({ DISTRICTS_BODY_LIMIT: '400000' });
+  ctx = await createTestApp({ as: 'admin', env: { DISTRICTS_BODY_LIMIT: '400000' } });
   const k = ctx.db.knex;
   const net = await buildNetwork(k, { slug: 'uk', is_public: true });
   const priv = await buildNetwork(k, { slug: 'closed', is_public: false });

@@ -39,7 +39,7 @@ let ctx: TestContext;
 let client: ReturnType<typeof api>;
 
 beforeAll(async () => {
-  ctx = await createTestApp();
+  ctx = await createTestApp({ as: 'admin' });
   client = api(ctx.app);
   expect(
     (await client.post('/api/v1/networks', { slug: 'csg', name: 'CSG', isPublic: true })).status,

@@ -45,8 +45,8 @@ const tricky = [
 ].join('\n');
 
 beforeAll(async () => {
-  source = await createTestApp();
-  target = await createTestApp();
+  source = await createTestApp({ as: 'admin' });
+  target = await createTestApp({ as: 'admin' });
   await catalogue(source);
   await catalogue(target);
   const report = await api(source.app).post<ImportReport>('/api/v1/imports', tricky, {

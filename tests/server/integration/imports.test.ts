@@ -23,7 +23,7 @@ const post = <T = ImportReport>(body: string | Buffer, query = '', type = 'text/
   http.post<T>(`/api/v1/imports${query}`, body, { 'content-type': type });
 
 beforeAll(async () => {
-  ctx = await createTestApp();
+  ctx = await createTestApp({ as: 'admin' });
   http = api(ctx.app);
   const k = ctx.db.knex;
   const network = await buildNetwork(k, { slug: 'net' });
@@ -287,7 +287,7 @@ describe('a file with errors', () => {
   it('refuses other content types (415) and files over the size limit (413)', async () => {
     const json = await http.post<ErrorBody>('/api/v1/imports', { rows: [] });
     expect(json.status).toBe(415);
-    const small = await createTestApp({ IMPORT_BODY_LIMIT: '2048' });
+    const small = await createTestApp({ as: 'admin', env: { IMPORT_BODY_LIMIT: '2048' } });
     try {
       const response = await small.app.inject({
         method: 'POST',

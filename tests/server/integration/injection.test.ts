@@ -21,7 +21,7 @@ let ctx: TestContext;
 let http: ReturnType<typeof api>;
 
 beforeAll(async () => {
-  ctx = await createTestApp();
+  ctx = await createTestApp({ as: 'admin' });
   http = api(ctx.app);
 });
 

@@ -16,7 +16,7 @@ import { createTestApp, type TestContext } from '../../helpers/test-app';
 let ctx: TestContext;
 
 beforeAll(async () => {
-  ctx = await createTestApp();
+  ctx = await createTestApp({ as: 'admin' });
   const k = ctx.db.knex;
   const network = await buildNetwork(k, {
     slug: 'green-cities',

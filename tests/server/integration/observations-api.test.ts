@@ -21,7 +21,7 @@ const url = (city: string, indicator: string, year: number): string =>
   `/api/v1/cities/${city}/indicators/${indicator}/observations/${year}`;
 
 beforeAll(async () => {
-  ctx = await createTestApp();
+  ctx = await createTestApp({ as: 'admin' });
   http = api(ctx.app);
   const k = ctx.db.knex;
   const network = await buildNetwork(k, { slug: 'net' });

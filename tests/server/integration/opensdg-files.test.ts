@@ -97,7 +97,7 @@ const slugOf = (file: string): string =>
   file.replace('/indicator_', '-').replace('.csv', '').toLowerCase();
 
 beforeAll(async () => {
-  ctx = await createTestApp();
+  ctx = await createTestApp({ as: 'admin' });
   const knex = ctx.db.knex;
   const network = await buildNetwork(knex, { slug: 'open-sdg-cities' });
   const bristol = await buildCity(knex, { slug: 'bristol', name: 'Bristol', country_code: 'GB' });

@@ -98,7 +98,7 @@ async function values(city: string): Promise<string[]> {
 }
 
 beforeAll(async () => {
-  ctx = await createTestApp({ IMPORT_BODY_LIMIT: String(LIMIT) });
+  ctx = await createTestApp({ as: 'admin', env: { IMPORT_BODY_LIMIT: String(LIMIT) } });
   client = api(ctx.app);
   expect(
     (

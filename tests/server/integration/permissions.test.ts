@@ -87,7 +87,7 @@ let ctx: TestContext;
 let world: AccessWorld;
 
 beforeAll(async () => {
-  ctx = await createTestApp();
+  ctx = await createTestApp({ as: 'admin' });
   world = await buildAccessWorld(ctx);
 });
 

@@ -25,7 +25,7 @@ let ctx: TestContext;
 let http: ReturnType<typeof api>;
 
 beforeAll(async () => {
-  ctx = await createTestApp();
+  ctx = await createTestApp({ as: 'admin' });
   http = api(ctx.app);
   const k = ctx.db.knex;
   const network = await buildNetwork(k, { slug: 'net', name: 'Net' });

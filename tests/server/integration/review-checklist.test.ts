@@ -24,7 +24,7 @@ const value = (indicator: string, year: number) =>
   `/api/v1/cities/lyon/indicators/${indicator}/observations/${year}`;
 
 beforeAll(async () => {
-  ctx = await createTestApp();
+  ctx = await createTestApp({ as: 'admin' });
   const k = ctx.db.knex;
   const net = await buildNetwork(k, { slug: 'net', name: 'Net', is_public: true });
   const lyon = await buildCity(k, { slug: 'lyon', name: 'Lyon' });

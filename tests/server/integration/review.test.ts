@@ -40,7 +40,7 @@ const base = '/api/v1/networks/net/cities/lyon/reviews';
 const value = (year: number) => `/api/v1/cities/lyon/indicators/recycling/observations/${year}`;
 
 beforeAll(async () => {
-  ctx = await createTestApp();
+  ctx = await createTestApp({ as: 'admin' });
   const k = ctx.db.knex;
   const net = await buildNetwork(k, { slug: 'net', name: 'Net', is_public: true });
   const lyon = await buildCity(k, { slug: 'lyon', name: 'Lyon' });

@@ -11,7 +11,7 @@ import { createTestApp, type TestContext } from '../../helpers/test-app';
 let ctx: TestContext;
 
 beforeAll(async () => {
-  ctx = await createTestApp();
+  ctx = await createTestApp({ as: 'visitor' });
 });
 afterAll(async () => {
   await ctx?.close();

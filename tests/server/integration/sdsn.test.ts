@@ -18,7 +18,7 @@ let ctx: TestContext;
 let scores: NetworkScoresResponse;
 
 beforeAll(async () => {
-  ctx = await createTestApp();
+  ctx = await createTestApp({ as: 'visitor' });
   const counts = await importSdsnUsCities2019(ctx.db.knex);
   expect(counts).toMatchObject({ cities: 105, indicators: 57 });
   const response = await ctx.app.inject('/api/v1/networks/sdsn-us-cities-2019/scores');

@@ -23,7 +23,10 @@ import { createTestApp } from '../../helpers/test-app';
  */
 const RUNS = Number(process.env.FUZZ_RUNS ?? 100);
 
-const ctx = await createTestApp({ BODY_LIMIT: '65536', IMPORT_BODY_LIMIT: '65536' });
+const ctx = await createTestApp({
+  as: 'admin',
+  env: { BODY_LIMIT: '65536', IMPORT_BODY_LIMIT: '65536' },
+});
 const world = await buildFuzzWorld(ctx.db.knex);
 const routes = hostileRoutes(ctx.app, world);
 

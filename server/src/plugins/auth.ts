@@ -159,7 +159,7 @@ async function authPlugin(app: FastifyInstance, { config, services }: AuthOption
     const params = (request.params ?? {}) as Record<string, string | number | undefined>;
     const slug = (value: string | number | undefined): string | undefined =>
       value === undefined ? undefined : String(value);
-    const resource = await services.access.resourceOf({
+    const resource = await services.access.requestResourceOf(request.principal, {
       network: slug(params.network),
       city: slug(params.city),
       indicator: slug(params.indicator),

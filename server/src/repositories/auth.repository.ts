@@ -77,6 +77,29 @@ const toUser = (row: UserRow): UserRecord => ({
 /** Whether the user (aliased `u`) has a confirmed second factor: one column of every user read. */
 const HAS_SECOND_FACTOR = `exists (select 1 from second_factors f where f.user_id = u.id and f.confirmed_at is not null) as has_second_factor`;
 
+/** A user's grants as one JSON array, in the order grantsOf() gives them. */
+const GRANTS_JSON = `(select coalesce(jsonb_agg(jsonb_build_object(
+    'id', g.id, 'user_id', g.user_id, 'role', g.role,
+    'network_id', g.network_id, 'network_slug', n.slug, 'network_name', n.name,
+    'city_id', g.city_id, 'city_slug', c.slug, 'city_name', c.name, 'granted_at', g.granted_at
+  ) order by g.role, g.id), '[]'::jsonb)
+  from role_grants g left join networks n on n.id = g.network_id left join cities c on c.id = g.city_id
+  where g.user_id = u.id) as grants_json`;
+
+/** The networks of the cities a user edits, as one JSON array. */
+const EDITOR_NETWORKS_JSON = `(select coalesce(jsonb_agg(distinct m.network_id), '[]'::jsonb)
+  from role_grants g join network_members m on m.city_id = g.city_id
+  where g.user_id = u.id and g.role = 'editor') as editor_networks`;
+
+/** A live session with everything a request needs to know who is asking. */
+export interface LiveSession {
+  session: SessionRecord;
+  user: UserRecord;
+  grants: GrantRecord[];
+  /** Networks of the cities the user has editor grants for. */
+  editorNetworkIds: number[];
+}
+
 interface GrantRow {
   id: number;
   user_id: number;
@@ -267,10 +290,15 @@ export class AuthRepository {
    * The session with this id when it is still valid (not past its absolute
    * expiry, used within the idle timeout, its user not disabled), with its user.
    */
-  async findLiveSession(
+  /**
+   * The live session behind a token hash with its user, the user's grants
+   * and the networks of the cities the user edits, in ONE round trip: every
+   * signed-in request starts here, so it is the floor of every write's cost.
+   */
+  async findLiveSessionWithGrants(
     id: string,
     idleSeconds: number,
-  ): Promise<{ session: SessionRecord; user: UserRecord } | undefined> {
+  ): Promise<LiveSession | undefined> {
     const row = (await this.knex('sessions as s')
       .join('users as u', 'u.id', 's.user_id')
       .where('s.id', id)
@@ -285,6 +313,8 @@ export class AuthRepository {
         's.created_at as session_created_at',
         's.last_seen_at',
         's.expires_at',
+        this.knex.raw(GRANTS_JSON),
+        this.knex.raw(EDITOR_NETWORKS_JSON),
       )
       .first()) as
       | (UserRow & {
@@ -293,10 +323,14 @@ export class AuthRepository {
           session_created_at: Date;
           last_seen_at: Date;
           expires_at: Date;
+          grants_json: Array<Omit<GrantRow, 'granted_at'> & { granted_at: string }>;
+          editor_networks: number[];
         })
       | undefined;
     if (row === undefined) return undefined;
     return {
+      grants: row.grants_json.map((g) => toGrant({ ...g, granted_at: new Date(g.granted_at) })),
+      editorNetworkIds: row.editor_networks,
       user: toUser(row),
       session: {
         id: row.session_id,

@@ -52,6 +52,8 @@ export interface CheckedResource {
  */
 export class AccessService {
   private readonly scopes = new WeakMap<Principal, Promise<ReadScope>>();
+  /** Facts loaded outside a transaction, per principal object (i.e. per request) and slugs. */
+  private readonly facts = new WeakMap<Principal, Map<string, Promise<LoadedResource>>>();
 
   constructor(private readonly uow: UnitOfWork) {}
 
@@ -107,8 +109,34 @@ export class AccessService {
     action: Action,
     slugs: ResourceSlugs,
   ): Promise<CheckedResource> {
-    const resource = await this.resourceOf(slugs, repos);
+    const resource =
+      repos === this.uow.repos
+        ? await this.requestResourceOf(principal, slugs)
+        : await this.resourceOf(slugs, repos);
     enforce(principal, action, resource);
     return resource as CheckedResource;
+  }
+
+  /**
+   * The facts behind the slugs for one request, loaded once: the route guard
+   * and a service's read check of the same resources share one load (a read
+   * is not transactional, so the two would see the same rows anyway). Inside
+   * a transaction, check() always loads afresh.
+   */
+  requestResourceOf(principal: Principal, slugs: ResourceSlugs): Promise<LoadedResource> {
+    const key = JSON.stringify([slugs.network, slugs.city, slugs.indicator, slugs.action]);
+    let loaded = this.facts.get(principal);
+    if (loaded === undefined) {
+      loaded = new Map();
+      this.facts.set(principal, loaded);
+    }
+    let resource = loaded.get(key);
+    if (resource === undefined) {
+      resource = this.resourceOf(slugs);
+      loaded.set(key, resource);
+      // A failed load is not remembered: the next check tries again.
+      resource.catch(() => loaded.delete(key));
+    }
+    return resource;
   }
 }

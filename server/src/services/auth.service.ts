@@ -8,7 +8,7 @@ import {
 import { isDemoAccount } from '../auth/demo-accounts';
 import { isToken, newToken, tokenHash } from '../auth/tokens';
 import { AppError, validationFailed } from '../errors';
-import type { Role, SessionRecord, UserRecord } from '../repositories/auth.repository';
+import type { GrantRecord, Role, SessionRecord, UserRecord } from '../repositories/auth.repository';
 import type { Repositories, UnitOfWork } from '../repositories/unit-of-work';
 
 export interface SessionPolicy {
@@ -96,24 +96,46 @@ export class AuthService {
     credentials: Pick<Credentials, 'viaToken' | 'readOnly'> = { viaToken: false, readOnly: false },
   ): Promise<Principal> {
     const all = await repos.auth.grantsOf(user.id);
+    const editorCities = all.filter((g) => g.role === 'editor').map((g) => g.cityId!);
+    return this.principalFrom(
+      user,
+      all,
+      await repos.auth.networksOfCities(editorCities),
+      credentials,
+    );
+  }
+
+  /**
+   * The principal from a user's grants (all of them, as stored) and the
+   * networks of the cities they edit: roles that need a second factor the
+   * user has not set up are held back.
+   */
+  private principalFrom(
+    user: UserRecord,
+    all: readonly GrantRecord[],
+    editorNetworkIds: readonly number[],
+    credentials: Pick<Credentials, 'viaToken' | 'readOnly'> = { viaToken: false, readOnly: false },
+  ): Principal {
     const heldBack = user.hasSecondFactor
       ? []
       : [...new Set(all.map((g) => g.role))].filter((r) =>
           this.policy.secondFactorRoles.includes(r),
         );
     const grants = all.filter((g) => !heldBack.includes(g.role));
-    const editorCities = grants.filter((g) => g.role === 'editor').map((g) => g.cityId!);
-    return Principal.user(userOf(user), grants, await repos.auth.networksOfCities(editorCities), {
-      ...credentials,
-      heldBack,
-    });
+    // Held-back editor grants edit nothing, so their cities' networks do not count.
+    const networks = heldBack.includes('editor') ? [] : [...editorNetworkIds];
+    return Principal.user(userOf(user), grants, networks, { ...credentials, heldBack });
   }
 
   /** The live session behind a cookie token, refreshing its last-seen time now and then. */
   async resolve(token: string): Promise<ResolvedSession | undefined> {
     if (!isToken(token)) return undefined;
     const { repos } = this.uow;
-    const found = await repos.auth.findLiveSession(tokenHash(token), this.policy.idleSeconds);
+    // One round trip: session, user, grants and the networks of edited cities.
+    const found = await repos.auth.findLiveSessionWithGrants(
+      tokenHash(token),
+      this.policy.idleSeconds,
+    );
     if (found === undefined) return undefined;
     if (
       Date.now() - found.session.lastSeenAt.getTime() >
@@ -121,7 +143,10 @@ export class AuthService {
     ) {
       await repos.auth.touchSession(found.session.id);
     }
-    return { session: found.session, principal: await this.principalOf(repos, found.user) };
+    return {
+      session: found.session,
+      principal: this.principalFrom(found.user, found.grants, found.editorNetworkIds),
+    };
   }
 
   /**

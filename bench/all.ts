@@ -16,6 +16,7 @@ const BENCHES: ReadonlyArray<{ name: string; args: string[] }> = [
   { name: 'engine', args: [] },
   { name: 'passwords', args: [] },
   { name: 'bundle', args: [] },
+  { name: 'round-trips', args: [] },
   { name: 'reads', args: ['--connections', '50,200'] },
   { name: 'write', args: [] },
   { name: 'import', args: [] },

@@ -1,0 +1,158 @@
+/**
+ * Database round trips per request, counted (not timed, so the figures are
+ * exact on a busy machine too): a warm public read should make none beyond
+ * what its freshness check needs, a signed-in write as few as possible.
+ *
+ *   npm run bench:round-trips [-- --engine postgres|pglite] [--verbose true]  (prints each query)
+ *
+ * Counts every query knex sends (including BEGIN/COMMIT) while one request
+ * is answered in process (app.inject), on a small network (5 cities × 5
+ * indicators × 11 years, drafts approved but the last year).
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildApp } from '../server/src/app';
+import { citySlug, fillDataset, indicatorSlug } from '../tests/helpers/dataset';
+import { scratchDatabase } from '../tests/helpers/databases';
+import { issueSession } from '../tests/helpers/auth';
+import { printTable, saveResults } from '../tests/helpers/report';
+import { testConfig } from '../tests/helpers/test-config';
+import { arg } from './lib/args';
+
+interface Case {
+  name: string;
+  method: 'GET' | 'PUT';
+  url: string;
+  signedIn: boolean;
+  body?: unknown;
+  /** Warm: asked once before counting (the answer may be cached). */
+  warm: boolean;
+}
+
+async function main(): Promise<void> {
+  const engine = arg('engine', 'postgres') === 'pglite' ? 'pglite' : 'postgres';
+  const scratch = await scratchDatabase(engine, 'roundtrips');
+  try {
+    await fillDataset(scratch.db, 5);
+    const app = await buildApp({ config: testConfig({}), db: scratch.db, logger: false });
+    await app.ready();
+    const session = await issueSession(scratch.db.knex, 'round-trips@bench.example');
+    const verbose = arg('verbose', 'false') === 'true';
+    let count = 0;
+    let sqls: string[] = [];
+    scratch.db.knex.on('query', (query: { sql: string }) => {
+      count++;
+      sqls.push(query.sql.replace(/\s+/g, ' ').slice(0, 110));
+    });
+    const city = citySlug(1);
+    const cases: Case[] = [
+      {
+        name: 'GET /api/ping (trivial)',
+        method: 'GET',
+        url: '/api/ping',
+        signedIn: false,
+        warm: true,
+      },
+      {
+        name: 'city progress, visitor, cold',
+        method: 'GET',
+        url: `/api/v1/cities/${city}/progress`,
+        signedIn: false,
+        warm: false,
+      },
+      {
+        name: 'city progress, visitor, warm',
+        method: 'GET',
+        url: `/api/v1/cities/${city}/progress`,
+        signedIn: false,
+        warm: true,
+      },
+      {
+        name: 'network scores, visitor, warm',
+        method: 'GET',
+        url: '/api/v1/networks/bench/scores',
+        signedIn: false,
+        warm: true,
+      },
+      {
+        name: 'network ranking page, visitor, warm',
+        method: 'GET',
+        url: '/api/v1/networks/bench/ranking?limit=50',
+        signedIn: false,
+        warm: true,
+      },
+      {
+        name: 'comparison, visitor, warm',
+        method: 'GET',
+        url: `/api/v1/networks/bench/indicators/${indicatorSlug(1)}/comparison`,
+        signedIn: false,
+        warm: true,
+      },
+      {
+        name: 'city progress, signed in, warm',
+        method: 'GET',
+        url: `/api/v1/cities/${city}/progress`,
+        signedIn: true,
+        warm: true,
+      },
+      {
+        name: 'PUT one value, signed in',
+        method: 'PUT',
+        url: `/api/v1/cities/${city}/indicators/${indicatorSlug(2)}/observations/1990`,
+        signedIn: true,
+        body: { value: 42.5 },
+        warm: false,
+      },
+    ];
+    const rows: Array<Record<string, string | number>> = [];
+    for (const c of cases) {
+      const send = () =>
+        app.inject({
+          method: c.method,
+          url: c.url,
+          headers: {
+            ...(c.signedIn ? session.headers : {}),
+            ...(c.body === undefined ? {} : { 'content-type': 'application/json' }),
+          },
+          ...(c.body === undefined ? {} : { payload: JSON.stringify(c.body) }),
+        });
+      if (c.warm) await send();
+      count = 0;
+      sqls = [];
+      const response = await send();
+      rows.push({ request: c.name, status: response.statusCode, 'round trips': count });
+      if (verbose) console.log(`${c.name}:\n${sqls.map((q) => `   ${q}`).join('\n')}`);
+    }
+    await app.close();
+    printTable(`Database round trips per request (${engine})`, rows);
+    saveResults('round-trips', { engine, rows });
+    writeSummary(engine, rows);
+  } finally {
+    await scratch.drop();
+  }
+}
+
+/** bench/round-trips.md: the committed record of the latest counts, which docs quote. */
+function writeSummary(engine: string, rows: Array<Record<string, string | number>>): void {
+  const file = path.join(path.dirname(fileURLToPath(import.meta.url)), 'round-trips.md');
+  const header = Object.keys(rows[0] ?? {});
+  const md = [
+    '# Database round trips per request',
+    '',
+    `Counted ${new Date().toISOString().slice(0, 10)} by \`npm run bench:round-trips\` on ${engine} (every query knex sends,`,
+    'BEGIN and COMMIT included, while one request is answered). Counts, not timings: they do not depend on',
+    'how busy the machine is. "Warm": the same request was answered once before.',
+    '',
+    `| ${header.join(' | ')} |`,
+    `| ${header.map((h) => (h === 'request' ? '---' : '---:')).join(' | ')} |`,
+    ...rows.map((r) => `| ${header.map((h) => String(r[h])).join(' | ')} |`),
+    '',
+  ].join('\n');
+  fs.writeFileSync(file, md);
+  execFileSync('npx', ['prettier', '--write', file], { stdio: 'ignore' });
+  console.log('Updated bench/round-trips.md');
+}
+
+await main();

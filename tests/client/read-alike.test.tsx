@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { GoalDetailResponse } from '../../server/src/schemas/sdg.schema';
 import { CityBriefPage } from '../../client/src/app/routes/city-brief-page';
 import { CityGoalPage } from '../../client/src/app/routes/city-goal-page';
+import { CityPage } from '../../client/src/app/routes/city-page';
 import { YearSelect } from '../../client/src/components/ui/year-select';
 import {
   dateLocale,
@@ -23,6 +24,30 @@ describe('stored values keep their decimals (18d)', () => {
     expect(formatStored(41, 'de', 0)).toBe('41');
     expect(formatStored(12.5, 'en', 2)).toBe('12.50');
     expect(storedDecimals(0.123456, 1)).toBe(4);
+  });
+});
+
+describe('stored values on the public pages keep their decimals (18d)', () => {
+  it('the city’s indicator table shows a stored 40.5 of a whole-number indicator as 40,5', async () => {
+    const progress = cityProgress(3);
+    progress.indicators[0] = indicatorProgress({
+      ...progress.indicators[0],
+      name: 'Indicator 01',
+      unit: 'beds',
+      decimals: 0,
+      latest: { year: 2023, value: 40.5 },
+    });
+    fakeApi({
+      '/api/v1/cities/espoo/progress': progress,
+      '/api/v1/sdg/goals': goalList('de'),
+    });
+    await renderPage(CityPage, { path: '/cities/espoo', pattern: '/cities/:city', language: 'de' });
+    const table = await screen.findByTestId('indicator-table');
+    const row = within(table)
+      .getByRole('rowheader', { name: /Indicator 01/ })
+      .closest('tr')!;
+    expect(row).toHaveTextContent('40,5 beds');
+    expect(row).not.toHaveTextContent(/\b41 beds/);
   });
 });
 

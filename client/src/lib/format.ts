@@ -57,6 +57,16 @@ export function formatValue(value: number, locale: string, decimals: number, uni
   return unit === '' ? number : `${number}${NBSP}${unit}`;
 }
 
+/** A stored value with its unit: the indicator's decimals, never fewer than the value has. */
+export function formatStoredValue(
+  value: number,
+  locale: string,
+  decimals: number,
+  unit: string,
+): string {
+  return formatValue(value, locale, storedDecimals(value, decimals), unit);
+}
+
 /** A share (0.42) as a percentage in the reader's locale ("42 %" in French). */
 export function formatShare(share: number, locale: string, decimals = 0): string {
   return withMinus(

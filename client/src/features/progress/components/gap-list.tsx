@@ -10,7 +10,7 @@ import type { ValueFlag } from '../../../lib/series';
 import { formatYear } from '../../../lib/format';
 import { useLanguage } from '../../../lib/i18n/use-language';
 import { withYear } from '../../../lib/url-state';
-import { formatIndicatorValue } from '../utils/describe';
+import { formatStoredIndicatorValue } from '../utils/describe';
 import { RateChange } from './rate-change';
 import { GapSentence } from './gap-sentence';
 import { MiniGapChart, MiniGapLegend } from './mini-gap-chart';
@@ -153,12 +153,12 @@ export function StrongestImprovements({
           indicator.latest !== null
             ? t('rates.fromTo', {
                 from: withLetters(
-                  formatIndicatorValue(indicator, indicator.components.baselineValue, lang),
+                  formatStoredIndicatorValue(indicator, indicator.components.baselineValue, lang),
                   flags(indicator.slug, indicator.components.baselineYear),
                 ),
                 fromYear: formatYear(indicator.components.baselineYear),
                 to: withLetters(
-                  formatIndicatorValue(indicator, indicator.latest.value, lang),
+                  formatStoredIndicatorValue(indicator, indicator.latest.value, lang),
                   flags(indicator.slug, indicator.latest.year),
                 ),
                 toYear: formatYear(indicator.latest.year),

@@ -7,7 +7,12 @@ import { StatusBadge } from '../../../components/ui/status-badge';
 import { formatShare, formatYear } from '../../../lib/format';
 import { useLanguage } from '../../../lib/i18n/use-language';
 import { withYear } from '../../../lib/url-state';
-import { formatDifference, formatIndicatorValue, sparkPoints } from '../utils/describe';
+import {
+  formatDifference,
+  formatIndicatorValue,
+  sparkPoints,
+  formatStoredIndicatorValue,
+} from '../utils/describe';
 import { Term } from '../../../components/ui/term';
 import { TableScroll } from '../../../components/ui/table-scroll';
 import { SyntheticBadge } from '../../../components/ui/synthetic-badge';
@@ -130,7 +135,7 @@ export function IndicatorTable({
                     '—'
                   ) : (
                     <>
-                      {formatIndicatorValue(indicator, indicator.latest.value, lang)}
+                      {formatStoredIndicatorValue(indicator, indicator.latest.value, lang)}
                       <FlagMarks flags={latestFlags(indicator)} />{' '}
                       <span className="muted small">{formatYear(indicator.latest.year)}</span>
                       {indicator.stale && (
@@ -147,7 +152,7 @@ export function IndicatorTable({
                     <span className="muted">{t('progress.noTarget')}</span>
                   ) : (
                     <>
-                      {formatIndicatorValue(indicator, indicator.ambition.targetValue, lang)}{' '}
+                      {formatStoredIndicatorValue(indicator, indicator.ambition.targetValue, lang)}{' '}
                       <span className="muted small">
                         {formatYear(indicator.ambition.targetYear)}
                       </span>

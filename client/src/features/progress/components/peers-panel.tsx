@@ -11,7 +11,7 @@ import { inDataDirection } from '../../../lib/rates';
 import { useLanguage } from '../../../lib/i18n/use-language';
 import { withYear } from '../../../lib/url-state';
 import { useIndicatorProgress, usePeers } from '../api/progress-api';
-import { formatIndicatorValue } from '../utils/describe';
+import { formatStoredIndicatorValue } from '../utils/describe';
 import { GapDataTable } from './gap-data-table';
 import { LazyActionGapChart } from './lazy-action-gap-chart';
 import { ProgressSummary } from './progress-summary';
@@ -139,7 +139,7 @@ export function PeersPanel({
                     '—'
                   ) : (
                     <>
-                      {formatIndicatorValue(data.indicator, peer.latest.value, lang)}
+                      {formatStoredIndicatorValue(data.indicator, peer.latest.value, lang)}
                       <FlagMarks flags={flagsOf?.(peer.slug, peer.latest.year) ?? []} /> (
                       {formatYear(peer.latest.year)})
                     </>

@@ -1,5 +1,5 @@
 import type { IndicatorProgress } from '@api/progress.schema';
-import { formatNumber, formatShare, formatValue } from '../../../lib/format';
+import { formatNumber, formatShare, formatStoredValue, formatValue } from '../../../lib/format';
 
 type Trend = 'compound' | 'linear' | null;
 
@@ -53,6 +53,18 @@ export function formatIndicatorValue(
   locale: string,
 ): string {
   return formatValue(value, locale, indicator.decimals, indicator.unit);
+}
+
+/**
+ * A stored value of the indicator (latest, baseline, target): its decimals, or
+ * more when the value has more (a 40.5 of a whole-number indicator is not "41").
+ */
+export function formatStoredIndicatorValue(
+  indicator: Pick<IndicatorProgress, 'unit' | 'decimals'>,
+  value: number,
+  locale: string,
+): string {
+  return formatStoredValue(value, locale, indicator.decimals, indicator.unit);
 }
 
 /** Points of an indicator's sparkline. */

@@ -5,7 +5,8 @@
  *
  *   npm run bench:round-trips [-- --engine postgres|pglite] [--verbose true]  (prints each query)
  *
- * Counts every query knex sends (including BEGIN/COMMIT) while one request
+ * Counts every query sent to the database (including BEGIN/COMMIT and the
+ * prepared statements that bypass knex) while one request
  * is answered in process (app.inject), on a small network (5 cities × 5
  * indicators × 11 years, drafts approved but the last year).
  */
@@ -13,6 +14,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import pg from 'pg';
 import { buildApp } from '../server/src/app';
 import { citySlug, fillDataset, indicatorSlug } from '../tests/helpers/dataset';
 import { scratchDatabase } from '../tests/helpers/databases';
@@ -42,10 +44,23 @@ async function main(): Promise<void> {
     const verbose = arg('verbose', 'false') === 'true';
     let count = 0;
     let sqls: string[] = [];
-    scratch.db.knex.on('query', (query: { sql: string }) => {
+    const record = (sql: string) => {
       count++;
-      sqls.push(query.sql.replace(/\s+/g, ' ').slice(0, 110));
-    });
+      sqls.push(sql.replace(/\s+/g, ' ').slice(0, 110));
+    };
+    if (engine === 'postgres') {
+      // On PostgreSQL the cache-key reads run as named prepared statements
+      // straight on a pooled connection (server/src/db/prepared.ts), past
+      // knex's query event: count at the driver, where every query passes.
+      const query = pg.Client.prototype.query as (...args: unknown[]) => unknown;
+      pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+        const first = args[0];
+        record(typeof first === 'string' ? first : String((first as { text?: string }).text));
+        return query.apply(this, args);
+      } as typeof pg.Client.prototype.query;
+    } else {
+      scratch.db.knex.on('query', (q: { sql: string }) => record(q.sql));
+    }
     const city = citySlug(1);
     const cases: Case[] = [
       {

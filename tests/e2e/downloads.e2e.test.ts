@@ -10,7 +10,13 @@ import type {
   NetworkScoresResponse,
 } from '../../server/src/schemas/progress.schema';
 import { startApp, type AppProcess } from './support/app-process';
-import { ARTIFACTS, launchBrowser, openPage, screenshot } from './support/browser';
+import {
+  accessibilityViolations,
+  ARTIFACTS,
+  launchBrowser,
+  openPage,
+  screenshot,
+} from './support/browser';
 
 /**
  * Issue 17, item 20, in the browser: the "Download / share" toolbar of the
@@ -206,6 +212,9 @@ describe('the city page', () => {
         path: path.join(ARTIFACTS, `downloads-city-bar-${width}-${lang}.png`),
       });
       await screenshot(page, `downloads-city-${width}-${lang}`);
+      // The toolbar and the charts' download buttons add no WCAG violation.
+      const violations = await accessibilityViolations(page);
+      expect(violations.filter((v) => /download|copy-link|chart-downloads/.test(v))).toEqual([]);
       expect(errors).toEqual([]);
       await context.close();
     });
@@ -278,6 +287,8 @@ describe('the network and compare pages', () => {
     expect(await bar.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
     await bar.screenshot({ path: path.join(ARTIFACTS, 'downloads-compare-bar-390-de.png') });
     await screenshot(page, 'downloads-compare-390-de');
+    const violations = await accessibilityViolations(page);
+    expect(violations.filter((v) => /download|copy-link|chart-downloads/.test(v))).toEqual([]);
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -165,6 +165,24 @@ describe('what decides a goal colour (issue 17, item 13)', () => {
     );
   });
 
+  it('says the rule beside the map too when it shows a goal’s colours', async () => {
+    fakeApi({
+      '/api/v1/networks/demo-net': network,
+      '/api/v1/networks/demo-net/scores': scoresWithReasons(),
+      '/api/v1/sdg/goals': goalList(),
+    });
+    await renderPage(NetworkPage, {
+      path: '/networks/demo-net?map=goal-3',
+      pattern: '/networks/:network',
+    });
+    await screen.findByTestId('heatmap');
+    const notes = screen.getAllByTestId('colour-rule');
+    expect(notes).toHaveLength(2);
+    expect(
+      within(screen.getByTestId('network-map-section')).getByTestId('colour-rule'),
+    ).toHaveTextContent('the city’s page lists the indicators');
+  });
+
   it('explains the rule on the methodology page at #goal-colour, in German too', async () => {
     await renderPage(MethodologyPage, {
       path: '/methodology',

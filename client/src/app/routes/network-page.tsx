@@ -198,6 +198,8 @@ export function NetworkPage(): ReactNode {
           <section aria-labelledby="map-heading" data-testid="network-map-section">
             <h2 id="map-heading">{t('maps.networkHeading')}</h2>
             <p className="muted small">{t('maps.networkIntro')}</p>
+            {/* A goal's colour beside its score: the same rule as the heatmap's, said here too. */}
+            {measure.kind === 'goal' && <ColourRuleNote named={false} />}
             <NetworkMapPanel
               members={members}
               measure={measure}

@@ -123,6 +123,32 @@ export interface ObservationFilter {
   series?: string;
 }
 
+/** The columns a write sets from an observation's fields. */
+function valueColumns(fields: ObservationFields): Record<string, unknown> {
+  return {
+    value: fields.value,
+    status: fields.status,
+    source: fields.source,
+    note: fields.note,
+    flag: fields.flag === null ? null : JSON.stringify(fields.flag),
+    value_flags: fields.flags,
+  };
+}
+
+/** The record of a row just written by `actor` (whose label the row does not hold). */
+function writtenRecord(
+  row: Row,
+  actor: { userId: number | null; label: string },
+  slugs: { city: string; indicator: string },
+): ObservationRecord {
+  return toRecord({
+    ...row,
+    city_slug: slugs.city,
+    indicator_slug: slugs.indicator,
+    updated_by_label: actor.userId === null ? null : actor.label,
+  });
+}
+
 /** Observations: reads by city, by indicator, latest values; versioned writes. */
 export class ObservationRepository {
   constructor(private readonly knex: Knex) {}
@@ -297,27 +323,14 @@ export class ObservationRepository {
         indicator_id: key.indicatorId,
         series: key.series,
         year: key.year,
-        value: fields.value,
-        status: fields.status,
-        source: fields.source,
-        note: fields.note,
-        flag: fields.flag === null ? null : JSON.stringify(fields.flag),
-        value_flags: fields.flags,
+        ...valueColumns(fields),
         created_by: actor.userId,
         updated_by: actor.userId,
       })
       .onConflict(['city_id', 'indicator_id', 'series', 'year'])
       .ignore()
       .returning('*')) as Row[];
-    const row = rows[0];
-    return row === undefined
-      ? null
-      : toRecord({
-          ...row,
-          city_slug: slugs.city,
-          indicator_slug: slugs.indicator,
-          updated_by_label: actor.userId === null ? null : actor.label,
-        });
+    return rows[0] === undefined ? null : writtenRecord(rows[0], actor, slugs);
   }
 
   /**
@@ -340,26 +353,13 @@ export class ObservationRepository {
         version: expectedVersion,
       })
       .update({
-        value: fields.value,
-        status: fields.status,
-        source: fields.source,
-        note: fields.note,
-        flag: fields.flag === null ? null : JSON.stringify(fields.flag),
-        value_flags: fields.flags,
+        ...valueColumns(fields),
         version: this.knex.raw('version + 1'),
         updated_by: actor.userId,
         updated_at: this.knex.fn.now(),
       })
       .returning('*')) as Row[];
-    const row = rows[0];
-    return row === undefined
-      ? null
-      : toRecord({
-          ...row,
-          city_slug: slugs.city,
-          indicator_slug: slugs.indicator,
-          updated_by_label: actor.userId === null ? null : actor.label,
-        });
+    return rows[0] === undefined ? null : writtenRecord(rows[0], actor, slugs);
   }
 
   /** Deletes when the stored version is `expectedVersion`. */

@@ -262,6 +262,29 @@ export class ObservationService {
    * that changes nothing is not recorded. Implausible jumps are flagged.
    * Four statements in one transaction: resolve, read the series, write, record.
    */
+  /**
+   * The first steps of every single-value write, inside its transaction: the
+   * access check, the city and indicator (404/409s), the period lock.
+   */
+  private async openWrite(
+    repos: Repositories,
+    principal: Principal,
+    at: { citySlug: string; indicatorSlug: string; series: string; year: number },
+  ): Promise<Awaited<ReturnType<typeof resolveWriteTarget>> & { key: ObservationKey }> {
+    await this.access.check(repos, principal, 'data.write', {
+      city: at.citySlug,
+      indicator: at.indicatorSlug,
+    });
+    const { city, indicator } = await resolveWriteTarget(repos, at.citySlug, at.indicatorSlug);
+    await requireWritable(repos, city.name, {
+      networkId: indicator.networkId,
+      cityId: city.id,
+      year: at.year,
+    });
+    const key = { cityId: city.id, indicatorId: indicator.id, series: at.series, year: at.year };
+    return { city, indicator, key };
+  }
+
   async put(
     principal: Principal,
     citySlug: string,
@@ -273,20 +296,15 @@ export class ObservationService {
   ): Promise<WriteResult> {
     const actor = principal.actor;
     return this.uow.transaction(async (repos) => {
-      await this.access.check(repos, principal, 'data.write', {
-        city: citySlug,
-        indicator: indicatorSlug,
-      });
-      const { city, indicator } = await resolveWriteTarget(repos, citySlug, indicatorSlug);
-      await requireWritable(repos, city.name, {
-        networkId: indicator.networkId,
-        cityId: city.id,
+      const { city, indicator, key } = await this.openWrite(repos, principal, {
+        citySlug,
+        indicatorSlug,
+        series,
         year,
       });
       const problem = checkValue(input.value, indicator);
       if (problem !== null) throw validationFailed(problem, [{ path: '/value', message: problem }]);
 
-      const key: ObservationKey = { cityId: city.id, indicatorId: indicator.id, series, year };
       const slugs = { city: city.slug, indicator: indicator.slug };
       const records = await repos.observations.seriesRecords(city.id, indicator.id, series, slugs);
       const existing = records.find((r) => r.year === year);
@@ -346,17 +364,12 @@ export class ObservationService {
     series: string = HEADLINE,
   ): Promise<void> {
     await this.uow.transaction(async (repos) => {
-      await this.access.check(repos, principal, 'data.write', {
-        city: citySlug,
-        indicator: indicatorSlug,
-      });
-      const { city, indicator } = await resolveWriteTarget(repos, citySlug, indicatorSlug);
-      await requireWritable(repos, city.name, {
-        networkId: indicator.networkId,
-        cityId: city.id,
+      const { city, indicator, key } = await this.openWrite(repos, principal, {
+        citySlug,
+        indicatorSlug,
+        series,
         year,
       });
-      const key: ObservationKey = { cityId: city.id, indicatorId: indicator.id, series, year };
       const existing = await repos.observations.find(key);
       if (existing === undefined) throw noValue(city.name, indicator.slug, series, year);
       await deleteVersioned(repos, versionedObservation(city, indicator, series, year), existing, {

@@ -86,6 +86,15 @@ function indicatorRef(indicator: IndicatorRecord, lang: SdgLanguage) {
   };
 }
 
+/** The latest year with values in a network: its drafts' (members) or its approved copy's. */
+function latestYearOf(
+  repos: Repositories,
+  networkId: number,
+  published: boolean,
+): Promise<number | null> {
+  return repos.progress.latestYear(published ? [] : [networkId], published ? [networkId] : []);
+}
+
 function networkRef(n: NetworkVersion) {
   return { slug: n.slug, name: n.name, dataKind: n.dataKind, citation: n.citation };
 }
@@ -516,12 +525,7 @@ export class ProgressService {
   ): Promise<NetworkScoresResponse> {
     const { repos } = this.uow;
     {
-      const year =
-        query.year ??
-        (await repos.progress.latestYear(
-          published ? [] : [network.id],
-          published ? [network.id] : [],
-        ));
+      const year = query.year ?? (await latestYearOf(repos, network.id, published));
       const indicators = await repos.indicators.listForNetwork(network.id);
       const members = await repos.networks.listMembersWithIds(network.id);
       const scoredIndicators = indicators.filter(
@@ -638,12 +642,7 @@ export class ProgressService {
       if (indicator === undefined || indicator.networkId !== network.id) {
         throw notFound(`The network "${network.slug}" has no indicator "${indicatorSlug}".`);
       }
-      const year =
-        query.year ??
-        (await repos.progress.latestYear(
-          published ? [] : [network.id],
-          published ? [network.id] : [],
-        ));
+      const year = query.year ?? (await latestYearOf(repos, network.id, published));
       const members = await repos.networks.listMembersWithIds(network.id);
       const series = groupSeries(await repos.progress.indicatorPoints(indicator.id, published));
       const ambitions = new Map(

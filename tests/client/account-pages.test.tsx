@@ -225,7 +225,7 @@ describe('API tokens on the account page', () => {
     const oldRow = (await within(panel).findAllByTestId('api-token-row'))[0]!;
     expect(oldRow).toHaveTextContent('Old script');
     expect(oldRow).toHaveTextContent('Revoked');
-    expect(oldRow).toHaveTextContent('Created Mar 1, 2025');
+    expect(oldRow).toHaveTextContent('Created 1 Mar 2025');
     expect(within(oldRow).queryByRole('button')).toBeNull();
 
     await userEvent.type(within(panel).getByLabelText('Name'), 'Nightly import');
@@ -261,7 +261,7 @@ describe('API tokens on the account page', () => {
     expect(newRow).toHaveTextContent('With your roles');
     expect(newRow).toHaveTextContent('Never used');
     expect(newRow).toHaveTextContent('Active');
-    expect(newRow).toHaveTextContent('Expires Aug 4, 2099');
+    expect(newRow).toHaveTextContent('Expires 4 Aug 2099');
 
     // Revoking asks first.
     const confirm = vi.spyOn(window, 'confirm').mockReturnValueOnce(false).mockReturnValue(true);
@@ -578,7 +578,7 @@ describe('invitations in the officer workspace', () => {
       'Invitations to join a network',
     );
     expect(section).toHaveTextContent('Demo network invites Espoo to join. Role: Partner.');
-    expect(section).toHaveTextContent('By Network coordinator on May 2, 2025');
+    expect(section).toHaveTextContent('By Network coordinator on 2 May 2025');
     expect(screen.getByText(/Espoo is not in any network yet/)).toBeVisible();
     expect(screen.queryByRole('tablist')).toBeNull();
 
@@ -767,7 +767,7 @@ describe('invitations on the network page', () => {
     expect(puts).toEqual([{ method: 'PUT', body: { role: 'lead_partner' } }]);
     const row = await within(section).findByRole('row', { name: /Tallinn/ });
     expect(row).toHaveTextContent('Lead partner');
-    expect(row).toHaveTextContent('By Network coordinator on May 2, 2025');
+    expect(row).toHaveTextContent('By Network coordinator on 2 May 2025');
 
     vi.spyOn(window, 'confirm').mockReturnValue(true);
     await userEvent.click(

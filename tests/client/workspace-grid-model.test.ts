@@ -1,13 +1,30 @@
 import { describe, expect, it } from 'vitest';
+import type { WorkspaceIndicator } from '../../client/src/features/workspace/api/workspace-api';
 import {
+  byGoal,
+  cellKey,
+  checkText,
   createSaveQueue,
   draftsStorageKey,
+  failedEdits,
+  gridYears,
+  isErrorEdit,
+  isUnchanged,
+  latestStored,
+  pastedBlock,
+  pasteTargets,
   readDrafts,
+  reasonCells,
   reportingColumn,
+  reportingStatus,
+  restoreDrafts,
   scrollLeftFor,
+  splitCellKey,
   stepPosition,
   writeDrafts,
+  type PendingEdit,
 } from '../../client/src/features/workspace/utils/grid-model';
+import { indicatorDefinition, observation } from './series-fixtures';
 
 /** A promise the test settles by hand, to play a slow server. */
 function deferred(): { promise: Promise<void>; resolve: () => void; reject: (e: Error) => void } {
@@ -198,5 +215,196 @@ describe('drafts kept in the browser', () => {
       removeItem: () => undefined,
     };
     expect(() => writeDrafts(full, 'a', new Map([['x|2025', '1']]))).not.toThrow();
+  });
+});
+
+const indicator = (slug: string, overrides: Partial<WorkspaceIndicator> = {}): WorkspaceIndicator =>
+  indicatorDefinition({ slug, ...overrides });
+
+describe('cells and typed values', () => {
+  it('names a cell by indicator and year, and splits the name back', () => {
+    expect(cellKey('waste', 2024)).toBe('waste|2024');
+    expect(splitCellKey('waste|2024')).toEqual({ slug: 'waste', year: 2024 });
+  });
+
+  it('checks typed text in the locale and against the allowed range; empty deletes', () => {
+    const rate = indicator('rate', { allowedMin: 0, allowedMax: 100 });
+    expect(checkText('12.5', rate, 'en')).toEqual({ ok: true, value: 12.5 });
+    expect(checkText('12,5', rate, 'fi')).toEqual({ ok: true, value: 12.5 });
+    expect(checkText('  ', rate, 'en')).toEqual({ ok: true, value: null });
+    expect(checkText('twelve', rate, 'en')).toEqual({ ok: false, reason: 'number' });
+    expect(checkText('101', rate, 'en')).toEqual({ ok: false, reason: 'range' });
+    const atLeast = indicator('count', { allowedMin: 0, allowedMax: null });
+    expect(checkText('-1', atLeast, 'en')).toEqual({ ok: false, reason: 'min' });
+    const atMost = indicator('share', { allowedMin: null, allowedMax: 1 });
+    expect(checkText('2', atMost, 'en')).toEqual({ ok: false, reason: 'max' });
+    expect(checkText('-5', atMost, 'en')).toEqual({ ok: true, value: -5 });
+  });
+
+  it('tells a refused or failed edit from one being saved', () => {
+    const edit = (state: PendingEdit['state']): PendingEdit => ({
+      text: '1',
+      state,
+      message: null,
+      retryable: false,
+      seq: 1,
+    });
+    expect(isErrorEdit(edit('invalid'))).toBe(true);
+    expect(isErrorEdit(edit('failed'))).toBe(true);
+    expect(isErrorEdit(edit('saving'))).toBe(false);
+    expect(isErrorEdit(undefined)).toBe(false);
+  });
+
+  it('knows when a value is what the server has (0 and -0 are different values)', () => {
+    expect(isUnchanged(null, null)).toBe(true);
+    expect(isUnchanged(null, observation())).toBe(false);
+    expect(isUnchanged(38, observation({ value: 38 }))).toBe(true);
+    expect(isUnchanged(39, observation({ value: 38 }))).toBe(false);
+    expect(isUnchanged(38, null)).toBe(false);
+    expect(isUnchanged(-0, observation({ value: 0 }))).toBe(false);
+  });
+
+  it("prefers the grid's own save unless the page shows a newer version", () => {
+    const shown = observation({ version: 3 });
+    const saved = observation({ version: 2 });
+    expect(latestStored(shown, false, null)).toBe(shown);
+    expect(latestStored(shown, true, saved)).toBe(shown);
+    const newer = observation({ version: 4 });
+    expect(latestStored(shown, true, newer)).toBe(newer);
+    expect(latestStored(shown, true, null)).toBeNull(); // the grid deleted it
+    expect(latestStored(null, true, saved)).toBe(saved);
+  });
+});
+
+describe('grid layout', () => {
+  it('shows the last years up to the later of last year and the latest value', () => {
+    const now = new Date('2025-06-01T00:00:00Z');
+    expect(gridYears([], now, 3)).toEqual([2022, 2023, 2024]);
+    expect(gridYears([observation({ year: 2026 })], now, 3)).toEqual([2024, 2025, 2026]);
+    expect(gridYears([], now)).toHaveLength(11);
+  });
+
+  it('groups indicators by goal in catalogue order, unmapped last', () => {
+    const groups = byGoal([
+      indicator('c', { goal: null, sortOrder: 0 }),
+      indicator('b', { goal: 11, sortOrder: 2 }),
+      indicator('a', { goal: 11, sortOrder: 2 }),
+      indicator('d', { goal: 3, sortOrder: 5 }),
+      indicator('e', { goal: 11, sortOrder: 1 }),
+    ]);
+    expect(groups.map((g) => [g.goal, g.indicators.map((i) => i.slug)])).toEqual([
+      [3, ['d']],
+      [11, ['e', 'a', 'b']],
+      [null, ['c']],
+    ]);
+  });
+
+  it('counts per goal the indicators reported for a year and names the missing ones', () => {
+    const groups = byGoal([indicator('a', { goal: 1 }), indicator('b', { goal: 1 })]);
+    const values = new Map([[cellKey('a', 2024), observation({ indicator: 'a', year: 2024 })]]);
+    expect(reportingStatus(groups, values, 2024)).toEqual([
+      { goal: 1, total: 2, reported: 1, missing: ['b'] },
+    ]);
+    expect(reportingStatus(groups, values, 2023)[0]!.missing).toEqual(['a', 'b']);
+  });
+
+  it('reads a pasted block by line and tab, whatever the line ends', () => {
+    expect(pastedBlock('1\t2\r\n3\t4\r\n')).toEqual([
+      ['1', '2'],
+      ['3', '4'],
+    ]);
+    expect(pastedBlock('1\r2\n')).toEqual([['1'], ['2']]);
+    expect(pastedBlock('5')).toEqual([['5']]);
+  });
+
+  it('places a pasted block from the active cell, skipping cells outside the grid or locked', () => {
+    const rows = [indicator('a'), indicator('b')];
+    const years = [2022, 2023, 2024];
+    const { targets, skipped } = pasteTargets(
+      [[' 1 ', '2', '3'], ['4', '5', '6'], ['7']],
+      { row: 0, col: 1 },
+      rows,
+      years,
+      (year) => year === 2023,
+    );
+    expect(targets.map((c) => [c.indicator.slug, c.year, c.text])).toEqual([
+      ['a', 2024, '2'],
+      ['b', 2024, '5'],
+    ]);
+    expect(skipped).toBe(5);
+  });
+});
+
+describe('edits kept for the officer', () => {
+  const rows = [indicator('a', { allowedMin: 0, allowedMax: 100 }), indicator('b')];
+  const years = [2023, 2024];
+  const edit = (state: PendingEdit['state'], seq = 1): PendingEdit => ({
+    text: 'x',
+    state,
+    message: 'why',
+    retryable: state === 'failed',
+    seq,
+  });
+
+  it('brings drafts back: to retry, refused with the reason, dropped when stored, aside when not in the grid', () => {
+    let seq = 0;
+    const restored = restoreDrafts(
+      new Map([
+        ['a|2023', '12'],
+        ['a|2024', '500'],
+        ['b|2023', '38'],
+        ['b|2024', ''],
+        ['other|2023', '1'],
+        ['a|1999', '2'],
+      ]),
+      {
+        rows,
+        years,
+        values: new Map([
+          [cellKey('b', 2023), observation({ indicator: 'b', year: 2023, value: 38 })],
+        ]),
+        locale: 'en',
+      },
+      { restored: 'kept from before', refused: (check) => (check.ok ? null : check.reason) },
+      () => ++seq,
+    );
+    expect([...restored.edits]).toEqual([
+      [
+        'a|2023',
+        { text: '12', state: 'failed', message: 'kept from before', retryable: true, seq: 1 },
+      ],
+      ['a|2024', { text: '500', state: 'invalid', message: 'range', retryable: false, seq: 2 }],
+    ]);
+    expect([...restored.hidden]).toEqual([
+      ['other|2023', '1'],
+      ['a|1999', '2'],
+    ]);
+  });
+
+  it('lists refused and failed edits of the grid in its order, not those being saved or outside it', () => {
+    const pending = new Map<string, PendingEdit>([
+      ['b|2023', edit('failed')],
+      ['a|2024', edit('invalid')],
+      ['a|2023', edit('saving')],
+      ['gone|2023', edit('failed')],
+      ['a|2023x', edit('failed')],
+    ]);
+    expect(failedEdits(pending, rows, years).map((f) => [f.key, f.slug, f.year])).toEqual([
+      ['a|2024', 'a', 2024],
+      ['b|2023', 'b', 2023],
+    ]);
+  });
+
+  it('shows the reasons of the active cell (unless edited) and of the cell refused last', () => {
+    const pending = new Map<string, PendingEdit>([
+      ['a|2023', edit('invalid')],
+      ['b|2023', edit('failed')],
+      ['b|2024', edit('saving')],
+    ]);
+    expect([...reasonCells(pending, 'a|2023', 'b|2023', false)]).toEqual(['a|2023', 'b|2023']);
+    expect([...reasonCells(pending, 'a|2023', 'b|2023', true)]).toEqual(['b|2023']);
+    expect([...reasonCells(pending, 'b|2024', 'b|2024', false)]).toEqual([]);
+    expect([...reasonCells(pending, 'a|2023', 'a|2023', false)]).toEqual(['a|2023']);
+    expect([...reasonCells(pending, 'b|2024', null, false)]).toEqual([]);
   });
 });

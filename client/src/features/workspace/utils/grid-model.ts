@@ -241,3 +241,149 @@ export function writeDrafts(
     // Full or forbidden storage: the edits still stay on screen and behind the leave guard.
   }
 }
+
+/** A cell key's parts: indicator slug and year. */
+export function splitCellKey(key: string): { slug: string; year: number } {
+  const [slug, yearText] = key.split('|');
+  return { slug: slug ?? '', year: Number(yearText) };
+}
+
+/** An edit that needs the officer: refused as typed, or refused or lost by the server. */
+export const isErrorEdit = (edit: PendingEdit | undefined): boolean =>
+  edit?.state === 'invalid' || edit?.state === 'failed';
+
+/** Whether a checked value is what the server already has (null: no value, and none stored). */
+export function isUnchanged(value: number | null, current: Observation | null): boolean {
+  return value === null ? current === null : current !== null && Object.is(current.value, value);
+}
+
+/**
+ * The latest stored value of a cell: the one the page shows, unless this
+ * grid's own save (`saved`, present when `hasSaved`) is newer.
+ */
+export function latestStored(
+  shown: Observation | null,
+  hasSaved: boolean,
+  saved: Observation | null,
+): Observation | null {
+  if (!hasSaved) return shown;
+  if (saved !== null && shown !== null && shown.version > saved.version) return shown;
+  return saved;
+}
+
+/**
+ * Drafts kept from an earlier visit, as edits of this grid: a draft the
+ * server has meanwhile is dropped, a valid one comes back failed (to retry),
+ * a refused one invalid with its reason; drafts of cells not in this grid
+ * (another network's indicator, an older year) are kept aside untouched.
+ */
+export function restoreDrafts(
+  drafts: Drafts,
+  grid: {
+    rows: readonly WorkspaceIndicator[];
+    years: readonly number[];
+    values: ReadonlyMap<string, Observation>;
+    locale: string;
+  },
+  messages: {
+    restored: string;
+    refused: (check: Check, indicator: WorkspaceIndicator) => string | null;
+  },
+  nextSeq: () => number,
+): { edits: Map<string, PendingEdit>; hidden: Map<string, string> } {
+  const edits = new Map<string, PendingEdit>();
+  const hidden = new Map<string, string>();
+  for (const [key, text] of drafts) {
+    const { slug, year } = splitCellKey(key);
+    const indicator = grid.rows.find((i) => i.slug === slug);
+    if (indicator === undefined || !grid.years.includes(year)) {
+      hidden.set(key, text);
+      continue;
+    }
+    const check = checkText(text, indicator, grid.locale);
+    const current = grid.values.get(key);
+    // The server has it after all (compared with ===, unlike a save: 0 and -0 are one here).
+    if (check.ok && (check.value === null ? current === undefined : current?.value === check.value))
+      continue;
+    edits.set(
+      key,
+      check.ok
+        ? { text, state: 'failed', message: messages.restored, retryable: true, seq: nextSeq() }
+        : {
+            text,
+            state: 'invalid',
+            message: messages.refused(check, indicator),
+            retryable: false,
+            seq: nextSeq(),
+          },
+    );
+  }
+  return { edits, hidden };
+}
+
+/** One edit the officer must look at (refused or failed), for the banner. */
+export interface FailedEdit {
+  key: string;
+  edit: PendingEdit;
+  slug: string;
+  year: number;
+}
+
+/** The refused and failed edits of cells in the grid, in the grid's order (row, then year). */
+export function failedEdits(
+  pending: ReadonlyMap<string, PendingEdit>,
+  rows: readonly WorkspaceIndicator[],
+  years: readonly number[],
+): FailedEdit[] {
+  const rowOf = new Map(rows.map((indicator, row) => [indicator.slug, row]));
+  return [...pending]
+    .filter((entry): entry is [string, PendingEdit] => isErrorEdit(entry[1]))
+    .map(([key, edit]) => ({ key, edit, ...splitCellKey(key) }))
+    .filter((f) => rowOf.has(f.slug) && years.includes(f.year))
+    .sort((a, b) => rowOf.get(a.slug)! - rowOf.get(b.slug)! || a.year - b.year);
+}
+
+/**
+ * The cells whose reason shows next to them: the active cell's (unless it is
+ * being edited), and the one refused last.
+ */
+export function reasonCells(
+  pending: ReadonlyMap<string, PendingEdit>,
+  activeKey: string,
+  lastFailed: string | null,
+  isEditing: boolean,
+): Set<string> {
+  const keys = new Set<string>();
+  if (!isEditing && isErrorEdit(pending.get(activeKey))) keys.add(activeKey);
+  if (lastFailed !== null && isErrorEdit(pending.get(lastFailed)) && lastFailed !== activeKey)
+    keys.add(lastFailed);
+  return keys;
+}
+
+/**
+ * Where each cell of a pasted block goes, from the active cell down and
+ * right: the cells that fall outside the grid or on a locked year are
+ * skipped (counted).
+ */
+export function pasteTargets(
+  block: readonly (readonly string[])[],
+  at: GridPosition,
+  rows: readonly WorkspaceIndicator[],
+  years: readonly number[],
+  isLocked: (year: number) => boolean,
+): {
+  targets: Array<{ indicator: WorkspaceIndicator; year: number; text: string }>;
+  skipped: number;
+} {
+  const targets: Array<{ indicator: WorkspaceIndicator; year: number; text: string }> = [];
+  let skipped = 0;
+  block.forEach((cells, r) =>
+    cells.forEach((cellText, c) => {
+      const indicator = rows[at.row + r];
+      const year = years[at.col + c];
+      if (indicator === undefined || year === undefined || isLocked(year)) skipped++;
+      else targets.push({ indicator, year, text: cellText.trim() });
+    }),
+  );
+  return { targets, skipped };
+}

@@ -51,6 +51,20 @@ export interface DiffCounts {
   unchanged: number;
 }
 
+/** A staged value that would be inserted (oldValue null) or change a stored one. */
+export interface StagedChange {
+  rowNo: number;
+  city: string;
+  indicator: string;
+  /** The series' canonical key ('' for the headline). */
+  series: string;
+  year: number;
+  oldValue: number | null;
+  newValue: number;
+  /** What else changes besides (or instead of) the number. */
+  also: Array<'status' | 'source' | 'note' | 'flags'>;
+}
+
 export interface SeriesPoint {
   cityId: number;
   indicatorId: number;
@@ -295,6 +309,53 @@ export class ImportRepository {
       changed: `(o.city_id is null
         or (o.value, o.status, o.source, o.note, o.value_flags) is distinct from (r.value, ${v.status}, ${v.source}, ${v.note}, ${v.flags}))`,
     };
+  }
+
+  /**
+   * The first `limit` staged values that would be inserted or changed, in the
+   * file's order, with the stored value beside the new one and what else of
+   * the value changes (status, source, note, flags): the dry run's "old → new".
+   */
+  async changes(columns: ImportColumns, limit: number): Promise<StagedChange[]> {
+    const { joins, changed } = this.changedRows(columns);
+    const v = this.newValues(columns);
+    const result = (await this.knex.raw(
+      `select r.row_no, c.slug as city, i.slug as indicator, r.series, r.year,
+              o.value as old_value, r.value as new_value,
+              case when o.city_id is null then array[]::text[] else array_remove(array[
+                case when o.status is distinct from ${v.status} then 'status' end,
+                case when o.source is distinct from ${v.source} then 'source' end,
+                case when o.note is distinct from ${v.note} then 'note' end,
+                case when o.value_flags is distinct from ${v.flags} then 'flags' end
+              ], null) end as also
+         from ${joins}
+         join cities c on c.id = r.city_id
+        where ${changed}
+        order by r.row_no, r.year, r.series
+        limit ?`,
+      [limit],
+    )) as {
+      rows: Array<{
+        row_no: number;
+        city: string;
+        indicator: string;
+        series: string;
+        year: number;
+        old_value: number | null;
+        new_value: number;
+        also: string[];
+      }>;
+    };
+    return result.rows.map((r) => ({
+      rowNo: r.row_no,
+      city: r.city,
+      indicator: r.indicator,
+      series: r.series,
+      year: r.year,
+      oldValue: r.old_value,
+      newValue: r.new_value,
+      also: r.also as StagedChange['also'],
+    }));
   }
 
   /**

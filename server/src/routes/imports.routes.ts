@@ -78,9 +78,11 @@ export const importRoutes: FastifyPluginAsyncTypebox<{
         description:
           'Send the file as the body with Content-Type: text/csv; its format is recognised from the header (or named with `?format=`). ' +
           'Long format: `city,indicator,year,value[,series,status,flags,source,note]` (comma, semicolon or tab separated; with ";" or tabs a decimal comma is accepted). ' +
+          'Wide format, as the workspace template writes it: `indicator` (slug), optionally `name`, `unit` (ignored) and `city`, then one column per year (e.g. `2024`); ' +
+          'an empty cell is no value; the city is the `city` column or `?city=`. ' +
           'Open SDG data files as cities publish them, with `?indicator=` (and `?city=` when the file has no GeoCode): breakdown columns become series, ' +
           'years such as 2016/17 their first year, n/a and empty values are left out and counted. Eurostat bulk TSV and SDMX-CSV files (also at /imports/eurostat). ' +
-          '`?dryRun=true` validates and reports without writing. A real import writes every row or none: any error ' +
+          '`?dryRun=true` validates and reports without writing; the report lists every value that would be inserted or changed, old → new (`changes`, the first 1,000). A real import writes every row or none: any error ' +
           'gives 422 with the full report. Columns left out of the file keep their stored content. Limits: ' +
           '1,000 columns, a header of 64 KiB, lines of 1 MiB, cells of 10,000 characters; an upload that sends ' +
           'nothing for a while is refused (408). Scripts send an API token: `Authorization: Bearer sdgcm_…`.',

@@ -157,6 +157,10 @@ export const Ambition = Type.Object({
   etag: Type.String(),
   updatedAt: Type.String({ format: 'date-time' }),
   updatedBy: Type.String(),
+  approved: Type.Boolean({
+    description:
+      'Whether this is the ambition the public sees. Members read the city’s working copy: false when it was set or changed since the coordinator last approved one of the city’s years in the network (the public still sees the approved one, or none). Everyone else reads the approved copy (always true).',
+  }),
 });
 export type Ambition = Static<typeof Ambition>;
 
@@ -204,6 +208,7 @@ export const CityHistoryQuery = Type.Object(
 export const ImportFormat = Type.Union(
   [
     Type.Literal('long'),
+    Type.Literal('wide'),
     Type.Literal('opensdg'),
     Type.Literal('eurostat-tsv'),
     Type.Literal('eurostat-sdmx'),
@@ -223,7 +228,7 @@ export const ImportQuery = Type.Object(
         minLength: 1,
         maxLength: 64,
         description:
-          'Open SDG: the city the file is about (its slug or one of its codes), for rows without GeoCode.',
+          'Open SDG and wide files: the city the file is about (its slug or one of its codes), for rows without GeoCode or a city column.',
       }),
     ),
     network: Type.Optional(Slug),
@@ -296,6 +301,35 @@ export const ImportReport = Type.Object({
   ),
   warnings: Type.Array(Type.String(), {
     description: 'Worth knowing although nothing is wrong, e.g. that nothing would be stored.',
+  }),
+  changes: Type.Array(
+    Type.Object({
+      row: Type.Integer({ description: 'The file’s row (the header is row 1).' }),
+      city: Type.String(),
+      indicator: Type.String(),
+      series: SeriesDimensions,
+      year: Type.Integer(),
+      oldValue: Type.Union([Type.Number(), Type.Null()], {
+        description: 'The stored value; null when the value is new.',
+      }),
+      newValue: Type.Number(),
+      also: Type.Array(
+        Type.Union([
+          Type.Literal('status'),
+          Type.Literal('source'),
+          Type.Literal('note'),
+          Type.Literal('flags'),
+        ]),
+        { description: 'What else of the value changes besides the number.' },
+      ),
+    }),
+    {
+      description:
+        'Every value the import inserts or changes, old → new, in the file’s order: the first 1,000 (toInsert + toUpdate count them all). Empty when the file has errors or changes nothing.',
+    },
+  ),
+  changesTruncated: Type.Boolean({
+    description: 'More values change than `changes` lists.',
   }),
 });
 export type ImportReport = Static<typeof ImportReport>;

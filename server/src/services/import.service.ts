@@ -6,7 +6,7 @@ import { NumberMap } from '../domain/number-map';
 import { MIN_YEAR } from '../domain/observation-rules';
 import { seriesDimensions } from '../domain/series';
 import { AppError } from '../errors';
-import type { ImportColumns, StagingWriter } from '../repositories/import.repository';
+import type { ImportColumns, StagedChange, StagingWriter } from '../repositories/import.repository';
 import type { ReviewState } from '../repositories/review.repository';
 import type { Repositories, UnitOfWork } from '../repositories/unit-of-work';
 import type { AccessService } from './access.service';
@@ -19,6 +19,7 @@ import {
 import { MAX_SERIES } from './import/staged-columns';
 import { CsvSyntaxError, EncodingError, readRecords } from './import/csv-records';
 import {
+  detectFormat,
   HeaderError,
   readerFor,
   type FormatReader,
@@ -73,6 +74,23 @@ export interface ImportReport {
   series: Array<{ indicator: string; series: Record<string, string>; values: number }>;
   /** Things to know although nothing is wrong, e.g. that nothing would be stored. */
   warnings: string[];
+  /** Every value the import inserts or changes, old → new, in the file's order (the first 1,000). */
+  changes: ImportChange[];
+  /** More values change than are listed (toInsert + toUpdate counts them all). */
+  changesTruncated: boolean;
+}
+
+export interface ImportChange {
+  row: number;
+  city: string;
+  indicator: string;
+  series: Record<string, string>;
+  year: number;
+  /** null: a new value. */
+  oldValue: number | null;
+  newValue: number;
+  /** What else of the value changes: status, source, note, flags. */
+  also: StagedChange['also'];
 }
 
 /** At most this many errors and flags are listed (all are counted). */
@@ -145,6 +163,7 @@ class ImportTally {
     outcome: { importId: number | null; committed: boolean },
     flagged: ImportFlag[] = [],
     flaggedCount = flagged.length,
+    changes: readonly StagedChange[] = [],
   ): ImportReport {
     const skippedReasons = [...this.skipped].map(([reason, count]) => ({ reason, count }));
     const skipped = skippedReasons.reduce((n, s) => n + s.count, 0);
@@ -176,6 +195,17 @@ class ImportTally {
         values: s.values,
       })),
       warnings,
+      changes: changes.map((c) => ({
+        row: c.rowNo,
+        city: c.city,
+        indicator: c.indicator,
+        series: { ...seriesDimensions(c.series) },
+        year: c.year,
+        oldValue: c.oldValue,
+        newValue: c.newValue,
+        also: c.also,
+      })),
+      changesTruncated: counts.toInsert + counts.toUpdate > changes.length,
     };
   }
 }
@@ -345,8 +375,15 @@ export class ImportService {
       MAX_LISTED,
     );
     await repos.imports.stageFlags(flags);
+    const changes = await repos.imports.changes(importColumns, MAX_LISTED);
     if (options.dryRun)
-      return tally.report(counts, { importId: null, committed: false }, listed, flags.length);
+      return tally.report(
+        counts,
+        { importId: null, committed: false },
+        listed,
+        flags.length,
+        changes,
+      );
 
     const importId = await repos.imports.insertImport({
       actor: principal.actor,
@@ -360,7 +397,7 @@ export class ImportService {
       flagged: flags.length,
     });
     await repos.imports.merge(importColumns, principal.actor, importId);
-    return tally.report(counts, { importId, committed: true }, listed, flags.length);
+    return tally.report(counts, { importId, committed: true }, listed, flags.length, changes);
   }
 
   /**
@@ -384,6 +421,8 @@ export class ImportService {
     const { catalogue, tally, columns, series, staging, principal, options } = run;
     let reader: FormatReader | null = null;
     const headerOf = (fields: string[]): FormatReader => {
+      // The format is reported even when its reader refuses the header.
+      tally.format = options.format ?? detectFormat(fields);
       const chosen = readerFor(fields, options, catalogue);
       tally.format = chosen.format;
       return chosen;
@@ -425,7 +464,7 @@ export class ImportService {
             continue;
           }
           if (isRecordError(read)) {
-            tally.problem(rowNo, null, null, read.error);
+            tally.problem(rowNo, read.column ?? null, read.value ?? null, read.error);
             continue;
           }
           const outcome = validateRow(read, context);

@@ -2,10 +2,11 @@ import type { RowInput } from '../../../domain/import-row';
 import type { ImportColumns } from '../../../repositories/import.repository';
 import type { CatalogueIndicator } from '../catalogue';
 
-export type ImportFormat = 'long' | 'opensdg' | 'eurostat-tsv' | 'eurostat-sdmx';
+export type ImportFormat = 'long' | 'wide' | 'opensdg' | 'eurostat-tsv' | 'eurostat-sdmx';
 
 export const IMPORT_FORMATS: readonly ImportFormat[] = [
   'long',
+  'wide',
   'opensdg',
   'eurostat-tsv',
   'eurostat-sdmx',
@@ -19,6 +20,9 @@ export interface Skip {
 /** A record the reader cannot read (e.g. the wrong number of fields): an error of that row. */
 export interface RecordError {
   readonly error: string;
+  /** The cell the error is about, when it is one cell (its column's header and text). */
+  readonly column?: string;
+  readonly value?: string;
 }
 
 export type ReadOutcome = RowInput | Skip | RecordError;

@@ -3,13 +3,14 @@ import { eurostatSdmxReader, eurostatTsvReader } from './eurostat';
 import { HeaderError, type FormatReader, type ImportFormat } from './format';
 import { longReader } from './long';
 import { openSdgReader } from './opensdg';
+import { wideReader } from './wide';
 
 export interface ReaderOptions {
   /** Forced format; detected from the header when absent. */
   format?: ImportFormat;
   /** Open SDG: the indicator every row belongs to. */
   indicator?: string;
-  /** Open SDG: the city rows without GeoCode belong to. */
+  /** Open SDG and wide files: the city rows without GeoCode (or a city column) belong to. */
   city?: string;
   /** Eurostat: only this network's indicators and member cities are read. */
   networkId?: number | null;
@@ -21,6 +22,7 @@ export interface ReaderOptions {
 
 const FORMAT_NAMES: Record<ImportFormat, string> = {
   long: 'the long format (city, indicator, year, value)',
+  wide: 'the wide format (indicator, then one column per year)',
   opensdg: 'an Open SDG data file',
   'eurostat-tsv': 'a Eurostat bulk TSV file',
   'eurostat-sdmx': 'a Eurostat SDMX-CSV file',
@@ -31,6 +33,9 @@ export function detectFormat(fields: readonly string[]): ImportFormat {
   const lower = fields.map((f) => f.trim().toLowerCase());
   if (lower[0]?.includes('\\time') === true) return 'eurostat-tsv';
   if (lower.includes('obs_value') && lower.includes('time_period')) return 'eurostat-sdmx';
+  // The template's shape: indicator, then years (no year or value column).
+  if (lower.includes('indicator') && !lower.includes('year') && !lower.includes('value'))
+    return 'wide';
   if (lower.includes('year') && lower.includes('value') && !lower.includes('city'))
     return 'opensdg';
   return 'long';
@@ -51,6 +56,8 @@ export function readerFor(
   switch (format) {
     case 'long':
       return longReader(fields);
+    case 'wide':
+      return wideReader(fields, options, catalogue);
     case 'opensdg':
       return openSdgReader(fields, options, catalogue);
     case 'eurostat-tsv':

@@ -26,6 +26,8 @@ function report(overrides: Partial<ImportReport> = {}): ImportReport {
     flagged: [],
     series: [],
     warnings: [],
+    changes: [],
+    changesTruncated: false,
     ...overrides,
   };
 }
@@ -203,7 +205,7 @@ describe('import wizard: formats, series found, warnings and rows left out', () 
       screen.getByRole('button', { name: 'Check the file (nothing is written)' }),
     );
     await screen.findByTestId('import-report');
-    expect(sent[0]!.query).toEqual({ dryRun: 'true' });
+    expect(sent[0]!.query).toEqual({ dryRun: 'true', city: 'espoo' });
     await userEvent.click(
       within(kinds).getByRole('radio', { name: /An Open SDG data file for one indicator/ }),
     );

@@ -199,7 +199,8 @@ export function saveAmbition(
 
 /** Which reader the server uses: detected from the header, an Open SDG file, or Eurostat's. */
 export type ImportTarget =
-  | { kind: 'auto' }
+  /** city: the city of a wide file without a city column (the workspace's). */
+  | { kind: 'auto'; city?: string }
   | { kind: 'opensdg'; indicator: string; city: string }
   | { kind: 'eurostat'; network: string; dataset?: string };
 
@@ -221,6 +222,8 @@ export function runImport(
   } else if (target.kind === 'eurostat') {
     query.set('network', target.network);
     if (target.dataset !== undefined && target.dataset !== '') query.set('dataset', target.dataset);
+  } else if (target.city !== undefined && target.city !== '') {
+    query.set('city', target.city);
   }
   if (options.fileName !== undefined) query.set('fileName', options.fileName.slice(0, 255));
   const path = target.kind === 'eurostat' ? '/api/v1/imports/eurostat' : '/api/v1/imports';

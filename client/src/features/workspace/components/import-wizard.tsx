@@ -1,9 +1,11 @@
-import { useId, useState, type ReactNode } from 'react';
+import { useId, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/ui/button';
 import { Field, Input, Select, TextArea } from '../../../components/ui/form-field';
 import { TableScroll } from '../../../components/ui/table-scroll';
 import { ApiError } from '../../../lib/api-client';
+import { formatInteger, formatStored } from '../../../lib/format';
+import { useLanguage } from '../../../lib/i18n/use-language';
 import { describeSeries } from '../../../lib/series';
 import {
   runImport,
@@ -12,17 +14,26 @@ import {
   type Observation,
   type WorkspaceIndicator,
 } from '../api/workspace-api';
-import { csvLine, downloadText, errorRowsCsv, toTextCell } from '../utils/csv';
+import { downloadText, errorRowsCsv } from '../utils/csv';
 import { cellKey } from '../utils/grid-model';
+import { wideTemplate } from '../utils/wide-template';
 
 type Kind = ImportTarget['kind'];
 const KINDS: readonly Kind[] = ['auto', 'opensdg', 'eurostat'];
 
 const FORMAT_KEY: Record<ImportReport['format'], string> = {
   long: 'workspace.import.formats.long',
+  wide: 'workspace.import.formats.wide',
   opensdg: 'workspace.import.formats.opensdg',
   'eurostat-tsv': 'workspace.import.formats.eurostatTsv',
   'eurostat-sdmx': 'workspace.import.formats.eurostatSdmx',
+};
+
+const ALSO_KEY: Record<ImportReport['changes'][number]['also'][number], string> = {
+  status: 'workspace.import.alsoFields.status',
+  source: 'workspace.import.alsoFields.source',
+  note: 'workspace.import.alsoFields.note',
+  flags: 'workspace.import.alsoFields.flags',
 };
 
 const KIND_KEY: Record<Kind, { label: string; hint: string }> = {
@@ -68,30 +79,27 @@ export function ImportWizard(props: {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const template = () => {
-    let csv = csvLine(['city', 'indicator', 'year', 'value', 'status', 'source', 'note']);
-    for (const indicator of props.indicators)
-      for (const year of props.years) {
-        const v = props.values.get(cellKey(indicator.slug, year));
-        csv += csvLine([
-          props.city,
-          indicator.slug,
-          String(year),
-          v === undefined ? '' : String(v.value),
-          v?.status ?? '',
-          toTextCell(v?.source ?? ''),
-          toTextCell(v?.note ?? ''),
-        ]);
-      }
-    downloadText(`${props.city}-template.csv`, csv);
-  };
+  const lang = useLanguage();
+  const fileInput = useRef<HTMLInputElement>(null);
+
+  // Wide like the grid: one line per indicator, one column per year, the stored values filled in.
+  const template = () =>
+    downloadText(
+      `${props.city}-template.csv`,
+      wideTemplate(
+        props.city,
+        props.indicators,
+        props.years,
+        (slug, year) => props.values.get(cellKey(slug, year))?.value,
+      ),
+    );
 
   const target: ImportTarget =
     kind === 'opensdg'
       ? { kind, indicator, city: cityCode.trim() }
       : kind === 'eurostat'
         ? { kind, network, dataset: dataset.trim() }
-        : { kind: 'auto' };
+        : { kind: 'auto', city: props.city };
   const ready =
     text.trim() !== '' &&
     (kind !== 'opensdg' || (indicator !== '' && cityCode.trim() !== '')) &&
@@ -104,8 +112,10 @@ export function ImportWizard(props: {
       setReport(null);
       setDone(null);
     };
-  const nameOf = (slug: string): string =>
-    props.indicators.find((i) => i.slug === slug)?.name ?? slug;
+  const indicatorOf = (slug: string) => props.indicators.find((i) => i.slug === slug);
+  const nameOf = (slug: string): string => indicatorOf(slug)?.name ?? slug;
+  const stored = (slug: string, value: number): string =>
+    formatStored(value, lang, indicatorOf(slug)?.decimals ?? 0);
 
   const check = async () => {
     setBusy(true);
@@ -228,8 +238,10 @@ export function ImportWizard(props: {
         <li>
           <Field label={t('workspace.import.file')}>
             <Input
+              ref={fileInput}
               type="file"
               accept=".csv,.tsv,.txt,text/csv"
+              aria-describedby={fileName === undefined ? undefined : `${id}-from-file`}
               onChange={(e) => {
                 const file = e.target.files?.[0];
                 if (file === undefined) return;
@@ -240,6 +252,11 @@ export function ImportWizard(props: {
               }}
             />
           </Field>
+          {fileName !== undefined && (
+            <p id={`${id}-from-file`} className="field__hint" data-testid="import-from-file">
+              {t('workspace.import.fromFile', { name: fileName })}
+            </p>
+          )}
           <Field label={t('workspace.import.paste')} wide>
             <TextArea
               className="textarea--code"
@@ -250,6 +267,11 @@ export function ImportWizard(props: {
                 setText(e.target.value);
                 setReport(null);
                 setDone(null);
+                // Edited text is no longer the file: the import must not say it came from it.
+                if (fileName !== undefined) {
+                  setFileName(undefined);
+                  if (fileInput.current !== null) fileInput.current.value = '';
+                }
               }}
               placeholder={
                 'city,indicator,year,value\n' +
@@ -351,6 +373,79 @@ export function ImportWizard(props: {
                 </tbody>
               </table>
             </TableScroll>
+          )}
+          {report.changes.length > 0 && (
+            <section aria-labelledby={`${id}-changes`} data-testid="import-changes">
+              <h4 id={`${id}-changes`}>
+                {t('workspace.import.changesHeading', {
+                  count: report.toInsert + report.toUpdate,
+                  n: formatInteger(report.toInsert + report.toUpdate, lang),
+                })}
+              </h4>
+              {report.changesTruncated && (
+                <p className="muted small" data-testid="import-changes-truncated">
+                  {t('workspace.import.changesTruncated', {
+                    shown: formatInteger(report.changes.length, lang),
+                    n: formatInteger(report.toInsert + report.toUpdate, lang),
+                  })}
+                </p>
+              )}
+              <TableScroll label={t('workspace.import.changesCaption')}>
+                <table className="table table--compact table--data">
+                  <caption className="visually-hidden">
+                    {t('workspace.import.changesCaption')}
+                  </caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('workspace.ambition.indicator')}</th>
+                      <th scope="col" className="num">
+                        {t('workspace.import.year')}
+                      </th>
+                      <th scope="col" className="num">
+                        {t('workspace.import.oldToNew')}
+                      </th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {report.changes.map((c) => {
+                      const series = describeSeries(c.series);
+                      return (
+                        <tr
+                          key={`${c.row}|${c.city}|${c.indicator}|${c.year}|${JSON.stringify(c.series)}`}
+                        >
+                          <th scope="row">
+                            {nameOf(c.indicator)}
+                            {series !== '' && <span className="muted"> · {series}</span>}
+                            {c.city !== props.city && <span className="muted"> · {c.city}</span>}
+                          </th>
+                          <td className="num">{c.year}</td>
+                          <td className="num" data-testid="import-change">
+                            {c.oldValue === null ? (
+                              <>
+                                <span className="muted">{t('workspace.import.none')}</span> →{' '}
+                                {stored(c.indicator, c.newValue)}
+                              </>
+                            ) : (
+                              `${stored(c.indicator, c.oldValue)} → ${stored(c.indicator, c.newValue)}`
+                            )}
+                            {c.also.length > 0 && (
+                              <span className="muted small">
+                                {' '}
+                                (
+                                {t('workspace.import.alsoChanges', {
+                                  what: c.also.map((a) => t(ALSO_KEY[a])).join(', '),
+                                })}
+                                )
+                              </span>
+                            )}
+                          </td>
+                        </tr>
+                      );
+                    })}
+                  </tbody>
+                </table>
+              </TableScroll>
+            </section>
           )}
           {report.errorCount > 0 && (
             <>

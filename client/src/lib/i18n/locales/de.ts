@@ -876,6 +876,7 @@ const de: Locale = {
         opensdg: 'Open-SDG-Datendatei',
         eurostatTsv: 'Eurostat-Bulk-TSV',
         eurostatSdmx: 'Eurostat-SDMX-CSV',
+        wide: 'Vorlage (eine Spalte je Jahr)',
       },
       skipped: 'Ausgelassen',
       skippedHeading_one: 'Eine Zeile ausgelassen',
@@ -913,6 +914,22 @@ const de: Locale = {
       commit_other: '{{count}} Werte importieren',
       nothing: 'Es würde sich nichts ändern.',
       done: 'Importiert: {{inserted}} neu, {{updated}} geändert, {{unchanged}} unverändert.',
+      fromFile:
+        'Aus der Datei {{name}}. Wenn Sie den Text unten bearbeiten, gilt er als Ihr eigener Text.',
+      changesHeading_one: 'Ein Wert würde sich ändern',
+      changesHeading_other: '{{n}} Werte würden sich ändern',
+      changesTruncated: 'Die ersten {{shown}} von {{n}} werden gezeigt.',
+      changesCaption: 'Werte, die sich ändern würden, alt → neu',
+      year: 'Jahr',
+      oldToNew: 'Alt → neu',
+      none: 'keiner',
+      alsoChanges: 'auch {{what}}',
+      alsoFields: {
+        status: 'Status',
+        source: 'Quelle',
+        note: 'Anmerkung',
+        flags: 'Kennzeichen',
+      },
     },
     checklist: {
       title: {

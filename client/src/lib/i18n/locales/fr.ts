@@ -908,6 +908,7 @@ const fr: Locale = {
         opensdg: 'fichier de données Open SDG',
         eurostatTsv: 'TSV en masse d\u2019Eurostat',
         eurostatSdmx: 'SDMX-CSV d\u2019Eurostat',
+        wide: 'modèle (une colonne par année)',
       },
       skipped: 'Écartées',
       skippedHeading_one: 'Une ligne écartée',
@@ -949,6 +950,23 @@ const fr: Locale = {
       commit_other: 'Importer {{count}} valeurs',
       nothing: 'Rien ne changerait.',
       done: 'Import terminé. Nouvelles valeurs\u00a0: {{inserted}}\u00a0; modifiées\u00a0: {{updated}}\u00a0; inchangées\u00a0: {{unchanged}}.',
+      fromFile:
+        'Depuis le fichier {{name}}. Si vous modifiez le texte ci-dessous, il devient votre propre texte.',
+      changesHeading_one: 'Une valeur changerait',
+      changesHeading_other: '{{n}} valeurs changeraient',
+      changesHeading_many: '{{n}} valeurs changeraient',
+      changesTruncated: 'Les {{shown}} premières sur {{n}} sont affichées.',
+      changesCaption: 'Valeurs qui changeraient, ancienne → nouvelle',
+      year: 'Année',
+      oldToNew: 'Ancienne → nouvelle',
+      none: 'aucune',
+      alsoChanges: 'ainsi que {{what}}',
+      alsoFields: {
+        status: 'statut',
+        source: 'source',
+        note: 'note',
+        flags: 'indicateurs de qualité',
+      },
     },
     checklist: {
       title: {

@@ -9,9 +9,14 @@ import { UsersPage } from '../../client/src/app/routes/users-page';
 import { WorkspacePage } from '../../client/src/app/routes/workspace-page';
 import type { ApiToken } from '../../client/src/features/account/api/account-api';
 import type { Grant, Role, Session } from '../../client/src/features/auth/api/auth-api';
-import { goalList } from './fixtures';
+import { goalList, signedOutSession } from './fixtures';
 import { networkScores } from './progress-fixtures';
 import { fakeApi, renderPage, type FakeRequest } from './render';
+import { apiError } from './api-contract';
+import type { Static } from 'typebox';
+import type { CityDetail } from '../../server/src/schemas/city.schema';
+import type { Invitation } from '../../server/src/schemas/catalogue.schema';
+import type { NetworkDetail } from '../../server/src/schemas/network.schema';
 
 const USER = { id: 7, email: 'officer@espoo.fi', displayName: 'Espoo officer' };
 
@@ -27,20 +32,7 @@ function session(roles: Grant[] = [], heldBackRoles: Role[] = []): Session {
   };
 }
 
-const signedOut: Session = {
-  user: null,
-  roles: [],
-  csrfToken: null,
-  expiresAt: null,
-  idleTimeoutSeconds: 1800,
-  heldBackRoles: [],
-  secondFactorChallenge: null,
-};
-
-const error = (status: number, code: string, message: string) => ({
-  status,
-  body: { error: { code, message } },
-});
+const signedOut = signedOutSession;
 
 const paths = (fetchMock: ReturnType<typeof fakeApi>): string[] =>
   fetchMock.mock.calls.map((c) => String(c[0]));
@@ -72,8 +64,7 @@ describe('two-step sign-in', () => {
         secondSteps.push(request.body);
         return (request.body as { code: string }).code === '123456'
           ? { status: 200, body: session() }
-          : error(
-              400,
+          : apiError(
               'validation_failed',
               'This code is not right. Type the current code from your app.',
             );
@@ -152,7 +143,7 @@ describe('two-step sign-in', () => {
       '/api/v1/auth/session': signedOut,
       '/api/v1/auth/sign-in': { ...signedOut, secondFactorChallenge: 'challenge-3' },
       '/api/v1/auth/sign-in/second-factor': () =>
-        error(401, 'unauthorized', 'This sign-in has expired or was tried too often.'),
+        apiError('unauthorized', 'This sign-in has expired or was tried too often.'),
     });
     await renderPage(SignInPage, { path: '/sign-in', pattern: '/sign-in' });
     await userEvent.type(await screen.findByLabelText('Email'), USER.email);
@@ -340,7 +331,7 @@ describe('two-factor set-up on the account page', () => {
       '/api/v1/auth/second-factor/confirm': (_url: URL, request: FakeRequest) => {
         confirmed.push(request.body);
         if ((request.body as { code: string }).code !== '123456')
-          return error(400, 'validation_failed', 'This code is not right.');
+          return apiError('validation_failed', 'This code is not right.');
         enabled = true;
         return { status: 200, body: { recoveryCodes: CODES } };
       },
@@ -422,7 +413,7 @@ describe('two-factor authentication when it is on', () => {
       '/api/v1/auth/second-factor/recovery-codes': (_url: URL, request: FakeRequest) =>
         (request.body as { code: string }).code === '654321'
           ? { status: 200, body: { recoveryCodes: ['aaaa-bbbb-cccc', 'dddd-eeee-ffff'] } }
-          : error(400, 'validation_failed', 'This code is not right.'),
+          : apiError('validation_failed', 'This code is not right.'),
       '/api/v1/auth/second-factor/disable': (_url: URL, request: FakeRequest) => {
         disables.push(request.body);
         if ((request.body as { password: string }).password !== 'right password')
@@ -512,13 +503,14 @@ const editorOfEspoo: Grant = {
   city: { slug: 'espoo', name: 'Espoo' },
 };
 
-const cityDetail = (networks: { slug: string; name: string }[]) => ({
+const cityDetail = (networks: { slug: string; name: string }[]): CityDetail => ({
   slug: 'espoo',
   name: 'Espoo',
   countryCode: 'FI',
   population: 314_000,
   latitude: null,
   longitude: null,
+  codes: {},
   version: 1,
   etag: '"1"',
   updatedAt: '2025-01-01T00:00:00.000Z',
@@ -527,7 +519,7 @@ const cityDetail = (networks: { slug: string; name: string }[]) => ({
   dataYears: null,
 });
 
-const invitation = {
+const invitation: Static<typeof Invitation> = {
   network: { slug: 'demo-net', name: 'Demo network' },
   city: { slug: 'espoo', name: 'Espoo' },
   role: 'partner',
@@ -638,7 +630,7 @@ describe('invitations in the officer workspace', () => {
       '/api/v1/auth/session': session(),
       '/api/v1/cities/espoo': cityDetail([]),
       '/api/v1/cities/espoo/invitations': () =>
-        error(403, 'forbidden', 'Only the city’s editors may answer invitations.'),
+        apiError('forbidden', 'Only the city’s editors may answer invitations.'),
     });
     await renderPage(WorkspacePage, {
       path: '/cities/espoo/workspace',
@@ -653,7 +645,7 @@ describe('invitations in the officer workspace', () => {
     fakeApi({
       '/api/v1/auth/session': session([editorOfEspoo]),
       '/api/v1/cities/espoo': cityDetail([]),
-      '/api/v1/cities/espoo/invitations': () => error(403, 'forbidden', 'Not yours.'),
+      '/api/v1/cities/espoo/invitations': () => apiError('forbidden', 'Not yours.'),
     });
     await renderPage(WorkspacePage, {
       path: '/cities/espoo/workspace',
@@ -665,7 +657,7 @@ describe('invitations in the officer workspace', () => {
   });
 });
 
-const networkDetail = {
+const networkDetail: NetworkDetail = {
   slug: 'demo-net',
   name: 'Demo network',
   description: 'A demo.',

@@ -22,12 +22,14 @@ import {
 import { gapTableRows, presentSeries } from '../../client/src/features/progress/utils/gap-chart';
 import { initI18n } from '../../client/src/lib/i18n/i18n';
 import { action, goodPractice } from './action-fixtures';
-import { goalList } from './fixtures';
+import { goalList, signedOutSession } from './fixtures';
 import {
   chartPoints,
   cityProgress,
+  comparison,
   indicatorDetail,
   indicatorProgress,
+  networkScores,
   peers,
 } from './progress-fixtures';
 import { fakeApi, renderPage, type FakeRequest } from './render';
@@ -162,7 +164,7 @@ describe('indicator page', () => {
       [`/api/v1/cities/espoo/indicators/${SLUG}/progress`]: detail,
       '/api/v1/cities/espoo/peers': peerList,
       '/api/v1/cities/espoo/actions': { actions: [action()] },
-      '/api/v1/auth/session': { user: null, roles: [], csrfToken: null },
+      '/api/v1/auth/session': signedOutSession,
     });
     await renderPage(CityIndicatorPage, {
       path: `/cities/espoo/indicators/${SLUG}`,
@@ -514,13 +516,16 @@ describe('good-practice library', () => {
         cities: [],
       },
       '/api/v1/networks/demo-net/scores': {
-        indicators: [{ slug: 'pm25-annual-mean', name: 'PM2.5 annual mean' }],
+        ...networkScores(),
+        indicators: [
+          { ...comparison().indicator, slug: 'pm25-annual-mean', name: 'PM2.5 annual mean' },
+        ],
       },
       '/api/v1/networks/demo-net/good-practices': {
         network: 'demo-net',
         goodPractices: [goodPractice()],
       },
-      '/api/v1/auth/session': { user: null, roles: [], csrfToken: null },
+      '/api/v1/auth/session': signedOutSession,
     });
     await renderPage(GoodPracticesPage, {
       path: '/networks/demo-net/good-practices',

@@ -11,6 +11,7 @@ import {
 import { goalList } from './fixtures';
 import { networkScores } from './progress-fixtures';
 import { fakeApi, renderPage } from './render';
+import type { NetworkDetail } from '../../server/src/schemas/network.schema';
 
 type Colour = 'green' | 'yellow' | 'orange' | 'red';
 
@@ -90,7 +91,7 @@ function scoresWithReasons(): NetworkScoresResponse {
   };
 }
 
-const network = {
+const network: NetworkDetail = {
   slug: 'demo-net',
   name: 'Demo network',
   description: 'A demo.',

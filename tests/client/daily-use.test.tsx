@@ -11,11 +11,12 @@ import type { Session } from '../../client/src/features/auth/api/auth-api';
 import { afterSignIn } from '../../client/src/features/auth/utils/auth-text';
 import { DraftsSwitch } from '../../client/src/features/networks/components/drafts-switch';
 import { HistoryList } from '../../client/src/features/workspace/components/history-list';
-import { goalList } from './fixtures';
+import { goalList, signedOutSession } from './fixtures';
 import { comparison, networkScores } from './progress-fixtures';
-import { fakeApi, renderPage } from './render';
+import { fakeApi, renderPage, type FakeAnswer } from './render';
 import { indicatorDefinition } from './series-fixtures';
 import { editorSession, workspaceRoutes } from './workspace-fixtures';
+import type { NetworkDetail } from '../../server/src/schemas/network.schema';
 
 /**
  * Fit for daily use (issue 17): members switch the network views between
@@ -24,15 +25,7 @@ import { editorSession, workspaceRoutes } from './workspace-fixtures';
  * came back; recent changes read as sentences, not keys.
  */
 
-const visitor: Session = {
-  user: null,
-  roles: [],
-  csrfToken: null,
-  expiresAt: null,
-  idleTimeoutSeconds: 1800,
-  heldBackRoles: [],
-  secondFactorChallenge: null,
-};
+const visitor = signedOutSession;
 
 const coordinator: Session = {
   ...editorSession(),
@@ -42,12 +35,12 @@ const coordinator: Session = {
   ],
 };
 
-const networkDetail = {
+const networkDetail: NetworkDetail = {
   slug: 'demo-net',
   name: 'Demo network',
   description: 'A demo.',
   isPublic: true,
-  dataKind: 'observed',
+  dataKind: 'reported',
   citation: null,
   licence: null,
   cityCount: 3,
@@ -65,7 +58,7 @@ const networkDetail = {
 
 /** Scores as the server answers: drafts only when asked for (and the reader is a member). */
 function scoresRoute(asked: string[]) {
-  return (url: URL) => {
+  return (url: URL): FakeAnswer => {
     const drafts = url.searchParams.get('drafts');
     asked.push(drafts ?? 'published');
     const body = networkScores();

@@ -15,6 +15,7 @@ import {
   peers,
 } from './progress-fixtures';
 import { fakeApi, renderPage } from './render';
+import { apiError } from './api-contract';
 
 describe('city overview (the mayor\u2019s page)', () => {
   it('shows headline figures, 17 goal tiles with icon and word, the largest gaps and every indicator', async () => {
@@ -85,10 +86,7 @@ describe('city overview (the mayor\u2019s page)', () => {
     fakeApi({
       '/api/v1/cities/espoo/progress': () =>
         ++calls === 1
-          ? {
-              status: 503,
-              body: { error: { code: 'unavailable', message: 'The database is restarting.' } },
-            }
+          ? apiError('service_unavailable', 'The database is restarting.')
           : { status: 200, body: cityProgress(6) },
       '/api/v1/sdg/goals': goalList(),
     });
@@ -174,6 +172,8 @@ describe('indicator page', () => {
         csrfToken: 'token',
         expiresAt: '2026-11-24T00:00:00.000Z',
         idleTimeoutSeconds: 1800,
+        heldBackRoles: [],
+        secondFactorChallenge: null,
       },
     });
     await renderPage(CityIndicatorPage, { path, pattern });

@@ -343,6 +343,7 @@ describe('the "Download / share" toolbar', () => {
         etag: '"1.1"',
         updatedAt: '2026-01-01T00:00:00.000Z',
         members: [],
+        goals: [],
       },
       '/api/v1/networks/demo-net/scores': networkScores(),
       '/api/v1/sdg/goals': goalList('de'),

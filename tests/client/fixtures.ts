@@ -1,3 +1,4 @@
+import type { SessionResponse } from '../../server/src/schemas/auth.schema';
 import type {
   GoalDetailResponse,
   GoalListResponse,
@@ -84,4 +85,15 @@ export const goal11: GoalDetailResponse = {
       linkedIndicators: [],
     },
   ],
+};
+
+/** The session of a visitor who is not signed in. */
+export const signedOutSession: SessionResponse = {
+  user: null,
+  roles: [],
+  csrfToken: null,
+  expiresAt: null,
+  idleTimeoutSeconds: 1800,
+  heldBackRoles: [],
+  secondFactorChallenge: null,
 };

@@ -4,9 +4,10 @@ import { describe, expect, it } from 'vitest';
 import type { NetworkRankingResponse, RankedCity } from '../../server/src/schemas/progress.schema';
 import { RankingTable } from '../../server/src/domain/ranking';
 import { NetworkPage } from '../../client/src/app/routes/network-page';
-import type { Session } from '../../client/src/features/auth/api/auth-api';
-import { goalList } from './fixtures';
-import { fakeApi, renderPage } from './render';
+import { goalList, signedOutSession } from './fixtures';
+import { fakeApi, renderPage, type FakeAnswer } from './render';
+import type { NetworkDetail } from '../../server/src/schemas/network.schema';
+import { apiError } from './api-contract';
 
 /**
  * A national network (issue 18): 3,000 municipalities. The network page asks
@@ -14,15 +15,7 @@ import { fakeApi, renderPage } from './render';
  * the URL) and never loads every city's scores.
  */
 
-const visitor: Session = {
-  user: null,
-  roles: [],
-  csrfToken: null,
-  expiresAt: null,
-  idleTimeoutSeconds: 1800,
-  heldBackRoles: [],
-  secondFactorChallenge: null,
-};
+const visitor = signedOutSession;
 
 const GOALS = [3, 11];
 const city = (i: number, name: string): RankedCity => ({
@@ -40,7 +33,7 @@ const cities: RankedCity[] = Array.from({ length: 3000 }, (_, i) =>
   city(i, i === 1234 ? 'Košice' : `Gemeinde ${String(i).padStart(4, '0')}`),
 );
 
-const detail = {
+const detail: NetworkDetail = {
   slug: 'de-portal',
   name: 'Kommunen Deutschland',
   description: 'Every municipality.',
@@ -61,7 +54,7 @@ const detail = {
 /** The ranking route, paging with the server's own rules. */
 function rankingRoute(asked: URL[]) {
   const table = new RankingTable(cities, 'en');
-  return (url: URL) => {
+  return (url: URL): FakeAnswer => {
     asked.push(url);
     const p = url.searchParams;
     const num = (name: string) => (p.has(name) ? Number(p.get(name)) : undefined);
@@ -99,7 +92,7 @@ async function openPortal(path = '/networks/de-portal') {
     '/api/v1/networks/de-portal/ranking': rankingRoute(ranking),
     '/api/v1/networks/de-portal/scores': () => {
       scoresAsked.push('scores');
-      return { status: 500, body: { error: { code: 'internal', message: 'too big' } } };
+      return apiError('internal_error', 'too big');
     },
     '/api/v1/networks/de-portal/indicators': { indicators: [] },
     '/api/v1/sdg/goals': goalList(),

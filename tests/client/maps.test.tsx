@@ -7,7 +7,7 @@ import { DistrictChoropleth } from '../../client/src/features/maps/components/di
 import { NetworkMapPanel } from '../../client/src/features/maps/components/network-map-panel';
 import { goalList } from './fixtures';
 import { cityProgress, indicatorDetail, peers } from './progress-fixtures';
-import { fakeApi, renderPage } from './render';
+import { fakeApi, renderPage, type FakeRoutes } from './render';
 import { editorSession } from './workspace-fixtures';
 import { indicatorDefinition, observation } from './series-fixtures';
 
@@ -175,7 +175,9 @@ const cellsOf = (table: HTMLElement): string[][] =>
     .map((r) => [...r.querySelectorAll('th, td')].map((c) => c.textContent ?? ''));
 
 describe('district map in the brief', () => {
-  const briefRoutes = (byIndicator: Record<string, ReturnType<typeof noiseByDistrict>>) => ({
+  const briefRoutes = (
+    byIndicator: Record<string, ReturnType<typeof noiseByDistrict>>,
+  ): FakeRoutes => ({
     '/api/v1/cities/espoo/progress': cityProgress(),
     '/api/v1/sdg/goals': goalList(),
     '/api/v1/cities/espoo/observations': (url: URL) => ({
@@ -251,7 +253,7 @@ describe('district map in the brief', () => {
 
 describe('indicator page with values by district', () => {
   const slug = 'municipal-waste-recycling-rate';
-  const routes = (withBoundaries: boolean) => ({
+  const routes = (withBoundaries: boolean): FakeRoutes => ({
     [`/api/v1/cities/espoo/indicators/${slug}/progress`]: indicatorDetail(),
     '/api/v1/cities/espoo/peers': peers(),
     '/api/v1/cities/espoo/observations': { observations: noiseByDistrict(slug) },

@@ -6,6 +6,7 @@ import { createMemoryRouter, RouterProvider } from 'react-router';
 import { vi } from 'vitest';
 import { initI18n } from '../../client/src/lib/i18n/i18n';
 import type { UiLanguage } from '../../client/src/lib/i18n/languages';
+import type { ApiBody, ApiError } from './api-contract';
 
 function parseBody(body: BodyInit | null | undefined): unknown {
   if (typeof body !== 'string') return undefined;
@@ -23,13 +24,19 @@ export interface FakeRequest {
   headers: Record<string, string>;
 }
 
-/** A canned answer; a function route may answer later (a slow server). */
-export type FakeAnswer = { status: number; body: unknown };
+/**
+ * A canned answer, typed from the server's contract: a body some route sends
+ * (200, 201, 202), no body (204), or an error of the server's vocabulary with its
+ * status. A function route may answer later (a slow server).
+ */
+export type FakeAnswer =
+  { status: 200 | 201 | 202; body: ApiBody } | { status: 204; body?: null } | ApiError;
 
-export type FakeRoutes = Record<
-  string,
-  unknown | ((url: URL, request: FakeRequest) => FakeAnswer | Promise<FakeAnswer>)
->;
+/** A route's fake: its body (answered 200), or a function of the request. */
+export type FakeRoute =
+  ApiBody | ((url: URL, request: FakeRequest) => FakeAnswer | Promise<FakeAnswer>);
+
+export type FakeRoutes = Record<string, FakeRoute>;
 
 /**
  * Replaces fetch with canned API answers keyed by path (query ignored unless
@@ -56,13 +63,8 @@ export function fakeApi(routes: FakeRoutes): ReturnType<typeof vi.fn> {
       body: parseBody(init?.body),
       headers: Object.fromEntries(new Headers(init?.headers).entries()),
     };
-    const { status, body } =
-      typeof entry === 'function'
-        ? await (entry as (u: URL, r: FakeRequest) => FakeAnswer | Promise<FakeAnswer>)(
-            url,
-            request,
-          )
-        : { status: 200, body: entry };
+    const { status, body }: FakeAnswer =
+      typeof entry === 'function' ? await entry(url, request) : { status: 200, body: entry };
     if (status === 204) return new Response(null, { status });
     return new Response(JSON.stringify(body), {
       status,

@@ -98,7 +98,7 @@ describe('approving a year', () => {
       [`${BASE}/2021/checklist`]: checklist,
       [`${BASE}/2021/approve`]: (_url: URL, request: FakeRequest) => {
         posted.push(request.body);
-        return { status: 200, body: reviews([]).years[0] };
+        return { status: 200, body: reviews([]).years[0]! };
       },
     });
     await renderPage(Panel, { path: '/', pattern: '/' });
@@ -140,7 +140,7 @@ describe('approving a year', () => {
       },
       [`${BASE}/2021/approve`]: (_url: URL, request: FakeRequest) => {
         posted.push(request.body);
-        return { status: 200, body: reviews([]).years[0] };
+        return { status: 200, body: reviews([]).years[0]! };
       },
     });
     await renderPage(Panel, { path: '/', pattern: '/' });

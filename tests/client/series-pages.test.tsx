@@ -7,7 +7,7 @@ import { CityPage } from '../../client/src/app/routes/city-page';
 import { ComparePage } from '../../client/src/app/routes/compare-page';
 import { goalList } from './fixtures';
 import { cityProgress, comparison, indicatorDetail, peers } from './progress-fixtures';
-import { fakeApi, renderPage, type FakeRequest } from './render';
+import { fakeApi, renderPage, type FakeRequest, type FakeRoutes } from './render';
 import { indicatorDefinition, observation, recyclingBySex } from './series-fixtures';
 
 const calls = (fetchMock: ReturnType<typeof fakeApi>): URL[] =>
@@ -218,6 +218,8 @@ describe('indicator page: series, breakdowns and flags', () => {
         csrfToken: 'token',
         expiresAt: '2026-11-24T00:00:00.000Z',
         idleTimeoutSeconds: 1800,
+        heldBackRoles: [],
+        secondFactorChallenge: null,
       },
       [`/api/v1/cities/espoo/indicators/${slug}/observations/2023/history`]: {
         events: [],
@@ -346,7 +348,7 @@ describe('compare page: flags, sources, synthetic label and one series across ci
     }),
     observation({ city: 'tallinn', series: { sex: 'male' }, year: 2023, value: 49, source }),
   ];
-  const routes = () => {
+  const routes = (): FakeRoutes => {
     const data = comparison();
     data.network = { ...data.network, dataKind: 'mixed' };
     return {

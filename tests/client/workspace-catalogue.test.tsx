@@ -2,19 +2,21 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { WorkspacePage } from '../../client/src/app/routes/workspace-page';
-import { fakeApi, renderPage, type FakeRequest } from './render';
+import { fakeApi, renderPage, type FakeAnswer, type FakeRequest } from './render';
+import type { EurostatCode } from '../../client/src/features/workspace/api/workspace-api';
 import { indicatorDefinition } from './series-fixtures';
 import { editorSession, workspaceRoutes } from './workspace-fixtures';
+import { apiError } from './api-contract';
 
 const ATTRIBUTION =
   'Source: Eurostat, City statistics (urb_percep), CC BY 4.0; code list reshaped.';
-const NOISE = {
+const NOISE: EurostatCode = {
   code: 'urb_percep:PS3290V',
   label: 'Noise is a serious problem in this city',
   dataset: 'urb_percep',
   suggestion: null,
 };
-const PM10 = {
+const PM10: EurostatCode = {
   code: 'urb_cenv:EN2026V',
   label: 'Annual average concentration of PM10',
   dataset: 'urb_cenv',
@@ -32,10 +34,7 @@ const coordinator = editorSession([
   { id: 9, role: 'coordinator', network: { slug: 'demo-net', name: 'Demo network' }, city: null },
 ]);
 
-function catalogueRoutes(
-  post: (request: FakeRequest) => { status: number; body: unknown },
-  searches: string[],
-) {
+function catalogueRoutes(post: (request: FakeRequest) => FakeAnswer, searches: string[]) {
   return workspaceRoutes(
     {
       '/api/v1/eurostat/indicators': (url: URL) => {
@@ -194,15 +193,7 @@ describe('workspace catalogue step: indicators from Eurostat', () => {
   it('says why nothing was added when a code is already used', async () => {
     fakeApi(
       catalogueRoutes(
-        () => ({
-          status: 409,
-          body: {
-            error: {
-              code: 'conflict',
-              message: 'PM2.5 annual mean already reads urb_cenv:EN2026V.',
-            },
-          },
-        }),
+        () => apiError('conflict', 'PM2.5 annual mean already reads urb_cenv:EN2026V.'),
         [],
       ),
     );
@@ -221,7 +212,7 @@ describe('workspace catalogue step: indicators from Eurostat', () => {
   });
 
   it('does not offer a code an indicator of the network already reads', async () => {
-    const routes = catalogueRoutes(() => ({ status: 500, body: {} }), []);
+    const routes = catalogueRoutes(() => apiError('internal_error', 'Not expected.'), []);
     fakeApi({
       ...routes,
       '/api/v1/networks/demo-net/indicators': {

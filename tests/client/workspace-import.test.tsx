@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { WorkspacePage } from '../../client/src/app/routes/workspace-page';
 import type { ImportReport } from '../../client/src/features/workspace/api/workspace-api';
-import { fakeApi, renderPage, type FakeRequest } from './render';
+import { fakeApi, renderPage, type FakeAnswer, type FakeRequest } from './render';
 import { RECYCLING, workspaceRoutes } from './workspace-fixtures';
 
 function report(overrides: Partial<ImportReport> = {}): ImportReport {
@@ -42,7 +42,7 @@ function recorder() {
   const sent: Sent[] = [];
   const route =
     (answer: (query: Record<string, string>) => ImportReport) =>
-    (url: URL, request: FakeRequest) => {
+    (url: URL, request: FakeRequest): FakeAnswer => {
       const query = Object.fromEntries(url.searchParams);
       sent.push({ path: url.pathname, query, body: request.body });
       return { status: 200, body: answer(query) };

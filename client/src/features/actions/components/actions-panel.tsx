@@ -35,37 +35,10 @@ export function ActionsPanel({
 }): ReactNode {
   const { t } = useTranslation();
   const lang = useLanguage();
-  const client = useQueryClient();
   const actions = useCityActions(city, undefined, lang);
   const [editing, setEditing] = useState<Action | 'new' | null>(null);
-  const [announcement, setAnnouncement] = useState<{ text: string; error: boolean } | null>(null);
+  const { announcement, setAnnouncement, refresh, run } = usePlanSteps();
   const addRef = useRef<HTMLButtonElement>(null);
-
-  const refresh = async (): Promise<void> => {
-    await Promise.all([
-      client.invalidateQueries({ queryKey: actionKeys.all }),
-      client.invalidateQueries({ queryKey: ['progress'] }),
-    ]);
-  };
-  const run = async (action: Action, work: () => Promise<unknown>, done: string): Promise<void> => {
-    setAnnouncement(null);
-    try {
-      await work();
-      setAnnouncement({ text: t(done, { title: action.title }), error: false });
-    } catch (err) {
-      const stale =
-        err instanceof ApiError && err.status === 412 && currentFromConflict(err.details) !== null;
-      setAnnouncement({
-        text: stale
-          ? t('actions.panel.stale', { title: action.title })
-          : err instanceof Error
-            ? err.message
-            : String(err),
-        error: true,
-      });
-    }
-    await refresh();
-  };
 
   if (actions.isPending) return <LoadingState lines={5} />;
   if (actions.isError)
@@ -126,78 +99,100 @@ export function ActionsPanel({
         <ActionList
           actions={list}
           linkIndicators
-          renderControls={(action) => {
-            if (!canEdit) return null;
-            const state = action.review.state;
-            return (
-              <div className="button-row">
-                {state !== 'submitted' && (
-                  <button
-                    type="button"
-                    className="button button--secondary"
-                    onClick={() => setEditing(action)}
-                  >
-                    {t('actions.panel.edit')}
-                    <span className="visually-hidden"> {action.title}</span>
-                  </button>
-                )}
-                {state !== 'submitted' && action.review.draft && (
-                  <button
-                    type="button"
-                    className="button button--secondary"
-                    onClick={() =>
-                      void run(
-                        action,
-                        () => actionStep(action.id, 'submit', action.etag),
-                        'actions.panel.submitted',
-                      )
-                    }
-                  >
-                    {t('actions.panel.submit')}
-                    <span className="visually-hidden"> {action.title}</span>
-                  </button>
-                )}
-                {state === 'submitted' && (
-                  <button
-                    type="button"
-                    className="button button--secondary"
-                    onClick={() =>
-                      void run(
-                        action,
-                        () => actionStep(action.id, 'withdraw', action.etag),
-                        'actions.panel.withdrawn',
-                      )
-                    }
-                  >
-                    {t('actions.panel.withdraw')}
-                    <span className="visually-hidden"> {action.title}</span>
-                  </button>
-                )}
-                {state !== 'submitted' && action.review.publishedAt === null && (
-                  <button
-                    type="button"
-                    className="button button--secondary button--danger"
-                    onClick={() => {
-                      if (
-                        !window.confirm(t('actions.panel.deleteConfirm', { title: action.title }))
-                      )
-                        return;
-                      void run(
-                        action,
-                        () => deleteAction(action.id, action.etag),
-                        'actions.panel.deleted',
-                      );
-                    }}
-                  >
-                    {t('actions.panel.delete')}
-                    <span className="visually-hidden"> {action.title}</span>
-                  </button>
-                )}
-              </div>
-            );
-          }}
+          renderControls={(action) =>
+            canEdit ? <PlanControls action={action} onEdit={setEditing} run={run} /> : null
+          }
         />
       )}
     </div>
   );
+}
+
+/**
+ * The controls on one action of the plan, by its review state: edit, submit
+ * (a draft), withdraw (a submitted one) and delete (one never published).
+ * Every step but editing goes through `run`, which announces its outcome.
+ */
+function PlanControls(props: {
+  action: Action;
+  onEdit: (action: Action) => void;
+  run: (action: Action, work: () => Promise<unknown>, done: string) => Promise<void>;
+}): ReactNode {
+  const { t } = useTranslation();
+  const { action, run } = props;
+  const { state, draft, publishedAt } = action.review;
+  const submitted = state === 'submitted';
+  const step = (name: 'submit' | 'withdraw', done: string) => () =>
+    void run(action, () => actionStep(action.id, name, action.etag), done);
+  const remove = () => {
+    if (!window.confirm(t('actions.panel.deleteConfirm', { title: action.title }))) return;
+    void run(action, () => deleteAction(action.id, action.etag), 'actions.panel.deleted');
+  };
+  const controls = [
+    { name: 'edit', shown: !submitted, onClick: () => props.onEdit(action) },
+    {
+      name: 'submit',
+      shown: !submitted && draft,
+      onClick: step('submit', 'actions.panel.submitted'),
+    },
+    { name: 'withdraw', shown: submitted, onClick: step('withdraw', 'actions.panel.withdrawn') },
+    { name: 'delete', shown: !submitted && publishedAt === null, onClick: remove },
+  ] as const;
+  return (
+    <div className="button-row">
+      {controls
+        .filter((control) => control.shown)
+        .map(({ name, onClick }) => (
+          <button
+            key={name}
+            type="button"
+            className={`button button--secondary${name === 'delete' ? ' button--danger' : ''}`}
+            onClick={onClick}
+          >
+            {t(`actions.panel.${name}`)}
+            <span className="visually-hidden"> {action.title}</span>
+          </button>
+        ))}
+    </div>
+  );
+}
+
+/** What the plan's last step said (an error in an alert). */
+type Announcement = { text: string; error: boolean } | null;
+
+/**
+ * Runs a step on an action (submit, withdraw, delete), announces its
+ * outcome (a stale copy in words of its own) and refreshes the plan and
+ * the progress it changes.
+ */
+function usePlanSteps() {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const [announcement, setAnnouncement] = useState<Announcement>(null);
+  const refresh = async (): Promise<void> => {
+    await Promise.all([
+      client.invalidateQueries({ queryKey: actionKeys.all }),
+      client.invalidateQueries({ queryKey: ['progress'] }),
+    ]);
+  };
+  const run = async (action: Action, work: () => Promise<unknown>, done: string): Promise<void> => {
+    setAnnouncement(null);
+    try {
+      await work();
+      setAnnouncement({ text: t(done, { title: action.title }), error: false });
+    } catch (err) {
+      const stale =
+        err instanceof ApiError && err.status === 412 && currentFromConflict(err.details) !== null;
+      setAnnouncement({
+        text: stale
+          ? t('actions.panel.stale', { title: action.title })
+          : err instanceof Error
+            ? err.message
+            : String(err),
+        error: true,
+      });
+    }
+    await refresh();
+  };
+  return { announcement, setAnnouncement, refresh, run };
 }

@@ -71,8 +71,9 @@ const columns = (fields: AmbitionFields): Record<string, unknown> => ({
 export class AmbitionRepository {
   constructor(private readonly knex: Knex) {}
 
-  private base(): Knex.QueryBuilder {
-    return this.knex('ambitions as a')
+  /** The working copy (members), or with `published` the approved copy (everyone else). */
+  private base(published = false): Knex.QueryBuilder {
+    return this.knex(published ? 'published_ambitions as a' : 'ambitions as a')
       .join('cities as c', 'c.id', 'a.city_id')
       .join('indicators as i', 'i.id', 'a.indicator_id')
       .leftJoin('users as u', 'u.id', 'a.updated_by')
@@ -84,26 +85,35 @@ export class AmbitionRepository {
       );
   }
 
-  /** One ambition; with `lock` it stays locked until the transaction ends. */
+  /** One ambition (of the working copy, or the approved one); with `lock` it stays locked until the transaction ends. */
   async find(
     cityId: number,
     indicatorId: number,
-    options: { lock?: boolean } = {},
+    options: { lock?: boolean; published?: boolean } = {},
   ): Promise<AmbitionRecord | undefined> {
-    const query = this.base().where({ 'a.city_id': cityId, 'a.indicator_id': indicatorId });
+    const query = this.base(options.published === true).where({
+      'a.city_id': cityId,
+      'a.indicator_id': indicatorId,
+    });
     if (options.lock === true) query.forUpdate('a');
     const row = (await query.first()) as Row | undefined;
     return row === undefined ? undefined : toRecord(row);
   }
 
-  /** Ambitions of a city (optionally of one network's indicators), in catalogue order. */
-  async list(filter: {
-    cityId?: number;
-    indicatorId?: number;
-    networkId?: number;
-    networkIds?: readonly number[];
-  }): Promise<AmbitionRecord[]> {
-    const query = this.base().orderBy([
+  /**
+   * Ambitions of a city (optionally of one network's indicators), in
+   * catalogue order: the working copy, or with `published` the approved one.
+   */
+  async list(
+    filter: {
+      cityId?: number;
+      indicatorId?: number;
+      networkId?: number;
+      networkIds?: readonly number[];
+    },
+    published = false,
+  ): Promise<AmbitionRecord[]> {
+    const query = this.base(published).orderBy([
       { column: 'c.slug' },
       { column: 'i.sort_order' },
       { column: 'i.slug' },

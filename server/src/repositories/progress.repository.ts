@@ -261,13 +261,16 @@ export class ProgressRepository {
     return rows.map((r) => ({ cityId: r.city_id, indicatorId, year: r.year, value: r.value }));
   }
 
-  /** Ambitions, by city or by network (or both). */
-  async ambitions(filter: {
-    cityId?: number;
-    networkIds?: readonly number[];
-    indicatorId?: number;
-  }): Promise<AmbitionRow[]> {
-    const query = this.knex('ambitions as a')
+  /** Ambitions, by city or by network (or both): the working copy, or with `published` the approved one. */
+  async ambitions(
+    filter: {
+      cityId?: number;
+      networkIds?: readonly number[];
+      indicatorId?: number;
+    },
+    published = false,
+  ): Promise<AmbitionRow[]> {
+    const query = this.knex(published ? 'published_ambitions as a' : 'ambitions as a')
       .join('indicators as i', 'i.id', 'a.indicator_id')
       .select(
         'a.city_id',

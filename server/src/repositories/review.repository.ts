@@ -308,9 +308,35 @@ export class ReviewRepository {
     return result.rowCount ?? result.affectedRows ?? 0;
   }
 
-  /** Makes the year's current values the public ones (replacing the last approved copy). */
+  /**
+   * Makes the year's current values the public ones (replacing the last
+   * approved copy), and the city's current ambitions for the network's
+   * indicators with them: an ambition changed since is public from this
+   * approval on.
+   */
   async publish(networkId: number, cityId: number, year: number, by: string): Promise<number> {
+    await this.publishAmbitions(networkId, by, cityId);
     return this.copyToPublished(networkId, by, { cityId, year });
+  }
+
+  /** Replaces the published ambitions of a network's indicators (of one city, or all) with the working ones. */
+  private async publishAmbitions(networkId: number, by: string, cityId?: number): Promise<void> {
+    const [where, bindings] = cityId === undefined ? ['', []] : ['and a.city_id = ?', [cityId]];
+    await this.knex.raw(
+      `delete from published_ambitions a using indicators i
+        where i.id = a.indicator_id and i.network_id = ? ${where}`,
+      [networkId, ...bindings],
+    );
+    await this.knex.raw(
+      `insert into published_ambitions
+         (city_id, indicator_id, baseline_year, baseline_value, target_year, target_value, note,
+          version, updated_by, created_at, updated_at, published_by)
+       select a.city_id, a.indicator_id, a.baseline_year, a.baseline_value, a.target_year,
+              a.target_value, a.note, a.version, a.updated_by, a.created_at, a.updated_at, ?
+         from ambitions a join indicators i on i.id = a.indicator_id
+        where i.network_id = ? ${where}`,
+      [by, networkId, ...bindings],
+    );
   }
 
   /** Removes a year's values from the public copy (the demo's draft years). */
@@ -339,6 +365,7 @@ export class ReviewRepository {
       [by, networkId, lastYear],
     );
     await this.copyToPublished(networkId, by, { lastYear });
+    await this.publishAmbitions(networkId, by);
   }
 
   async addComment(comment: {

@@ -1,4 +1,4 @@
-import { type Principal, scopeIds } from '../auth/principal';
+import { type Principal, readParts } from '../auth/principal';
 import { checkValue } from '../domain/observation-rules';
 import { notFound, validationFailed, type ErrorDetail } from '../errors';
 import type { AmbitionFields, AmbitionRecord } from '../repositories/ambition.repository';
@@ -21,7 +21,16 @@ function ambitionEtag(record: AmbitionRecord): string {
   return etagOf(record.createdAt.getTime(), record.version);
 }
 
-export function toAmbition(record: AmbitionRecord): Ambition {
+/** Whether a working-copy ambition is the approved one (the copy is made whole, version and all). */
+function isApproved(record: AmbitionRecord, approved: AmbitionRecord | undefined): boolean {
+  return (
+    approved !== undefined &&
+    approved.version === record.version &&
+    approved.createdAt.getTime() === record.createdAt.getTime()
+  );
+}
+
+export function toAmbition(record: AmbitionRecord, approved: boolean): Ambition {
   return {
     city: record.citySlug,
     indicator: record.indicatorSlug,
@@ -34,6 +43,7 @@ export function toAmbition(record: AmbitionRecord): Ambition {
     etag: ambitionEtag(record),
     updatedAt: record.updatedAt.toISOString(),
     updatedBy: record.updatedBy,
+    approved,
   };
 }
 
@@ -65,7 +75,8 @@ const versionedAmbition = (
 ): Versioned<AmbitionRecord> => ({
   what: 'ambition',
   etag: ambitionEtag,
-  body: toAmbition,
+  // A write makes the ambition the working one until the next approval.
+  body: (record) => toAmbition(record, false),
   snapshot,
   audit: {
     entityType: 'ambition',
@@ -92,13 +103,35 @@ export class AmbitionService {
     private readonly access: AccessService,
   ) {}
 
+  /**
+   * A city's ambitions as the reader may see them: the working copy in the
+   * networks the reader is a member of (each marked approved or not), the
+   * approved copy in the other readable ones.
+   */
   async list(principal: Principal, citySlug: string): Promise<AmbitionListResponse> {
     const { repos } = this.uow;
     await this.access.check(repos, principal, 'city.read', { city: citySlug });
     const scope = await this.access.scopeOf(principal);
     const city = await requireCity(repos, citySlug);
-    const records = await repos.ambitions.list({ cityId: city.id, networkIds: scopeIds(scope) });
-    return { ambitions: records.map(toAmbition) };
+    const ambitions: Ambition[] = [];
+    for (const part of readParts(scope)) {
+      const filter = {
+        cityId: city.id,
+        ...(part.networkIds === undefined ? {} : { networkIds: part.networkIds }),
+      };
+      const records = await repos.ambitions.list(filter, part.published);
+      if (part.published) {
+        ambitions.push(...records.map((r) => toAmbition(r, true)));
+        continue;
+      }
+      const approved = new Map(
+        (await repos.ambitions.list(filter, true)).map((a) => [a.indicatorId, a]),
+      );
+      ambitions.push(
+        ...records.map((r) => toAmbition(r, isApproved(r, approved.get(r.indicatorId)))),
+      );
+    }
+    return { ambitions };
   }
 
   async get(principal: Principal, citySlug: string, indicatorSlug: string): Promise<Ambition> {
@@ -109,10 +142,13 @@ export class AmbitionService {
     });
     const city = await requireCity(repos, citySlug);
     const indicator = await requireIndicator(repos, indicatorSlug);
-    const record = await repos.ambitions.find(city.id, indicator.id);
+    const scope = await this.access.scopeOf(principal);
+    const member = scope.draftNetworkIds === null || scope.draftNetworkIds.has(indicator.networkId);
+    const approved = await repos.ambitions.find(city.id, indicator.id, { published: true });
+    const record = member ? await repos.ambitions.find(city.id, indicator.id) : approved;
     if (record === undefined)
       throw notFound(`${city.name} has not set an ambition for "${indicator.slug}" yet.`);
-    return toAmbition(record);
+    return toAmbition(record, !member || isApproved(record, approved));
   }
 
   /** Sets the ambition (creating it, or changing it with If-Match). */
@@ -157,7 +193,7 @@ export class AmbitionService {
           reload: () => repos.ambitions.find(city.id, indicator.id),
         },
       );
-      return { ambition: toAmbition(saved), created };
+      return { ambition: toAmbition(saved, false), created };
     });
   }
 

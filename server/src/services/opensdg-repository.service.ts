@@ -1,3 +1,4 @@
+import type { AmbitionRecord } from '../repositories/ambition.repository';
 import { Readable } from 'node:stream';
 import { strToU8, zipSync } from 'fflate';
 import { stringify as toYaml } from 'yaml';
@@ -478,9 +479,16 @@ export class OpenSdgRepositoryService {
         .filter((i) => indicatorIds.includes(i.id))
         .map((i) => [i.id, i]),
     );
-    const ambitions = new Map(
-      (await repos.ambitions.list({ cityId: city!.id })).map((a) => [a.indicatorId, a]),
-    );
+    // The ambitions the reader may see: working ones in member networks, approved ones elsewhere.
+    const ambitions = new Map<number, AmbitionRecord>();
+    for (const part of readParts(scope)) {
+      const filter = {
+        cityId: city!.id,
+        ...(part.networkIds === undefined ? {} : { networkIds: part.networkIds }),
+      };
+      for (const a of await repos.ambitions.list(filter, part.published))
+        ambitions.set(a.indicatorId, a);
+    }
     const files: Record<string, Uint8Array> = {};
     const used = new Set<string>();
     for (const indicatorId of indicatorIds) {

@@ -378,11 +378,16 @@ export class ProgressService {
         values: d.values,
       }));
       const series = groupSeries(points).get(city.id) ?? new Map<number, YearValue[]>();
+      // Members see the working ambitions of their networks, everyone else the approved ones.
       const ambitions = new Map(
-        (await repos.progress.ambitions({ cityId: city.id })).map((a) => [
-          a.indicatorId,
-          toAmbitionPoint(a),
-        ]),
+        [
+          ...(draftIds.length === 0
+            ? []
+            : await repos.progress.ambitions({ cityId: city.id, networkIds: draftIds })),
+          ...(publishedIds.length === 0
+            ? []
+            : await repos.progress.ambitions({ cityId: city.id, networkIds: publishedIds }, true)),
+        ].map((a) => [a.indicatorId, toAmbitionPoint(a)]),
       );
       const progress = computeCityProgress({
         year: year ?? new Date().getUTCFullYear(),
@@ -646,7 +651,7 @@ export class ProgressService {
       const members = await repos.networks.listMembersWithIds(network.id);
       const series = groupSeries(await repos.progress.indicatorPoints(indicator.id, published));
       const ambitions = new Map(
-        (await repos.progress.ambitions({ indicatorId: indicator.id })).map((a) => [
+        (await repos.progress.ambitions({ indicatorId: indicator.id }, published)).map((a) => [
           a.cityId,
           toAmbitionPoint(a),
         ]),

@@ -5,6 +5,8 @@ import type {
   ReviewQueue,
 } from '../../../server/src/schemas/review.schema';
 import type {
+  Ambition,
+  AmbitionListResponse,
   HistoryResponse,
   ImportReport,
   Observation,
@@ -392,5 +394,55 @@ describe('review workflow', () => {
     const published = (await http.get<Observation>(value(2021), anonymous)).body.value;
     if (state === 'approved') expect(published).toBe(stored);
     else expect(published).toBe(33);
+  });
+
+  it('keeps an ambition change from the public until the coordinator approves a year of the city', async () => {
+    const http = api(ctx.app);
+    const url = '/api/v1/cities/lyon/indicators/recycling/ambition';
+    const progress = async (headers: Record<string, string>) =>
+      (await http.get<CityProgressResponse>('/api/v1/cities/lyon/progress', headers)).body
+        .indicators[0]!.ambition;
+    const first = { baselineYear: 2019, baselineValue: 30, targetYear: 2030, targetValue: 60 };
+    const created = await http.put<Ambition>(url, first, editor.headers);
+    expect(created.status, created.text).toBe(201);
+    expect(created.body.approved).toBe(false);
+    // Set, not yet approved: members see it marked, the public sees none.
+    expect((await http.get<Ambition>(url, editor.headers)).body).toMatchObject({
+      targetValue: 60,
+      approved: false,
+    });
+    expect((await http.get(url, anonymous)).status).toBe(404);
+    expect(await progress(anonymous)).toBeNull();
+    expect(await progress(viewer.headers)).toMatchObject({ targetValue: 60 });
+
+    // Approving a year (here a new one, 2023) publishes it with the values.
+    expect((await http.put(value(2023), { value: 41 }, editor.headers)).status).toBe(201);
+    expect((await http.post(`${base}/2023/submit`, undefined, editor.headers)).status).toBe(200);
+    expect((await http.post(`${base}/2023/approve`, undefined, coordinator.headers)).status).toBe(
+      200,
+    );
+    expect((await http.get<Ambition>(url, anonymous)).body).toMatchObject({
+      targetValue: 60,
+      approved: true,
+    });
+    expect((await http.get<Ambition>(url, editor.headers)).body.approved).toBe(true);
+    expect(await progress(anonymous)).toMatchObject({ targetValue: 60 });
+
+    // A later change waits for the next approval; the public keeps the approved target.
+    const current = (await http.get<Ambition>(url, editor.headers)).body;
+    const changed = await http.put<Ambition>(
+      url,
+      { ...first, targetValue: 45 },
+      { ...editor.headers, 'if-match': current.etag },
+    );
+    expect(changed.status, changed.text).toBe(200);
+    expect((await http.get<Ambition>(url, anonymous)).body.targetValue).toBe(60);
+    expect(await progress(anonymous)).toMatchObject({ targetValue: 60 });
+    expect((await http.get<Ambition>(url, editor.headers)).body).toMatchObject({
+      targetValue: 45,
+      approved: false,
+    });
+    const listed = await http.get<AmbitionListResponse>('/api/v1/cities/lyon/ambitions', anonymous);
+    expect(listed.body.ambitions.map((a) => [a.targetValue, a.approved])).toEqual([[60, true]]);
   });
 });

@@ -101,6 +101,9 @@ function AmbitionForm(props: {
   // The ETag of the last save, else the ambition's as loaded.
   const [savedEtag, setEtag] = useState<string | null>(null);
   const etag = savedEtag ?? ambition?.etag ?? null;
+  // Whether the public sees this ambition (false: set or changed since the last approval).
+  const [savedApproved, setApproved] = useState<boolean | null>(null);
+  const approved = savedApproved ?? ambition?.approved ?? true;
 
   const parsed = useMemo(() => {
     const by = Number(baselineYear);
@@ -172,6 +175,7 @@ function AmbitionForm(props: {
         etag,
       );
       setEtag(saved.etag);
+      setApproved(saved.approved);
       setMessage({ text: t('workspace.ambition.saved'), error: false });
       props.onSaved();
     } catch (err) {
@@ -230,6 +234,11 @@ function AmbitionForm(props: {
             {t('workspace.ambition.save')}
           </Button>
         </fieldset>
+        {!approved && (
+          <p className="notice notice--pending" data-testid="ambition-pending">
+            {t('workspace.ambition.pending')}
+          </p>
+        )}
         <div id="ambition-errors" role="alert" className="field-error">
           {parsed.errors.join(' ')}
         </div>

@@ -810,6 +810,8 @@ const de: Locale = {
       targetValue: 'Zielwert',
       save: 'Zielsetzung speichern',
       saved: 'Zielsetzung gespeichert.',
+      pending:
+        'Noch nicht freigegeben: Bis die Koordination des Netzwerks ein Jahr der Stadt freigibt, sieht die Öffentlichkeit die zuvor freigegebene Zielsetzung (oder keine).',
       conflict:
         'Jemand anderes hat diese Zielsetzung inzwischen geändert. Laden Sie die Seite neu, um sie zu sehen.',
       badYear: 'Jahre liegen zwischen 1950 und 2100.',

@@ -788,6 +788,8 @@ const en = {
       targetValue: 'Target value',
       save: 'Save the ambition',
       saved: 'Ambition saved.',
+      pending:
+        'Not yet approved: until the network’s coordinator approves one of the city’s years, the public sees the ambition approved before (or none).',
       conflict: 'Someone else changed this ambition meanwhile. Reload the page to see it.',
       badYear: 'Years are between 1950 and 2100.',
       targetAfterBaseline: 'The target year must come after the baseline year.',

@@ -828,6 +828,8 @@ const es: Locale = {
       targetValue: 'Valor de la meta',
       save: 'Guardar la ambición',
       saved: 'Ambición guardada.',
+      pending:
+        'Aún no aprobada: hasta que la coordinación de la red apruebe un año de la ciudad, el público ve la ambición aprobada antes (o ninguna).',
       conflict:
         'Otra persona ha cambiado esta ambición mientras tanto. Vuelva a cargar la página para verla.',
       badYear: 'Los años deben estar entre 1950 y 2100.',

@@ -838,6 +838,8 @@ const fr: Locale = {
       targetValue: 'Valeur cible',
       save: 'Enregistrer l\u2019ambition',
       saved: 'Ambition enregistrée.',
+      pending:
+        'Pas encore approuvée : tant que la coordination du réseau n’a pas approuvé une année de la ville, le public voit l’ambition approuvée auparavant (ou aucune).',
       conflict:
         'Quelqu\u2019un d\u2019autre a modifié cette ambition entre-temps. Rechargez la page pour la voir.',
       badYear: 'Les années sont comprises entre 1950 et 2100.',

@@ -829,6 +829,8 @@ const it: Locale = {
       targetValue: 'Valore del traguardo',
       save: 'Salva l\u2019ambizione',
       saved: 'Ambizione salvata.',
+      pending:
+        'Non ancora approvata: finché il coordinamento della rete non approva un anno della città, il pubblico vede l’ambizione approvata prima (o nessuna).',
       conflict:
         'Qualcun altro ha modificato questa ambizione nel frattempo. Ricarica la pagina per vederla.',
       badYear: 'Gli anni vanno dal 1950 al 2100.',

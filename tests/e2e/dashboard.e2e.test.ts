@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import type { NetworkListResponse } from '../../server/src/schemas/network.schema';
+import type { NetworkDetail, NetworkListResponse } from '../../server/src/schemas/network.schema';
 import type {
   CityProgressResponse,
   IndicatorDetailResponse,
@@ -8,16 +8,11 @@ import type {
 } from '../../server/src/schemas/progress.schema';
 import { startApp, type AppProcess } from './support/app-process';
 import { accessibilityViolations, launchBrowser, openPage, screenshot } from './support/browser';
+import { getJson } from './support/api';
 
 let app: AppProcess;
 let browser: Browser;
 let network: string;
-
-async function getJson<T>(path: string): Promise<T> {
-  const response = await fetch(`${app.baseUrl}${path}`);
-  expect(response.status).toBe(200);
-  return (await response.json()) as T;
-}
 
 /** Records when the city overview's indicator table first appears (performance.now()). */
 const RENDER_PROBE = `
@@ -35,7 +30,7 @@ const noOverflow = (page: Page): Promise<number> =>
 beforeAll(async () => {
   app = await startApp();
   browser = await launchBrowser();
-  network = (await getJson<NetworkListResponse>('/api/v1/networks')).networks[0]!.slug;
+  network = (await getJson<NetworkListResponse>(app.baseUrl, '/api/v1/networks')).networks[0]!.slug;
 });
 afterAll(async () => {
   await browser?.close();
@@ -50,7 +45,10 @@ describe('a mayor\u2019s walk through the dashboard', () => {
     await page.getByRole('link', { name: 'Cities for Sustainability Governance (demo)' }).click();
 
     // Network overview: the ranking is the API's.
-    const scores = await getJson<NetworkScoresResponse>(`/api/v1/networks/${network}/scores`);
+    const scores = await getJson<NetworkScoresResponse>(
+      app.baseUrl,
+      `/api/v1/networks/${network}/scores`,
+    );
     const leader = scores.cities.find((c) => c.rank === 1)!;
     const ranking = page.getByTestId('ranking');
     await ranking.waitFor();
@@ -66,7 +64,10 @@ describe('a mayor\u2019s walk through the dashboard', () => {
     await ranking.getByRole('link', { name: leader.name }).click();
     await page.getByRole('heading', { level: 1, name: leader.name }).waitFor();
     await page.getByTestId('indicator-table').waitFor();
-    const progress = await getJson<CityProgressResponse>(`/api/v1/cities/${leader.slug}/progress`);
+    const progress = await getJson<CityProgressResponse>(
+      app.baseUrl,
+      `/api/v1/cities/${leader.slug}/progress`,
+    );
     const counts = progress.summary.statusCounts;
     const onTrack = counts.target_achieved + counts.on_track;
     expect(await page.getByTestId('headline').textContent()).toContain(
@@ -92,6 +93,7 @@ describe('a mayor\u2019s walk through the dashboard', () => {
       .waitFor();
     await page.locator('[data-testid="action-gap"] .recharts-surface').first().waitFor();
     const detail = await getJson<IndicatorDetailResponse>(
+      app.baseUrl,
       `/api/v1/cities/${leader.slug}/indicators/${gapSlug}/progress`,
     );
     const decimals = detail.indicator.decimals;
@@ -242,4 +244,67 @@ describe('every page, at 1280 and 390 px', () => {
       await context.close();
     });
   }
+});
+
+/**
+ * Elements and text that end beyond the viewport's right (or left) edge,
+ * unless a box that clips or scrolls sideways holds them (a wide table in its
+ * scroll box is fine; the box itself is checked). Text is measured by its own
+ * box, not its element's: a long word runs out of a heading whose box fits.
+ */
+const OFF_SCREEN = `(() => {
+  const width = document.documentElement.clientWidth;
+  const clipped = (node) => {
+    for (let a = node.parentElement; a && a !== document.documentElement; a = a.parentElement) {
+      const o = getComputedStyle(a).overflowX;
+      if (o !== 'visible') return true;
+    }
+    return false;
+  };
+  const name = (el) => {
+    const within = el.closest('[data-testid]');
+    return (within ? within.getAttribute('data-testid') + ' ' : '') + el.tagName.toLowerCase() + (typeof el.className === 'string' && el.className ? '.' + el.className.trim().split(/\\s+/)[0] : '');
+  };
+  const out = [];
+  const check = (rect, node, what) => {
+    if (rect.width === 0 || rect.height === 0) return;
+    if (rect.right <= width + 1 && rect.left >= -1) return;
+    if (clipped(node)) return;
+    out.push(what + ' ' + Math.round(Math.max(rect.right - width, -rect.left)) + 'px');
+  };
+  for (const el of document.body.querySelectorAll('*')) {
+    check(el.getBoundingClientRect(), el, name(el));
+  }
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (node.textContent.trim() === '') continue;
+    const range = document.createRange();
+    range.selectNodeContents(node);
+    const parent = node.parentElement;
+    check(range.getBoundingClientRect(), node, name(parent) + ' "' + node.textContent.trim().slice(0, 40) + '"');
+  }
+  return out;
+})()`;
+
+describe('the city page at 390 px in German', () => {
+  it('has nothing running off the screen sideways, every city (long compounds in the largest gaps wrap)', async () => {
+    const cities = (
+      await getJson<NetworkDetail>(app.baseUrl, `/api/v1/networks/${network}`)
+    ).members.map((m) => m.slug);
+    expect(cities.length).toBeGreaterThan(1);
+    const { page, context, errors } = await openPage(browser, 390, 844);
+    const problems: string[] = [];
+    for (const city of cities) {
+      await page.goto(`${app.baseUrl}/cities/${city}?lang=de`);
+      await page.locator('[data-testid="indicator-table"]').first().waitFor();
+      await page.waitForLoadState('networkidle');
+      for (const p of await page.evaluate<string[]>(OFF_SCREEN)) problems.push(`${city}: ${p}`);
+      await page
+        .getByTestId('largest-gaps')
+        .screenshot({ path: `test-results/e2e/city-gaps-${city}-390-de.png` });
+    }
+    expect(problems).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { CsvReader, csvLine } from '../../server/src/domain/csv';
 import { startApp, type AppProcess } from './support/app-process';
+import fs from 'node:fs';
 import path from 'node:path';
 import {
   accessibilityViolations,
@@ -266,6 +268,82 @@ describe('a visitor', () => {
     expect(await page.getByTestId('drafts-switch').count()).toBe(0);
     expect(await page.getByTestId('drafts-notice').count()).toBe(0);
     expect(await page.getByTestId('draft-marker').count()).toBe(0);
+    await context.close();
+  });
+});
+
+describe('the import template (issue 17, item 4)', () => {
+  it('download the template, change one value, upload it: the dry run shows old → new, the import writes it', async () => {
+    const { page, context, errors } = await openPage(browser);
+    await signIn(page, OFFICER);
+    await page.getByTestId('data-grid').waitFor();
+    await page.getByRole('tab', { name: 'Import' }).click();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: /Download a template/ }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('kosice-template.csv');
+    const template = fs.readFileSync((await download.path())!, 'utf8');
+    // Read and written with the server's CSV rules (names with commas are quoted).
+    const reader = new CsvReader(',');
+    const rows = [...reader.push(template), ...reader.finish()];
+    const header = rows[0]!;
+    expect(header.slice(0, 4)).toEqual(['name', 'unit', 'indicator', 'city']);
+    const at = header.indexOf('2025');
+    expect(at).toBeGreaterThan(3);
+    // Its 2025 value was set to 13.25 before the walk.
+    const INDICATOR = 'youth-neet-rate';
+    const line = rows.find((r) => r[2] === INDICATOR)!;
+    expect(line[3]).toBe('kosice');
+    expect(line[at]).toBe('13.25');
+    const after = '13.65';
+    line[at] = after;
+    const changed = rows.map((r) => csvLine(r)).join('');
+
+    await page.locator('input[type="file"]').setInputFiles({
+      name: 'kosice-template.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(changed),
+    });
+    await page.getByTestId('import-from-file').waitFor();
+    expect(await page.getByTestId('import-from-file').textContent()).toContain(
+      'From the file kosice-template.csv',
+    );
+    // Editing the text makes it the officer's own: the file's name goes, the picker is cleared.
+    const text = page.getByLabel('Or paste cells here');
+    await text.fill(`${await text.inputValue()}\n`);
+    expect(await page.getByTestId('import-from-file').count()).toBe(0);
+    expect(await page.locator('input[type="file"]').inputValue()).toBe('');
+    await page.getByRole('button', { name: 'Check the file (nothing is written)' }).click();
+    const changes = page.getByTestId('import-changes');
+    await changes.waitFor();
+    expect(await page.getByTestId('import-format').textContent()).toBe(
+      'File read as: template (one column per year)',
+    );
+    expect(await changes.getByRole('heading').textContent()).toBe('One value would change');
+    const shown = await changes.locator('tbody tr').allTextContents();
+    expect(shown).toHaveLength(1);
+    expect(shown[0]).toMatch(/^Young people not in employment/);
+    expect(shown[0]).toContain('2025');
+    expect(shown[0]).toMatch(/13\.25 → 13\.65$/);
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await screenshot(page, 'daily-use-import-template-1280');
+    await page.setViewportSize({ width: 390, height: 844 });
+    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
+    await screenshot(page, 'daily-use-import-template-390');
+    await changes.screenshot({ path: path.join(ARTIFACTS, 'daily-use-import-changes-390.png') });
+    await page.setViewportSize({ width: 1280, height: 900 });
+
+    await page.getByRole('button', { name: 'Import 1 value' }).click();
+    const done = await page.getByTestId('import-done').textContent();
+    expect(done).toMatch(/^Imported: 0 new, 1 changed, \d+ unchanged\.$/);
+    await page.getByRole('tab', { name: 'Data' }).click();
+    await page.getByTestId('data-grid').waitFor();
+    await expect
+      .poll(() => page.locator(`[data-cell="${INDICATOR}|2025"]`).textContent())
+      .toContain(after);
+
+    expect(errors).toEqual([]);
     await context.close();
   });
 });

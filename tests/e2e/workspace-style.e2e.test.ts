@@ -27,10 +27,37 @@ async function signIn(page: Page, who: { email: string; password: string }) {
   await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
 }
 
+/** What these tests use of the page inside `evaluate` (this project has no DOM types). */
+interface Box {
+  top: number;
+  bottom: number;
+  left: number;
+  right: number;
+}
+interface PageNode {
+  contains(other: PageNode): boolean;
+  getBoundingClientRect(): Box;
+}
+interface PageInput extends PageNode {
+  labels: ArrayLike<PageNode & { childNodes: Iterable<PageNode> }> | null;
+}
+interface PageGlobals {
+  document: {
+    activeElement: unknown;
+    createRange(): {
+      setStartBefore(node: PageNode): void;
+      setEndAfter(node: PageNode): void;
+      getBoundingClientRect(): Box;
+    };
+  };
+  getComputedStyle(element: unknown): Record<string, string>;
+}
+
 /** The box of a label's own text (without the control inside it) and of its control. */
 async function labelAndControl(input: Locator) {
   return input.evaluate((element) => {
-    const control = element as HTMLInputElement;
+    const { document } = globalThis as unknown as PageGlobals;
+    const control = element as unknown as PageInput;
     const label = control.labels?.[0];
     if (label === undefined) throw new Error('the input has no label');
     const range = document.createRange();
@@ -48,7 +75,7 @@ async function labelAndControl(input: Locator) {
 
 async function styleOf(locator: Locator) {
   return locator.evaluate((element) => {
-    const s = getComputedStyle(element);
+    const s = (globalThis as unknown as PageGlobals).getComputedStyle(element);
     const box = element.getBoundingClientRect();
     return {
       background: s.backgroundColor,
@@ -127,7 +154,11 @@ describe.each([1280, 390])('at %i px', (width) => {
     await panel.getByLabel('Target value', { exact: true }).focus();
     await page.keyboard.press('Tab');
     await expect
-      .poll(() => save.evaluate((e) => e === document.activeElement), { timeout: 5_000 })
+      .poll(
+        () =>
+          save.evaluate((e) => e === (globalThis as unknown as PageGlobals).document.activeElement),
+        { timeout: 5_000 },
+      )
       .toBe(true);
     const focused = await styleOf(save);
     expect(focused.outlineStyle).toBe('solid');

@@ -312,6 +312,26 @@ export class ImportRepository {
   }
 
   /**
+   * Staged values with a plausibility flag that the import leaves unchanged
+   * (their flag is not stored: the merge writes changed values only), by the
+   * file's row and year, which name a staged value.
+   */
+  async unchangedFlagged(columns: ImportColumns): Promise<Array<{ rowNo: number; year: number }>> {
+    const v = this.newValues(columns);
+    const result = (await this.knex.raw(`
+      select r.row_no, r.year
+        from import_flags f
+        join import_rows r on r.city_id = f.city_id and r.indicator_id = f.indicator_id
+         and r.series = f.series and r.year = f.year
+        join observations o on o.city_id = r.city_id and o.indicator_id = r.indicator_id
+         and o.series = r.series and o.year = r.year
+       where (o.value, o.status, o.source, o.note, o.value_flags) is not distinct from (r.value, ${v.status}, ${v.source}, ${v.note}, ${v.flags})`)) as {
+      rows: Array<{ row_no: number; year: number }>;
+    };
+    return result.rows.map((r) => ({ rowNo: r.row_no, year: r.year }));
+  }
+
+  /**
    * The first `limit` staged values that would be inserted or changed, in the
    * file's order, with the stored value beside the new one and what else of
    * the value changes (status, source, note, flags): the dry run's "old → new".

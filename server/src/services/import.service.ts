@@ -366,7 +366,7 @@ export class ImportService {
     if (counts.toInsert + counts.toUpdate === 0)
       return tally.report(counts, { importId: null, committed: !options.dryRun });
 
-    const { flags, listed } = await plausibilityPass(
+    const found = await plausibilityPass(
       repos,
       columns,
       series,
@@ -374,14 +374,20 @@ export class ImportService {
       new Map([...catalogue.cities.values()].map((c) => [c.id, c.slug])),
       MAX_LISTED,
     );
-    await repos.imports.stageFlags(flags);
+    await repos.imports.stageFlags(found.flags);
+    // Only the flags of values the import writes are stored, so only those are reported:
+    // a template with every value and one change does not list the untouched ones.
+    const untouched = await repos.imports.unchangedFlagged(importColumns);
+    const skip = new Set(untouched.map((u) => `${u.rowNo}:${u.year}`));
+    const listed = found.listed.filter((f) => !skip.has(`${f.row}:${f.year}`));
+    const flaggedCount = found.flags.length - untouched.length;
     const changes = await repos.imports.changes(importColumns, MAX_LISTED);
     if (options.dryRun)
       return tally.report(
         counts,
         { importId: null, committed: false },
         listed,
-        flags.length,
+        flaggedCount,
         changes,
       );
 
@@ -394,10 +400,10 @@ export class ImportService {
       updated: counts.toUpdate,
       unchanged: counts.unchanged,
       skipped: tally.report(counts, { importId: null, committed: false }).skipped,
-      flagged: flags.length,
+      flagged: flaggedCount,
     });
     await repos.imports.merge(importColumns, principal.actor, importId);
-    return tally.report(counts, { importId, committed: true }, listed, flags.length, changes);
+    return tally.report(counts, { importId, committed: true }, listed, flaggedCount, changes);
   }
 
   /**

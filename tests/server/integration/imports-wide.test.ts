@@ -161,6 +161,29 @@ describe('the wide template', () => {
     ).toMatchObject({ value: 8.1 });
   });
 
+  it('reports the plausibility flags of the values it writes, not of the untouched ones', async () => {
+    // wide-town-0's stored 2019 jumps (60 between 31 and 33); the file adds 2021 and keeps the rest.
+    const town = await ctx.db.knex('cities').where({ slug: 'wide-town-0' }).first();
+    const recycling = await ctx.db.knex('indicators').where({ slug: 'recycling' }).first();
+    await addObservations(ctx.db.knex, town, recycling, [
+      [2016, 30],
+      [2017, 31],
+      [2018, 32],
+      [2019, 60],
+      [2020, 33],
+    ]);
+    const file = csv([
+      'indicator,city,2016,2017,2018,2019,2020,2021',
+      'recycling,wide-town-0,30,31,32,60,33,34',
+    ]);
+    const dry = await post(file, '?dryRun=true');
+    expect(dry.body).toMatchObject({ toInsert: 1, unchanged: 5, flaggedCount: 0, flagged: [] });
+    // The same values as new ones (another town): 2019's jump is flagged, as it would be stored.
+    const fresh = await post(file.replace('wide-town-0', 'wide-town-1'), '?dryRun=true');
+    expect(fresh.body.toInsert).toBe(6);
+    expect(fresh.body.flagged.map((f) => f.year)).toContain(2019);
+  });
+
   it('without a city column the values belong to ?city=; without either the file is refused', async () => {
     const file = csv(['indicator,name,2021', 'pm25,PM2.5,11.5']);
     const forBraga = await post(file, '?city=braga');

@@ -419,7 +419,7 @@ export function ImportWizard(props: {
                             {c.city !== props.city && <span className="muted"> · {c.city}</span>}
                           </th>
                           <td className="num">{c.year}</td>
-                          <td className="num" data-testid="import-change">
+                          <td className="num import-change" data-testid="import-change">
                             {c.oldValue === null ? (
                               <>
                                 <span className="muted">{t('workspace.import.none')}</span> →{' '}

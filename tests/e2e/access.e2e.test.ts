@@ -6,6 +6,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort, startApp, tempDataDir, type AppProcess } from './support/app-process';
 import { launchBrowser, openPage } from './support/browser';
+import { signInByApi } from './support/api';
 
 /**
  * Issue 13 in a real browser and a real shell: other websites read public
@@ -30,22 +31,15 @@ async function startOtherSite(): Promise<void> {
   otherOrigin = `http://127.0.0.1:${port}`;
 }
 
-async function signInByApi(email: string, password: string) {
-  const response = await fetch(`${app.baseUrl}/api/v1/auth/sign-in`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password }),
-  });
-  expect(response.status).toBe(200);
-  const cookie = response.headers.get('set-cookie')!.split(';')[0]!;
-  const { csrfToken } = (await response.json()) as { csrfToken: string };
-  return { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' };
-}
-
 const valueOf = async (year: number): Promise<number | null> => {
   const response = await fetch(
     `${app.baseUrl}/api/v1/cities/kosice/indicators/pm25-annual-mean/observations/${year}`,
-    { headers: await signInByApi('kosice@demo.example', 'demo kosice passphrase') },
+    {
+      headers: await signInByApi(app.baseUrl, {
+        email: 'kosice@demo.example',
+        password: 'demo kosice passphrase',
+      }),
+    },
   );
   return response.status === 200 ? ((await response.json()) as { value: number }).value : null;
 };
@@ -124,7 +118,10 @@ describe('other websites', () => {
 
 describe('the README’s import example', () => {
   it('works as written with an API token', async () => {
-    const headers = await signInByApi('kosice@demo.example', 'demo kosice passphrase');
+    const headers = await signInByApi(app.baseUrl, {
+      email: 'kosice@demo.example',
+      password: 'demo kosice passphrase',
+    });
     const created = await fetch(`${app.baseUrl}/api/v1/auth/tokens`, {
       method: 'POST',
       headers,

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { currentTotp } from '../../server/src/auth/totp';
 import { startApp, type AppProcess } from './support/app-process';
 import { accessibilityViolations, launchBrowser, openPage, screenshot } from './support/browser';
+import { signInByApi } from './support/api';
 
 /**
  * The account page in a real browser: two-factor authentication set up with
@@ -23,16 +24,6 @@ async function api(path: string, init: RequestInit & { session?: Record<string, 
   return response;
 }
 
-async function signInByApi(email: string, password: string): Promise<Record<string, string>> {
-  const response = await api('/api/v1/auth/sign-in', {
-    method: 'POST',
-    body: JSON.stringify({ email, password }),
-  });
-  expect(response.status).toBe(200);
-  const { csrfToken } = (await response.json()) as { csrfToken: string };
-  return { cookie: response.headers.get('set-cookie')!.split(';')[0]!, 'x-csrf-token': csrfToken };
-}
-
 async function signInInBrowser(page: Page, email: string, password: string): Promise<void> {
   await page.goto(`${app.baseUrl}/sign-in`);
   await page.getByLabel('Email').fill(email);
@@ -44,7 +35,11 @@ beforeAll(async () => {
   app = await startApp();
   browser = await launchBrowser();
   // An account of our own (the demo ones are shared by other tests): a coordinator of the demo network.
-  const admin = await signInByApi('admin@demo.example', 'demo admin passphrase');
+  const admin = await signInByApi(
+    app.baseUrl,
+    { email: 'admin@demo.example', password: 'demo admin passphrase' },
+    { json: false },
+  );
   const created = await api('/api/v1/users', {
     method: 'POST',
     session: admin,
@@ -189,7 +184,11 @@ describe('API tokens', () => {
 
 describe('membership by consent', () => {
   it('a coordinator invites a city on the network page; its editor accepts in the workspace', async () => {
-    const admin = await signInByApi('admin@demo.example', 'demo admin passphrase');
+    const admin = await signInByApi(
+      app.baseUrl,
+      { email: 'admin@demo.example', password: 'demo admin passphrase' },
+      { json: false },
+    );
     expect(
       (
         await api('/api/v1/cities', {

@@ -14,6 +14,7 @@ import {
   openPage,
   screenshot,
 } from './support/browser';
+import { getJson, signInByApi } from './support/api';
 
 /**
  * From gap to action (issue 16) as an officer goes through it: the Košice
@@ -33,23 +34,6 @@ const CITY = 'kosice';
 const NETWORK = 'cities-sustainability-governance-demo';
 const OFFICER = { email: 'kosice@demo.example', password: 'demo kosice passphrase' };
 const COORDINATOR = { email: 'coordinator@demo.example', password: 'demo coordinator passphrase' };
-
-async function apiSession(who: { email: string; password: string }) {
-  const response = await fetch(`${app.baseUrl}/api/v1/auth/sign-in`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(who),
-  });
-  expect(response.status).toBe(200);
-  const cookie = response.headers.get('set-cookie')!.split(';')[0]!;
-  return { cookie };
-}
-
-async function getJson<T>(path: string, headers: Record<string, string> = {}): Promise<T> {
-  const response = await fetch(`${app.baseUrl}${path}`, { headers });
-  expect(response.status).toBe(200);
-  return (await response.json()) as T;
-}
 
 async function signIn(page: Page, next: string, who = OFFICER) {
   await page.goto(`${app.baseUrl}/sign-in?next=${encodeURIComponent(next)}`);
@@ -103,8 +87,12 @@ afterAll(async () => {
 
 describe('local action plans', () => {
   it('an officer adds an action to an off-track indicator: the path with actions and the remaining gap follow the rule', async () => {
-    const member = await apiSession(OFFICER);
-    const progress = await getJson<CityProgressResponse>(`/api/v1/cities/${CITY}/progress`, member);
+    const member = await signInByApi(app.baseUrl, OFFICER, { json: false });
+    const progress = await getJson<CityProgressResponse>(
+      app.baseUrl,
+      `/api/v1/cities/${CITY}/progress`,
+      member,
+    );
     // A gap with no action yet: what the new action adds is all there is.
     const slug = progress.uncoveredGaps.find((s) => {
       const i = progress.indicators.find((x) => x.slug === s)!;
@@ -178,6 +166,7 @@ describe('local action plans', () => {
 
     // The API agrees with the rule…
     const detail = await getJson<IndicatorDetailResponse>(
+      app.baseUrl,
       `/api/v1/cities/${CITY}/indicators/${slug}/progress`,
       member,
     );
@@ -185,6 +174,7 @@ describe('local action plans', () => {
     expect(layer.projectedValue).toBeCloseTo(projected, 9);
     expect(layer.remainingGap).toBeCloseTo(remaining, 9);
     const actions = await getJson<ActionListResponse>(
+      app.baseUrl,
       `/api/v1/cities/${CITY}/actions?indicator=${slug}`,
       member,
     );
@@ -225,18 +215,23 @@ describe('local action plans', () => {
 
     // The public does not see the draft, nor its effect.
     const publicDetail = await getJson<IndicatorDetailResponse>(
+      app.baseUrl,
       `/api/v1/cities/${CITY}/indicators/${slug}/progress`,
     );
     expect(publicDetail.progress.actionGap?.withActions?.counted ?? []).not.toContain(created.id);
   });
 
   it('the workspace tab, the indicator page and the good-practice library fit a 390 px phone and pass axe', async () => {
-    const progress = await getJson<CityProgressResponse>(`/api/v1/cities/${CITY}/progress`);
+    const progress = await getJson<CityProgressResponse>(
+      app.baseUrl,
+      `/api/v1/cities/${CITY}/progress`,
+    );
     const slug = progress.largestGaps[0]!;
     // The officer's working copy: what the preview starts from (drafts' effects included).
     const member = await getJson<CityProgressResponse>(
+      app.baseUrl,
       `/api/v1/cities/${CITY}/progress`,
-      await apiSession(OFFICER),
+      await signInByApi(app.baseUrl, OFFICER, { json: false }),
     );
     const indicator = member.indicators.find((i) => i.slug === slug)!;
     const ambition = indicator.ambition!;
@@ -339,7 +334,7 @@ describe('local action plans', () => {
   });
 
   it('a coordinator marks an approved action as a good practice and it joins the network\u2019s library', async () => {
-    const before = await getJson<ActionListResponse>(`/api/v1/cities/${CITY}/actions`);
+    const before = await getJson<ActionListResponse>(app.baseUrl, `/api/v1/cities/${CITY}/actions`);
     const chosen = before.actions.find(
       (a) => a.review.publishedAt !== null && !a.goodPracticeIn.includes(NETWORK),
     );
@@ -348,6 +343,7 @@ describe('local action plans', () => {
       'the demo city has an approved action that is not a good practice',
     ).toBeDefined();
     const library = await getJson<{ goodPractices: Array<{ action: { id: number } }> }>(
+      app.baseUrl,
       `/api/v1/networks/${NETWORK}/good-practices`,
     );
     expect(library.goodPractices.map((g) => g.action.id)).not.toContain(chosen!.id);

@@ -17,6 +17,7 @@ import {
   openPage,
   screenshot,
 } from './support/browser';
+import { getJson } from './support/api';
 
 /**
  * Issue 17, item 20, in the browser: the "Download / share" toolbar of the
@@ -55,12 +56,6 @@ interface PageGlobals {
 }
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 
-async function getJson<T>(url: string): Promise<T> {
-  const response = await fetch(`${app.baseUrl}${url}`);
-  expect(response.status).toBe(200);
-  return (await response.json()) as T;
-}
-
 /** Clicks `trigger` (or presses Enter on it) and returns the download with its bytes. */
 async function download(
   page: Page,
@@ -86,8 +81,11 @@ const text = (bytes: Buffer): string => bytes.toString('utf8');
 beforeAll(async () => {
   app = await startApp();
   browser = await launchBrowser();
-  network = (await getJson<NetworkListResponse>('/api/v1/networks')).networks[0]!.slug;
-  const progress = await getJson<CityProgressResponse>('/api/v1/cities/kosice/progress');
+  network = (await getJson<NetworkListResponse>(app.baseUrl, '/api/v1/networks')).networks[0]!.slug;
+  const progress = await getJson<CityProgressResponse>(
+    app.baseUrl,
+    '/api/v1/cities/kosice/progress',
+  );
   const chosen = progress.indicators.find((i) => i.ambition !== null && i.actionGap !== null)!;
   indicator = { slug: chosen.slug, name: chosen.name, unit: chosen.unit };
 });
@@ -103,6 +101,7 @@ describe('the indicator page', () => {
       origin: app.baseUrl,
     });
     const detail = await getJson<IndicatorDetailResponse>(
+      app.baseUrl,
       `/api/v1/cities/kosice/indicators/${indicator.slug}/progress?year=2023`,
     );
     await page.goto(`${app.baseUrl}/cities/kosice/indicators/${indicator.slug}?year=2023&lang=en`);
@@ -180,7 +179,10 @@ describe('the city page', () => {
   ] as const) {
     it(`downloads its indicators (by keyboard) and the server’s export at ${width} px (${lang})`, async () => {
       const { page, context, errors } = await openPage(browser, width, 900);
-      const progress = await getJson<CityProgressResponse>('/api/v1/cities/kosice/progress');
+      const progress = await getJson<CityProgressResponse>(
+        app.baseUrl,
+        '/api/v1/cities/kosice/progress',
+      );
       await page.goto(`${app.baseUrl}/cities/kosice?lang=${lang}`);
       const bar = page.getByTestId('download-share');
       await bar.waitFor();
@@ -224,7 +226,10 @@ describe('the city page', () => {
 describe('the network and compare pages', () => {
   it('downloads the ranking and goal scores, the network’s values, and both comparison tables', async () => {
     const { page, context, errors } = await openPage(browser, 1280, 900);
-    const scores = await getJson<NetworkScoresResponse>(`/api/v1/networks/${network}/scores`);
+    const scores = await getJson<NetworkScoresResponse>(
+      app.baseUrl,
+      `/api/v1/networks/${network}/scores`,
+    );
     await page.goto(`${app.baseUrl}/networks/${network}?lang=en`);
     const bar = page.getByRole('group', { name: 'Download / share' });
     const scoresCsv = await download(
@@ -252,6 +257,7 @@ describe('the network and compare pages', () => {
       origin: app.baseUrl,
     });
     const data = await getJson<ComparisonResponse>(
+      app.baseUrl,
       `/api/v1/networks/${network}/indicators/${indicator.slug}/comparison?lang=de`,
     );
     await page.goto(

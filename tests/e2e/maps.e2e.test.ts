@@ -7,6 +7,7 @@ import type { ObservationListResponse } from '../../server/src/schemas/observati
 import type { CityProgressResponse } from '../../server/src/schemas/progress.schema';
 import { startApp, type AppProcess } from './support/app-process';
 import { accessibilityViolations, launchBrowser, openPage, screenshot } from './support/browser';
+import { getJson, signInByApi } from './support/api';
 
 /**
  * Maps (issue 15) in the browser: the network map places one marker per city
@@ -28,24 +29,6 @@ const DISTRICTS = [
   { code: 'SK-KE-03', name: 'Západ', factor: 1.1 },
   { code: 'SK-KE-04', name: 'Juh', factor: 1.3 },
 ];
-
-async function apiSession(who: { email: string; password: string }) {
-  const response = await fetch(`${app.baseUrl}/api/v1/auth/sign-in`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(who),
-  });
-  expect(response.status).toBe(200);
-  const cookie = response.headers.get('set-cookie')!.split(';')[0]!;
-  const { csrfToken } = (await response.json()) as { csrfToken: string };
-  return { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' };
-}
-
-async function getJson<T>(url: string, headers: Record<string, string> = {}): Promise<T> {
-  const response = await fetch(`${app.baseUrl}${url}`, { headers });
-  expect(response.status, url).toBe(200);
-  return (await response.json()) as T;
-}
 
 async function signIn(page: Page, next: string) {
   await page.goto(`${app.baseUrl}/sign-in?next=${encodeURIComponent(next)}`);
@@ -81,8 +64,8 @@ afterAll(async () => {
 
 describe('maps', () => {
   it('the network map shows one marker per city with coordinates, where the cities are', async () => {
-    const network = await getJson<NetworkDetail>(`/api/v1/networks/${NETWORK}`);
-    const cities = await getJson<CityListResponse>('/api/v1/cities');
+    const network = await getJson<NetworkDetail>(app.baseUrl, `/api/v1/networks/${NETWORK}`);
+    const cities = await getJson<CityListResponse>(app.baseUrl, '/api/v1/cities');
     const members = new Set(network.members.map((m) => m.slug));
     const located = cities.cities.filter(
       (c) => members.has(c.slug) && c.latitude !== null && c.longitude !== null,
@@ -155,8 +138,12 @@ describe('maps', () => {
 
   it('the workspace refuses a broken polygon and unknown codes with the reasons, then previews good boundaries', async () => {
     // District values of one indicator, as a breakdown with a geocode (the demo has none).
-    const member = await apiSession(OFFICER);
-    const progress = await getJson<CityProgressResponse>(`/api/v1/cities/${CITY}/progress`, member);
+    const member = await signInByApi(app.baseUrl, OFFICER);
+    const progress = await getJson<CityProgressResponse>(
+      app.baseUrl,
+      `/api/v1/cities/${CITY}/progress`,
+      member,
+    );
     // The largest gap's indicator (the one a brief would map by district).
     const indicator =
       progress.indicators.find((i) => i.slug === progress.largestGaps[0] && i.latest !== null) ??
@@ -229,12 +216,16 @@ describe('maps', () => {
 
   it('the district choropleth colours each district as its legend class says, and matches the data', async () => {
     expect(indicatorSlug).not.toBe('');
-    const member = await apiSession(OFFICER);
+    const member = await signInByApi(app.baseUrl, OFFICER);
     const values = await getJson<ObservationListResponse>(
+      app.baseUrl,
       `/api/v1/cities/${CITY}/observations?indicator=${indicatorSlug}&series=*`,
       member,
     );
-    const { decimals } = await getJson<{ decimals: number }>(`/api/v1/indicators/${indicatorSlug}`);
+    const { decimals } = await getJson<{ decimals: number }>(
+      app.baseUrl,
+      `/api/v1/indicators/${indicatorSlug}`,
+    );
     for (const width of [1280, 390]) {
       const { page, errors, context } = await openPage(browser, width, 900);
       await signIn(page, `/cities/${CITY}/indicators/${indicatorSlug}`);
@@ -306,7 +297,10 @@ describe('maps', () => {
       const section = page.getByTestId('brief-district-map');
       await section.locator('path.map-district').first().waitFor();
       expect(await section.getAttribute('data-indicator')).toBe(indicatorSlug);
-      const { name } = await getJson<{ name: string }>(`/api/v1/indicators/${indicatorSlug}`);
+      const { name } = await getJson<{ name: string }>(
+        app.baseUrl,
+        `/api/v1/indicators/${indicatorSlug}`,
+      );
       expect(await section.locator('h2').textContent()).toBe(`${name} by district`);
       // Each district's class in words and numbers in the table, its fill as the legend's.
       const rows = section.getByTestId('district-table').locator('li');

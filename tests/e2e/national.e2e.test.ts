@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startApp, type AppProcess } from './support/app-process';
 import { accessibilityViolations, launchBrowser, openPage, screenshot } from './support/browser';
+import { signInByApi } from './support/api';
 
 /**
  * A national portal (issue 18) in Chromium: a network of 400 municipalities
@@ -15,18 +16,6 @@ const CITIES = 400;
 const ADMIN = { email: 'admin@demo.example', password: 'demo admin passphrase' };
 
 let admin: Record<string, string>;
-
-async function signInByApi(who: { email: string; password: string }) {
-  const response = await fetch(`${app.baseUrl}/api/v1/auth/sign-in`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(who),
-  });
-  expect(response.status).toBe(200);
-  const cookie = response.headers.get('set-cookie')!.split(';')[0]!;
-  const { csrfToken } = (await response.json()) as { csrfToken: string };
-  return { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' };
-}
 
 async function send(path: string, body: unknown, method = 'POST', type = 'application/json') {
   const response = await fetch(`${app.baseUrl}${path}`, {
@@ -43,7 +32,7 @@ const citySlug = (i: number) => (i === 123 ? 'koesching' : `gemeinde-${i}`);
 beforeAll(async () => {
   app = await startApp();
   browser = await launchBrowser();
-  admin = await signInByApi(ADMIN);
+  admin = await signInByApi(app.baseUrl, ADMIN);
   await send('/api/v1/networks', {
     slug: NETWORK,
     name: 'Kommunen-Portal',

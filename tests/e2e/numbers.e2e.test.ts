@@ -7,6 +7,7 @@ import type {
 } from '../../server/src/schemas/progress.schema';
 import { startApp, type AppProcess } from './support/app-process';
 import { accessibilityViolations, launchBrowser, openPage, screenshot } from './support/browser';
+import { getJson } from './support/api';
 
 /**
  * Issue 17, items 15–17, where only a browser shows them: the chart tooltip's
@@ -20,12 +21,6 @@ let browser: Browser;
 let network: string;
 /** A city and indicator whose action-gap chart has a target (a per-100,000 one when there is). */
 let gapChart: { city: string; indicator: string; unit: string; names: string[] };
-
-async function getJson<T>(path: string): Promise<T> {
-  const response = await fetch(`${app.baseUrl}${path}`);
-  expect(response.status).toBe(200);
-  return (await response.json()) as T;
-}
 
 interface Box {
   x: number;
@@ -63,14 +58,18 @@ async function hoverGapChart(
 beforeAll(async () => {
   app = await startApp();
   browser = await launchBrowser();
-  network = (await getJson<NetworkListResponse>('/api/v1/networks')).networks[0]!.slug;
-  const progress = await getJson<CityProgressResponse>('/api/v1/cities/kosice/progress');
+  network = (await getJson<NetworkListResponse>(app.baseUrl, '/api/v1/networks')).networks[0]!.slug;
+  const progress = await getJson<CityProgressResponse>(
+    app.baseUrl,
+    '/api/v1/cities/kosice/progress',
+  );
   const withTarget = progress.indicators.filter((i) => i.ambition !== null && i.actionGap !== null);
   const chosen =
     withTarget.find((i) => i.unit === 'per 100,000 inhabitants') ??
     withTarget.find((i) => i.unit !== '%') ??
     withTarget[0]!;
   const detail = await getJson<IndicatorDetailResponse>(
+    app.baseUrl,
     `/api/v1/cities/kosice/indicators/${chosen.slug}/progress`,
   );
   gapChart = {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { startApp, type AppProcess } from './support/app-process';
 import { accessibilityViolations, launchBrowser, openPage } from './support/browser';
+import { signInByApi } from './support/api';
 
 /**
  * Accounts in the browser: signing in and out with a demo account, the
@@ -13,18 +14,6 @@ let app: AppProcess;
 let browser: Browser;
 const DEMO_NETWORK = 'cities-sustainability-governance-demo';
 const HOSTILE = `<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>'); DROP TABLE cities; --`;
-
-async function signInByApi(email: string, password: string) {
-  const response = await fetch(`${app.baseUrl}/api/v1/auth/sign-in`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password }),
-  });
-  expect(response.status).toBe(200);
-  const cookie = response.headers.get('set-cookie')!.split(';')[0]!;
-  const { csrfToken } = (await response.json()) as { csrfToken: string };
-  return { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' };
-}
 
 beforeAll(async () => {
   app = await startApp();
@@ -98,7 +87,10 @@ describe('signing in and out', () => {
 
 describe('hostile text is shown, never run', () => {
   it('script and SQL payloads in names appear literally on every page that shows them', async () => {
-    const admin = await signInByApi('admin@demo.example', 'demo admin passphrase');
+    const admin = await signInByApi(app.baseUrl, {
+      email: 'admin@demo.example',
+      password: 'demo admin passphrase',
+    });
     const post = async (path: string, body: unknown, method = 'POST') => {
       const response = await fetch(`${app.baseUrl}${path}`, {
         method,

@@ -10,6 +10,7 @@ import {
   openPage,
   screenshot,
 } from './support/browser';
+import { signInByApi } from './support/api';
 
 /**
  * Breakdowns as a reader meets them (issue 14): the Košice officer imports a
@@ -38,18 +39,6 @@ const FILE = [
   '2025,Female,E,5.4',
   '2025,Male,,4.9',
 ].join('\n');
-
-async function apiSession(who: { email: string; password: string }) {
-  const response = await fetch(`${app.baseUrl}/api/v1/auth/sign-in`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(who),
-  });
-  expect(response.status).toBe(200);
-  const cookie = response.headers.get('set-cookie')!.split(';')[0]!;
-  const { csrfToken } = (await response.json()) as { csrfToken: string };
-  return { cookie, 'x-csrf-token': csrfToken };
-}
 
 async function signIn(page: Page, who: { email: string; password: string }, next: string) {
   await page.goto(`${app.baseUrl}/sign-in?next=${encodeURIComponent(next)}`);
@@ -113,7 +102,7 @@ beforeAll(async () => {
   app = await startApp();
   browser = await launchBrowser();
   // Approved years are locked: the coordinator reopens the ones the file writes.
-  const coordinator = await apiSession(COORDINATOR);
+  const coordinator = await signInByApi(app.baseUrl, COORDINATOR, { json: false });
   const reviews = (await (
     await fetch(`${app.baseUrl}/api/v1/networks/${NETWORK}/cities/kosice/reviews`, {
       headers: coordinator,
@@ -131,7 +120,7 @@ beforeAll(async () => {
     );
     expect(response.status).toBe(200);
   }
-  const officer = await apiSession(OFFICER);
+  const officer = await signInByApi(app.baseUrl, OFFICER, { json: false });
   const query = new URLSearchParams({ format: 'opensdg', indicator: INDICATOR, city: 'kosice' });
   const response = await fetch(`${app.baseUrl}/api/v1/imports?${query.toString()}`, {
     method: 'POST',

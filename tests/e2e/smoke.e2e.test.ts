@@ -5,14 +5,10 @@ import type { NetworkListResponse } from '../../server/src/schemas/network.schem
 import type { GoalListResponse } from '../../server/src/schemas/sdg.schema';
 import { startApp, type AppProcess } from './support/app-process';
 import { accessibilityViolations, launchBrowser, openPage, screenshot } from './support/browser';
+import { getJson } from './support/api';
 
 let app: AppProcess;
 
-async function getJson<T>(path: string): Promise<T> {
-  const response = await fetch(`${app.baseUrl}${path}`);
-  expect(response.status).toBe(200);
-  return (await response.json()) as T;
-}
 let browser: Browser;
 
 beforeAll(async () => {
@@ -26,12 +22,12 @@ afterAll(async () => {
 
 describe('a new user after `npm start`', () => {
   it('gets a healthy API with the framework and the demo network', async () => {
-    const health = await getJson<unknown>('/api/health');
+    const health = await getJson<unknown>(app.baseUrl, '/api/health');
     expect(health).toMatchObject({ status: 'ok', database: { kind: 'pglite' } });
-    const goals = await getJson<GoalListResponse>('/api/v1/sdg/goals?lang=fr');
+    const goals = await getJson<GoalListResponse>(app.baseUrl, '/api/v1/sdg/goals?lang=fr');
     expect(goals.goals).toHaveLength(17);
     expect(goals.goals[0]?.shortTitle).toBe('Pas de pauvreté');
-    const networks = await getJson<NetworkListResponse>('/api/v1/networks');
+    const networks = await getJson<NetworkListResponse>(app.baseUrl, '/api/v1/networks');
     expect(networks.networks).toHaveLength(1);
     expect(networks.networks[0]).toMatchObject({ cityCount: 9 });
     // Synthetic demo figures, or (once Eurostat's are in) real ones for some indicators.
@@ -92,13 +88,13 @@ describe('a new user after `npm start`', () => {
   });
 
   it('keeps its data across a restart and does not seed the demo twice', async () => {
-    const before = await getJson<CityDetail>('/api/v1/cities/espoo');
+    const before = await getJson<CityDetail>(app.baseUrl, '/api/v1/cities/espoo');
     await app.stop();
     expect(app.output()).toContain('shutting down');
     app = await startApp({ dataDir: app.dataDir });
-    const after = await getJson<CityDetail>('/api/v1/cities/espoo');
+    const after = await getJson<CityDetail>(app.baseUrl, '/api/v1/cities/espoo');
     expect(after.observationCount).toBe(before.observationCount);
-    const networks = await getJson<NetworkListResponse>('/api/v1/networks');
+    const networks = await getJson<NetworkListResponse>(app.baseUrl, '/api/v1/networks');
     expect(networks.networks).toHaveLength(1);
   });
 });

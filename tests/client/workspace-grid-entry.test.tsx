@@ -173,7 +173,8 @@ describe('workspace grid: fast data entry', () => {
     expect(screen.queryByTestId('conflict-dialog')).toBeNull();
     expect(screen.queryByTestId('unsaved-notice')).toBeNull();
     expect(focusInGrid()).toBe(true);
-  });
+    // 20 values typed key by key in jsdom: about 10 s on a quiet machine, more on a busy one.
+  }, 60_000);
 
   it('sends a second value of a cell after the first, with the version the first returned', async () => {
     const server = valueServer([]);

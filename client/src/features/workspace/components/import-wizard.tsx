@@ -151,6 +151,7 @@ export function ImportWizard(props: {
   return (
     <div className="import-wizard">
       <p>{t('workspace.import.intro')}</p>
+      <p>{t('workspace.import.introTemplate')}</p>
       <p>
         <Button variant="secondary" onClick={template}>
           {t('workspace.import.template')}
@@ -337,43 +338,6 @@ export function ImportWizard(props: {
               </ul>
             </div>
           )}
-          {report.skippedReasons.length > 0 && (
-            <div data-testid="import-skipped">
-              <h4>{t('workspace.import.skippedHeading', { count: report.skipped })}</h4>
-              <ul>
-                {report.skippedReasons.map((r) => (
-                  <li key={r.reason}>
-                    {t('workspace.import.skippedReason', { reason: r.reason, count: r.count })}
-                  </li>
-                ))}
-              </ul>
-            </div>
-          )}
-          {report.series.length > 0 && (
-            <TableScroll label={t('workspace.import.seriesCaption')}>
-              <table className="table table--compact table--data" data-testid="import-series">
-                <caption>{t('workspace.import.seriesCaption')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('workspace.ambition.indicator')}</th>
-                    <th scope="col">{t('series.label')}</th>
-                    <th scope="col" className="num">
-                      {t('workspace.import.values')}
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {report.series.map((s) => (
-                    <tr key={`${s.indicator}|${JSON.stringify(s.series)}`}>
-                      <th scope="row">{nameOf(s.indicator)}</th>
-                      <td>{describeSeries(s.series) || t('series.headline')}</td>
-                      <td className="num">{s.values}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableScroll>
-          )}
           {report.changes.length > 0 && (
             <section aria-labelledby={`${id}-changes`} data-testid="import-changes">
               <h4 id={`${id}-changes`}>
@@ -446,6 +410,43 @@ export function ImportWizard(props: {
                 </table>
               </TableScroll>
             </section>
+          )}
+          {report.skippedReasons.length > 0 && (
+            <div data-testid="import-skipped">
+              <h4>{t('workspace.import.skippedHeading', { count: report.skipped })}</h4>
+              <ul>
+                {report.skippedReasons.map((r) => (
+                  <li key={r.reason}>
+                    {t('workspace.import.skippedReason', { reason: r.reason, count: r.count })}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
+          {report.series.length > 0 && (
+            <TableScroll label={t('workspace.import.seriesCaption')}>
+              <table className="table table--compact table--data" data-testid="import-series">
+                <caption>{t('workspace.import.seriesCaption')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('workspace.ambition.indicator')}</th>
+                    <th scope="col">{t('series.label')}</th>
+                    <th scope="col" className="num">
+                      {t('workspace.import.values')}
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {report.series.map((s) => (
+                    <tr key={`${s.indicator}|${JSON.stringify(s.series)}`}>
+                      <th scope="row">{nameOf(s.indicator)}</th>
+                      <td>{describeSeries(s.series) || t('series.headline')}</td>
+                      <td className="num">{s.values}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableScroll>
           )}
           {report.errorCount > 0 && (
             <>

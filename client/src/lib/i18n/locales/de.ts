@@ -916,6 +916,8 @@ const de: Locale = {
       commit_other: '{{count}} Werte importieren',
       nothing: 'Es würde sich nichts ändern.',
       done: 'Importiert: {{inserted}} neu, {{updated}} geändert, {{unchanged}} unverändert.',
+      introTemplate:
+        'Die Vorlage ist wie das Raster aufgebaut: eine Zeile je Indikator, eine Spalte je Jahr, Ihre aktuellen Werte eingetragen. Ändern oder ergänzen Sie Zellen und laden Sie sie unverändert hoch; Sie sehen jede Änderung, alt → neu, bevor etwas gespeichert wird.',
       fromFile:
         'Aus der Datei {{name}}. Wenn Sie den Text unten bearbeiten, gilt er als Ihr eigener Text.',
       changesHeading_one: 'Ein Wert würde sich ändern',

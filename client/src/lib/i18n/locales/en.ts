@@ -888,6 +888,8 @@ const en = {
       commit_other: 'Import {{count}} values',
       nothing: 'Nothing would change.',
       done: 'Imported: {{inserted}} new, {{updated}} changed, {{unchanged}} unchanged.',
+      introTemplate:
+        'The template is laid out like the grid: one line per indicator, one column per year, your current values filled in. Change or fill in cells and upload it as it is; you see every change, old → new, before anything is written.',
       fromFile: 'From the file {{name}}. Editing the text below makes it your own text.',
       changesHeading_one: 'One value would change',
       changesHeading_other: '{{n}} values would change',

@@ -939,6 +939,8 @@ const es: Locale = {
       commit_other: 'Importar {{count}} valores',
       nothing: 'No cambiaría nada.',
       done: 'Importación completada. Nuevos: {{inserted}}; modificados: {{updated}}; sin cambios: {{unchanged}}.',
+      introTemplate:
+        'La plantilla tiene la forma de la cuadrícula: una fila por indicador, una columna por año, con sus valores actuales. Cambie o complete celdas y súbala tal cual; verá cada cambio, anterior → nuevo, antes de que se guarde nada.',
       fromFile: 'Del archivo {{name}}. Si edita el texto de abajo, pasa a ser su propio texto.',
       changesHeading_one: 'Cambiaría un valor',
       changesHeading_other: 'Cambiarían {{n}} valores',

@@ -952,6 +952,8 @@ const fr: Locale = {
       commit_other: 'Importer {{count}} valeurs',
       nothing: 'Rien ne changerait.',
       done: 'Import terminé. Nouvelles valeurs\u00a0: {{inserted}}\u00a0; modifiées\u00a0: {{updated}}\u00a0; inchangées\u00a0: {{unchanged}}.',
+      introTemplate:
+        'Le modèle est disposé comme la grille\u00a0: une ligne par indicateur, une colonne par année, vos valeurs actuelles remplies. Modifiez ou complétez des cellules et téléversez-le tel quel\u00a0; vous voyez chaque changement, ancien → nouveau, avant que rien ne soit enregistré.',
       fromFile:
         'Depuis le fichier {{name}}. Si vous modifiez le texte ci-dessous, il devient votre propre texte.',
       changesHeading_one: 'Une valeur changerait',

@@ -943,6 +943,8 @@ const it: Locale = {
       commit_other: 'Importa {{count}} valori',
       nothing: 'Non cambierebbe nulla.',
       done: 'Importazione completata. Nuovi: {{inserted}}; modificati: {{updated}}; invariati: {{unchanged}}.',
+      introTemplate:
+        "Il modello ha la forma della griglia: una riga per indicatore, una colonna per anno, con i valori attuali. Modifica o completa le celle e caricalo così com'è; vedrai ogni modifica, vecchio → nuovo, prima che venga salvato qualcosa.",
       fromFile: 'Dal file {{name}}. Se modifichi il testo qui sotto, diventa il tuo testo.',
       changesHeading_one: 'Cambierebbe un valore',
       changesHeading_other: 'Cambierebbero {{n}} valori',

@@ -11,7 +11,7 @@ import * as dataOrigin from '../../../migrations/20261201000900_data_origin';
 import * as actionPlans from '../../../migrations/20261202001000_action_plans';
 import * as districtBoundaries from '../../../migrations/20261203001100_district_boundaries';
 import * as publishedAmbitions from '../../../migrations/20261204001200_published_ambitions';
-import * as wideImports from '../../../migrations/20261204001200_wide_imports';
+import * as wideImports from '../../../migrations/20261205001300_wide_imports';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -36,7 +36,7 @@ export const MIGRATIONS: ReadonlyArray<readonly [string, Migration]> = [
   ['20261202001000_action_plans', actionPlans],
   ['20261203001100_district_boundaries', districtBoundaries],
   ['20261204001200_published_ambitions', publishedAmbitions],
-  ['20261204001200_wide_imports', wideImports],
+  ['20261205001300_wide_imports', wideImports],
 ];
 
 /** knex MigrationSource over the static list above. */

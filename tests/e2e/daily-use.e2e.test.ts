@@ -11,6 +11,7 @@ import {
   openPage,
   screenshot,
 } from './support/browser';
+import { signInByApi } from './support/api';
 
 /**
  * Fit for daily use (issue 17 items 6, 7, 9, 12) as people go through it:
@@ -30,18 +31,6 @@ const NETWORK = 'cities-sustainability-governance-demo';
 const OFFICER = { email: 'kosice@demo.example', password: 'demo kosice passphrase' };
 const COORDINATOR = { email: 'coordinator@demo.example', password: 'demo coordinator passphrase' };
 const REASON = 'The youth NEET rate fell by a third in one year: please check the 2025 source.';
-
-async function apiSession(who: { email: string; password: string }) {
-  const response = await fetch(`${app.baseUrl}/api/v1/auth/sign-in`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(who),
-  });
-  expect(response.status).toBe(200);
-  const cookie = response.headers.get('set-cookie')!.split(';')[0]!;
-  const { csrfToken } = (await response.json()) as { csrfToken: string };
-  return { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' };
-}
 
 /** Changes a record through its ETag, as the app does. */
 async function put(headers: Record<string, string>, path: string, body: unknown) {
@@ -96,7 +85,7 @@ async function offScreen(page: Page, selector: string): Promise<string[]> {
 beforeAll(async () => {
   app = await startApp();
   browser = await launchBrowser();
-  const officer = await apiSession(OFFICER);
+  const officer = await signInByApi(app.baseUrl, OFFICER);
   await put(officer, '/api/v1/cities/kosice/indicators/youth-neet-rate/observations/2025', {
     value: 13.25,
   });
@@ -106,7 +95,7 @@ beforeAll(async () => {
     { baselineYear: 2015, baselineValue: 32.8, targetYear: 2030, targetValue: 20 },
   );
   await review(officer, 'submit');
-  await review(await apiSession(COORDINATOR), 'return', REASON);
+  await review(await signInByApi(app.baseUrl, COORDINATOR), 'return', REASON);
 });
 afterAll(async () => {
   await browser?.close();

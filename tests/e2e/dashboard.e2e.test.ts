@@ -8,16 +8,11 @@ import type {
 } from '../../server/src/schemas/progress.schema';
 import { startApp, type AppProcess } from './support/app-process';
 import { accessibilityViolations, launchBrowser, openPage, screenshot } from './support/browser';
+import { getJson } from './support/api';
 
 let app: AppProcess;
 let browser: Browser;
 let network: string;
-
-async function getJson<T>(path: string): Promise<T> {
-  const response = await fetch(`${app.baseUrl}${path}`);
-  expect(response.status).toBe(200);
-  return (await response.json()) as T;
-}
 
 /** Records when the city overview's indicator table first appears (performance.now()). */
 const RENDER_PROBE = `
@@ -35,7 +30,7 @@ const noOverflow = (page: Page): Promise<number> =>
 beforeAll(async () => {
   app = await startApp();
   browser = await launchBrowser();
-  network = (await getJson<NetworkListResponse>('/api/v1/networks')).networks[0]!.slug;
+  network = (await getJson<NetworkListResponse>(app.baseUrl, '/api/v1/networks')).networks[0]!.slug;
 });
 afterAll(async () => {
   await browser?.close();
@@ -50,7 +45,10 @@ describe('a mayor\u2019s walk through the dashboard', () => {
     await page.getByRole('link', { name: 'Cities for Sustainability Governance (demo)' }).click();
 
     // Network overview: the ranking is the API's.
-    const scores = await getJson<NetworkScoresResponse>(`/api/v1/networks/${network}/scores`);
+    const scores = await getJson<NetworkScoresResponse>(
+      app.baseUrl,
+      `/api/v1/networks/${network}/scores`,
+    );
     const leader = scores.cities.find((c) => c.rank === 1)!;
     const ranking = page.getByTestId('ranking');
     await ranking.waitFor();
@@ -66,7 +64,10 @@ describe('a mayor\u2019s walk through the dashboard', () => {
     await ranking.getByRole('link', { name: leader.name }).click();
     await page.getByRole('heading', { level: 1, name: leader.name }).waitFor();
     await page.getByTestId('indicator-table').waitFor();
-    const progress = await getJson<CityProgressResponse>(`/api/v1/cities/${leader.slug}/progress`);
+    const progress = await getJson<CityProgressResponse>(
+      app.baseUrl,
+      `/api/v1/cities/${leader.slug}/progress`,
+    );
     const counts = progress.summary.statusCounts;
     const onTrack = counts.target_achieved + counts.on_track;
     expect(await page.getByTestId('headline').textContent()).toContain(
@@ -92,6 +93,7 @@ describe('a mayor\u2019s walk through the dashboard', () => {
       .waitFor();
     await page.locator('[data-testid="action-gap"] .recharts-surface').first().waitFor();
     const detail = await getJson<IndicatorDetailResponse>(
+      app.baseUrl,
       `/api/v1/cities/${leader.slug}/indicators/${gapSlug}/progress`,
     );
     const decimals = detail.indicator.decimals;
@@ -286,9 +288,9 @@ const OFF_SCREEN = `(() => {
 
 describe('the city page at 390 px in German', () => {
   it('has nothing running off the screen sideways, every city (long compounds in the largest gaps wrap)', async () => {
-    const cities = (await getJson<NetworkDetail>(`/api/v1/networks/${network}`)).members.map(
-      (m) => m.slug,
-    );
+    const cities = (
+      await getJson<NetworkDetail>(app.baseUrl, `/api/v1/networks/${network}`)
+    ).members.map((m) => m.slug);
     expect(cities.length).toBeGreaterThan(1);
     const { page, context, errors } = await openPage(browser, 390, 844);
     const problems: string[] = [];

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startApp, type AppProcess } from './support/app-process';
 import { accessibilityViolations, launchBrowser, openPage, screenshot } from './support/browser';
+import { signInByApi } from './support/api';
 
 /**
  * The data grid fit for daily use (issue 17), as a fast typist uses it: the
@@ -29,18 +30,6 @@ interface IndicatorDefinition {
   decimals: number;
   allowedMin: number | null;
   allowedMax: number | null;
-}
-
-async function apiSession(who: { email: string; password: string }) {
-  const response = await fetch(`${app.baseUrl}/api/v1/auth/sign-in`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(who),
-  });
-  expect(response.status).toBe(200);
-  const cookie = response.headers.get('set-cookie')!.split(';')[0]!;
-  const { csrfToken } = (await response.json()) as { csrfToken: string };
-  return { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' };
 }
 
 /** A value as members see it (drafts included): undefined when there is none. */
@@ -161,7 +150,7 @@ const layout = (page: Page) =>
 beforeAll(async () => {
   app = await startApp();
   browser = await launchBrowser();
-  const coordinator = await apiSession(COORDINATOR);
+  const coordinator = await signInByApi(app.baseUrl, COORDINATOR);
   for (const year of [2023, 2024]) {
     const response = await fetch(
       `${app.baseUrl}/api/v1/networks/${NETWORK}/cities/kosice/reviews/${year}/reopen`,
@@ -198,7 +187,7 @@ describe('data grid for a fast typist', () => {
     const defs = await definitions();
     const slugs = (await gridRows(page)).slice(0, 21);
     expect(slugs.length).toBe(21);
-    const headers = await apiSession(OFFICER);
+    const headers = await signInByApi(app.baseUrl, OFFICER);
     const before = await Promise.all(slugs.map((s) => memberValue(headers, s, YEAR)));
     const previous = await Promise.all(slugs.map((s) => memberValue(headers, s, YEAR - 1)));
     const typed = slugs
@@ -266,7 +255,7 @@ describe('data grid for a fast typist', () => {
     const defs = await definitions();
     const slug = (await gridRows(page))[22]!;
     const years = [2023, 2024, 2025];
-    const headers = await apiSession(OFFICER);
+    const headers = await signInByApi(app.baseUrl, OFFICER);
     const before = await Promise.all(years.map((y) => memberValue(headers, slug, y)));
     const typed = years.map((_, i) => valueFor(defs.get(slug)!, i + 3, before[i]?.value));
     await cell(page, slug, 2023).click();
@@ -295,7 +284,7 @@ describe('data grid for a fast typist', () => {
     const below = slugs[slugs.indexOf(PERCENT) + 1]!;
     const percentName = defs.get(PERCENT)!.name;
     const belowName = defs.get(below)!.name;
-    const headers = await apiSession(OFFICER);
+    const headers = await signInByApi(app.baseUrl, OFFICER);
     const stored = (await memberValue(headers, PERCENT, YEAR))?.value;
 
     // While typing: the reason at the cell, the input marked invalid and described by it.
@@ -379,7 +368,7 @@ describe('data grid for a fast typist', () => {
     const [first, second] = [slugs[30]!, slugs[31]!];
     const defs = await definitions();
     // Someone else changes the first value after the page has read it.
-    const headers = await apiSession(OFFICER);
+    const headers = await signInByApi(app.baseUrl, OFFICER);
     const current = (await memberValue(headers, first, YEAR))!;
     const theirs = valueFor(defs.get(first)!, 7, current.value);
     const changed = await fetch(

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startApp, type AppProcess } from './support/app-process';
 import { accessibilityViolations, launchBrowser, openPage, screenshot } from './support/browser';
+import { signInByApi } from './support/api';
 
 /**
  * The officer's workspace as a user goes through it (issue 7): the Košice
@@ -25,18 +26,6 @@ const ROWS = [
   'long-term-unemployment-rate',
   'severe-material-and-social-deprivation',
 ];
-
-async function apiSession(who: { email: string; password: string }) {
-  const response = await fetch(`${app.baseUrl}/api/v1/auth/sign-in`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(who),
-  });
-  expect(response.status).toBe(200);
-  const cookie = response.headers.get('set-cookie')!.split(';')[0]!;
-  const { csrfToken } = (await response.json()) as { csrfToken: string };
-  return { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' };
-}
 
 /** The value the public sees (undefined: none). */
 async function publicValue(indicator: string, year: number): Promise<number | undefined> {
@@ -108,7 +97,7 @@ async function waitForSaved(page: Page) {
 beforeAll(async () => {
   app = await startApp();
   browser = await launchBrowser();
-  const coordinator = await apiSession(COORDINATOR);
+  const coordinator = await signInByApi(app.baseUrl, COORDINATOR);
   for (const year of [2023, 2024]) {
     const response = await fetch(
       `${app.baseUrl}/api/v1/networks/${NETWORK}/cities/kosice/reviews/${year}/reopen`,
@@ -157,7 +146,7 @@ describe('officer workspace', () => {
     await page.keyboard.type('7.5');
     await page.keyboard.press('Enter');
     await waitForSaved(page);
-    const officerHeaders = await apiSession(OFFICER);
+    const officerHeaders = await signInByApi(app.baseUrl, OFFICER);
     await expect.poll(() => memberValue(officerHeaders, ROWS[1]!, 2025)).toBe(7.5);
     expect(await publicValue(ROWS[1]!, 2025)).toBeUndefined();
 
@@ -315,7 +304,7 @@ describe('officer workspace', () => {
     expect(await accessibilityViolations(second.page)).toEqual([]);
     await second.page.getByRole('button', { name: 'Keep my value' }).click();
     await waitForSaved(second.page);
-    const headers = await apiSession(OFFICER);
+    const headers = await signInByApi(app.baseUrl, OFFICER);
     await expect.poll(() => memberValue(headers, ROWS[2]!, 2024)).toBe(14.8);
     expect([...first.errors, ...second.errors].filter((e) => !e.includes('412'))).toEqual([]);
     await Promise.all([first.context.close(), second.context.close()]);
@@ -349,7 +338,7 @@ describe('officer workspace', () => {
     await page.unroute('**/observations/2024');
     await page.getByRole('button', { name: 'Try again to save them' }).click();
     await page.getByTestId('unsaved-notice').waitFor({ state: 'detached' });
-    expect(await memberValue(await apiSession(OFFICER), ROWS[0]!, 2024)).toBe(27.7);
+    expect(await memberValue(await signInByApi(app.baseUrl, OFFICER), ROWS[0]!, 2024)).toBe(27.7);
     await context.close();
   });
 
@@ -388,7 +377,7 @@ describe('officer workspace', () => {
   });
 
   it('opens a grid of 60+ indicators × 11 years in under a second after its data arrives', async () => {
-    const admin = await apiSession({
+    const admin = await signInByApi(app.baseUrl, {
       email: 'admin@demo.example',
       password: 'demo admin passphrase',
     });

@@ -1,9 +1,13 @@
-import type {
-  InputHTMLAttributes,
-  ReactNode,
-  Ref,
-  SelectHTMLAttributes,
-  TextareaHTMLAttributes,
+import {
+  Children,
+  cloneElement,
+  isValidElement,
+  useId,
+  type InputHTMLAttributes,
+  type ReactNode,
+  type Ref,
+  type SelectHTMLAttributes,
+  type TextareaHTMLAttributes,
 } from 'react';
 
 const join = (...classes: Array<string | undefined | false>): string =>
@@ -58,8 +62,11 @@ export function FormField({
 }
 
 /**
- * A label above its control (the control is the label's child, so the label
- * names it): the pattern of every form outside the public pages' toolbars.
+ * A label above its control: the pattern of every form outside the public
+ * pages' toolbars. The control is the label's child (a click on the text
+ * focuses it) and is named by the label's text alone (aria-labelledby), so a
+ * select is "Year", not "Year 2025" with its chosen option, and described by
+ * the hint.
  */
 export function Field({
   label,
@@ -77,11 +84,28 @@ export function Field({
   testId?: string;
   children: ReactNode;
 }): ReactNode {
+  const id = useId();
+  const control = Children.map(children, (child) =>
+    isValidElement<{ 'aria-labelledby'?: string; 'aria-describedby'?: string }>(child)
+      ? cloneElement(child, {
+          'aria-labelledby': child.props['aria-labelledby'] ?? `${id}-label`,
+          ...(hint === undefined
+            ? {}
+            : { 'aria-describedby': child.props['aria-describedby'] ?? `${id}-hint` }),
+        })
+      : child,
+  );
   return (
     <label className={join('field', wide && 'field--wide', className)} data-testid={testId}>
-      <span className="field__label">{label}</span>
-      {hint !== undefined && <span className="field__hint">{hint}</span>}
-      {children}
+      <span className="field__label" id={`${id}-label`}>
+        {label}
+      </span>
+      {hint !== undefined && (
+        <span className="field__hint" id={`${id}-hint`}>
+          {hint}
+        </span>
+      )}
+      {control}
     </label>
   );
 }

@@ -225,6 +225,34 @@ function finiteOrNull(x: number): number | null {
   return Number.isFinite(x) ? x : null;
 }
 
+/** The "insufficient data" result: the reason is added to the notes. */
+function insufficientData(components: Components, notes: string[], reason: string): Assessment {
+  notes.push(reason);
+  return {
+    status: 'insufficient_data',
+    score: null,
+    trend: null,
+    components,
+    actionGap: null,
+    notes,
+  };
+}
+
+/** What assess needs once the baseline and latest observation are known to allow a rate. */
+interface RateContext {
+  d: number;
+  s: number;
+  trend: TrendType;
+  b: number;
+  vb: number;
+  t: number;
+  vt: number;
+  observedRate: number;
+  thresholds: Components['thresholds'];
+  components: Components;
+  notes: string[];
+}
+
 /** Assesses progress; see the module comment. Input must be valid (see validateAssessmentInput). */
 export function assess(input: AssessmentInput): Assessment {
   const notes: string[] = [];
@@ -235,17 +263,7 @@ export function assess(input: AssessmentInput): Assessment {
   const latest = sorted[sorted.length - 1];
   const baselineChoice = chooseBaseline(sorted, input.baseline);
   const components = emptyComponents(thresholds);
-  const insufficient = (reason: string): Assessment => {
-    notes.push(reason);
-    return {
-      status: 'insufficient_data',
-      score: null,
-      trend: null,
-      components,
-      actionGap: null,
-      notes,
-    };
-  };
+  const insufficient = (reason: string): Assessment => insufficientData(components, notes, reason);
 
   if (latest !== undefined) {
     components.latestYear = latest.year;
@@ -273,50 +291,75 @@ export function assess(input: AssessmentInput): Assessment {
   const observedRate = trend === 'compound' ? compoundRate(vt, vb, t, b) : linearRate(vt, vb, t, b);
   components.observedRate = finiteOrNull(observedRate);
 
-  if (target === null) {
-    let growth: number;
-    if (trend === 'compound') {
-      growth = s * d * observedRate;
-    } else {
-      if (vb === 0)
-        return insufficient(
-          'Without a target, a linear trend needs a baseline value other than 0.',
-        );
-      growth = (d * observedRate) / Math.abs(vb);
-    }
-    components.ratio = finiteOrNull(growth);
-    if (Number.isNaN(growth)) return insufficient('The values are too extreme to compute a rate.');
-    const limit = input.naturalLimit ?? null;
-    const c = limit === null ? 1 : limitCoefficient(vb, limit);
-    if (limit !== null && c < 1) {
-      components.limitCoefficient = c;
-      components.thresholds = {
-        onTrack: GROWTH_THRESHOLDS.onTrack * c,
-        accelerationNeeded: GROWTH_THRESHOLDS.accelerationNeeded * c,
-        limitedProgress: 0,
-      };
-      notes.push(
-        `The baseline (${vb}) is near the natural limit (${limit}): the thresholds are scaled by ${c.toFixed(4)}, as Open SDG does.`,
-      );
-      return {
-        status: statusFrom(growth, components.thresholds),
-        score: scoreFromGrowthNearLimit(growth, c),
-        trend,
+  const context: RateContext = {
+    d,
+    s,
+    trend,
+    b,
+    vb,
+    t,
+    vt,
+    observedRate,
+    thresholds,
+    components,
+    notes,
+  };
+  return target === null
+    ? assessGrowth(context, input.naturalLimit ?? null)
+    : assessAgainstTarget(context, target);
+}
+
+/** Without a target: the status comes from the annual growth (scaled near a natural limit). */
+function assessGrowth(context: RateContext, limit: number | null): Assessment {
+  const { d, s, trend, vb, observedRate, thresholds, components, notes } = context;
+  let growth: number;
+  if (trend === 'compound') {
+    growth = s * d * observedRate;
+  } else {
+    if (vb === 0)
+      return insufficientData(
         components,
-        actionGap: null,
         notes,
-      };
-    }
+        'Without a target, a linear trend needs a baseline value other than 0.',
+      );
+    growth = (d * observedRate) / Math.abs(vb);
+  }
+  components.ratio = finiteOrNull(growth);
+  if (Number.isNaN(growth))
+    return insufficientData(components, notes, 'The values are too extreme to compute a rate.');
+  const c = limit === null ? 1 : limitCoefficient(vb, limit);
+  if (limit !== null && c < 1) {
+    components.limitCoefficient = c;
+    components.thresholds = {
+      onTrack: GROWTH_THRESHOLDS.onTrack * c,
+      accelerationNeeded: GROWTH_THRESHOLDS.accelerationNeeded * c,
+      limitedProgress: 0,
+    };
+    notes.push(
+      `The baseline (${vb}) is near the natural limit (${limit}): the thresholds are scaled by ${c.toFixed(4)}, as Open SDG does.`,
+    );
     return {
-      status: statusFrom(growth, thresholds),
-      score: scoreFromGrowth(growth),
+      status: statusFrom(growth, components.thresholds),
+      score: scoreFromGrowthNearLimit(growth, c),
       trend,
       components,
       actionGap: null,
       notes,
     };
   }
+  return {
+    status: statusFrom(growth, thresholds),
+    score: scoreFromGrowth(growth),
+    trend,
+    components,
+    actionGap: null,
+    notes,
+  };
+}
 
+/** With a target: the status comes from the ratio of observed to required progress. */
+function assessAgainstTarget(context: RateContext, target: YearValue): Assessment {
+  const { d, s, trend, b, vb, t, vt, observedRate, thresholds, components, notes } = context;
   const { year: T, value: vT } = target;
   const requiredRate = trend === 'compound' ? compoundRate(vT, vb, T, b) : linearRate(vT, vb, T, b);
   components.requiredRate = finiteOrNull(requiredRate);
@@ -335,7 +378,11 @@ export function assess(input: AssessmentInput): Assessment {
   }
   components.ratio = ratio === null ? null : finiteOrNull(ratio);
   if (ratio !== null && Number.isNaN(ratio)) {
-    return insufficient('The values are too extreme to compare the observed and required rates.');
+    return insufficientData(
+      components,
+      notes,
+      'The values are too extreme to compare the observed and required rates.',
+    );
   }
 
   const achieved = d > 0 ? vt >= vT : vt <= vT;

@@ -79,6 +79,110 @@ const countPositions = (g: DistrictGeometry): number =>
         0,
       );
 
+interface ReadDistrictsOptions {
+  codeProperty: string;
+  nameProperty?: string | undefined;
+  /**
+   * Keep only the features whose code this accepts (a national or regional
+   * file cut down to the city's districts); the others are neither checked
+   * nor kept, only counted in `leftOut`.
+   */
+  keep?: ((code: string) => boolean) | undefined;
+}
+
+type Fail = (path: string, message: string) => void;
+
+const isFeatureCollection = (input: unknown): input is { features: unknown[] } =>
+  typeof input === 'object' &&
+  input !== null &&
+  (input as { type?: unknown }).type === 'FeatureCollection' &&
+  Array.isArray((input as { features?: unknown }).features);
+
+/** A district code from its property: a trimmed string or a number, else ''. */
+const codeOf = (rawCode: unknown): string =>
+  typeof rawCode === 'string' ? rawCode.trim() : typeof rawCode === 'number' ? String(rawCode) : '';
+
+/** A district name from its property: trimmed and cut to the limit, null when blank. */
+const nameOf = (rawName: unknown): string | null =>
+  typeof rawName === 'string' && rawName.trim() !== ''
+    ? rawName.trim().slice(0, DISTRICT_LIMITS.nameLength)
+    : null;
+
+/** Why a feature's geometry cannot be a district's (the whole message), or null. */
+function geometryProblem(geometry: unknown, code: string): string | null {
+  const g = geometry as { type?: unknown; coordinates?: unknown } | null;
+  if (typeof g !== 'object' || g === null || (g.type !== 'Polygon' && g.type !== 'MultiPolygon'))
+    return `District "${code}" is ${g === null || typeof g !== 'object' ? 'without a geometry' : `a ${String(g.type)}`}; districts must be Polygons or MultiPolygons.`;
+  const problem =
+    g.type === 'Polygon'
+      ? polygonProblem(g.coordinates)
+      : !Array.isArray(g.coordinates) || g.coordinates.length === 0
+        ? 'a MultiPolygon must have at least one polygon'
+        : ((g.coordinates as unknown[]).map(polygonProblem).find((p) => p !== null) ?? null);
+  return problem === null ? null : `District "${code}" has a broken polygon: ${problem}.`;
+}
+
+/**
+ * Reads one feature: its district, 'left_out' when `keep` rejects its code,
+ * or null once its problem is reported through `fail`. `seen` maps the codes
+ * read so far to their feature index.
+ */
+function readFeature(
+  feature: unknown,
+  i: number,
+  options: ReadDistrictsOptions,
+  seen: Map<string, number>,
+  fail: Fail,
+): District | 'left_out' | null {
+  const path = `/features/${i}`;
+  const f = feature as { type?: unknown; properties?: unknown; geometry?: unknown } | null;
+  if (typeof f !== 'object' || f === null || f.type !== 'Feature') {
+    fail(path, `Feature ${i + 1} is not a GeoJSON Feature.`);
+    return null;
+  }
+  const properties = (
+    typeof f.properties === 'object' && f.properties !== null ? f.properties : {}
+  ) as Record<string, unknown>;
+  const code = codeOf(properties[options.codeProperty]);
+  const codePath = `${path}/properties/${options.codeProperty}`;
+  if (code === '') {
+    const available = Object.keys(properties).slice(0, 8).join(', ');
+    fail(
+      codePath,
+      `Feature ${i + 1} has no "${options.codeProperty}" property to name its district's code${available === '' ? '' : ` (it has: ${available})`}.`,
+    );
+    return null;
+  }
+  if (options.keep !== undefined && !options.keep(code)) return 'left_out';
+  if (code.length > DISTRICT_LIMITS.codeLength) {
+    fail(
+      codePath,
+      `Feature ${i + 1}'s code is longer than ${DISTRICT_LIMITS.codeLength} characters.`,
+    );
+    return null;
+  }
+  const previous = seen.get(code);
+  if (previous !== undefined) {
+    fail(
+      codePath,
+      `Features ${previous + 1} and ${i + 1} have the same code "${code}"; each district needs its own (merge them into one MultiPolygon).`,
+    );
+    return null;
+  }
+  seen.set(code, i);
+  const name = nameOf(
+    options.nameProperty === undefined ? undefined : properties[options.nameProperty],
+  );
+  const problem = geometryProblem(f.geometry, code);
+  if (problem !== null) {
+    fail(`${path}/geometry`, problem);
+    return null;
+  }
+  const g = f.geometry as { type: 'Polygon' | 'MultiPolygon'; coordinates: unknown };
+  const geometry = { type: g.type, coordinates: g.coordinates } as DistrictGeometry;
+  return { code, name, geometry };
+}
+
 /**
  * Reads an uploaded FeatureCollection: every feature a Polygon or
  * MultiPolygon with closed rings in longitude/latitude, and a code (the
@@ -87,36 +191,22 @@ const countPositions = (g: DistrictGeometry): number =>
  */
 export function readDistricts(
   input: unknown,
-  options: {
-    codeProperty: string;
-    nameProperty?: string | undefined;
-    /**
-     * Keep only the features whose code this accepts (a national or regional
-     * file cut down to the city's districts); the others are neither checked
-     * nor kept, only counted in `leftOut`.
-     */
-    keep?: ((code: string) => boolean) | undefined;
-  },
+  options: ReadDistrictsOptions,
 ): { districts: District[]; problems: DistrictProblem[]; leftOut: number } {
   const problems: DistrictProblem[] = [];
   const districts: District[] = [];
   let leftOut = 0;
-  const fail = (path: string, message: string): void => {
+  const fail: Fail = (path, message) => {
     if (problems.length < 20) problems.push({ path, message });
   };
-  if (
-    typeof input !== 'object' ||
-    input === null ||
-    (input as { type?: unknown }).type !== 'FeatureCollection' ||
-    !Array.isArray((input as { features?: unknown }).features)
-  ) {
+  if (!isFeatureCollection(input)) {
     fail(
       '',
       'The file is not a GeoJSON FeatureCollection ({"type": "FeatureCollection", "features": […]}).',
     );
     return { districts, problems, leftOut };
   }
-  const features = (input as { features: unknown[] }).features;
+  const features = input.features;
   if (features.length === 0) fail('/features', 'The file has no features.');
   const readLimit =
     options.keep === undefined ? DISTRICT_LIMITS.features : DISTRICT_LIMITS.fileFeatures;
@@ -128,81 +218,13 @@ export function readDistricts(
   const seen = new Map<string, number>();
   let positions = 0;
   features.slice(0, readLimit).forEach((feature, i) => {
-    const path = `/features/${i}`;
-    const f = feature as { type?: unknown; properties?: unknown; geometry?: unknown } | null;
-    if (typeof f !== 'object' || f === null || f.type !== 'Feature') {
-      fail(path, `Feature ${i + 1} is not a GeoJSON Feature.`);
-      return;
-    }
-    const properties = (
-      typeof f.properties === 'object' && f.properties !== null ? f.properties : {}
-    ) as Record<string, unknown>;
-    const rawCode = properties[options.codeProperty];
-    const code =
-      typeof rawCode === 'string'
-        ? rawCode.trim()
-        : typeof rawCode === 'number'
-          ? String(rawCode)
-          : '';
-    if (code === '') {
-      const available = Object.keys(properties).slice(0, 8).join(', ');
-      fail(
-        `${path}/properties/${options.codeProperty}`,
-        `Feature ${i + 1} has no "${options.codeProperty}" property to name its district's code${available === '' ? '' : ` (it has: ${available})`}.`,
-      );
-      return;
-    }
-    if (options.keep !== undefined && !options.keep(code)) {
+    const read = readFeature(feature, i, options, seen, fail);
+    if (read === 'left_out') {
       leftOut++;
-      return;
+    } else if (read !== null) {
+      positions += countPositions(read.geometry);
+      districts.push(read);
     }
-    if (code.length > DISTRICT_LIMITS.codeLength) {
-      fail(
-        `${path}/properties/${options.codeProperty}`,
-        `Feature ${i + 1}'s code is longer than ${DISTRICT_LIMITS.codeLength} characters.`,
-      );
-      return;
-    }
-    const previous = seen.get(code);
-    if (previous !== undefined) {
-      fail(
-        `${path}/properties/${options.codeProperty}`,
-        `Features ${previous + 1} and ${i + 1} have the same code "${code}"; each district needs its own (merge them into one MultiPolygon).`,
-      );
-      return;
-    }
-    seen.set(code, i);
-    const rawName =
-      options.nameProperty === undefined ? undefined : properties[options.nameProperty];
-    const name =
-      typeof rawName === 'string' && rawName.trim() !== ''
-        ? rawName.trim().slice(0, DISTRICT_LIMITS.nameLength)
-        : null;
-    const g = f.geometry as { type?: unknown; coordinates?: unknown } | null;
-    if (
-      typeof g !== 'object' ||
-      g === null ||
-      (g.type !== 'Polygon' && g.type !== 'MultiPolygon')
-    ) {
-      fail(
-        `${path}/geometry`,
-        `District "${code}" is ${g === null || typeof g !== 'object' ? 'without a geometry' : `a ${String(g.type)}`}; districts must be Polygons or MultiPolygons.`,
-      );
-      return;
-    }
-    const problem =
-      g.type === 'Polygon'
-        ? polygonProblem(g.coordinates)
-        : !Array.isArray(g.coordinates) || g.coordinates.length === 0
-          ? 'a MultiPolygon must have at least one polygon'
-          : ((g.coordinates as unknown[]).map(polygonProblem).find((p) => p !== null) ?? null);
-    if (problem !== null) {
-      fail(`${path}/geometry`, `District "${code}" has a broken polygon: ${problem}.`);
-      return;
-    }
-    const geometry = { type: g.type, coordinates: g.coordinates } as DistrictGeometry;
-    positions += countPositions(geometry);
-    districts.push({ code, name, geometry });
   });
   if (positions > DISTRICT_LIMITS.positions)
     fail(

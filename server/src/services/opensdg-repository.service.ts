@@ -21,7 +21,7 @@ import type { ObservationKey } from '../repositories/observation.repository';
 import type { Repositories, UnitOfWork } from '../repositories/unit-of-work';
 import type { AccessService } from './access.service';
 import { ImportCatalogue } from './import/catalogue';
-import { openSdgId, readRepositoryZip } from './import/opensdg-zip';
+import { openSdgId, readRepositoryZip, type RepositoryFiles } from './import/opensdg-zip';
 import {
   ImportRejectedError,
   MAX_QUOTED,
@@ -170,6 +170,45 @@ export class OpenSdgRepositoryService {
     );
 
     const ids = [...files.data.keys()].sort(naturalOrder);
+    const defined = await this.defineIndicators(repos, principal, network!, files, {
+      ids,
+      byOpenSdg,
+      manage,
+    });
+    const ambitions = await this.importDataFiles(repos, principal, city!, files, {
+      ids,
+      byOpenSdg,
+      ...defined,
+    });
+    return repositoryReport(options, {
+      network: network!.slug,
+      city: city!.slug,
+      list: ids.map((id) => defined.reports.get(id)!),
+      created: defined.created,
+      updated: defined.updated,
+      ambitions,
+      ignored: files.ignored,
+    });
+  }
+
+  /**
+   * First pass over the data files: each one's indicator found, created or
+   * updated from its metadata (each in a savepoint); a file whose indicator
+   * fails is marked failed in its report.
+   */
+  private async defineIndicators(
+    repos: Repositories,
+    principal: Principal,
+    network: { id: number; slug: string },
+    files: RepositoryFiles,
+    context: { ids: string[]; byOpenSdg: Map<string, IndicatorRecord>; manage: boolean },
+  ): Promise<{
+    reports: Map<string, RepositoryFileReport>;
+    definitions: Map<string, OpenSdgDefinition>;
+    created: number;
+    updated: number;
+  }> {
+    const { ids, byOpenSdg, manage } = context;
     const reports = new Map<string, RepositoryFileReport>();
     const definitions = new Map<string, OpenSdgDefinition>();
     let created = 0;
@@ -184,7 +223,7 @@ export class OpenSdgRepositoryService {
       definitions.set(id, def);
       try {
         const outcome = await repos.savepoint((sp) =>
-          this.defineIndicator(sp, principal, network!.id, network!.slug, id, def, {
+          this.defineIndicator(sp, principal, network.id, network.slug, id, def, {
             existing: byOpenSdg.get(id),
             manage,
             hasMeta: files.meta.has(id),
@@ -202,7 +241,27 @@ export class OpenSdgRepositoryService {
         fail(report, err.message);
       }
     }
+    return { reports, definitions, created, updated };
+  }
 
+  /**
+   * Second pass: each data file whose indicator is defined is imported with
+   * its ambition (each in a savepoint), into its report. Returns how many
+   * ambitions were set.
+   */
+  private async importDataFiles(
+    repos: Repositories,
+    principal: Principal,
+    city: { id: number; slug: string },
+    files: RepositoryFiles,
+    context: {
+      ids: string[];
+      byOpenSdg: Map<string, IndicatorRecord>;
+      reports: Map<string, RepositoryFileReport>;
+      definitions: Map<string, OpenSdgDefinition>;
+    },
+  ): Promise<number> {
+    const { ids, byOpenSdg, reports, definitions } = context;
     const catalogue = await ImportCatalogue.load(repos, principal);
     let ambitions = 0;
     for (const id of ids) {
@@ -218,7 +277,7 @@ export class OpenSdgRepositoryService {
             {
               format: 'opensdg',
               indicator: report.indicator!,
-              city: city!.slug,
+              city: city.slug,
               fileName: file.path.slice(-255),
             },
             catalogue,
@@ -226,7 +285,7 @@ export class OpenSdgRepositoryService {
           const ambition = await this.setAmbition(
             sp,
             principal,
-            city!.id,
+            city.id,
             byOpenSdg.get(id)!,
             definitions.get(id)!,
           );
@@ -246,26 +305,7 @@ export class OpenSdgRepositoryService {
         else throw err;
       }
     }
-    const list = ids.map((id) => reports.get(id)!);
-    const failed = list.filter((r) => r.outcome === 'failed').length;
-    const keepsGoing = options.onError === 'skipFile';
-    if (keepsGoing) for (const r of list) if (r.outcome === 'failed') r.outcome = 'skipped';
-    return {
-      dryRun: options.dryRun,
-      committed: !options.dryRun && (failed === 0 || keepsGoing),
-      network: network!.slug,
-      city: city!.slug,
-      onError: options.onError,
-      filesRead: list.length,
-      filesImported: list.filter((r) => r.outcome === 'imported' || r.outcome === 'unchanged')
-        .length,
-      filesFailed: failed,
-      indicatorsCreated: created,
-      indicatorsUpdated: updated,
-      ambitionsSet: ambitions,
-      ignoredEntries: files.ignored,
-      files: list,
-    };
+    return ambitions;
   }
 
   /** The network's indicator for an Open SDG id: found by `codes.opensdg`, created or updated from the metadata. */
@@ -526,6 +566,40 @@ export class OpenSdgRepositoryService {
       bytes: zipSync(files, { level: 6, mtime: day }),
     };
   }
+}
+
+/** The repository's report from its files' (failed files become skipped with onError=skipFile). */
+function repositoryReport(
+  options: RepositoryImportOptions,
+  totals: {
+    network: string;
+    city: string;
+    list: RepositoryFileReport[];
+    created: number;
+    updated: number;
+    ambitions: number;
+    ignored: number;
+  },
+): RepositoryReport {
+  const { list } = totals;
+  const failed = list.filter((r) => r.outcome === 'failed').length;
+  const keepsGoing = options.onError === 'skipFile';
+  if (keepsGoing) for (const r of list) if (r.outcome === 'failed') r.outcome = 'skipped';
+  return {
+    dryRun: options.dryRun,
+    committed: !options.dryRun && (failed === 0 || keepsGoing),
+    network: totals.network,
+    city: totals.city,
+    onError: options.onError,
+    filesRead: list.length,
+    filesImported: list.filter((r) => r.outcome === 'imported' || r.outcome === 'unchanged').length,
+    filesFailed: failed,
+    indicatorsCreated: totals.created,
+    indicatorsUpdated: totals.updated,
+    ambitionsSet: totals.ambitions,
+    ignoredEntries: totals.ignored,
+    files: list,
+  };
 }
 
 function emptyFileReport(file: string, id: string): RepositoryFileReport {

@@ -2,7 +2,7 @@ import type { AmbitionRecord } from '../repositories/ambition.repository';
 import { Readable } from 'node:stream';
 import { strToU8, zipSync } from 'fflate';
 import { stringify as toYaml } from 'yaml';
-import { type Principal, readParts } from '../auth/principal';
+import { type Principal, type ReadScope, readParts } from '../auth/principal';
 import { csvLine } from '../domain/csv';
 import {
   readOpenSdgMeta,
@@ -472,47 +472,7 @@ export class OpenSdgRepositoryService {
       ...(networkSlug === undefined ? {} : { network: networkSlug }),
     });
     const scope = await this.access.scopeOf(principal);
-    const rows: Array<{
-      indicatorId: number;
-      series: string;
-      year: number;
-      value: number;
-      flags: string;
-      note: string | null;
-    }> = [];
-    for (const part of readParts(scope)) {
-      const networkIds =
-        network === undefined
-          ? part.networkIds
-          : (part.networkIds ?? [network.id]).filter((n) => n === network.id);
-      if (networkIds !== undefined && networkIds.length === 0) continue;
-      let after: ObservationKey | null = null;
-      for (;;) {
-        const page = await repos.observations.exportPage(
-          { cityId: city!.id, ...(networkIds === undefined ? {} : { networkIds }) },
-          after,
-          5000,
-          part.published,
-        );
-        for (const r of page)
-          rows.push({
-            indicatorId: r.indicator_id,
-            series: r.series,
-            year: r.year,
-            value: r.value,
-            flags: r.value_flags,
-            note: r.note,
-          });
-        if (page.length < 5000) break;
-        const last = page[page.length - 1]!;
-        after = {
-          cityId: last.city_id,
-          indicatorId: last.indicator_id,
-          series: last.series,
-          year: last.year,
-        };
-      }
-    }
+    const rows = await exportRows(repos, scope, city!.id, network?.id);
     const indicatorIds = [...new Set(rows.map((r) => r.indicatorId))];
     const indicators = new Map(
       (await repos.indicators.listAll())
@@ -529,31 +489,7 @@ export class OpenSdgRepositoryService {
       for (const a of await repos.ambitions.list(filter, part.published))
         ambitions.set(a.indicatorId, a);
     }
-    const files: Record<string, Uint8Array> = {};
-    const used = new Set<string>();
-    for (const indicatorId of indicatorIds) {
-      const indicator = indicators.get(indicatorId)!;
-      let id = exportId(indicator);
-      if (used.has(id)) id = openSdgId(`${id}-${indicator.slug}`);
-      used.add(id);
-      files[`data/indicator_${id}.csv`] = strToU8(
-        openSdgCsv(rows.filter((r) => r.indicatorId === indicatorId)),
-      );
-      const link = indicator.sdgLinks[0];
-      const ambition = ambitions.get(indicatorId);
-      const meta = writeOpenSdgMeta({
-        id,
-        name: indicator.name,
-        unit: indicator.unit,
-        source: indicator.source,
-        sdgIndicator: link?.indicator ?? null,
-        sdgTarget: link?.target ?? null,
-        direction: indicator.direction,
-        naturalLimit: indicator.naturalLimit,
-        ambition: ambition ?? null,
-      });
-      files[`meta/${id}.md`] = strToU8(`---\n${toYaml(meta)}---\n${indicator.description}\n`);
-    }
+    const files = indicatorFiles(rows, indicatorIds, indicators, ambitions);
     files['README.md'] = strToU8(
       `# ${city!.name}: SDG data in Open SDG's format\n\nExported by SDG City Monitor on ${new Date().toISOString().slice(0, 10)}: ` +
         `${indicatorIds.length} indicators, ${rows.length} values${network === undefined ? '' : ` of the network ${network.name}`}. ` +
@@ -566,6 +502,98 @@ export class OpenSdgRepositoryService {
       bytes: zipSync(files, { level: 6, mtime: day }),
     };
   }
+}
+
+/** One exported value. */
+interface ExportRow {
+  indicatorId: number;
+  series: string;
+  year: number;
+  value: number;
+  flags: string;
+  note: string | null;
+}
+
+/**
+ * The city's values the scope may read (of one network when `networkId` is
+ * given), read in pages of 5000 per part of the scope.
+ */
+async function exportRows(
+  repos: Repositories,
+  scope: ReadScope,
+  cityId: number,
+  networkId: number | undefined,
+): Promise<ExportRow[]> {
+  const rows: ExportRow[] = [];
+  for (const part of readParts(scope)) {
+    const networkIds =
+      networkId === undefined
+        ? part.networkIds
+        : (part.networkIds ?? [networkId]).filter((n) => n === networkId);
+    if (networkIds !== undefined && networkIds.length === 0) continue;
+    let after: ObservationKey | null = null;
+    for (;;) {
+      const page = await repos.observations.exportPage(
+        { cityId, ...(networkIds === undefined ? {} : { networkIds }) },
+        after,
+        5000,
+        part.published,
+      );
+      for (const r of page)
+        rows.push({
+          indicatorId: r.indicator_id,
+          series: r.series,
+          year: r.year,
+          value: r.value,
+          flags: r.value_flags,
+          note: r.note,
+        });
+      if (page.length < 5000) break;
+      const last = page[page.length - 1]!;
+      after = {
+        cityId: last.city_id,
+        indicatorId: last.indicator_id,
+        series: last.series,
+        year: last.year,
+      };
+    }
+  }
+  return rows;
+}
+
+/** The data and meta file of each indicator, by path (ids made unique). */
+function indicatorFiles(
+  rows: readonly ExportRow[],
+  indicatorIds: readonly number[],
+  indicators: ReadonlyMap<number, IndicatorRecord>,
+  ambitions: ReadonlyMap<number, AmbitionRecord>,
+): Record<string, Uint8Array> {
+  const files: Record<string, Uint8Array> = {};
+  const used = new Set<string>();
+  for (const indicatorId of indicatorIds) {
+    const indicator = indicators.get(indicatorId)!;
+    let id = exportId(indicator);
+    if (used.has(id)) id = openSdgId(`${id}-${indicator.slug}`);
+    used.add(id);
+    files[`data/indicator_${id}.csv`] = strToU8(
+      openSdgCsv(rows.filter((r) => r.indicatorId === indicatorId)),
+    );
+    const link = indicator.sdgLinks[0];
+    const ambition = ambitions.get(indicatorId);
+    const meta = writeOpenSdgMeta({
+      id,
+      name: indicator.name,
+      unit: indicator.unit,
+      source: indicator.source,
+      sdgIndicator: link?.indicator ?? null,
+      sdgTarget: link?.target ?? null,
+      direction: indicator.direction,
+      naturalLimit: indicator.naturalLimit,
+      ambition: ambition ?? null,
+    });
+    files[`meta/${id}.md`] = strToU8(`---\n${toYaml(meta)}---\n${indicator.description}\n`);
+  }
+  return files;
 }
 
 /** The repository's report from its files' (failed files become skipped with onError=skipFile). */

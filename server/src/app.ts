@@ -30,9 +30,11 @@ import { indicatorRoutes } from './routes/indicators.routes';
 import { networkRoutes } from './routes/networks.routes';
 import { observationRoutes } from './routes/observations.routes';
 import { reviewRoutes } from './routes/reviews.routes';
+import { notificationRoutes } from './routes/notifications.routes';
 import { progressRoutes } from './routes/progress.routes';
 import { sdgRoutes } from './routes/sdg.routes';
 import { userRoutes } from './routes/users.routes';
+import { createMailer } from './services/mailer';
 import { createServices } from './services/services';
 import { APP_VERSION } from './version';
 
@@ -182,7 +184,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       minFreeBytes: config.minFreeDiskMb * 1_048_576,
     },
     resultCacheBytes: config.resultCacheMb * 1_048_576,
+    mailer: createMailer(config.mail, (error, message) => app.log.warn({ err: error }, message)),
+    publicUrl: config.mail.transport === 'none' ? null : config.mail.publicUrl,
   });
+  // E-mails under way are finished (or fail and are logged) before the app stops.
+  app.addHook('onClose', () => services.notifications.idle());
   app.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });
@@ -262,6 +268,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
           description:
             'Sign-in, sessions, accounts and roles. Changes made with the session cookie need the X-CSRF-Token header from GET /api/v1/auth/session.',
         },
+        {
+          name: 'Notifications',
+          description:
+            'The reader’s notifications of review steps (also e-mailed when SMTP_URL is set).',
+        },
         { name: 'Operations', description: 'Health and operations.' },
       ],
     },
@@ -284,6 +295,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(indicatorRoutes, { services });
       await api.register(observationRoutes, { services });
       await api.register(reviewRoutes, { services });
+      await api.register(notificationRoutes, { services });
       await api.register(actionRoutes, { services });
       await api.register(districtRoutes, { services, config });
       await api.register(importRoutes, {

@@ -64,6 +64,25 @@ export interface Config {
   readonly minFreeDiskMb: number;
   /** Memory for computed progress, scores and comparisons (MiB): enough for every city read warm. */
   readonly resultCacheMb: number;
+  /**
+   * E-mail for review notifications: `smtp` sends through SMTP_URL, `file`
+   * writes each message as an .eml file into MAIL_DIR (a dev mail catcher for
+   * tests and trials), `none` sends no e-mail (in-app notifications only).
+   */
+  readonly mail:
+    | { readonly transport: 'none' }
+    | {
+        readonly transport: 'smtp';
+        readonly url: string;
+        readonly from: string;
+        readonly publicUrl: string | null;
+      }
+    | {
+        readonly transport: 'file';
+        readonly dir: string;
+        readonly from: string;
+        readonly publicUrl: string | null;
+      };
 }
 
 export class ConfigError extends Error {
@@ -236,6 +255,8 @@ export function loadConfig(
     }
   }
 
+  const mail = readMailConfig(text, cwd, problems);
+
   const config: Config = {
     port,
     host,
@@ -261,8 +282,52 @@ export function loadConfig(
     apiTokenRequestsPerMinute: integer('API_TOKEN_REQUESTS_PER_MINUTE', 600, 1, 1_000_000),
     minFreeDiskMb: integer('MIN_FREE_DISK_MB', 64, 0, 10_000_000),
     resultCacheMb: integer('RESULT_CACHE_MB', 256, 1, 1_000_000),
+    mail,
   };
 
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze(config);
+}
+
+/** SMTP_URL, MAIL_DIR, MAIL_FROM and PUBLIC_URL: where review notifications are e-mailed from and link to. */
+function readMailConfig(
+  text: (name: string) => string | undefined,
+  cwd: string,
+  problems: string[],
+): Config['mail'] {
+  const smtpUrl = text('SMTP_URL');
+  const dir = text('MAIL_DIR');
+  const from = text('MAIL_FROM') ?? 'SDG City Monitor <no-reply@localhost>';
+  if (!/^[^<>]*<?[^@\s<>]+@[^@\s<>]+>?$/.test(from))
+    problems.push(
+      `MAIL_FROM="${from}" must be an e-mail address, e.g. SDG City Monitor <sdg@city.eu>`,
+    );
+  const rawPublic = text('PUBLIC_URL');
+  let publicUrl: string | null = null;
+  if (rawPublic !== undefined) {
+    const parsed = URL.canParse(rawPublic) ? new URL(rawPublic) : null;
+    if (parsed === null || !['http:', 'https:'].includes(parsed.protocol))
+      problems.push(
+        `PUBLIC_URL="${rawPublic}" must be the address people open the app at, e.g. https://sdg.city.eu`,
+      );
+    else publicUrl = rawPublic.replace(/\/+$/, '');
+  }
+  if (smtpUrl !== undefined && dir !== undefined) {
+    problems.push(
+      'Set SMTP_URL or MAIL_DIR, not both (MAIL_DIR writes e-mails to files instead of sending them)',
+    );
+    return { transport: 'none' };
+  }
+  if (smtpUrl !== undefined) {
+    const parsed = URL.canParse(smtpUrl) ? new URL(smtpUrl) : null;
+    if (parsed === null || !['smtp:', 'smtps:'].includes(parsed.protocol)) {
+      problems.push(
+        'SMTP_URL must look like smtp://user:password@mail.city.eu:587 (or smtps:// for port 465)',
+      );
+      return { transport: 'none' };
+    }
+    return { transport: 'smtp', url: smtpUrl, from, publicUrl };
+  }
+  if (dir !== undefined) return { transport: 'file', dir: path.resolve(cwd, dir), from, publicUrl };
+  return { transport: 'none' };
 }

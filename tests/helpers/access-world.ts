@@ -163,6 +163,8 @@ export const SAMPLES: Record<string, Sample> = {
   'POST /api/v1/auth/sign-in': { skip: true },
   'POST /api/v1/auth/sign-out': { skip: true },
   'POST /api/v1/auth/invitations/accept': { body: { token: 'x', password: 'y' } },
+  'POST /api/v1/notifications/read-all': {},
+  'POST /api/v1/notifications/:id/read': {},
   'POST /api/v1/progress/assess': {
     body: { direction: 'increase', observations: [{ year: 2020, value: 1 }] },
   },
@@ -263,7 +265,8 @@ export async function buildAccessWorld(ctx: TestContext): Promise<AccessWorld> {
         .replace(':invitation', 'pub')
         .replace(':token', '1')
         .replace(':user', String(target.userId))
-        .replace(':grant', String(grant.id));
+        .replace(':grant', String(grant.id))
+        .replace(':id', '1');
     },
     headersOf(who: Who): Record<string, string> {
       const session = sessions.get(who);

@@ -12,6 +12,7 @@ import * as actionPlans from '../../../migrations/20261202001000_action_plans';
 import * as districtBoundaries from '../../../migrations/20261203001100_district_boundaries';
 import * as publishedAmbitions from '../../../migrations/20261204001200_published_ambitions';
 import * as wideImports from '../../../migrations/20261205001300_wide_imports';
+import * as notifications from '../../../migrations/20261206001400_notifications';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -37,6 +38,7 @@ export const MIGRATIONS: ReadonlyArray<readonly [string, Migration]> = [
   ['20261203001100_district_boundaries', districtBoundaries],
   ['20261204001200_published_ambitions', publishedAmbitions],
   ['20261205001300_wide_imports', wideImports],
+  ['20261206001400_notifications', notifications],
 ];
 
 /** knex MigrationSource over the static list above. */

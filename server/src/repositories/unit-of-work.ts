@@ -12,6 +12,7 @@ import { HealthRepository } from './health.repository';
 import { ImportRepository } from './import.repository';
 import { IndicatorRepository } from './indicator.repository';
 import { NetworkRepository } from './network.repository';
+import { NotificationRepository } from './notification.repository';
 import { ObservationRepository } from './observation.repository';
 import { ProgressRepository } from './progress.repository';
 import { ReviewRepository } from './review.repository';
@@ -35,6 +36,7 @@ export interface Repositories {
   readonly reviews: ReviewRepository;
   readonly actions: ActionRepository;
   readonly districts: DistrictRepository;
+  readonly notifications: NotificationRepository;
   /**
    * Runs `work` in a savepoint of the current transaction: rolled back alone
    * when it throws (an import of many files that skips the bad ones). Only
@@ -61,6 +63,7 @@ function bind(knex: Knex, db: Database): Repositories {
     reviews: new ReviewRepository(knex),
     actions: new ActionRepository(knex),
     districts: new DistrictRepository(knex),
+    notifications: new NotificationRepository(knex),
     savepoint: (work) => knex.transaction((nested) => work(bind(nested, db))),
   };
 }

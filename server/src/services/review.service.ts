@@ -17,9 +17,12 @@ import type {
 } from '../schemas/review.schema';
 import type { Action } from '../auth/policy';
 import type { SdgLanguage } from '../domain/languages';
+import type { NotificationKind } from '../schemas/notification.schema';
 import { describeSeries, seriesDimensions } from '../domain/series';
 import type { AccessService } from './access.service';
 import { requireCity, requireIndicator, requireNetwork } from './lookup';
+import type { MailMessage } from './mailer';
+import type { NotificationService } from './notification.service';
 
 /** Which states each step starts from, where it leads, who takes it, and whether it needs a comment. */
 const STEPS: Readonly<
@@ -139,6 +142,7 @@ export class ReviewService {
   constructor(
     private readonly uow: UnitOfWork,
     private readonly access: AccessService,
+    private readonly notifications: NotificationService,
   ) {}
 
   /** The network and city of a review, after the policy allowed the action on them. */
@@ -321,7 +325,11 @@ export class ReviewService {
     };
   }
 
-  /** Takes one step of the workflow; 409 when the year is not in a state the step starts from. */
+  /**
+   * Takes one step of the workflow; 409 when the year is not in a state the
+   * step starts from. The people concerned are notified in the same
+   * transaction; their e-mails leave after it commits.
+   */
   async act(
     principal: Principal,
     networkSlug: string,
@@ -332,16 +340,15 @@ export class ReviewService {
     options: { confirmFlagged?: boolean | undefined } = {},
   ): Promise<ReviewPeriod> {
     const step = STEPS[action];
-    const actor = principal.actor;
-    const text = comment?.trim();
-    if (step.needsComment && (text === undefined || text === ''))
+    const text = comment?.trim() || undefined;
+    if (step.needsComment && text === undefined)
       throw validationFailed(
         action === 'return'
           ? 'Say what the city should fix: a comment is required to return a year.'
           : 'Say why the year is reopened: a comment is required.',
         [{ path: '/comment', message: 'Required.' }],
       );
-    return this.uow.transaction(async (repos) => {
+    const { period, mail } = await this.uow.transaction(async (repos) => {
       const { network, city } = await this.resolve(
         repos,
         principal,
@@ -349,88 +356,49 @@ export class ReviewService {
         networkSlug,
         citySlug,
       );
-      const period = (await repos.reviews.find(network.id, city.id, year, { lock: true }))!;
-      if (!step.from.includes(period.state))
+      const before = (await repos.reviews.find(network.id, city.id, year, { lock: true }))!;
+      if (!step.from.includes(before.state))
         throw new AppError(
           'conflict',
-          `${city.name}’s figures for ${year} are ${STATE_WORDS[period.state]}; they cannot be ${step.done} now.`,
-          { state: period.state },
+          `${city.name}’s figures for ${year} are ${STATE_WORDS[before.state]}; they cannot be ${step.done} now.`,
+          { state: before.state },
         );
-      if (action === 'approve' && options.confirmFlagged !== true) {
-        // Publishing an implausible value takes a second, informed click.
-        const flagged = (await repos.reviews.checklistValues(network.id, city.id, year)).filter(
-          (r) => r.flag !== null,
-        );
-        if (flagged.length > 0) {
-          const named = flagged
-            .slice(0, 5)
-            .map(
-              (r) =>
-                `${r.name}${r.series === '' ? '' : ` (${describeSeries(r.series)})`}: ${r.value}`,
-            )
-            .join('; ');
-          throw new AppError(
-            'conflict',
-            `${flagged.length} of ${city.name}’s values for ${year} ${flagged.length === 1 ? 'is' : 'are'} flagged as implausible (${named}${flagged.length > 5 ? '; …' : ''}). Check ${flagged.length === 1 ? 'it' : 'them'}, then approve with "confirmFlagged": true to publish ${flagged.length === 1 ? 'it' : 'them'} anyway, or return the year.`,
-            {
-              flagged: flagged.map((r) => ({
-                indicator: r.slug,
-                series: { ...seriesDimensions(r.series) },
-                value: r.value,
-              })),
-            },
-          );
-        }
-      }
+      if (action === 'approve' && options.confirmFlagged !== true)
+        await refuseUnconfirmedFlags(repos, network.id, city, year);
       const values = await repos.reviews.valueCount(network.id, city.id, year);
       if (action === 'submit' && values === 0)
         throw new AppError(
           'conflict',
           `${city.name} has no values for ${year} in ${network.name}: enter some before submitting.`,
         );
-      const now = new Date();
-      const updated = await repos.reviews.update(network.id, city.id, year, {
-        state: step.to,
-        ...(action === 'submit'
-          ? { submitted_at: now, submitted_by: actor.label }
-          : action === 'withdraw'
-            ? {}
-            : { decided_at: now, decided_by: actor.label }),
-        ...(action === 'approve' ? { approved_at: now } : {}),
-      });
-      if (action === 'approve') await repos.reviews.publish(network.id, city.id, year, actor.label);
-      if (text !== undefined && text !== '')
-        await repos.reviews.addComment({
-          networkId: network.id,
-          cityId: city.id,
-          year,
-          indicatorId: null,
-          authorUserId: actor.userId,
-          authorLabel: actor.label,
-          body: text,
-        });
+      const updated = await applyStep(repos, { network, city, year, action, text, principal });
       await repos.audit.record({
-        actor,
+        actor: principal.actor,
         action: `review.${action}`,
         entityType: 'review',
         entityKey: `${city.slug}/${network.slug}/${year}`,
         networkId: network.id,
         cityId: city.id,
         year,
-        before: { state: period.state },
+        before: { state: before.state },
         after: { state: updated.state, values },
+        comment: text ?? null,
+      });
+      const mail: MailMessage[] = await this.notifications.recordStep(repos, {
+        kind: NOTIFIED[action],
+        network,
+        city,
+        year,
+        actor: principal.actor,
         comment: text ?? null,
       });
       const counts = (await repos.reviews.yearCounts(network.id, city.id)).get(year);
       const comments = (await repos.reviews.comments(network.id, city.id, year)).length;
-      return this.toPeriod(
-        year,
-        updated,
-        counts,
-        comments,
-        this.abilities(principal, city.id, network.id),
-      );
+      const abilities = this.abilities(principal, city.id, network.id);
+      return { period: this.toPeriod(year, updated, counts, comments, abilities), mail };
     });
+    this.notifications.send(mail);
+    return period;
   }
 
   /** A comment on a year or on one of its values (recorded in the value's history too). */
@@ -489,4 +457,80 @@ export class ReviewService {
       return toComment(saved!);
     });
   }
+}
+
+/** The notification each step sends. */
+const NOTIFIED: Readonly<Record<ReviewAction, NotificationKind>> = {
+  submit: 'review.submitted',
+  withdraw: 'review.withdrawn',
+  return: 'review.returned',
+  approve: 'review.approved',
+  reopen: 'review.reopened',
+};
+
+/** Publishing an implausible value takes a second, informed click: 409 naming the flagged values. */
+async function refuseUnconfirmedFlags(
+  repos: Repositories,
+  networkId: number,
+  city: { id: number; name: string },
+  year: number,
+): Promise<void> {
+  const flagged = (await repos.reviews.checklistValues(networkId, city.id, year)).filter(
+    (r) => r.flag !== null,
+  );
+  if (flagged.length === 0) return;
+  const named = flagged
+    .slice(0, 5)
+    .map((r) => `${r.name}${r.series === '' ? '' : ` (${describeSeries(r.series)})`}: ${r.value}`)
+    .join('; ');
+  const n = flagged.length;
+  throw new AppError(
+    'conflict',
+    `${n} of ${city.name}’s values for ${year} ${n === 1 ? 'is' : 'are'} flagged as implausible (${named}${n > 5 ? '; …' : ''}). Check ${n === 1 ? 'it' : 'them'}, then approve with "confirmFlagged": true to publish ${n === 1 ? 'it' : 'them'} anyway, or return the year.`,
+    {
+      flagged: flagged.map((r) => ({
+        indicator: r.slug,
+        series: { ...seriesDimensions(r.series) },
+        value: r.value,
+      })),
+    },
+  );
+}
+
+/** Moves the year to the step's state (publishing on approval) and keeps the step's comment. */
+async function applyStep(
+  repos: Repositories,
+  step: {
+    network: { id: number };
+    city: { id: number };
+    year: number;
+    action: ReviewAction;
+    text: string | undefined;
+    principal: Principal;
+  },
+): Promise<ReviewPeriodRecord> {
+  const { network, city, year, action, text } = step;
+  const actor = step.principal.actor;
+  const now = new Date();
+  const updated = await repos.reviews.update(network.id, city.id, year, {
+    state: STEPS[action].to,
+    ...(action === 'submit'
+      ? { submitted_at: now, submitted_by: actor.label }
+      : action === 'withdraw'
+        ? {}
+        : { decided_at: now, decided_by: actor.label }),
+    ...(action === 'approve' ? { approved_at: now } : {}),
+  });
+  if (action === 'approve') await repos.reviews.publish(network.id, city.id, year, actor.label);
+  if (text !== undefined)
+    await repos.reviews.addComment({
+      networkId: network.id,
+      cityId: city.id,
+      year,
+      indicatorId: null,
+      authorUserId: actor.userId,
+      authorLabel: actor.label,
+      body: text,
+    });
+  return updated;
 }

@@ -11,7 +11,9 @@ import { ExportService } from './export.service';
 import { HealthService } from './health.service';
 import { ImportService } from './import.service';
 import { IndicatorService } from './indicator.service';
+import type { Mailer } from './mailer';
 import { NetworkService } from './network.service';
+import { NotificationService } from './notification.service';
 import { ObservationService } from './observation.service';
 import { OpenSdgRepositoryService } from './opensdg-repository.service';
 import { ProgressService } from './progress.service';
@@ -41,6 +43,7 @@ export interface Services {
   readonly secondFactor: SecondFactorService;
   readonly users: UsersService;
   readonly reviews: ReviewService;
+  readonly notifications: NotificationService;
 }
 
 export interface ServiceOptions extends SessionPolicy {
@@ -50,6 +53,9 @@ export interface ServiceOptions extends SessionPolicy {
   storage: { directories: readonly string[]; minFreeBytes: number };
   /** Memory for computed progress, scores and comparisons, in bytes. */
   resultCacheBytes: number;
+  /** E-mail for review notifications (none by default) and the address links in it point at. */
+  mailer: Mailer;
+  publicUrl: string | null;
 }
 
 const DEFAULTS: ServiceOptions = {
@@ -60,6 +66,8 @@ const DEFAULTS: ServiceOptions = {
   apiTokenRequestsPerMinute: 600,
   storage: { directories: [], minFreeBytes: 0 },
   resultCacheBytes: 256 * 1024 * 1024,
+  mailer: { enabled: false, send: () => undefined, idle: () => Promise.resolve() },
+  publicUrl: null,
 };
 
 export function createServices(db: Database, options: Partial<ServiceOptions> = {}): Services {
@@ -68,6 +76,7 @@ export function createServices(db: Database, options: Partial<ServiceOptions> = 
   const access = new AccessService(uow);
   const auth = new AuthService(uow, settings);
   const imports = new ImportService(uow, access);
+  const notifications = new NotificationService(uow, settings.mailer, settings.publicUrl);
   return {
     sdg: new SdgService(uow.repos.sdg),
     networks: new NetworkService(uow, access),
@@ -87,6 +96,7 @@ export function createServices(db: Database, options: Partial<ServiceOptions> = 
     tokens: new ApiTokenService(uow, auth, settings.apiTokenRequestsPerMinute),
     secondFactor: new SecondFactorService(uow, settings.secondFactorRoles),
     users: new UsersService(uow),
-    reviews: new ReviewService(uow, access),
+    reviews: new ReviewService(uow, access, notifications),
+    notifications,
   };
 }

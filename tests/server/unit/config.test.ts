@@ -74,4 +74,33 @@ describe('loadConfig', () => {
       /must name a database/,
     );
   });
+
+  it('sends no e-mail by default; SMTP_URL sends, MAIL_DIR writes files, never both', () => {
+    expect(loadConfig({}, cwd).mail).toEqual({ transport: 'none' });
+    expect(
+      loadConfig(
+        { SMTP_URL: 'smtp://u:p@mail.city.eu:587', PUBLIC_URL: 'https://sdg.city.eu/' },
+        cwd,
+      ).mail,
+    ).toEqual({
+      transport: 'smtp',
+      url: 'smtp://u:p@mail.city.eu:587',
+      from: 'SDG City Monitor <no-reply@localhost>',
+      publicUrl: 'https://sdg.city.eu',
+    });
+    expect(loadConfig({ MAIL_DIR: 'mail', MAIL_FROM: 'SDG <sdg@city.eu>' }, cwd).mail).toEqual({
+      transport: 'file',
+      dir: path.join(cwd, 'mail'),
+      from: 'SDG <sdg@city.eu>',
+      publicUrl: null,
+    });
+    expect(() => loadConfig({ SMTP_URL: 'smtp://mail', MAIL_DIR: 'mail' }, cwd)).toThrow(
+      /SMTP_URL or MAIL_DIR, not both/,
+    );
+    expect(() => loadConfig({ SMTP_URL: 'http://mail.city.eu' }, cwd)).toThrow(
+      /SMTP_URL must look like smtp:\/\//,
+    );
+    expect(() => loadConfig({ MAIL_FROM: 'nobody' }, cwd)).toThrow(/MAIL_FROM="nobody"/);
+    expect(() => loadConfig({ PUBLIC_URL: 'sdg.city.eu' }, cwd)).toThrow(/PUBLIC_URL/);
+  });
 });

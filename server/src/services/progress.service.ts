@@ -2,6 +2,7 @@ import { type Principal, canRead, seesDrafts } from '../auth/principal';
 import {
   computeCityProgress,
   type AmbitionPoint,
+  type CityProgress,
   type ProgressIndicator,
 } from '../domain/city-progress';
 import { pickTranslation, type SdgLanguage } from '../domain/languages';
@@ -230,6 +231,74 @@ function planOf(
   };
 }
 
+/** What a city page's rows and charts are built from, beside the computed progress. */
+interface CityPageContext {
+  bySlug: ReadonlyMap<number, IndicatorRecord>;
+  series: ReadonlyMap<number, YearValue[]>;
+  ambitions: ReadonlyMap<number, AmbitionPoint>;
+  effects: ReadonlyMap<number, EffectPoint[]>;
+  layers: ReadonlyMap<number, GapWithActions | null>;
+  year: number | null;
+  lang: SdgLanguage;
+}
+
+/** One indicator's row of the city page. */
+function indicatorRow(
+  p: CityProgress['indicators'][number],
+  context: CityPageContext,
+): IndicatorProgress {
+  const { bySlug, series, ambitions, layers, year, lang } = context;
+  const indicator = bySlug.get(p.indicatorId)!;
+  const ambition = ambitions.get(p.indicatorId) ?? null;
+  const assessment = toAssessment(p.assessment);
+  return {
+    slug: indicator.slug,
+    name: localName(indicator, lang),
+    unit: localUnit(indicator, lang),
+    decimals: indicator.decimals,
+    direction: indicator.direction,
+    goal: indicator.goal,
+    network: indicator.networkSlug,
+    sdgLinks: indicator.sdgLinks,
+    latest: p.latest,
+    stale: p.stale,
+    ambition,
+    series: (series.get(p.indicatorId) ?? []).filter((v) => year === null || v.year <= year),
+    ...assessment,
+    actionGap:
+      assessment.actionGap === null
+        ? null
+        : { ...assessment.actionGap, withActions: layers.get(p.indicatorId) ?? null },
+    improvement: p.improvement,
+    normalised: p.normalised,
+    colour: p.colour,
+  };
+}
+
+/** The action-gap charts of the city's largest gaps. */
+function gapChartsOf(
+  progress: CityProgress,
+  context: CityPageContext,
+): CityProgressResponse['gapCharts'] {
+  const { bySlug, series, ambitions, effects, year } = context;
+  return progress.largestGaps.map((id) => {
+    const p = progress.indicators.find((r) => r.indicatorId === id)!;
+    const indicator = bySlug.get(id)!;
+    return {
+      indicator: indicator.slug,
+      points: withActionsChart(
+        actionGapChart(
+          chartInput(indicator, series.get(id) ?? [], ambitions.get(id) ?? null, year),
+          p.assessment,
+        ),
+        p.assessment,
+        ambitions.get(id) ?? null,
+        effects.get(id) ?? [],
+      ),
+    };
+  });
+}
+
 /** A network's ranking, ready to page: the view's head and the cities without their detail. */
 interface Ranking {
   head: Omit<NetworkRankingResponse, 'total' | 'cityCount' | 'offset' | 'limit' | 'cities'>;
@@ -360,120 +429,100 @@ export class ProgressService {
     year: number | null,
     lang: SdgLanguage,
   ): Promise<CityProgressResponse> {
+    const { indicators, series, draftYears, ambitions } = await this.cityProgressInputs(
+      city.id,
+      networks,
+      drafts,
+    );
+    const progress = computeCityProgress({
+      year: year ?? new Date().getUTCFullYear(),
+      indicators: indicators.map(toProgressIndicator),
+      observations: series,
+      ambitions,
+    });
+    const bySlug = new Map(indicators.map((i) => [i.id, i]));
+    // Members see the plan's working copy, everyone else its approved copy.
+    const effects = groupEffects(
+      await this.uow.repos.actions.effectPoints(city.id, drafts.size === 0),
+    );
+    const layers = new Map(
+      progress.indicators.map((p) => [
+        p.indicatorId,
+        actionLayer(
+          p.assessment,
+          ambitions.get(p.indicatorId) ?? null,
+          bySlug.get(p.indicatorId)!,
+          effects.get(p.indicatorId) ?? [],
+        ),
+      ]),
+    );
+    const context: CityPageContext = { bySlug, series, ambitions, effects, layers, year, lang };
+    const slugOf = (id: number): string => bySlug.get(id)!.slug;
+    return {
+      city: { slug: city.slug, name: city.name, countryCode: city.countryCode },
+      year,
+      language: lang,
+      networks: networks.map(networkRef),
+      summary: {
+        indicatorCount: progress.indicatorCount,
+        currentCount: progress.currentCount,
+        coverage: progress.coverage,
+        meanScore: progress.meanScore,
+        statusCounts: progress.statusCounts,
+      },
+      goals: progress.goals,
+      indicators: progress.indicators.map((p) => indicatorRow(p, context)),
+      largestGaps: progress.largestGaps.map(slugOf),
+      ...planOf(progress.indicators, layers, slugOf, effects),
+      gapCharts: gapChartsOf(progress, context),
+      strongestImprovements: progress.strongestImprovements.map(slugOf),
+      drafts: draftYears,
+    };
+  }
+
+  /**
+   * What the city page is computed from: the networks' indicators, the
+   * city's series (drafts in the networks whose drafts the reader sees),
+   * its draft years and the ambitions the reader may see.
+   */
+  private async cityProgressInputs(
+    cityId: number,
+    networks: NetworkVersion[],
+    drafts: ReadonlySet<number>,
+  ): Promise<{
+    indicators: IndicatorRecord[];
+    series: Map<number, YearValue[]>;
+    draftYears: CityProgressResponse['drafts'];
+    ambitions: Map<number, AmbitionPoint>;
+  }> {
     const { repos } = this.uow;
-    const query = { lang };
-    {
-      const networkIds = networks.map((n) => n.id);
-      const draftIds = networkIds.filter((id) => drafts.has(id));
-      const publishedIds = networkIds.filter((id) => !drafts.has(id));
-      const indicators = (
-        await Promise.all(networkIds.map((id) => repos.indicators.listForNetwork(id)))
-      ).flat();
-      const points = await repos.progress.cityPoints(city.id, draftIds, publishedIds);
-      const slugOfNetwork = new Map(networks.map((n) => [n.id, n.slug]));
-      const draftYears = (await repos.progress.draftYears(city.id, draftIds)).map((d) => ({
-        network: slugOfNetwork.get(d.networkId)!,
-        year: d.year,
-        state: d.state,
-        values: d.values,
-      }));
-      const series = groupSeries(points).get(city.id) ?? new Map<number, YearValue[]>();
-      // Members see the working ambitions of their networks, everyone else the approved ones.
-      const ambitions = new Map(
-        [
-          ...(draftIds.length === 0
-            ? []
-            : await repos.progress.ambitions({ cityId: city.id, networkIds: draftIds })),
-          ...(publishedIds.length === 0
-            ? []
-            : await repos.progress.ambitions({ cityId: city.id, networkIds: publishedIds }, true)),
-        ].map((a) => [a.indicatorId, toAmbitionPoint(a)]),
-      );
-      const progress = computeCityProgress({
-        year: year ?? new Date().getUTCFullYear(),
-        indicators: indicators.map(toProgressIndicator),
-        observations: series,
-        ambitions,
-      });
-      const bySlug = new Map(indicators.map((i) => [i.id, i]));
-      // Members see the plan's working copy, everyone else its approved copy.
-      const effects = groupEffects(await repos.actions.effectPoints(city.id, drafts.size === 0));
-      const layers = new Map(
-        progress.indicators.map((p) => [
-          p.indicatorId,
-          actionLayer(
-            p.assessment,
-            ambitions.get(p.indicatorId) ?? null,
-            bySlug.get(p.indicatorId)!,
-            effects.get(p.indicatorId) ?? [],
-          ),
-        ]),
-      );
-      const rows: IndicatorProgress[] = progress.indicators.map((p) => {
-        const indicator = bySlug.get(p.indicatorId)!;
-        const ambition = ambitions.get(p.indicatorId) ?? null;
-        const assessment = toAssessment(p.assessment);
-        return {
-          slug: indicator.slug,
-          name: localName(indicator, query.lang),
-          unit: localUnit(indicator, query.lang),
-          decimals: indicator.decimals,
-          direction: indicator.direction,
-          goal: indicator.goal,
-          network: indicator.networkSlug,
-          sdgLinks: indicator.sdgLinks,
-          latest: p.latest,
-          stale: p.stale,
-          ambition,
-          series: (series.get(p.indicatorId) ?? []).filter((v) => year === null || v.year <= year),
-          ...assessment,
-          actionGap:
-            assessment.actionGap === null
-              ? null
-              : { ...assessment.actionGap, withActions: layers.get(p.indicatorId) ?? null },
-          improvement: p.improvement,
-          normalised: p.normalised,
-          colour: p.colour,
-        };
-      });
-      const slugOf = (id: number): string => bySlug.get(id)!.slug;
-      const gapCharts = progress.largestGaps.map((id) => {
-        const p = progress.indicators.find((r) => r.indicatorId === id)!;
-        const indicator = bySlug.get(id)!;
-        return {
-          indicator: indicator.slug,
-          points: withActionsChart(
-            actionGapChart(
-              chartInput(indicator, series.get(id) ?? [], ambitions.get(id) ?? null, year),
-              p.assessment,
-            ),
-            p.assessment,
-            ambitions.get(id) ?? null,
-            effects.get(id) ?? [],
-          ),
-        };
-      });
-      return {
-        city: { slug: city.slug, name: city.name, countryCode: city.countryCode },
-        year,
-        language: query.lang,
-        networks: networks.map(networkRef),
-        summary: {
-          indicatorCount: progress.indicatorCount,
-          currentCount: progress.currentCount,
-          coverage: progress.coverage,
-          meanScore: progress.meanScore,
-          statusCounts: progress.statusCounts,
-        },
-        goals: progress.goals,
-        indicators: rows,
-        largestGaps: progress.largestGaps.map(slugOf),
-        ...planOf(progress.indicators, layers, slugOf, effects),
-        gapCharts,
-        strongestImprovements: progress.strongestImprovements.map(slugOf),
-        drafts: draftYears,
-      };
-    }
+    const networkIds = networks.map((n) => n.id);
+    const draftIds = networkIds.filter((id) => drafts.has(id));
+    const publishedIds = networkIds.filter((id) => !drafts.has(id));
+    const indicators = (
+      await Promise.all(networkIds.map((id) => repos.indicators.listForNetwork(id)))
+    ).flat();
+    const points = await repos.progress.cityPoints(cityId, draftIds, publishedIds);
+    const slugOfNetwork = new Map(networks.map((n) => [n.id, n.slug]));
+    const draftYears = (await repos.progress.draftYears(cityId, draftIds)).map((d) => ({
+      network: slugOfNetwork.get(d.networkId)!,
+      year: d.year,
+      state: d.state,
+      values: d.values,
+    }));
+    const series = groupSeries(points).get(cityId) ?? new Map<number, YearValue[]>();
+    // Members see the working ambitions of their networks, everyone else the approved ones.
+    const ambitions = new Map(
+      [
+        ...(draftIds.length === 0
+          ? []
+          : await repos.progress.ambitions({ cityId, networkIds: draftIds })),
+        ...(publishedIds.length === 0
+          ? []
+          : await repos.progress.ambitions({ cityId, networkIds: publishedIds }, true)),
+      ].map((a) => [a.indicatorId, toAmbitionPoint(a)]),
+    );
+    return { indicators, series, draftYears, ambitions };
   }
 
   /**

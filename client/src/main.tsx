@@ -17,6 +17,7 @@ import './styles/numbers.css';
 import './styles/home.css';
 import './styles/controls.css';
 import './styles/downloads.css';
+import './styles/notifications.css';
 
 function storedLanguage(): string | null {
   try {

@@ -35,6 +35,10 @@ import type { CityDetail, CityListResponse } from '../../server/src/schemas/city
 import type { CityDistricts } from '../../server/src/schemas/district.schema';
 import type { NetworkDetail, NetworkListResponse } from '../../server/src/schemas/network.schema';
 import type {
+  NotificationCount,
+  NotificationList,
+} from '../../server/src/schemas/notification.schema';
+import type {
   Ambition,
   AmbitionListResponse,
   HistoryResponse,
@@ -92,6 +96,8 @@ export type ApiBody =
   | Static<typeof MembershipResponse>
   | Static<typeof NetworkDetail>
   | Static<typeof NetworkListResponse>
+  | Static<typeof NotificationCount>
+  | Static<typeof NotificationList>
   | Static<typeof Ambition>
   | Static<typeof AmbitionListResponse>
   | Static<typeof HistoryResponse>

@@ -5,6 +5,7 @@ import { LoadingState } from '../components/ui/query-state';
 import { LocalLink, LocalNavLink } from '../components/ui/local-link';
 import { AccountMenu } from '../features/auth/components/account-menu';
 import { HeldBackNotice } from '../features/auth/components/held-back-notice';
+import { NotificationsLink } from '../features/notifications/components/notifications-link';
 import { LanguageSwitcher } from './language-switcher';
 import { LanguageSync } from './language-sync';
 
@@ -37,6 +38,7 @@ export function Layout(): ReactNode {
             </ul>
           </nav>
           <LanguageSwitcher />
+          <NotificationsLink />
           <AccountMenu />
         </div>
         <HeldBackNotice />

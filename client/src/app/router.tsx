@@ -100,6 +100,12 @@ export function createRouter(): ReturnType<typeof createBrowserRouter> {
           lazy: async () => ({ Component: (await import('./routes/account-page')).AccountPage }),
         },
         {
+          path: 'notifications',
+          lazy: async () => ({
+            Component: (await import('./routes/notifications-page')).NotificationsPage,
+          }),
+        },
+        {
           path: 'welcome',
           lazy: async () => ({ Component: (await import('./routes/welcome-page')).WelcomePage }),
         },

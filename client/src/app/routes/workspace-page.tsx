@@ -9,6 +9,7 @@ import { useDocumentTitle } from '../../components/ui/use-document-title';
 import { useSession } from '../../features/auth/api/auth-api';
 import { useCity } from '../../features/cities/api/cities-api';
 import { CityInvitations } from '../../features/memberships/components/city-invitations';
+import { notificationKeys } from '../../features/notifications/api/notifications-api';
 import {
   useCityAmbitions,
   useCityReviews,
@@ -40,7 +41,7 @@ import {
   seriesKey,
   type SeriesDimensions,
 } from '../../lib/series';
-import { useSearchParam } from '../../lib/url-state';
+import { parseYear, useSearchParam } from '../../lib/url-state';
 
 const ALL_TABS = [
   'data',
@@ -68,6 +69,8 @@ export function WorkspacePage(): ReactNode {
   const [networkParam, setNetwork] = useSearchParam('network');
   const [tabParam, setTab] = useSearchParam('tab');
   const [seriesParam, setSeriesParam] = useSearchParam('series');
+  // A notification links to the review of one year (`&tab=review&year=2025`): it is highlighted.
+  const [yearParam] = useSearchParam('year');
   const network = networkParam ?? city.data?.networks[0]?.slug ?? '';
   // The catalogue step is for the network's coordinators (and administrators).
   const managesNetwork = (session.data?.roles ?? []).some(
@@ -151,6 +154,8 @@ export function WorkspacePage(): ReactNode {
   const refreshReviews = useCallback(() => {
     void client.invalidateQueries({ queryKey: workspaceKeys.reviews(network, slug) });
     void client.invalidateQueries({ queryKey: workspaceKeys.feed(slug) });
+    // A review step may answer a notification (or undo one): the header's count follows.
+    void client.invalidateQueries({ queryKey: notificationKeys.all });
   }, [client, network, slug]);
 
   // A typist saves a value a second: what is computed from the values (review counts,
@@ -383,7 +388,7 @@ export function WorkspacePage(): ReactNode {
                       reviews={reviews.data}
                       indicators={networkIndicators}
                       locale={lang}
-                      focusYear={reviewYear}
+                      focusYear={reviewYear ?? parseYear(yearParam) ?? null}
                       onChanged={refreshReviews}
                     />
                   )}

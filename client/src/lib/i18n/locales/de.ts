@@ -1466,6 +1466,32 @@ const de: Locale = {
     indicatorsNote: 'Die Städte bei einem Indikator vergleichen:',
     membersNote: 'Alle {{count}} Mitgliedsstädte stehen in der Rangliste oben (suchen Sie dort).',
   },
+  notifications: {
+    title: 'Benachrichtigungen',
+    linkNone: 'Benachrichtigungen, keine ungelesen',
+    linkUnread_one: 'Benachrichtigungen, {{count}} ungelesen',
+    linkUnread_other: 'Benachrichtigungen, {{count}} ungelesen',
+    lead: 'Prüfschritte in den Städten und Netzwerken, mit denen Sie arbeiten: was Ihnen zur Prüfung eingereicht wurde und was aus den Jahren wurde, die Sie eingereicht haben.',
+    onlyUnread: 'Nur ungelesene',
+    markAllRead: 'Alle als gelesen markieren',
+    allRead: 'Alle Benachrichtigungen sind als gelesen markiert.',
+    unreadCount_one: '{{count}} ungelesene Benachrichtigung',
+    unreadCount_other: '{{count}} ungelesene Benachrichtigungen',
+    unread: 'Ungelesen',
+    none: 'Noch keine Benachrichtigungen. Hier erfahren Sie, wenn Ihnen ein Jahr zur Prüfung eingereicht wird oder wenn ein Jahr, das Sie eingereicht haben, zurückgegeben, freigegeben oder wieder geöffnet wird.',
+    noneUnread: 'Keine ungelesenen Benachrichtigungen.',
+    signInFirst: 'Melden Sie sich an, um Ihre Benachrichtigungen zu sehen.',
+    comment: ': \u201e{{comment}}\u201c',
+    sentence: {
+      submitted:
+        '{{actor}} hat die Zahlen von {{city}} für {{year}} in {{network}} zur Prüfung eingereicht',
+      withdrawn:
+        '{{actor}} hat die Zahlen von {{city}} für {{year}} in {{network}} aus der Prüfung zurückgezogen',
+      returned: '{{actor}} hat die Zahlen von {{city}} für {{year}} in {{network}} zurückgegeben',
+      approved: '{{actor}} hat die Zahlen von {{city}} für {{year}} in {{network}} freigegeben',
+      reopened: '{{actor}} hat die Zahlen von {{city}} für {{year}} in {{network}} wieder geöffnet',
+    },
+  },
 };
 
 export default de;

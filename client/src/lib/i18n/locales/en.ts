@@ -1435,6 +1435,30 @@ const en = {
     membersNote:
       'The {{count}} member cities are all in the ranking above (search it to find one).',
   },
+  notifications: {
+    title: 'Notifications',
+    linkNone: 'Notifications, none unread',
+    linkUnread_one: 'Notifications, {{count}} unread',
+    linkUnread_other: 'Notifications, {{count}} unread',
+    lead: 'Review steps in the cities and networks you work on: what was submitted for you to review, and what happened to the years you submitted.',
+    onlyUnread: 'Only unread',
+    markAllRead: 'Mark all as read',
+    allRead: 'All notifications are marked as read.',
+    unreadCount_one: '{{count}} unread notification',
+    unreadCount_other: '{{count}} unread notifications',
+    unread: 'Unread',
+    none: 'No notifications yet. You are told here when a year is submitted for you to review, or when a year you submitted is returned, approved or reopened.',
+    noneUnread: 'No unread notifications.',
+    signInFirst: 'Sign in to see your notifications.',
+    comment: ': \u201c{{comment}}\u201d',
+    sentence: {
+      submitted: '{{actor}} submitted {{city}}\u2019s {{year}} figures in {{network}} for review',
+      withdrawn: '{{actor}} withdrew {{city}}\u2019s {{year}} figures in {{network}} from review',
+      returned: '{{actor}} returned {{city}}\u2019s {{year}} figures in {{network}}',
+      approved: '{{actor}} approved {{city}}\u2019s {{year}} figures in {{network}}',
+      reopened: '{{actor}} reopened {{city}}\u2019s {{year}} figures in {{network}}',
+    },
+  },
 };
 
 export type Messages = typeof en;

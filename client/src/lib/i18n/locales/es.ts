@@ -1510,6 +1510,33 @@ const es: Locale = {
     membersNote:
       'Las {{count}} ciudades miembro están todas en la clasificación de arriba (búsquela allí).',
   },
+  notifications: {
+    title: 'Notificaciones',
+    linkNone: 'Notificaciones, ninguna sin leer',
+    linkUnread_one: 'Notificaciones, {{count}} sin leer',
+    linkUnread_many: 'Notificaciones, {{count}} sin leer',
+    linkUnread_other: 'Notificaciones, {{count}} sin leer',
+    lead: 'Los pasos de revisión en las ciudades y redes con las que trabaja: lo que se le ha enviado para revisar y lo que ha pasado con los años que usted envió.',
+    onlyUnread: 'Solo sin leer',
+    markAllRead: 'Marcar todo como leído',
+    allRead: 'Todas las notificaciones están marcadas como leídas.',
+    unreadCount_one: '{{count}} notificación sin leer',
+    unreadCount_many: '{{count}} notificaciones sin leer',
+    unreadCount_other: '{{count}} notificaciones sin leer',
+    unread: 'Sin leer',
+    none: 'Aún no hay notificaciones. Aquí se le avisará cuando se le envíe un año para revisar o cuando un año que usted envió se devuelva, se apruebe o se reabra.',
+    noneUnread: 'No hay notificaciones sin leer.',
+    signInFirst: 'Inicie sesión para ver sus notificaciones.',
+    comment: ': \u00ab{{comment}}\u00bb',
+    sentence: {
+      submitted: '{{actor}} envió a revisión las cifras de {{year}} de {{city}} en {{network}}',
+      withdrawn:
+        '{{actor}} retiró de la revisión las cifras de {{year}} de {{city}} en {{network}}',
+      returned: '{{actor}} devolvió las cifras de {{year}} de {{city}} en {{network}}',
+      approved: '{{actor}} aprobó las cifras de {{year}} de {{city}} en {{network}}',
+      reopened: '{{actor}} reabrió las cifras de {{year}} de {{city}} en {{network}}',
+    },
+  },
 };
 
 export default es;

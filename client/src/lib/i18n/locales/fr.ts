@@ -1529,6 +1529,34 @@ const fr: Locale = {
     membersNote:
       'Les {{count}} villes membres figurent toutes dans le classement ci-dessus (cherchez-y une ville).',
   },
+  notifications: {
+    title: 'Notifications',
+    linkNone: 'Notifications, aucune non lue',
+    linkUnread_one: 'Notifications, {{count}} non lue',
+    linkUnread_many: 'Notifications, {{count}} non lues',
+    linkUnread_other: 'Notifications, {{count}} non lues',
+    lead: 'Les étapes de vérification dans les villes et les réseaux dont vous vous occupez\u00a0: ce qui vous a été soumis pour vérification, et ce qu\u2019il est advenu des années que vous avez soumises.',
+    onlyUnread: 'Non lues seulement',
+    markAllRead: 'Tout marquer comme lu',
+    allRead: 'Toutes les notifications sont marquées comme lues.',
+    unreadCount_one: '{{count}} notification non lue',
+    unreadCount_many: '{{count}} notifications non lues',
+    unreadCount_other: '{{count}} notifications non lues',
+    unread: 'Non lue',
+    none: 'Aucune notification pour l\u2019instant. Vous êtes averti ici lorsqu\u2019une année vous est soumise pour vérification, ou lorsqu\u2019une année que vous avez soumise est renvoyée, approuvée ou rouverte.',
+    noneUnread: 'Aucune notification non lue.',
+    signInFirst: 'Connectez-vous pour voir vos notifications.',
+    comment: '\u00a0: «\u00a0{{comment}}\u00a0»',
+    sentence: {
+      submitted:
+        '{{actor}} a soumis à vérification les chiffres {{year}} pour {{city}} (réseau {{network}})',
+      withdrawn:
+        '{{actor}} a retiré de la vérification les chiffres {{year}} pour {{city}} (réseau {{network}})',
+      returned: '{{actor}} a renvoyé les chiffres {{year}} pour {{city}} (réseau {{network}})',
+      approved: '{{actor}} a approuvé les chiffres {{year}} pour {{city}} (réseau {{network}})',
+      reopened: '{{actor}} a rouvert les chiffres {{year}} pour {{city}} (réseau {{network}})',
+    },
+  },
 };
 
 export default fr;

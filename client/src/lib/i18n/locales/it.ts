@@ -1521,6 +1521,32 @@ const it: Locale = {
     indicatorsNote: 'Confrontare le città su un indicatore:',
     membersNote: 'Tutte le {{count}} città membro sono nella classifica qui sopra (cercatela lì).',
   },
+  notifications: {
+    title: 'Notifiche',
+    linkNone: 'Notifiche, nessuna non letta',
+    linkUnread_one: 'Notifiche, {{count}} non letta',
+    linkUnread_many: 'Notifiche, {{count}} non lette',
+    linkUnread_other: 'Notifiche, {{count}} non lette',
+    lead: 'I passaggi di verifica nelle città e nelle reti di cui ti occupi: cosa ti è stato inviato da verificare e cosa è successo agli anni che hai inviato.',
+    onlyUnread: 'Solo non lette',
+    markAllRead: 'Segna tutte come lette',
+    allRead: 'Tutte le notifiche sono segnate come lette.',
+    unreadCount_one: '{{count}} notifica non letta',
+    unreadCount_many: '{{count}} notifiche non lette',
+    unreadCount_other: '{{count}} notifiche non lette',
+    unread: 'Non letta',
+    none: 'Ancora nessuna notifica. Qui saprai quando ti viene inviato un anno da verificare o quando un anno che hai inviato viene restituito, approvato o riaperto.',
+    noneUnread: 'Nessuna notifica non letta.',
+    signInFirst: 'Accedi per vedere le tue notifiche.',
+    comment: ': \u00ab{{comment}}\u00bb',
+    sentence: {
+      submitted: '{{actor}} ha inviato alla verifica i dati {{year}} di {{city}} in {{network}}',
+      withdrawn: '{{actor}} ha ritirato dalla verifica i dati {{year}} di {{city}} in {{network}}',
+      returned: '{{actor}} ha restituito i dati {{year}} di {{city}} in {{network}}',
+      approved: '{{actor}} ha approvato i dati {{year}} di {{city}} in {{network}}',
+      reopened: '{{actor}} ha riaperto i dati {{year}} di {{city}} in {{network}}',
+    },
+  },
 };
 
 export default it;

@@ -191,9 +191,19 @@ export class AmbitionService {
           update: (a) =>
             repos.ambitions.updateIfVersion(city.id, indicator.id, a.version, fields, actor.userId),
           reload: () => repos.ambitions.find(city.id, indicator.id),
+          // Saving the same ambition again writes nothing (and so stays approved when it was).
+          unchanged: (a) =>
+            a.baselineYear === fields.baselineYear &&
+            a.baselineValue === fields.baselineValue &&
+            a.targetYear === fields.targetYear &&
+            a.targetValue === fields.targetValue &&
+            a.note === fields.note,
         },
       );
-      return { ambition: toAmbition(saved, false), created };
+      const approved = created
+        ? undefined
+        : await repos.ambitions.find(city.id, indicator.id, { published: true });
+      return { ambition: toAmbition(saved, isApproved(saved, approved)), created };
     });
   }
 

@@ -428,6 +428,20 @@ describe('review workflow', () => {
     expect((await http.get<Ambition>(url, editor.headers)).body.approved).toBe(true);
     expect(await progress(anonymous)).toMatchObject({ targetValue: 60 });
 
+    // Saving the approved ambition again unchanged (the form's Save pressed twice) keeps it
+    // approved: nothing is written, no version, no history entry.
+    const approved = (await http.get<Ambition>(url, editor.headers)).body;
+    const historyBefore = await http.get<HistoryResponse>(`${url}/history`, editor.headers);
+    const again = await http.put<Ambition>(url, first, {
+      ...editor.headers,
+      'if-match': approved.etag,
+    });
+    expect(again.status, again.text).toBe(200);
+    expect(again.body).toMatchObject({ approved: true, etag: approved.etag });
+    expect((await http.get<HistoryResponse>(`${url}/history`, editor.headers)).body).toEqual(
+      historyBefore.body,
+    );
+
     // A later change waits for the next approval; the public keeps the approved target.
     const current = (await http.get<Ambition>(url, editor.headers)).body;
     const changed = await http.put<Ambition>(

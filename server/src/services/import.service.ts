@@ -26,7 +26,7 @@ import {
   type ImportFormat,
   type ReaderOptions,
 } from './import/formats';
-import { isRecordError, isSkip } from './import/formats/format';
+import { isRecordError, isSkip, type ReadOutcome } from './import/formats/format';
 import { plausibilityPass, type ImportFlag } from './import/plausibility-pass';
 import { SeriesNumbers, StagedColumns } from './import/staged-columns';
 import { lockedMessage } from './review.service';
@@ -295,47 +295,18 @@ export class ImportService {
     const tally = new ImportTally(options);
     const columns = new StagedColumns();
     const series = new SeriesNumbers();
-    const staging = await repos.imports.openStaging();
-    let reader: FormatReader | null = null;
-    try {
-      reader = await this.stage(open, {
-        catalogue,
-        tally,
-        columns,
-        series,
-        staging,
-        principal,
-        options,
-      });
-      await staging.finish();
-    } catch (err) {
-      await staging.abort();
-      if (err instanceof HeaderError) tally.problem(1, null, null, err.message);
-      else if (err instanceof CsvSyntaxError)
-        tally.problem(err.record, null, null, `${err.message} Reading stopped here.`);
-      else if (err instanceof EncodingError) tally.problem(err.record, null, null, err.message);
-      else throw err;
-    }
+    const reader = await this.stageFile(repos, open, {
+      catalogue,
+      tally,
+      columns,
+      series,
+      principal,
+      options,
+    });
 
-    if (tally.forbidden.size > 0) {
-      const cities = [...tally.forbidden].map(([city, entry]) => ({ city, ...entry }));
-      throw new AppError(
-        'forbidden',
-        `This file has values for ${cities.map((c) => c.city).join(', ')}, which you are not an editor of; nothing was imported. Remove those rows or ask an editor of those cities.`,
-        cities,
-      );
-    }
-    if (reader === null && tally.errorCount === 0) {
-      tally.problem(
-        1,
-        null,
-        null,
-        'The file is empty: it needs a header line and at least one row.',
-      );
-    } else if (tally.rowsRead === 0 && tally.errorCount === 0) {
-      tally.problem(2, null, null, 'The file has a header but no rows.');
-    }
-    const importColumns: ImportColumns = (reader as FormatReader | null)?.columns ?? {
+    refuseForbidden(tally);
+    reportEmpty(tally, reader);
+    const importColumns: ImportColumns = reader?.columns ?? {
       status: false,
       source: false,
       note: false,
@@ -359,7 +330,61 @@ export class ImportService {
       if (options.dryRun) return report;
       throw new ImportRejectedError(report);
     }
+    return this.writeStaged(repos, principal, {
+      catalogue,
+      tally,
+      columns,
+      series,
+      importColumns,
+      options,
+    });
+  }
 
+  /**
+   * Opens the staging table and stages the file into it; a header, CSV or
+   * encoding error becomes the tally's problem (the staging is abandoned).
+   * Returns the reader (null for an empty file or a refused header).
+   */
+  private async stageFile(
+    repos: Repositories,
+    open: () => Readable,
+    run: Omit<StageRun, 'staging'>,
+  ): Promise<FormatReader | null> {
+    const { tally } = run;
+    const staging = await repos.imports.openStaging();
+    let reader: FormatReader | null = null;
+    try {
+      reader = await this.stage(open, { ...run, staging });
+      await staging.finish();
+    } catch (err) {
+      await staging.abort();
+      if (err instanceof HeaderError) tally.problem(1, null, null, err.message);
+      else if (err instanceof CsvSyntaxError)
+        tally.problem(err.record, null, null, `${err.message} Reading stopped here.`);
+      else if (err instanceof EncodingError) tally.problem(err.record, null, null, err.message);
+      else throw err;
+    }
+    return reader;
+  }
+
+  /**
+   * A staged file without errors: the plausibility flags of what it changes,
+   * then (unless a dry run) the import record and the merge. A file that
+   * changes nothing writes nothing.
+   */
+  private async writeStaged(
+    repos: Repositories,
+    principal: Principal,
+    run: {
+      catalogue: ImportCatalogue;
+      tally: ImportTally;
+      columns: StagedColumns;
+      series: SeriesNumbers;
+      importColumns: ImportColumns;
+      options: ImportOptions & { networkId: number | null };
+    },
+  ): Promise<ImportReport> {
+    const { catalogue, tally, columns, series, importColumns, options } = run;
     const counts = await repos.imports.diffCounts(importColumns);
     // A file that changes nothing writes nothing, not even an import record
     // (and its values were checked for plausibility when they were stored).
@@ -412,41 +437,10 @@ export class ImportService {
    * through the validator; duplicates are found with a numeric key. Returns
    * the reader (null for an empty file).
    */
-  private async stage(
-    open: () => Readable,
-    run: {
-      catalogue: ImportCatalogue;
-      tally: ImportTally;
-      columns: StagedColumns;
-      series: SeriesNumbers;
-      staging: StagingWriter;
-      principal: Principal;
-      options: ImportOptions & { networkId: number | null };
-    },
-  ): Promise<FormatReader | null> {
-    const { catalogue, tally, columns, series, staging, principal, options } = run;
-    let reader: FormatReader | null = null;
-    const headerOf = (fields: string[]): FormatReader => {
-      // The format is reported even when its reader refuses the header.
-      tally.format = options.format ?? detectFormat(fields);
-      const chosen = readerFor(fields, options, catalogue);
-      tally.format = chosen.format;
-      return chosen;
-    };
-    await readRecords(
-      open(),
-      (fields, rowNo) => {
-        if (rowNo === 1) reader = headerOf(fields);
-        else if (reader?.scan !== undefined) reader.scan(fields);
-      },
-      (delimiter) => {
-        tally.delimiter = delimiter;
-      },
-      // Only the header unless the reader needs a first pass over the whole file.
-      () => reader !== null && reader.scan === undefined,
-    );
-    if (reader === null) return null;
-    const chosen: FormatReader = reader;
+  private async stage(open: () => Readable, run: StageRun): Promise<FormatReader | null> {
+    const { catalogue, tally, principal } = run;
+    const chosen = await readHeader(open, run);
+    if (chosen === null) return null;
     const context: RowContext<CatalogueCity, CatalogueIndicator> = {
       fixedIndicator: chosen.fixedIndicator,
       decimalComma: tally.delimiter !== ',',
@@ -465,53 +459,7 @@ export class ImportService {
         if (rowNo === 1) return;
         tally.rowsRead++;
         for (const read of chosen.rows(fields)) {
-          if (isSkip(read)) {
-            tally.skip(read.skip);
-            continue;
-          }
-          if (isRecordError(read)) {
-            tally.problem(rowNo, read.column ?? null, read.value ?? null, read.error);
-            continue;
-          }
-          const outcome = validateRow(read, context);
-          if (outcome.kind === 'skipped') {
-            tally.skip(outcome.reason);
-            continue;
-          }
-          if (outcome.kind === 'invalid') {
-            for (const p of outcome.problems) tally.problem(rowNo, p.column, p.value, p.message);
-            if (outcome.forbiddenCity !== null) tally.forbid(outcome.forbiddenCity.slug, rowNo);
-            continue;
-          }
-          const row = outcome.row;
-          const seriesNumber = series.numberOf(row.series);
-          const key = uniqueKey(row.city.dense, row.indicator.dense, seriesNumber, row.year);
-          const first = seen.get(key);
-          if (first !== undefined) {
-            tally.problem(
-              rowNo,
-              null,
-              null,
-              `Row ${first} already has ${row.city.slug}, ${row.indicator.slug}${row.series === '' ? '' : ` ${row.series}`}, ${row.year}; each value may appear once.`,
-            );
-            continue;
-          }
-          seen.set(key, rowNo);
-          tally.countSeries(row.indicator.slug, row.series);
-          if (tally.errorCount > 0) continue; // the import will be refused: keep validating, stop staging
-          columns.push(row.city.id, row.indicator.id, seriesNumber, row.year, row.value, rowNo);
-          const flushing = staging.write({
-            rowNo,
-            cityId: row.city.id,
-            indicatorId: row.indicator.id,
-            series: row.series,
-            year: row.year,
-            value: row.value,
-            status: row.status,
-            source: row.source,
-            note: row.note,
-            flags: row.flags,
-          });
+          const flushing = stageRead(read, rowNo, context, seen, run);
           if (flushing !== undefined) await flushing;
         }
       },
@@ -522,6 +470,132 @@ export class ImportService {
     }
     return chosen;
   }
+}
+
+/** What staging one file works with. */
+interface StageRun {
+  catalogue: ImportCatalogue;
+  tally: ImportTally;
+  columns: StagedColumns;
+  series: SeriesNumbers;
+  staging: StagingWriter;
+  principal: Principal;
+  options: ImportOptions & { networkId: number | null };
+}
+
+/** Values for cities the importer may not edit refuse the whole file (403), listing them. */
+function refuseForbidden(tally: ImportTally): void {
+  if (tally.forbidden.size === 0) return;
+  const cities = [...tally.forbidden].map(([city, entry]) => ({ city, ...entry }));
+  throw new AppError(
+    'forbidden',
+    `This file has values for ${cities.map((c) => c.city).join(', ')}, which you are not an editor of; nothing was imported. Remove those rows or ask an editor of those cities.`,
+    cities,
+  );
+}
+
+/** An empty file, or one with a header only, is a problem (unless another was found first). */
+function reportEmpty(tally: ImportTally, reader: FormatReader | null): void {
+  if (reader === null && tally.errorCount === 0) {
+    tally.problem(1, null, null, 'The file is empty: it needs a header line and at least one row.');
+  } else if (tally.rowsRead === 0 && tally.errorCount === 0) {
+    tally.problem(2, null, null, 'The file has a header but no rows.');
+  }
+}
+
+/**
+ * The first pass: the header picks the format's reader (reported in the
+ * tally even when it refuses the header), and a reader that must see the
+ * whole file first scans it. Null for an empty file.
+ */
+async function readHeader(
+  open: () => Readable,
+  run: Pick<StageRun, 'catalogue' | 'tally' | 'options'>,
+): Promise<FormatReader | null> {
+  const { catalogue, tally, options } = run;
+  let reader: FormatReader | null = null;
+  const headerOf = (fields: string[]): FormatReader => {
+    // The format is reported even when its reader refuses the header.
+    tally.format = options.format ?? detectFormat(fields);
+    const chosen = readerFor(fields, options, catalogue);
+    tally.format = chosen.format;
+    return chosen;
+  };
+  await readRecords(
+    open(),
+    (fields, rowNo) => {
+      if (rowNo === 1) reader = headerOf(fields);
+      else if (reader?.scan !== undefined) reader.scan(fields);
+    },
+    (delimiter) => {
+      tally.delimiter = delimiter;
+    },
+    // Only the header unless the reader needs a first pass over the whole file.
+    () => reader !== null && reader.scan === undefined,
+  );
+  return reader;
+}
+
+/**
+ * One value the reader found in record `rowNo`: skipped, reported as a
+ * problem, or validated and staged. Returns the staging writer's flush when
+ * it must be awaited.
+ */
+function stageRead(
+  read: ReadOutcome,
+  rowNo: number,
+  context: RowContext<CatalogueCity, CatalogueIndicator>,
+  seen: NumberMap,
+  run: StageRun,
+): Promise<void> | undefined {
+  const { tally, columns, series, staging } = run;
+  if (isSkip(read)) {
+    tally.skip(read.skip);
+    return undefined;
+  }
+  if (isRecordError(read)) {
+    tally.problem(rowNo, read.column ?? null, read.value ?? null, read.error);
+    return undefined;
+  }
+  const outcome = validateRow(read, context);
+  if (outcome.kind === 'skipped') {
+    tally.skip(outcome.reason);
+    return undefined;
+  }
+  if (outcome.kind === 'invalid') {
+    for (const p of outcome.problems) tally.problem(rowNo, p.column, p.value, p.message);
+    if (outcome.forbiddenCity !== null) tally.forbid(outcome.forbiddenCity.slug, rowNo);
+    return undefined;
+  }
+  const row = outcome.row;
+  const seriesNumber = series.numberOf(row.series);
+  const key = uniqueKey(row.city.dense, row.indicator.dense, seriesNumber, row.year);
+  const first = seen.get(key);
+  if (first !== undefined) {
+    tally.problem(
+      rowNo,
+      null,
+      null,
+      `Row ${first} already has ${row.city.slug}, ${row.indicator.slug}${row.series === '' ? '' : ` ${row.series}`}, ${row.year}; each value may appear once.`,
+    );
+    return undefined;
+  }
+  seen.set(key, rowNo);
+  tally.countSeries(row.indicator.slug, row.series);
+  if (tally.errorCount > 0) return undefined; // the import will be refused: keep validating, stop staging
+  columns.push(row.city.id, row.indicator.id, seriesNumber, row.year, row.value, rowNo);
+  return staging.write({
+    rowNo,
+    cityId: row.city.id,
+    indicatorId: row.indicator.id,
+    series: row.series,
+    year: row.year,
+    value: row.value,
+    status: row.status,
+    source: row.source,
+    note: row.note,
+    flags: row.flags,
+  });
 }
 
 /**

@@ -137,7 +137,13 @@ function comparison(direction: 'increase' | 'decrease'): ComparisonResponse {
     ambition:
       target === null
         ? null
-        : { baselineYear: 2015, baselineValue: 10, targetYear: 2030, targetValue: target },
+        : {
+            baselineYear: 2015,
+            baselineValue: 10,
+            targetYear: 2030,
+            targetValue: target,
+            approved: true,
+          },
     series: series.map(([year, value, norm]) => ({ year, value, normalised: norm })),
     hasDrafts: false,
   });

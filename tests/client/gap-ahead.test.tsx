@@ -16,7 +16,13 @@ describe('a projection beyond the target', () => {
       name: 'PM2.5 annual mean',
       unit: 'µg/m³',
       direction: 'decrease',
-      ambition: { baselineYear: 2015, baselineValue: 12, targetYear: 2030, targetValue: 10 },
+      ambition: {
+        baselineYear: 2015,
+        baselineValue: 12,
+        targetYear: 2030,
+        targetValue: 10,
+        approved: true,
+      },
       actionGap: { ...base.actionGap!, projectedValue: 7.3, gap: 0, gapShare: 0, paceRatio: 0.4 },
     });
     for (const [lang, expected] of [

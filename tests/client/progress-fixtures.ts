@@ -29,7 +29,13 @@ export function indicatorProgress(overrides: Partial<IndicatorProgress> = {}): I
     sdgLinks: [{ target: '11.6', indicator: '11.6.1' }],
     latest: { year: 2023, value: 38 },
     stale: false,
-    ambition: { baselineYear: 2015, baselineValue: 30, targetYear: 2030, targetValue: 65 },
+    ambition: {
+      baselineYear: 2015,
+      baselineValue: 30,
+      targetYear: 2030,
+      targetValue: 65,
+      approved: true,
+    },
     series: [
       { year: 2015, value: 30 },
       { year: 2019, value: 34 },
@@ -214,7 +220,13 @@ export function comparison(): ComparisonResponse {
     ambition:
       target === null
         ? null
-        : { baselineYear: 2015, baselineValue: 20, targetYear: 2030, targetValue: target },
+        : {
+            baselineYear: 2015,
+            baselineValue: 20,
+            targetYear: 2030,
+            targetValue: target,
+            approved: true,
+          },
     series: [
       { year: 2015, value: value - 8, normalised: ((value - 18) / 55) * 100 },
       { year: 2023, value, normalised: ((value - 10) / 55) * 100 },

@@ -33,6 +33,8 @@ export interface AmbitionRow {
   baselineValue: number;
   targetYear: number;
   targetValue: number;
+  /** Whether this is the approved ambition (always, for the public's copy). */
+  approved: boolean;
 }
 
 /** All values (members' view) or the approved copy (the public's). */
@@ -280,10 +282,23 @@ export class ProgressRepository {
         'a.target_year',
         'a.target_value',
       );
+    if (published) void query.select(this.knex.raw('true as approved'));
+    else
+      // The working copy is the approved one when the published copy was made from it
+      // (copied whole, version and creation time included: ambition.service.ts isApproved).
+      void query
+        .leftJoin('published_ambitions as p', function () {
+          this.on('p.city_id', 'a.city_id').andOn('p.indicator_id', 'a.indicator_id');
+        })
+        .select(
+          this.knex.raw(
+            'coalesce(p.version = a.version and p.created_at = a.created_at, false) as approved',
+          ),
+        );
     if (filter.cityId !== undefined) query.where('a.city_id', filter.cityId);
     if (filter.networkIds !== undefined) query.whereIn('i.network_id', filter.networkIds);
     if (filter.indicatorId !== undefined) query.where('a.indicator_id', filter.indicatorId);
-    const rows = (await query) as Array<Record<string, number>>;
+    const rows = (await query) as Array<Record<string, number> & { approved: boolean }>;
     return rows.map((r) => ({
       cityId: r.city_id!,
       indicatorId: r.indicator_id!,
@@ -291,6 +306,7 @@ export class ProgressRepository {
       baselineValue: r.baseline_value!,
       targetYear: r.target_year!,
       targetValue: r.target_value!,
+      approved: r.approved,
     }));
   }
 

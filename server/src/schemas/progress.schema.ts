@@ -146,6 +146,10 @@ const AmbitionRef = Type.Object({
   baselineValue: Type.Number(),
   targetYear: Type.Integer(),
   targetValue: Type.Number(),
+  approved: Type.Boolean({
+    description:
+      'False when members see the city’s working copy, changed since a coordinator last approved a year of the city: the public sees the approved ambition (or none).',
+  }),
 });
 
 export const IndicatorProgress = Type.Object({

@@ -148,11 +148,15 @@ function chartInput(
   };
 }
 
-const toAmbitionPoint = (a: AmbitionRow): AmbitionPoint => ({
+/** An ambition as pages show it: the points, and whether it is the approved one. */
+type ShownAmbition = AmbitionPoint & { approved: boolean };
+
+const toAmbitionPoint = (a: AmbitionRow): ShownAmbition => ({
   baselineYear: a.baselineYear,
   baselineValue: a.baselineValue,
   targetYear: a.targetYear,
   targetValue: a.targetValue,
+  approved: a.approved,
 });
 
 function groupEffects(points: readonly EffectPoint[]): Map<number, EffectPoint[]> {
@@ -235,7 +239,7 @@ function planOf(
 interface CityPageContext {
   bySlug: ReadonlyMap<number, IndicatorRecord>;
   series: ReadonlyMap<number, YearValue[]>;
-  ambitions: ReadonlyMap<number, AmbitionPoint>;
+  ambitions: ReadonlyMap<number, ShownAmbition>;
   effects: ReadonlyMap<number, EffectPoint[]>;
   layers: ReadonlyMap<number, GapWithActions | null>;
   year: number | null;
@@ -493,7 +497,7 @@ export class ProgressService {
     indicators: IndicatorRecord[];
     series: Map<number, YearValue[]>;
     draftYears: CityProgressResponse['drafts'];
-    ambitions: Map<number, AmbitionPoint>;
+    ambitions: Map<number, ShownAmbition>;
   }> {
     const { repos } = this.uow;
     const networkIds = networks.map((n) => n.id);

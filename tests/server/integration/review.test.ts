@@ -413,7 +413,7 @@ describe('review workflow', () => {
     });
     expect((await http.get(url, anonymous)).status).toBe(404);
     expect(await progress(anonymous)).toBeNull();
-    expect(await progress(viewer.headers)).toMatchObject({ targetValue: 60 });
+    expect(await progress(viewer.headers)).toMatchObject({ targetValue: 60, approved: false });
 
     // Approving a year (here a new one, 2023) publishes it with the values.
     expect((await http.put(value(2023), { value: 41 }, editor.headers)).status).toBe(201);
@@ -426,7 +426,8 @@ describe('review workflow', () => {
       approved: true,
     });
     expect((await http.get<Ambition>(url, editor.headers)).body.approved).toBe(true);
-    expect(await progress(anonymous)).toMatchObject({ targetValue: 60 });
+    expect(await progress(anonymous)).toMatchObject({ targetValue: 60, approved: true });
+    expect(await progress(viewer.headers)).toMatchObject({ targetValue: 60, approved: true });
 
     // Saving the approved ambition again unchanged (the form's Save pressed twice) keeps it
     // approved: nothing is written, no version, no history entry.
@@ -456,6 +457,9 @@ describe('review workflow', () => {
       targetValue: 45,
       approved: false,
     });
+    // Members' progress views show the working copy, marked as not approved yet.
+    expect(await progress(viewer.headers)).toMatchObject({ targetValue: 45, approved: false });
+    expect(await progress(anonymous)).toMatchObject({ targetValue: 60, approved: true });
     const listed = await http.get<AmbitionListResponse>('/api/v1/cities/lyon/ambitions', anonymous);
     expect(listed.body.ambitions.map((a) => [a.targetValue, a.approved])).toEqual([[60, true]]);
   });

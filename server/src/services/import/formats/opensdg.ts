@@ -8,6 +8,8 @@ import {
   HeaderError,
   type FormatReader,
   type ReadOutcome,
+  type RecordError,
+  type Skip,
 } from './format';
 
 /**
@@ -71,6 +73,149 @@ function statusFlags(text: string): string {
     .join('');
 }
 
+/** Where an Open SDG file's columns are (-1 when absent). */
+interface OpenSdgLayout {
+  year: number;
+  value: number;
+  geocode: number;
+  /** Columns that tell series apart (Units, Series, …). */
+  identity: Array<{ i: number; name: string }>;
+  /** Breakdown dimensions (every other column). */
+  breakdowns: Array<{ i: number; name: string }>;
+  status: number;
+  note: number;
+}
+
+/** The columns of the header by what they mean (see the module comment). */
+function layoutOf(names: readonly string[], index: (name: string) => number): OpenSdgLayout {
+  const layout: OpenSdgLayout = {
+    year: index('year'),
+    value: index('value'),
+    geocode: index('geocode'),
+    identity: [],
+    breakdowns: [],
+    status: -1,
+    note: -1,
+  };
+  for (const [i, raw] of names.entries()) {
+    const lower = raw.toLowerCase();
+    if (
+      i === layout.year ||
+      i === layout.value ||
+      i === layout.geocode ||
+      lower === '' ||
+      IGNORED.has(lower)
+    )
+      continue;
+    if (lower in IDENTITY) layout.identity.push({ i, name: IDENTITY[lower]! });
+    else if (STATUS_COLUMNS.has(lower)) layout.status = i;
+    else if (NOTE_COLUMNS.has(lower)) layout.note = i;
+    else layout.breakdowns.push({ i, name: dimensionName(raw) });
+  }
+  return layout;
+}
+
+/**
+ * The city of a row from its GeoCode (see the module comment), or what to
+ * report instead. A district's code on a breakdown row is added to
+ * `dimensions` as its `geocode`.
+ */
+function cityOf(
+  code: string,
+  dimensions: Record<string, string>,
+  geocodeColumn: string | undefined,
+  homeCity: CatalogueCity | undefined,
+  catalogue: ImportCatalogue,
+): Cell | Skip | RecordError {
+  if (code === '') {
+    if (homeCity === undefined)
+      return { skip: 'rows without GeoCode (totals for a wider area) are not stored' };
+    return { column: null, text: homeCity.slug };
+  }
+  const named: CatalogueCity | undefined = catalogue.city(code);
+  if (named !== undefined) return { column: geocodeColumn!, text: named.slug };
+  if (homeCity !== undefined && Object.keys(dimensions).length > 0) {
+    // A ward's or district's code on a breakdown row: the area, within the city.
+    dimensions.geocode = code;
+    return { column: null, text: homeCity.slug };
+  }
+  if (homeCity !== undefined)
+    return {
+      error: `GeoCode "${code.slice(0, 40)}" is not a code of ${homeCity.slug} or of another city. If it is ${homeCity.slug}'s, add it to the city's codes (e.g. {"ons": "${code.slice(0, 40)}"}) and import again.`,
+    };
+  return { column: geocodeColumn!, text: code };
+}
+
+/** The city the file is for (?city=), required when it has no GeoCode column. */
+function homeCityOf(
+  slug: string | undefined,
+  hasGeocode: boolean,
+  catalogue: ImportCatalogue,
+): CatalogueCity | undefined {
+  const homeCity = slug === undefined ? undefined : catalogue.city(slug);
+  if (slug !== undefined && homeCity === undefined)
+    throw badRequest(`There is no city "${slug.trim().toLowerCase()}".`);
+  if (!hasGeocode && homeCity === undefined)
+    throw badRequest(
+      'This Open SDG file has no GeoCode column: say which city it is about with ?city=<city>.',
+    );
+  return homeCity;
+}
+
+/** A row's series: its breakdowns, and the identity values that differ from the headline's. */
+function dimensionsOf(
+  record: readonly string[],
+  breakdowns: ReadonlyArray<{ i: number; name: string }>,
+  identity: ReadonlyArray<{ i: number; name: string }>,
+  main: readonly string[],
+): Record<string, string> {
+  const dimensions: Record<string, string> = {};
+  for (const { i, name } of breakdowns) {
+    const text = record[i]!.trim();
+    if (text !== '') dimensions[name] = text;
+  }
+  identity.forEach(({ i, name }, k) => {
+    const text = record[i]!.trim();
+    if (text !== '' && text !== (main[k] ?? '')) dimensions[name] = text;
+  });
+  return dimensions;
+}
+
+/**
+ * The identity values (Units, Series, …) of the total rows, in order of
+ * appearance (the first pass), and the headline chosen from them once the
+ * rows are read: the one named like the indicator's unit, else the first.
+ */
+function headlineTotals(
+  indicator: CatalogueIndicator,
+  identity: ReadonlyArray<{ name: string }>,
+): { add(values: string[]): void; headline(): string[] } {
+  const totals: string[][] = [];
+  const seen = new Set<string>();
+  let headline: string[] | null = null;
+  return {
+    add(values) {
+      const key = values.join('\u0000');
+      if (!seen.has(key)) {
+        seen.add(key);
+        totals.push(values);
+      }
+    },
+    headline() {
+      if (headline !== null) return headline;
+      const unit = indicator.unit.trim().toLowerCase();
+      const unitsAt = identity.findIndex((c) => c.name === 'units');
+      headline =
+        (unitsAt >= 0 ? totals.find((t) => t[unitsAt]!.toLowerCase() === unit) : undefined) ??
+        totals[0] ??
+        [];
+      return headline;
+    },
+  };
+}
+
+const isCell = (c: Cell | Skip | RecordError): c is Cell => 'text' in c;
+
 export function openSdgReader(
   fields: readonly string[],
   options: { indicator?: string; city?: string },
@@ -83,47 +228,14 @@ export function openSdgReader(
       `The header does not fit the Open SDG format (missing ${missing.map((m) => `"${m}"`).join(', ')}). Expected: Year, Value and optionally GeoCode, Units, Series and breakdown columns.`,
     );
   const indicator = fixedIndicator(options.indicator, catalogue);
-  const homeCity = options.city === undefined ? undefined : catalogue.city(options.city);
-  const year = index('year');
-  const value = index('value');
-  const geocode = index('geocode');
-  const identity: Array<{ i: number; name: string }> = [];
-  const breakdowns: Array<{ i: number; name: string }> = [];
-  let status = -1;
-  let note = -1;
-  for (const [i, raw] of names.entries()) {
-    const lower = raw.toLowerCase();
-    if (i === year || i === value || i === geocode || lower === '' || IGNORED.has(lower)) continue;
-    if (lower in IDENTITY) identity.push({ i, name: IDENTITY[lower]! });
-    else if (STATUS_COLUMNS.has(lower)) status = i;
-    else if (NOTE_COLUMNS.has(lower)) note = i;
-    else breakdowns.push({ i, name: dimensionName(raw) });
-  }
-  if (options.city !== undefined && homeCity === undefined)
-    throw badRequest(`There is no city "${options.city.trim().toLowerCase()}".`);
-  if (geocode < 0 && homeCity === undefined)
-    throw badRequest(
-      'This Open SDG file has no GeoCode column: say which city it is about with ?city=<city>.',
-    );
+  const homeCity = homeCityOf(options.city, index('geocode') >= 0, catalogue);
+  const { year, value, geocode, identity, breakdowns, status, note } = layoutOf(names, index);
 
   const isTotal = (record: readonly string[]): boolean =>
     breakdowns.every(({ i }) => record[i]!.trim() === '');
   const identityOf = (record: readonly string[]): string[] =>
     identity.map(({ i }) => record[i]!.trim());
-  /** Identity values of total rows, in order of appearance (first pass). */
-  const totals: string[][] = [];
-  const seen = new Set<string>();
-  let headline: string[] | null = null;
-  const chooseHeadline = (): string[] => {
-    if (headline !== null) return headline;
-    const unit = indicator.unit.trim().toLowerCase();
-    const unitsAt = identity.findIndex((c) => c.name === 'units');
-    headline =
-      (unitsAt >= 0 ? totals.find((t) => t[unitsAt]!.toLowerCase() === unit) : undefined) ??
-      totals[0] ??
-      [];
-    return headline;
-  };
+  const totals = headlineTotals(indicator, identity);
 
   return {
     format: 'opensdg',
@@ -132,12 +244,7 @@ export function openSdgReader(
     columns: { status: false, source: false, note: note >= 0, flags: status >= 0 },
     scan(record) {
       if (record.length !== names.length || !isTotal(record)) return;
-      const values = identityOf(record);
-      const key = values.join('\u0000');
-      if (!seen.has(key)) {
-        seen.add(key);
-        totals.push(values);
-      }
+      totals.add(identityOf(record));
     },
     *rows(record): Iterable<ReadOutcome> {
       const wrongCount = fieldCountProblem(record, names.length);
@@ -145,36 +252,12 @@ export function openSdgReader(
         yield { error: wrongCount };
         return;
       }
-      const dimensions: Record<string, string> = {};
-      for (const { i, name } of breakdowns) {
-        const text = record[i]!.trim();
-        if (text !== '') dimensions[name] = text;
-      }
-      const main = chooseHeadline();
-      identityOf(record).forEach((text, k) => {
-        if (text !== '' && text !== (main[k] ?? '')) dimensions[identity[k]!.name] = text;
-      });
+      const dimensions = dimensionsOf(record, breakdowns, identity, totals.headline());
       const code = geocode < 0 ? '' : record[geocode]!.trim();
-      let city: Cell;
-      if (code === '') {
-        if (homeCity === undefined) {
-          yield { skip: 'rows without GeoCode (totals for a wider area) are not stored' };
-          return;
-        }
-        city = { column: null, text: homeCity.slug };
-      } else {
-        const named: CatalogueCity | undefined = catalogue.city(code);
-        if (named !== undefined) city = { column: names[geocode]!, text: named.slug };
-        else if (homeCity !== undefined && Object.keys(dimensions).length > 0) {
-          // A ward's or district's code on a breakdown row: the area, within the city.
-          dimensions.geocode = code;
-          city = { column: null, text: homeCity.slug };
-        } else if (homeCity !== undefined) {
-          yield {
-            error: `GeoCode "${code.slice(0, 40)}" is not a code of ${homeCity.slug} or of another city. If it is ${homeCity.slug}'s, add it to the city's codes (e.g. {"ons": "${code.slice(0, 40)}"}) and import again.`,
-          };
-          return;
-        } else city = { column: names[geocode]!, text: code };
+      const city = cityOf(code, dimensions, names[geocode], homeCity, catalogue);
+      if (!isCell(city)) {
+        yield city;
+        return;
       }
       const statusText = status < 0 ? '' : record[status]!.trim().toLowerCase();
       yield {

@@ -357,7 +357,7 @@ describe('the "Download / share" toolbar', () => {
     const bar = await screen.findByRole('group', { name: 'Herunterladen / teilen' });
     expect(within(bar).getByRole('link', { name: 'Alle Werte (CSV)' })).toHaveAttribute(
       'href',
-      '/api/v1/networks/demo-net/observations/export',
+      '/api/v1/networks/demo-net/observations/export?drafts=false',
     );
     const button = await within(bar).findByRole('button', {
       name: 'Rangliste und Zielwerte (CSV)',

@@ -13,6 +13,7 @@ import {
   AmbitionListResponse,
   CityHistoryQuery,
   CityObservationQuery,
+  ExportQuery,
   HistoryResponse,
   LatestQuery,
   ObservationListResponse,
@@ -159,6 +160,7 @@ export const cityRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = asy
         tags: ['Observations'],
         summary: 'All of a city\u2019s values as CSV (the import\u2019s long format)',
         params: CityParams,
+        querystring: ExportQuery,
         produces: ['text/csv'],
         description:
           'Columns: city,indicator,series,year,value,status,flags,source,note. Import the file back to restore the values.',
@@ -166,7 +168,7 @@ export const cityRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = asy
       },
     },
     async (request, reply) => {
-      const file = await exports.city(request.principal, request.params.city);
+      const file = await exports.city(request.principal, request.params.city, request.query);
       return reply
         .type('text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="${file.fileName}"`)

@@ -17,6 +17,7 @@ import {
 } from '../schemas/catalogue.schema';
 import { errorResponses } from '../schemas/common.schema';
 import { NetworkDetail, NetworkListResponse, NetworkParams } from '../schemas/network.schema';
+import { ExportQuery } from '../schemas/observation.schema';
 import { searchEurostat } from '../services/eurostat-catalogue';
 import type { Services } from '../services/services';
 import { preconditionsOf, withEtag } from './http-helpers';
@@ -294,6 +295,7 @@ export const networkRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = 
         tags: ['Observations'],
         summary: 'All of the network\u2019s values as CSV (the import\u2019s long format)',
         params: NetworkParams,
+        querystring: ExportQuery,
         produces: ['text/csv'],
         description:
           'Columns: city,indicator,year,value,status,source,note. Import the file back to restore the values.',
@@ -301,7 +303,7 @@ export const networkRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = 
       },
     },
     async (request, reply) => {
-      const file = await exports.network(request.principal, request.params.network);
+      const file = await exports.network(request.principal, request.params.network, request.query);
       return reply
         .type('text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="${file.fileName}"`)

@@ -410,3 +410,17 @@ export const OpenSdgExportQuery = Type.Object(
   { network: Type.Optional(Slug) },
   { additionalProperties: false },
 );
+
+/** Exports: members may ask for the approved values only, as the page they export from shows them. */
+export const ExportQuery = Type.Object(
+  {
+    drafts: Type.Optional(
+      Type.Boolean({
+        description:
+          'Members: false exports the approved values only (as the public sees them); default true, every value including drafts. Others always get the approved values.',
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
+export type ExportQuery = Static<typeof ExportQuery>;

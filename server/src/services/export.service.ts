@@ -37,20 +37,31 @@ export class ExportService {
   ) {}
 
   /** A network's values: all of them for its members, the approved ones for others. */
-  async network(principal: Principal, slug: string): Promise<CsvExport> {
+  async network(
+    principal: Principal,
+    slug: string,
+    options: { drafts?: boolean | undefined } = {},
+  ): Promise<CsvExport> {
     await this.access.check(this.uow.repos, principal, 'network.read', { network: slug });
     const scope = await this.access.scopeOf(principal);
     const network = await requireNetwork(this.uow.repos, slug);
     return {
       fileName: `${network.slug}-observations.csv`,
       stream: this.stream([
-        { filter: { networkId: network.id }, published: !seesDrafts(scope, network.id) },
+        {
+          filter: { networkId: network.id },
+          published: options.drafts === false || !seesDrafts(scope, network.id),
+        },
       ]),
     };
   }
 
   /** A city's values in the networks the reader may see (drafts for members, else approved). */
-  async city(principal: Principal, slug: string): Promise<CsvExport> {
+  async city(
+    principal: Principal,
+    slug: string,
+    options: { drafts?: boolean | undefined } = {},
+  ): Promise<CsvExport> {
     await this.access.check(this.uow.repos, principal, 'city.read', { city: slug });
     const scope = await this.access.scopeOf(principal);
     const city = await requireCity(this.uow.repos, slug);
@@ -59,7 +70,8 @@ export class ExportService {
       stream: this.stream(
         readParts(scope).map((part) => ({
           filter: { cityId: city.id, networkIds: part.networkIds },
-          published: part.published,
+          // The parts cover every readable network: approved values of all of them on request.
+          published: part.published || options.drafts === false,
         })),
       ),
     };

@@ -126,6 +126,22 @@ describe('review workflow', () => {
     expect(scores.body.cities.find((c) => c.slug === 'lyon')!.indicators[0]!.year).toBe(2020);
     const exported = await http.get('/api/v1/cities/lyon/observations/export', anonymous);
     expect(exported.text).not.toContain('2021');
+    // Members export every value unless they ask for the approved ones (as their page shows
+    // them); for the public, drafts=true changes nothing.
+    for (const path of ['/api/v1/cities/lyon', '/api/v1/networks/net']) {
+      const all = await http.get(`${path}/observations/export`, viewer.headers);
+      expect(all.text, path).toMatch(/,2021,35(\.0)?,/);
+      const approved = await http.get(`${path}/observations/export?drafts=false`, viewer.headers);
+      expect(approved.status).toBe(200);
+      expect(approved.text, path).not.toMatch(/,2021,/);
+      expect(approved.text, path).toMatch(/,2020,32(\.0)?,/);
+      const publicAsked = await http.get(`${path}/observations/export?drafts=true`, anonymous);
+      expect(publicAsked.text, path).not.toMatch(/,2021,/);
+    }
+    expect(
+      (await http.get('/api/v1/networks/net/observations/export?drafts=maybe', viewer.headers))
+        .status,
+    ).toBe(400);
   });
 
   it('network views show approved values to members too, unless they ask for drafts, which are marked', async () => {

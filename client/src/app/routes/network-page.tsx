@@ -130,9 +130,10 @@ export function NetworkPage(): ReactNode {
             : []),
           {
             kind: 'link',
-            // The server's export: members get every value (drafts too), others the approved ones.
-            label: t(isMember ? 'downloads.allValuesDraftsCsv' : 'downloads.allValuesCsv'),
-            href: `/api/v1/networks/${slug}/observations/export`,
+            // The server's export, as the page shows the figures: approved values unless a
+            // member switched drafts on (others always get the approved ones).
+            label: t(drafts ? 'downloads.allValuesDraftsCsv' : 'downloads.allValuesCsv'),
+            href: `/api/v1/networks/${slug}/observations/export${drafts ? '' : '?drafts=false'}`,
             testId: 'download-network-values',
           },
         ]}

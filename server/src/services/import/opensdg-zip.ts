@@ -60,88 +60,118 @@ export function readRepositoryZip(zip: Uint8Array, limits: ZipLimits): Repositor
       'bad_request',
       'This is not a zip file. Upload the zip of an Open SDG data repository (e.g. GitHub’s “Download ZIP”).',
     );
-  const data = new Map<string, { path: string; bytes: Uint8Array }>();
-  const metaText = new Map<string, Array<{ path: string; text: string; kind: 'md' | 'yml' }>>();
-  let total = 0;
-  let ignored = 0;
-  let failure: Error | null = null;
-  const unzip = new Unzip((file: UnzipFile) => {
-    if (failure !== null) return;
-    const path = file.name.replace(/\\/g, '/');
-    if (path.endsWith('/')) return;
-    const wanted = path.split('/').some((part) => part === '..' || part === '__MACOSX')
-      ? null
-      : classify(path);
-    if (wanted === null) {
-      ignored++;
-      return;
-    }
-    if (wanted.kind === 'data' && !data.has(wanted.id) && data.size >= limits.maxFiles) {
-      failure = tooLarge(`The repository has more than ${limits.maxFiles} data files.`);
-      return;
-    }
-    const limit = wanted.kind === 'data' ? limits.maxEntryBytes : MAX_META_BYTES;
-    const chunks: Uint8Array[] = [];
-    let size = 0;
-    file.ondata = (err, chunk, final) => {
-      if (failure !== null) return;
-      if (err !== null) {
-        failure = new AppError(
-          'bad_request',
-          `The zip entry ${path} cannot be read (${err.message}).`,
-        );
-        return;
-      }
-      size += chunk.length;
-      total += chunk.length;
-      if (size > limit) {
-        failure = tooLarge(
-          `${path} is larger than the ${Math.round(limit / 1_048_576)} MB a file may be.`,
-        );
-        file.terminate();
-        return;
-      }
-      if (total > limits.maxTotalBytes) {
-        failure = tooLarge(
-          `The repository's files add up to more than ${Math.round(limits.maxTotalBytes / 1_048_576)} MB.`,
-        );
-        file.terminate();
-        return;
-      }
-      chunks.push(chunk);
-      if (!final) return;
-      const bytes = concat(chunks, size);
-      if (wanted.kind === 'data') {
-        if (data.has(wanted.id))
-          failure = new AppError(
-            'bad_request',
-            `The zip has two data files for indicator ${wanted.id} (${data.get(wanted.id)!.path} and ${path}).`,
-          );
-        else data.set(wanted.id, { path, bytes });
-      } else {
-        const list = metaText.get(wanted.id) ?? [];
-        list.push({ path, text: new TextDecoder().decode(bytes), kind: wanted.kind });
-        metaText.set(wanted.id, list);
-      }
-    };
-    file.start();
-  });
+  const state: ZipReading = {
+    data: new Map(),
+    metaText: new Map(),
+    total: 0,
+    ignored: 0,
+    failure: null,
+  };
+  const unzip = new Unzip((file: UnzipFile) => readEntry(file, state, limits));
   unzip.register(UnzipInflate);
   try {
     // Pushed in slices so that a failure stops the reading early.
-    for (let at = 0; at < zip.length && failure === null; at += 1_048_576)
+    for (let at = 0; at < zip.length && state.failure === null; at += 1_048_576)
       unzip.push(
         zip.subarray(at, Math.min(zip.length, at + 1_048_576)),
         at + 1_048_576 >= zip.length,
       );
   } catch (err) {
-    if (failure === null)
-      failure = new AppError(
+    if (state.failure === null)
+      state.failure = new AppError(
         'bad_request',
         `The zip file cannot be read (${err instanceof Error ? err.message : String(err)}).`,
       );
   }
-  if (failure !== null) throw failure;
+  if (state.failure !== null) throw state.failure;
+  return { data: state.data, ...mergeMeta(state.metaText), ignored: state.ignored };
+}
+
+/** What reading a zip has found so far; the first failure stops it. */
+interface ZipReading {
+  readonly data: Map<string, { path: string; bytes: Uint8Array }>;
+  readonly metaText: Map<string, Array<{ path: string; text: string; kind: 'md' | 'yml' }>>;
+  /** Bytes inflated so far, all entries together. */
+  total: number;
+  ignored: number;
+  failure: Error | null;
+}
+
+/** One entry of the zip: ignored, or inflated (every chunk counted against the limits) and kept. */
+function readEntry(file: UnzipFile, state: ZipReading, limits: ZipLimits): void {
+  if (state.failure !== null) return;
+  const path = file.name.replace(/\\/g, '/');
+  if (path.endsWith('/')) return;
+  const wanted = path.split('/').some((part) => part === '..' || part === '__MACOSX')
+    ? null
+    : classify(path);
+  if (wanted === null) {
+    state.ignored++;
+    return;
+  }
+  if (wanted.kind === 'data' && !state.data.has(wanted.id) && state.data.size >= limits.maxFiles) {
+    state.failure = tooLarge(`The repository has more than ${limits.maxFiles} data files.`);
+    return;
+  }
+  const limit = wanted.kind === 'data' ? limits.maxEntryBytes : MAX_META_BYTES;
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  file.ondata = (err, chunk, final) => {
+    if (state.failure !== null) return;
+    if (err !== null) {
+      state.failure = new AppError(
+        'bad_request',
+        `The zip entry ${path} cannot be read (${err.message}).`,
+      );
+      return;
+    }
+    size += chunk.length;
+    state.total += chunk.length;
+    if (size > limit) {
+      state.failure = tooLarge(
+        `${path} is larger than the ${Math.round(limit / 1_048_576)} MB a file may be.`,
+      );
+      file.terminate();
+      return;
+    }
+    if (state.total > limits.maxTotalBytes) {
+      state.failure = tooLarge(
+        `The repository's files add up to more than ${Math.round(limits.maxTotalBytes / 1_048_576)} MB.`,
+      );
+      file.terminate();
+      return;
+    }
+    chunks.push(chunk);
+    if (final) keepEntry(state, wanted, path, concat(chunks, size));
+  };
+  file.start();
+}
+
+/** A whole entry: a data file (one per indicator) or a metadata text. */
+function keepEntry(
+  state: ZipReading,
+  wanted: { kind: 'data' | 'md' | 'yml'; id: string },
+  path: string,
+  bytes: Uint8Array,
+): void {
+  if (wanted.kind === 'data') {
+    if (state.data.has(wanted.id))
+      state.failure = new AppError(
+        'bad_request',
+        `The zip has two data files for indicator ${wanted.id} (${state.data.get(wanted.id)!.path} and ${path}).`,
+      );
+    else state.data.set(wanted.id, { path, bytes });
+  } else {
+    const list = state.metaText.get(wanted.id) ?? [];
+    list.push({ path, text: new TextDecoder().decode(bytes), kind: wanted.kind });
+    state.metaText.set(wanted.id, list);
+  }
+}
+
+/** Each indicator's metadata texts read and merged; the ones that cannot be read are listed. */
+function mergeMeta(
+  metaText: ReadonlyMap<string, Array<{ path: string; text: string; kind: 'md' | 'yml' }>>,
+): Pick<RepositoryFiles, 'meta' | 'metaProblems'> {
   const meta = new Map<string, Record<string, unknown>>();
   const metaProblems: Array<{ path: string; message: string }> = [];
   for (const [id, files] of metaText) {
@@ -160,7 +190,7 @@ export function readRepositoryZip(zip: Uint8Array, limits: ZipLimits): Repositor
     }
     meta.set(id, merged);
   }
-  return { data, meta, metaProblems, ignored };
+  return { meta, metaProblems };
 }
 
 function classify(path: string): { kind: 'data' | 'md' | 'yml'; id: string } | null {

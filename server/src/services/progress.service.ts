@@ -303,6 +303,89 @@ function gapChartsOf(
   });
 }
 
+type ComparedCity = ComparisonResponse['cities'][number];
+
+/**
+ * The city's own window (its baseline year to its latest year, the
+ * baseline of its ambition without the target), or null when it has none.
+ */
+function ownWindow(
+  indicator: IndicatorRecord,
+  own: ComparedCity | undefined,
+): { from: number; to: number } | null {
+  const ownAssessment =
+    own === undefined
+      ? null
+      : // The baseline of the city's ambition without its target: the window it progressed over.
+        assess({
+          ...chartInput(indicator, own.series, own.ambition, null),
+          target: null,
+        });
+  return ownAssessment === null ||
+    ownAssessment.components.baselineYear === null ||
+    ownAssessment.components.latestYear === null ||
+    ownAssessment.components.latestYear <= ownAssessment.components.baselineYear
+    ? null
+    : { from: ownAssessment.components.baselineYear, to: ownAssessment.components.latestYear };
+}
+
+/** The other cities that improved over the window, most improved first (without their actions). */
+function rankPeers(
+  others: readonly ComparedCity[],
+  peerWindow: { from: number; to: number } | null,
+  indicator: IndicatorRecord,
+  cityImprovement: number | null,
+): Array<Omit<PeersResponse['peers'][number], 'actions'>> {
+  return others
+    .flatMap((c) => {
+      if (peerWindow === null) return [];
+      const improvement = windowImprovement(
+        c.series,
+        peerWindow,
+        indicator.direction,
+        indicator.trendType,
+      );
+      if (improvement === null) return [];
+      return [
+        {
+          slug: c.slug,
+          name: c.name,
+          improvement: improvement.improvement,
+          from: improvement.from,
+          to: improvement.to,
+          betterThanCity: cityImprovement === null || improvement.improvement > cityImprovement,
+          latest: c.latest,
+          status: c.status,
+          score: c.score,
+          ratio: c.ratio,
+        },
+      ];
+    })
+    .sort((a, b) => b.improvement - a.improvement);
+}
+
+/** A peer's published actions on the indicator, with their effect on it. */
+function peerActions(
+  done: ReadonlyArray<{ id: number; citySlug: string; published: unknown }>,
+  slug: string,
+  indicatorSlug: string,
+): PeersResponse['peers'][number]['actions'] {
+  return done
+    .filter((a) => a.citySlug === slug)
+    .map(({ id, published }) => {
+      const a = published as Action;
+      const e = a.effects.find((x) => x.indicator === indicatorSlug)!;
+      return {
+        id,
+        title: a.title,
+        startYear: a.startYear,
+        status: a.status,
+        effect: e.effect,
+        effectYear: e.effectYear,
+      };
+    });
+}
+
 /** A network's ranking, ready to page: the view's head and the cities without their detail. */
 interface Ranking {
   head: Omit<NetworkRankingResponse, 'total' | 'cityCount' | 'offset' | 'limit' | 'cities'>;
@@ -897,21 +980,7 @@ export class ProgressService {
       })
     ).body;
     const own = data.cities.find((c) => c.slug === city.slug);
-    const ownAssessment =
-      own === undefined
-        ? null
-        : // The baseline of the city's ambition without its target: the window it progressed over.
-          assess({
-            ...chartInput(comparison, own.series, own.ambition, null),
-            target: null,
-          });
-    const window =
-      ownAssessment === null ||
-      ownAssessment.components.baselineYear === null ||
-      ownAssessment.components.latestYear === null ||
-      ownAssessment.components.latestYear <= ownAssessment.components.baselineYear
-        ? null
-        : { from: ownAssessment.components.baselineYear, to: ownAssessment.components.latestYear };
+    const window = ownWindow(comparison, own);
     const cityImprovement =
       window === null
         ? null
@@ -919,59 +988,22 @@ export class ProgressService {
             ?.improvement ?? null);
     const peerWindow =
       window ?? (data.year === null ? null : { from: data.year - 10, to: data.year });
-    const peers = data.cities
-      .filter((c) => c.slug !== city.slug)
-      .flatMap((c) => {
-        if (peerWindow === null) return [];
-        const improvement = windowImprovement(
-          c.series,
-          peerWindow,
-          comparison.direction,
-          comparison.trendType,
-        );
-        if (improvement === null) return [];
-        return [
-          {
-            slug: c.slug,
-            name: c.name,
-            improvement: improvement.improvement,
-            from: improvement.from,
-            to: improvement.to,
-            betterThanCity: cityImprovement === null || improvement.improvement > cityImprovement,
-            latest: c.latest,
-            status: c.status,
-            score: c.score,
-            ratio: c.ratio,
-          },
-        ];
-      })
-      .sort((a, b) => b.improvement - a.improvement)
-      .slice(0, query.limit ?? 5);
+    const peers = rankPeers(
+      data.cities.filter((c) => c.slug !== city.slug),
+      peerWindow,
+      comparison,
+      cityImprovement,
+    ).slice(0, query.limit ?? 5);
     const done = await repos.actions.publishedForIndicator(
       comparison.slug,
       peers.map((p) => p.slug),
     );
-    const actionsOf = (slug: string) =>
-      done
-        .filter((a) => a.citySlug === slug)
-        .map(({ id, published }) => {
-          const a = published as Action;
-          const e = a.effects.find((x) => x.indicator === comparison.slug)!;
-          return {
-            id,
-            title: a.title,
-            startYear: a.startYear,
-            status: a.status,
-            effect: e.effect,
-            effectYear: e.effectYear,
-          };
-        });
     return {
       city: city.slug,
       indicator: data.indicator,
       window,
       cityImprovement,
-      peers: peers.map((p) => ({ ...p, actions: actionsOf(p.slug) })),
+      peers: peers.map((p) => ({ ...p, actions: peerActions(done, p.slug, comparison.slug) })),
     };
   }
 }

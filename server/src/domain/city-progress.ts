@@ -103,73 +103,21 @@ export function computeCityProgress(input: {
   ambitions: ReadonlyMap<number, AmbitionPoint>;
 }): CityProgress {
   const { year } = input;
-  const results: IndicatorProgress[] = input.indicators.map((indicator) => {
-    const series = (input.observations.get(indicator.id) ?? []).filter((p) => p.year <= year);
-    const latest = series.reduce<YearValue | null>(
-      (best, p) => (best === null || p.year > best.year ? p : best),
-      null,
-    );
-    const ambition = input.ambitions.get(indicator.id);
-    const base = {
-      direction: indicator.direction,
-      observations: series,
-      baseline:
-        ambition === undefined
-          ? null
-          : { year: ambition.baselineYear, value: ambition.baselineValue },
-      trend: indicator.trendType,
-      naturalLimit: indicator.naturalLimit,
-    };
-    const assessment = assess({
-      ...base,
-      target:
-        ambition === undefined ? null : { year: ambition.targetYear, value: ambition.targetValue },
-    });
-    const growth = ambition === undefined ? assessment : assess({ ...base, target: null });
-    const normalised =
-      latest === null || indicator.bestBound === null || indicator.worstBound === null
-        ? null
-        : normalise(latest.value, indicator.bestBound, indicator.worstBound);
-    return {
-      indicatorId: indicator.id,
-      latest,
-      stale: latest !== null && latest.year <= year - CURRENT_WINDOW_YEARS,
-      assessment,
-      improvement: growth.status === 'insufficient_data' ? null : growth.components.ratio,
-      normalised,
-      colour: latest === null ? null : indicatorColour(indicator, latest.value, normalised),
-    };
-  });
+  const results: IndicatorProgress[] = input.indicators.map((indicator) =>
+    indicatorProgress(
+      indicator,
+      input.observations.get(indicator.id) ?? [],
+      input.ambitions.get(indicator.id),
+      year,
+    ),
+  );
   const byId = new Map(results.map((r) => [r.indicatorId, r]));
-  const isCurrent = (r: IndicatorProgress): boolean => r.latest !== null && !r.stale;
-
-  const count = (list: readonly IndicatorProgress[]): StatusCounts => {
-    const counts = emptyCounts();
-    for (const r of list) {
-      if (r.latest !== null && r.stale) counts.stale++;
-      else counts[r.assessment.status]++;
-    }
-    return counts;
-  };
-
-  const goals: GoalProgress[] = Array.from({ length: 17 }, (_, k) => k + 1).map((goal) => {
-    const members = input.indicators.filter((i) => i.goal === goal).map((i) => byId.get(i.id)!);
-    const current = members.filter(isCurrent);
-    const scores = current.map((r) => r.assessment.score);
-    const meanScore = mean(scores);
-    return {
+  const goals: GoalProgress[] = Array.from({ length: 17 }, (_, k) => k + 1).map((goal) =>
+    goalProgress(
       goal,
-      indicatorCount: members.length,
-      statusCounts: count(members),
-      meanScore,
-      status: goalStatus(
-        current.map((r) => r.assessment.status),
-        meanScore,
-      ),
-      colour: goalColour(current.flatMap((r) => (r.colour === null ? [] : [r.colour]))),
-      coverage: members.length === 0 ? null : current.length / members.length,
-    };
-  });
+      input.indicators.filter((i) => i.goal === goal).map((i) => byId.get(i.id)!),
+    ),
+  );
 
   const current = results.filter(isCurrent);
   const largestGaps = current
@@ -192,12 +140,86 @@ export function computeCityProgress(input: {
     year,
     indicators: results,
     goals,
-    statusCounts: count(results),
+    statusCounts: countStatuses(results),
     indicatorCount: results.length,
     currentCount: current.length,
     coverage: results.length === 0 ? null : current.length / results.length,
     meanScore: mean(current.map((r) => r.assessment.score)),
     largestGaps,
     strongestImprovements,
+  };
+}
+
+/** One indicator as of `year`: its assessment against the ambition, and its growth without it. */
+function indicatorProgress(
+  indicator: ProgressIndicator,
+  observations: readonly YearValue[],
+  ambition: AmbitionPoint | undefined,
+  year: number,
+): IndicatorProgress {
+  const series = observations.filter((p) => p.year <= year);
+  const latest = series.reduce<YearValue | null>(
+    (best, p) => (best === null || p.year > best.year ? p : best),
+    null,
+  );
+  const base = {
+    direction: indicator.direction,
+    observations: series,
+    baseline:
+      ambition === undefined
+        ? null
+        : { year: ambition.baselineYear, value: ambition.baselineValue },
+    trend: indicator.trendType,
+    naturalLimit: indicator.naturalLimit,
+  };
+  const assessment = assess({
+    ...base,
+    target:
+      ambition === undefined ? null : { year: ambition.targetYear, value: ambition.targetValue },
+  });
+  const growth = ambition === undefined ? assessment : assess({ ...base, target: null });
+  const normalised =
+    latest === null || indicator.bestBound === null || indicator.worstBound === null
+      ? null
+      : normalise(latest.value, indicator.bestBound, indicator.worstBound);
+  return {
+    indicatorId: indicator.id,
+    latest,
+    stale: latest !== null && latest.year <= year - CURRENT_WINDOW_YEARS,
+    assessment,
+    improvement: growth.status === 'insufficient_data' ? null : growth.components.ratio,
+    normalised,
+    colour: latest === null ? null : indicatorColour(indicator, latest.value, normalised),
+  };
+}
+
+const isCurrent = (r: IndicatorProgress): boolean => r.latest !== null && !r.stale;
+
+/** Status counts, with stale indicators counted apart. */
+function countStatuses(list: readonly IndicatorProgress[]): StatusCounts {
+  const counts = emptyCounts();
+  for (const r of list) {
+    if (r.latest !== null && r.stale) counts.stale++;
+    else counts[r.assessment.status]++;
+  }
+  return counts;
+}
+
+/** One goal from its indicators' results (only current ones are scored). */
+function goalProgress(goal: number, members: readonly IndicatorProgress[]): GoalProgress {
+  const current = members.filter(isCurrent);
+  const scores = current.map((r) => r.assessment.score);
+  const meanScore = mean(scores);
+  return {
+    goal,
+    indicatorCount: members.length,
+    statusCounts: countStatuses(members),
+    meanScore,
+    status: goalStatus(
+      current.map((r) => r.assessment.status),
+      meanScore,
+    ),
+    colour: goalColour(current.flatMap((r) => (r.colour === null ? [] : [r.colour]))),
+    coverage: members.length === 0 ? null : current.length / members.length,
   };
 }

@@ -140,7 +140,11 @@ console.log(
   `Largest route (${largest.route}): ${largest['brotli kB']} kB brotli first screen, ${largest['with charts brotli kB']} kB with charts`,
 );
 
-const file = saveResults('bundle', { rows, css: cssOnly, budgetBrotliKb: BUDGET_BROTLI_KB });
+const file = saveResults(
+  'bundle',
+  { rows, css: cssOnly, budgetBrotliKb: BUDGET_BROTLI_KB },
+  { summary: false },
+);
 console.log(`\nSaved ${path.relative(root, file)}`);
 
 const header = Object.keys(rows[0]!);

@@ -10,10 +10,6 @@
  * is answered in process (app.inject), on a small network (5 cities × 5
  * indicators × 11 years, drafts approved but the last year).
  */
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { buildApp } from '../server/src/app';
 import { citySlug, fillDataset, indicatorSlug } from '../tests/helpers/dataset';
@@ -142,32 +138,18 @@ async function main(): Promise<void> {
     }
     await app.close();
     printTable(`Database round trips per request (${engine})`, rows);
-    saveResults('round-trips', { engine, rows });
-    writeSummary(engine, rows);
+    saveResults(
+      'round-trips',
+      { engine, rows },
+      {
+        intro:
+          `On ${engine}: every query knex sends, BEGIN and COMMIT included, while one request is answered. ` +
+          'Counts, not timings: they do not depend on how busy the machine is. "Warm": the same request was answered once before.',
+      },
+    );
   } finally {
     await scratch.drop();
   }
-}
-
-/** bench/round-trips.md: the committed record of the latest counts, which docs quote. */
-function writeSummary(engine: string, rows: Array<Record<string, string | number>>): void {
-  const file = path.join(path.dirname(fileURLToPath(import.meta.url)), 'round-trips.md');
-  const header = Object.keys(rows[0] ?? {});
-  const md = [
-    '# Database round trips per request',
-    '',
-    `Counted ${new Date().toISOString().slice(0, 10)} by \`npm run bench:round-trips\` on ${engine} (every query knex sends,`,
-    'BEGIN and COMMIT included, while one request is answered). Counts, not timings: they do not depend on',
-    'how busy the machine is. "Warm": the same request was answered once before.',
-    '',
-    `| ${header.join(' | ')} |`,
-    `| ${header.map((h) => (h === 'request' ? '---' : '---:')).join(' | ')} |`,
-    ...rows.map((r) => `| ${header.map((h) => String(r[h])).join(' | ')} |`),
-    '',
-  ].join('\n');
-  fs.writeFileSync(file, md);
-  execFileSync('npx', ['prettier', '--write', file], { stdio: 'ignore' });
-  console.log('Updated bench/round-trips.md');
 }
 
 await main();

@@ -1,11 +1,19 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
-/** Prints rows as an aligned text table. */
+type Row = Record<string, string | number>;
+
+/** The tables printed so far, which `saveResults` also writes into bench/<name>.md. */
+const printed: Array<{ title: string; rows: Row[] }> = [];
+const loadAtStart = os.loadavg()[0]!;
+
+/** Prints rows as an aligned text table (and keeps it for the bench's summary file). */
 export function printTable(title: string, rows: Array<Record<string, string | number>>): void {
+  printed.push({ title, rows });
   console.log(`\n${title}`);
   if (rows.length === 0) return;
   const columns = Object.keys(rows[0]!);
@@ -35,8 +43,18 @@ export function machine(): Record<string, string | number> {
   };
 }
 
-/** Writes results as JSON under bench/results/ (git-ignored); returns the path. */
-export function saveResults(name: string, data: unknown): string {
+/**
+ * Writes results as JSON under bench/results/ (git-ignored) and the tables
+ * printed in this run into bench/<name>.md, the committed record that docs
+ * quote (so figures in docs are generated, not typed); returns the JSON's path.
+ */
+export function saveResults(
+  name: string,
+  data: unknown,
+  options: { intro?: string; summary?: boolean } = {},
+): string {
+  // bench:bundle writes its own record (bench/bundle-sizes.md).
+  if (options.summary !== false) writeSummary(name, options.intro);
   const dir = path.join(root, 'bench', 'results');
   fs.mkdirSync(dir, { recursive: true });
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
@@ -68,4 +86,45 @@ export async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; resu
   const start = performance.now();
   const result = await fn();
   return { ms: performance.now() - start, result };
+}
+
+/** bench/<name>.md: when, how, on what, and every table of the run. */
+function writeSummary(name: string, intro: string | undefined): void {
+  const file = path.join(root, 'bench', `${name}.md`);
+  const m = machine();
+  const args = process.argv.slice(2).join(' ');
+  const cell = (v: string | number | undefined): string =>
+    (typeof v === 'number' ? formatNumber(v) : (v ?? '')).replace(/\|/g, '\\|');
+  const md = [
+    `# \`npm run bench:${name}\``,
+    '',
+    `Written by the benchmark itself on ${new Date().toISOString().slice(0, 10)}` +
+      (args === '' ? '' : ` (arguments: \`${args}\`)`) +
+      `; ${m.cpus} × ${m.cpuModel}, ${m.memoryGiB} GiB, Node ${m.node}, ${m.platform}; ` +
+      `load average ${loadAtStart.toFixed(1)} at the start, ${os.loadavg()[0]!.toFixed(1)} at the end. ` +
+      'Compare the ratios to the baseline of the same run, not absolute figures: the machine may be shared.',
+    ...(intro === undefined ? [] : ['', intro]),
+    ...printed.flatMap(({ title, rows }) => {
+      const columns = Object.keys(rows[0] ?? {});
+      if (columns.length === 0) return ['', `## ${title}`, '', '(no rows)'];
+      return [
+        '',
+        `## ${title}`,
+        '',
+        `| ${columns.join(' | ')} |`,
+        `| ${columns.map((c, i) => (i === 0 && typeof rows[0]![c] === 'string' ? '---' : '---:')).join(' | ')} |`,
+        ...rows.map((r) => `| ${columns.map((c) => cell(r[c])).join(' | ')} |`),
+      ];
+    }),
+    '',
+  ].join('\n');
+  fs.writeFileSync(file, md);
+  try {
+    execFileSync(path.join(root, 'node_modules', '.bin', 'prettier'), ['--write', file], {
+      stdio: 'ignore',
+    });
+  } catch {
+    // Unformatted is still readable; lint will say so.
+  }
+  console.log(`Updated bench/${name}.md`);
 }

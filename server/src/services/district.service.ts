@@ -5,6 +5,7 @@ import {
   readDistricts,
   toleranceFor,
   unmatchedCodes,
+  type District,
 } from '../domain/districts';
 import { notFound, validationFailed } from '../errors';
 import type { DistrictsFields, DistrictsRecord } from '../repositories/district.repository';
@@ -65,6 +66,93 @@ const versioned = (city: { id: number; slug: string }): Versioned<DistrictsRecor
   },
 });
 
+/** What a boundaries upload carries besides its If-Match. */
+interface DistrictsUpload {
+  body: unknown;
+  bytes: number;
+  codeProperty: string;
+  nameProperty?: string | undefined;
+  onlyMatching?: boolean | undefined;
+}
+
+/**
+ * The upload's districts, refused (422, every problem listed) when the file
+ * cannot be read, when onlyMatching keeps none, or when some code matches
+ * none of the data's district codes (when it has some).
+ */
+function checkedDistricts(
+  upload: DistrictsUpload,
+  cityName: string,
+  areaCodes: ReadonlyMap<string, string | null>,
+): { districts: District[]; leftOut: number } {
+  const { districts, problems, leftOut } = readDistricts(upload.body, {
+    codeProperty: upload.codeProperty,
+    nameProperty: upload.nameProperty,
+    keep: upload.onlyMatching === true ? (code) => areaCodes.has(code) : undefined,
+  });
+  if (problems.length === 0 && districts.length === 0 && leftOut > 0)
+    throw validationFailed(
+      `None of the file's ${leftOut} features has a "${upload.codeProperty}" that is a district code in ${cityName}'s data (such as ${[
+        ...areaCodes.keys(),
+      ]
+        .sort()
+        .slice(0, 3)
+        .join(', ')}).`,
+      [{ path: '/features', message: 'No feature matches.' }],
+    );
+  if (problems.length > 0)
+    throw validationFailed(
+      problems.length > 1
+        ? `${problems[0]!.message} (and ${problems.length - 1} more problem${problems.length > 2 ? 's' : ''})`
+        : problems[0]!.message,
+      problems,
+    );
+  const unmatched = unmatchedCodes(districts, new Set(areaCodes.keys()));
+  if (unmatched.length > 0) {
+    const examples = [...areaCodes.keys()].sort().slice(0, 3).join(', ');
+    throw validationFailed(
+      `${unmatched.length} of ${districts.length} districts have a "${upload.codeProperty}" that matches no district code in ${cityName}'s data (${unmatched
+        .slice(0, 5)
+        .map((c) => `"${c}"`)
+        .join(
+          ', ',
+        )}${unmatched.length > 5 ? ', …' : ''}). Its data uses codes such as ${examples}: choose the property that holds them, or, for a file of a wider area, keep only the city's districts (onlyMatching).`,
+      unmatched.slice(0, 20).map((code) => ({
+        path: `/features/${districts.findIndex((d) => d.code === code)}/properties/${upload.codeProperty}`,
+        message: `"${code}" is not a district code in the data.`,
+      })),
+    );
+  }
+  return { districts, leftOut };
+}
+
+/** The stored boundaries: simplified for the browser, named from the data where the file has no name. */
+function districtsFields(
+  districts: readonly District[],
+  upload: DistrictsUpload,
+  areaCodes: ReadonlyMap<string, string | null>,
+): DistrictsFields {
+  const bbox = bboxOf(districts);
+  const tolerance = toleranceFor(bbox);
+  const geojson = {
+    type: 'FeatureCollection' as const,
+    features: districts.map((d) => ({
+      type: 'Feature' as const,
+      properties: { code: d.code, name: d.name ?? areaCodes.get(d.code) ?? null },
+      geometry: prepareGeometry(d.geometry, tolerance),
+    })),
+  };
+  return {
+    codeProperty: upload.codeProperty,
+    nameProperty: upload.nameProperty ?? null,
+    geojson,
+    featureCount: districts.length,
+    bbox,
+    uploadedBytes: upload.bytes,
+    storedBytes: Buffer.byteLength(JSON.stringify(geojson)),
+  };
+}
+
 /** A city's district boundaries: uploaded as GeoJSON, checked, simplified, served with the city. */
 export class DistrictService {
   constructor(
@@ -90,13 +178,7 @@ export class DistrictService {
   async put(
     principal: Principal,
     citySlug: string,
-    upload: {
-      body: unknown;
-      bytes: number;
-      codeProperty: string;
-      nameProperty?: string | undefined;
-      onlyMatching?: boolean | undefined;
-    },
+    upload: DistrictsUpload,
     pre: Preconditions,
   ): Promise<{ districts: CityDistricts; created: boolean }> {
     const actor = principal.actor;
@@ -108,63 +190,8 @@ export class DistrictService {
           `${city!.name}'s data has no district codes yet, so there is nothing to keep the boundaries to: import the district-level values first, or upload without onlyMatching.`,
           [{ path: '/onlyMatching', message: 'No district codes in the data.' }],
         );
-      const { districts, problems, leftOut } = readDistricts(upload.body, {
-        codeProperty: upload.codeProperty,
-        nameProperty: upload.nameProperty,
-        keep: upload.onlyMatching === true ? (code) => areaCodes.has(code) : undefined,
-      });
-      if (problems.length === 0 && districts.length === 0 && leftOut > 0)
-        throw validationFailed(
-          `None of the file's ${leftOut} features has a "${upload.codeProperty}" that is a district code in ${city!.name}'s data (such as ${[
-            ...areaCodes.keys(),
-          ]
-            .sort()
-            .slice(0, 3)
-            .join(', ')}).`,
-          [{ path: '/features', message: 'No feature matches.' }],
-        );
-      if (problems.length > 0)
-        throw validationFailed(
-          problems.length > 1
-            ? `${problems[0]!.message} (and ${problems.length - 1} more problem${problems.length > 2 ? 's' : ''})`
-            : problems[0]!.message,
-          problems,
-        );
-      const unmatched = unmatchedCodes(districts, new Set(areaCodes.keys()));
-      if (unmatched.length > 0) {
-        const examples = [...areaCodes.keys()].sort().slice(0, 3).join(', ');
-        throw validationFailed(
-          `${unmatched.length} of ${districts.length} districts have a "${upload.codeProperty}" that matches no district code in ${city!.name}'s data (${unmatched
-            .slice(0, 5)
-            .map((c) => `"${c}"`)
-            .join(
-              ', ',
-            )}${unmatched.length > 5 ? ', …' : ''}). Its data uses codes such as ${examples}: choose the property that holds them, or, for a file of a wider area, keep only the city's districts (onlyMatching).`,
-          unmatched.slice(0, 20).map((code) => ({
-            path: `/features/${districts.findIndex((d) => d.code === code)}/properties/${upload.codeProperty}`,
-            message: `"${code}" is not a district code in the data.`,
-          })),
-        );
-      }
-      const bbox = bboxOf(districts);
-      const tolerance = toleranceFor(bbox);
-      const geojson = {
-        type: 'FeatureCollection' as const,
-        features: districts.map((d) => ({
-          type: 'Feature' as const,
-          properties: { code: d.code, name: d.name ?? areaCodes.get(d.code) ?? null },
-          geometry: prepareGeometry(d.geometry, tolerance),
-        })),
-      };
-      const fields: DistrictsFields = {
-        codeProperty: upload.codeProperty,
-        nameProperty: upload.nameProperty ?? null,
-        geojson,
-        featureCount: districts.length,
-        bbox,
-        uploadedBytes: upload.bytes,
-        storedBytes: Buffer.byteLength(JSON.stringify(geojson)),
-      };
+      const { districts, leftOut } = checkedDistricts(upload, city!.name, areaCodes);
+      const fields = districtsFields(districts, upload, areaCodes);
       const existing = await repos.districts.find(city!.id, { lock: true });
       const { record, created } = await putVersioned(repos, versioned(city!), existing, {
         principal,

@@ -121,6 +121,75 @@ const columns = (f: ActionFields): Record<string, unknown> => ({
 const parsed = (value: unknown): unknown =>
   typeof value === 'string' ? (JSON.parse(value) as unknown) : value;
 
+/** An action's detail rows, by action id. */
+interface ActionDetails {
+  targetsOf: Map<number, Array<{ action_id: number; target_code: string }>>;
+  effectsOf: Map<number, Array<Record<string, unknown> & { action_id: number }>>;
+  historyOf: Map<
+    number,
+    Array<{ action_id: number; status: ActionStatus; changed_at: Date; changed_by: string | null }>
+  >;
+  practicesOf: Map<number, Array<{ action_id: number; slug: string }>>;
+}
+
+function groupByAction<T extends { action_id: number }>(list: T[]): Map<number, T[]> {
+  const map = new Map<number, T[]>();
+  for (const item of list) map.set(item.action_id, [...(map.get(item.action_id) ?? []), item]);
+  return map;
+}
+
+/** An effect row (joined with its indicator) → its record. */
+function toEffectRecord(e: Record<string, unknown>): EffectRecord {
+  return {
+    indicatorId: e.indicator_id as number,
+    indicatorSlug: e.indicator_slug as string,
+    indicatorName: e.indicator_name as string,
+    indicatorTranslations: (parsed(e.translations) ?? {}) as EffectRecord['indicatorTranslations'],
+    unit: e.unit as string,
+    decimals: e.decimals as number,
+    effect: e.effect as number,
+    effectYear: e.effect_year as number,
+    note: e.note as string | null,
+    realised: e.realised as boolean,
+  };
+}
+
+/** An action row and its details → its record. */
+function toActionRecord(row: Row, details: ActionDetails): ActionRecord {
+  const { targetsOf, effectsOf, historyOf, practicesOf } = details;
+  return {
+    id: row.id,
+    cityId: row.city_id,
+    citySlug: row.city_slug,
+    cityName: row.city_name,
+    title: row.title,
+    description: row.description,
+    department: row.department,
+    budgetAmount: row.budget_amount,
+    budgetCurrency: row.budget_currency,
+    startYear: row.start_year,
+    endYear: row.end_year,
+    status: row.status,
+    synthetic: row.synthetic,
+    reviewState: row.review_state,
+    reviewComment: row.review_comment,
+    published: parsed(row.published),
+    publishedAt: row.published_at,
+    version: row.version,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    updatedBy: row.updated_by,
+    targets: (targetsOf.get(row.id) ?? []).map((t) => t.target_code),
+    effects: (effectsOf.get(row.id) ?? []).map(toEffectRecord),
+    statusHistory: (historyOf.get(row.id) ?? []).map((h) => ({
+      status: h.status,
+      at: h.changed_at,
+      by: h.changed_by,
+    })),
+    goodPracticeIn: (practicesOf.get(row.id) ?? []).map((p) => p.slug),
+  };
+}
+
 /** Local action plans: actions, their links and effects, status history and good-practice marks. */
 export class ActionRepository {
   constructor(private readonly knex: Knex) {}
@@ -134,7 +203,12 @@ export class ActionRepository {
   /** Rows with their targets, effects, status history and good-practice marks (four more queries, whatever the count). */
   private async complete(rows: Row[]): Promise<ActionRecord[]> {
     if (rows.length === 0) return [];
-    const ids = rows.map((r) => r.id);
+    const details = await this.details(rows.map((r) => r.id));
+    return rows.map((row) => toActionRecord(row, details));
+  }
+
+  /** The four detail queries for these actions, run together, grouped by action. */
+  private async details(ids: number[]): Promise<ActionDetails> {
     const [targets, effects, history, practices] = await Promise.all([
       this.knex('action_targets')
         .whereIn('action_id', ids)
@@ -171,58 +245,12 @@ export class ActionRepository {
         .orderBy(['g.action_id', 'n.slug'])
         .select('g.action_id', 'n.slug') as Promise<Array<{ action_id: number; slug: string }>>,
     ]);
-    const group = <T extends { action_id: number }>(list: T[]): Map<number, T[]> => {
-      const map = new Map<number, T[]>();
-      for (const item of list) map.set(item.action_id, [...(map.get(item.action_id) ?? []), item]);
-      return map;
+    return {
+      targetsOf: groupByAction(targets),
+      effectsOf: groupByAction(effects as Array<Record<string, unknown> & { action_id: number }>),
+      historyOf: groupByAction(history),
+      practicesOf: groupByAction(practices),
     };
-    const targetsOf = group(targets);
-    const effectsOf = group(effects as Array<Record<string, unknown> & { action_id: number }>);
-    const historyOf = group(history);
-    const practicesOf = group(practices);
-    return rows.map((row) => ({
-      id: row.id,
-      cityId: row.city_id,
-      citySlug: row.city_slug,
-      cityName: row.city_name,
-      title: row.title,
-      description: row.description,
-      department: row.department,
-      budgetAmount: row.budget_amount,
-      budgetCurrency: row.budget_currency,
-      startYear: row.start_year,
-      endYear: row.end_year,
-      status: row.status,
-      synthetic: row.synthetic,
-      reviewState: row.review_state,
-      reviewComment: row.review_comment,
-      published: parsed(row.published),
-      publishedAt: row.published_at,
-      version: row.version,
-      createdAt: row.created_at,
-      updatedAt: row.updated_at,
-      updatedBy: row.updated_by,
-      targets: (targetsOf.get(row.id) ?? []).map((t) => t.target_code),
-      effects: (effectsOf.get(row.id) ?? []).map((e) => ({
-        indicatorId: e.indicator_id as number,
-        indicatorSlug: e.indicator_slug as string,
-        indicatorName: e.indicator_name as string,
-        indicatorTranslations: (parsed(e.translations) ??
-          {}) as EffectRecord['indicatorTranslations'],
-        unit: e.unit as string,
-        decimals: e.decimals as number,
-        effect: e.effect as number,
-        effectYear: e.effect_year as number,
-        note: e.note as string | null,
-        realised: e.realised as boolean,
-      })),
-      statusHistory: (historyOf.get(row.id) ?? []).map((h) => ({
-        status: h.status,
-        at: h.changed_at,
-        by: h.changed_by,
-      })),
-      goodPracticeIn: (practicesOf.get(row.id) ?? []).map((p) => p.slug),
-    }));
   }
 
   /** One action; with `lock` its row stays locked until the transaction ends. */

@@ -137,6 +137,83 @@ function scoreYear(
   return { goalScores, index };
 }
 
+/** What every city is scored against: the network's indicators and each window year's scores. */
+interface ScoringContext {
+  indicators: readonly ScoredIndicator[];
+  /** The indicators with both bounds and a goal. */
+  scored: readonly ScoredIndicator[];
+  goals: readonly number[];
+  years: readonly number[];
+  byYear: ReadonlyMap<number, ReturnType<typeof scoreYear>>;
+  now: ReturnType<typeof scoreYear>;
+}
+
+/** The city's scored indicators (normalised and coloured) and their colours by goal. */
+function indicatorScoresOf(
+  values: ReadonlyMap<number, Point>,
+  scored: readonly ScoredIndicator[],
+): { indicatorScores: CityIndicatorScore[]; coloursByGoal: Map<number, Colour[]> } {
+  const indicatorScores: CityIndicatorScore[] = [];
+  const coloursByGoal = new Map<number, Colour[]>();
+  for (const indicator of scored) {
+    const point = values.get(indicator.id);
+    if (point === undefined) continue;
+    const normalised = normalise(point.value, indicator.bestBound!, indicator.worstBound!);
+    const colour = indicatorColour(indicator, point.value, normalised)!;
+    indicatorScores.push({
+      indicatorId: indicator.id,
+      year: point.year,
+      value: point.value,
+      normalised,
+      colour,
+    });
+    const list = coloursByGoal.get(indicator.goal!) ?? [];
+    list.push(colour);
+    coloursByGoal.set(indicator.goal!, list);
+  }
+  return { indicatorScores, coloursByGoal };
+}
+
+/** One city's scores from its current values (unranked). */
+function cityScore(
+  cityId: number,
+  values: ReadonlyMap<number, Point>,
+  context: ScoringContext,
+): CityScore {
+  const { indicators, scored, goals, years, byYear, now } = context;
+  const { indicatorScores, coloursByGoal } = indicatorScoresOf(values, scored);
+  const goalScores: CityGoalScore[] = goals.map((goal) => {
+    const series = years.flatMap((y) => {
+      const score = byYear.get(y)!.goalScores.get(cityId)?.get(goal);
+      return score === undefined ? [] : [{ year: y, score }];
+    });
+    return {
+      goal,
+      score: now.goalScores.get(cityId)?.get(goal) ?? null,
+      colour: goalColour(coloursByGoal.get(goal) ?? []),
+      trend: trendArrow(series),
+      indicatorCount: coloursByGoal.get(goal)?.length ?? 0,
+    };
+  });
+  const missing = scored.filter((i) => !values.has(i.id)).length;
+  return {
+    cityId,
+    index: now.index.get(cityId) ?? null,
+    rank: null,
+    missingShare: scored.length === 0 ? 1 : missing / scored.length,
+    coverage:
+      indicators.length === 0
+        ? 0
+        : indicators.filter((i) => values.has(i.id)).length / indicators.length,
+    goals: goalScores,
+    indicators: indicatorScores,
+    history: years.flatMap((y) => {
+      const index = byYear.get(y)!.index.get(cityId);
+      return index === undefined ? [] : [{ year: y, index }];
+    }),
+  };
+}
+
 /**
  * Scores every member city at `year`. Indicators without both bounds are not
  * scored (they count for coverage only); goals are the indicators' primary goals.
@@ -162,57 +239,10 @@ export function computeNetworkScores(input: {
   const now = byYear.get(year)!;
   const current = currentValues(points, year);
 
-  const cities: CityScore[] = cityIds.map((cityId) => {
-    const values = current.get(cityId) ?? new Map<number, Point>();
-    const indicatorScores: CityIndicatorScore[] = [];
-    const coloursByGoal = new Map<number, Colour[]>();
-    for (const indicator of scored) {
-      const point = values.get(indicator.id);
-      if (point === undefined) continue;
-      const normalised = normalise(point.value, indicator.bestBound!, indicator.worstBound!);
-      const colour = indicatorColour(indicator, point.value, normalised)!;
-      indicatorScores.push({
-        indicatorId: indicator.id,
-        year: point.year,
-        value: point.value,
-        normalised,
-        colour,
-      });
-      const list = coloursByGoal.get(indicator.goal!) ?? [];
-      list.push(colour);
-      coloursByGoal.set(indicator.goal!, list);
-    }
-    const goalScores: CityGoalScore[] = goals.map((goal) => {
-      const series = years.flatMap((y) => {
-        const score = byYear.get(y)!.goalScores.get(cityId)?.get(goal);
-        return score === undefined ? [] : [{ year: y, score }];
-      });
-      return {
-        goal,
-        score: now.goalScores.get(cityId)?.get(goal) ?? null,
-        colour: goalColour(coloursByGoal.get(goal) ?? []),
-        trend: trendArrow(series),
-        indicatorCount: coloursByGoal.get(goal)?.length ?? 0,
-      };
-    });
-    const missing = scored.filter((i) => !values.has(i.id)).length;
-    return {
-      cityId,
-      index: now.index.get(cityId) ?? null,
-      rank: null,
-      missingShare: scored.length === 0 ? 1 : missing / scored.length,
-      coverage:
-        indicators.length === 0
-          ? 0
-          : indicators.filter((i) => values.has(i.id)).length / indicators.length,
-      goals: goalScores,
-      indicators: indicatorScores,
-      history: years.flatMap((y) => {
-        const index = byYear.get(y)!.index.get(cityId);
-        return index === undefined ? [] : [{ year: y, index }];
-      }),
-    };
-  });
+  const context: ScoringContext = { indicators, scored, goals, years, byYear, now };
+  const cities: CityScore[] = cityIds.map((cityId) =>
+    cityScore(cityId, current.get(cityId) ?? new Map<number, Point>(), context),
+  );
 
   const rankable = cities.filter(
     (c) => c.index !== null && c.missingShare <= MAX_MISSING_SHARE_FOR_RANK,

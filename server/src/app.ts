@@ -138,6 +138,7 @@ function toTrustProxy(
   return (_address, hop) => hop < value;
 }
 
+// A plugin and route table: every plugin and route registered explicitly, in order, a few lines each.
 /**
  * Builds the Fastify application without listening, so that tests can drive
  * it with `app.inject()` and server.ts owns the process concerns.

@@ -116,6 +116,7 @@ export function demoAccountsAllowed(config: Config, databaseKind: 'pglite' | 'po
   return config.demoAccounts ?? (databaseKind === 'pglite' && config.seedDemo);
 }
 
+// An option table: one entry per environment variable, each read and checked in a few lines.
 /** Reads and validates the environment; throws a ConfigError naming every bad variable. */
 export function loadConfig(
   env: Env = process.env,

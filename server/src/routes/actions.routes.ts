@@ -35,6 +35,7 @@ const STEP_TEXT: Readonly<Record<ActionStep, string>> = {
   return: 'Return the action to the city with a comment (coordinators)',
 };
 
+// A route table: one registration per route; each handler is a line or two calling its service.
 /** Local action plans: a city's actions, their review, and a network's good practices. */
 export const actionRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = async (
   app,

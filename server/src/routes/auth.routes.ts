@@ -28,6 +28,7 @@ import type { Services } from '../services/services';
 
 const tags = ['Accounts'];
 
+// A route table: one registration per route; each handler is a line or two calling its service.
 /** Sign-in, sign-out, the current session and password changes. */
 export const authRoutes: FastifyPluginAsyncTypebox<{ services: Services; config: Config }> = async (
   app,

@@ -25,6 +25,7 @@ import { preconditionsOf, seriesFilterOf, withEtag } from './http-helpers';
 const tags = ['Cities'];
 const IF_MATCH = 'Requires If-Match with the current ETag (428 without it, 412 when stale).';
 
+// A route table: one registration per route; each handler is a line or two calling its service.
 /** Cities, and a city's values, ambitions, history and export. */
 export const cityRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = async (
   app,

@@ -12,6 +12,7 @@ import { preconditionsOf, withEtag } from './http-helpers';
 
 const CityParams = Type.Object({ city: Slug });
 
+// A route table: one registration per route; each handler is a line or two calling its service.
 /** A city's district boundaries (GeoJSON), for its district maps. */
 export const districtRoutes: FastifyPluginAsyncTypebox<{
   services: Services;

@@ -17,6 +17,7 @@ import { spoolUpload, type SpooledUpload } from './upload';
 const CSV_TYPES = ['text/csv', 'application/csv', 'text/plain', 'application/vnd.ms-excel'];
 const ZIP_TYPES = ['application/zip', 'application/x-zip-compressed', 'application/octet-stream'];
 
+// A route table: one registration per route; each handler is a line or two calling its service.
 /** Bulk import of CSV files (streamed, all-or-nothing). */
 export const importRoutes: FastifyPluginAsyncTypebox<{
   services: Services;

@@ -14,6 +14,7 @@ import { preconditionsOf, seriesFilterOf, withEtag } from './http-helpers';
 
 const tags = ['Indicators'];
 
+// A route table: one registration per route; each handler is a line or two calling its service.
 /** Indicators across networks, one indicator, its values across cities. */
 export const indicatorRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = async (
   app,

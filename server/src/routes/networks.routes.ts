@@ -25,6 +25,7 @@ import { preconditionsOf, withEtag } from './http-helpers';
 const tags = ['Networks'];
 const IF_MATCH = 'Requires If-Match with the current ETag (428 without it, 412 when stale).';
 
+// A route table: one registration per route; each handler is a line or two calling its service.
 /** Networks, their membership, their indicator catalogue and their exports. */
 export const networkRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = async (
   app,

@@ -20,6 +20,7 @@ const WRITE_RULES =
   'it meanwhile. Fields left out keep their stored content. A value outside the indicator\u2019s allowed range is ' +
   'refused; an implausible jump from the previous year is stored but flagged.';
 
+// A route table: one registration per route; each handler is a line or two calling its service.
 /** One observation (value of an indicator for a city and year) and a city's ambition for an indicator. */
 export const observationRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = async (
   app,

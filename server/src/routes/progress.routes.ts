@@ -24,6 +24,7 @@ import { sendCached } from './send-cached';
 
 const tags = ['Progress'];
 
+// A route table: one registration per route; each handler is a line or two calling its service.
 /** Progress status, action gap, scores, rankings and peers (docs/methodology.md). */
 export const progressRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = async (
   app,

@@ -16,6 +16,7 @@ const tags = ['SDG framework'];
 // The framework is fixed reference data: let browsers and proxies keep it.
 const CACHE = 'public, max-age=3600';
 
+// A route table: one registration per route; each handler is a line or two calling its service.
 /** The UN framework: goals, targets and SDG indicators in 26 languages. */
 export const sdgRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = async (
   app,

@@ -17,6 +17,7 @@ import type { Services } from '../services/services';
 
 const tags = ['Accounts'];
 
+// A route table: one registration per route; each handler is a line or two calling its service.
 /** Account administration (administrators only). */
 export const userRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = async (
   app,

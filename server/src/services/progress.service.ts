@@ -10,6 +10,7 @@ import {
   computeNetworkScores,
   CURRENT_WINDOW_YEARS,
   indicatorColour,
+  type NetworkScores,
   type Point,
 } from '../domain/network-scores';
 import {
@@ -386,6 +387,56 @@ function peerActions(
     });
 }
 
+type Member = { id: number; slug: string; name: string; countryCode: string };
+
+/** A member city in a network without any year of data. */
+const unscoredCity = (m: Member): NetworkScoresResponse['cities'][number] => ({
+  slug: m.slug,
+  name: m.name,
+  countryCode: m.countryCode,
+  hasDrafts: false,
+  index: null,
+  rank: null,
+  missingShare: 1,
+  coverage: 0,
+  history: [],
+  goals: [],
+  indicators: [],
+});
+
+/** The scored member cities by rank (then name), without their drafts mark. */
+function scoredCities(
+  scores: NetworkScores,
+  members: readonly Member[],
+  indicators: readonly IndicatorRecord[],
+): Array<Omit<NetworkScoresResponse['cities'][number], 'hasDrafts'>> {
+  const memberById = new Map(members.map((m) => [m.id, m]));
+  const slugById = new Map(indicators.map((i) => [i.id, i.slug]));
+  return scores.cities
+    .map((c) => {
+      const member = memberById.get(c.cityId)!;
+      return {
+        slug: member.slug,
+        name: member.name,
+        countryCode: member.countryCode,
+        index: c.index,
+        rank: c.rank,
+        missingShare: c.missingShare,
+        coverage: c.coverage,
+        history: c.history,
+        goals: c.goals,
+        indicators: c.indicators.map((s) => ({
+          indicator: slugById.get(s.indicatorId)!,
+          year: s.year,
+          value: s.value,
+          normalised: s.normalised,
+          colour: s.colour,
+        })),
+      };
+    })
+    .sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || a.name.localeCompare(b.name));
+}
+
 /** A network's ranking, ready to page: the view's head and the cities without their detail. */
 interface Ranking {
   head: Omit<NetworkRankingResponse, 'total' | 'cityCount' | 'offset' | 'limit' | 'cities'>;
@@ -665,85 +716,44 @@ export class ProgressService {
     query: { year?: number; lang: SdgLanguage },
   ): Promise<NetworkScoresResponse> {
     const { repos } = this.uow;
-    {
-      const year = query.year ?? (await latestYearOf(repos, network.id, published));
-      const indicators = await repos.indicators.listForNetwork(network.id);
-      const members = await repos.networks.listMembersWithIds(network.id);
-      const scoredIndicators = indicators.filter(
-        (i) => i.bestBound !== null && i.worstBound !== null && i.goal !== null,
-      );
-      if (year === null) {
-        return {
-          network: networkRef(network),
-          includesDrafts: !published,
-          year: null,
-          language: query.lang,
-          indicators: scoredIndicators.map((i) => indicatorRef(i, query.lang)),
-          goals: [],
-          cities: members.map((m) => ({
-            slug: m.slug,
-            name: m.name,
-            countryCode: m.countryCode,
-            hasDrafts: false,
-            index: null,
-            rank: null,
-            missingShare: 1,
-            coverage: 0,
-            history: [],
-            goals: [],
-            indicators: [],
-          })),
-          averages: { index: null, goals: [] },
-        };
-      }
-      const points = await repos.progress.networkPoints(network.id, published);
-      const scores = computeNetworkScores({
-        year,
-        cityIds: members.map((m) => m.id),
-        indicators: indicators.map(toProgressIndicator),
-        points,
-      });
-      const memberById = new Map(members.map((m) => [m.id, m]));
-      const slugById = new Map(indicators.map((i) => [i.id, i.slug]));
-      const cities = scores.cities
-        .map((c) => {
-          const member = memberById.get(c.cityId)!;
-          return {
-            slug: member.slug,
-            name: member.name,
-            countryCode: member.countryCode,
-            index: c.index,
-            rank: c.rank,
-            missingShare: c.missingShare,
-            coverage: c.coverage,
-            history: c.history,
-            goals: c.goals,
-            indicators: c.indicators.map((s) => ({
-              indicator: slugById.get(s.indicatorId)!,
-              year: s.year,
-              value: s.value,
-              normalised: s.normalised,
-              colour: s.colour,
-            })),
-          };
-        })
-        .sort(
-          (a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || a.name.localeCompare(b.name),
-        );
-      const withDrafts = published
-        ? new Set<string>()
-        : await repos.progress.draftCities(network.id);
+    const year = query.year ?? (await latestYearOf(repos, network.id, published));
+    const indicators = await repos.indicators.listForNetwork(network.id);
+    const members = await repos.networks.listMembersWithIds(network.id);
+    const scoredIndicators = indicators.filter(
+      (i) => i.bestBound !== null && i.worstBound !== null && i.goal !== null,
+    );
+    const head = {
+      network: networkRef(network),
+      includesDrafts: !published,
+      year,
+      language: query.lang,
+      indicators: scoredIndicators.map((i) => indicatorRef(i, query.lang)),
+    };
+    if (year === null) {
       return {
-        network: networkRef(network),
-        includesDrafts: !published,
-        year,
-        language: query.lang,
-        indicators: scoredIndicators.map((i) => indicatorRef(i, query.lang)),
-        goals: scores.goalAverages.map((g) => g.goal),
-        cities: cities.map((c) => ({ ...c, hasDrafts: withDrafts.has(c.slug) })),
-        averages: { index: scores.indexAverage, goals: scores.goalAverages },
+        ...head,
+        year: null,
+        goals: [],
+        cities: members.map(unscoredCity),
+        averages: { index: null, goals: [] },
       };
     }
+    const points = await repos.progress.networkPoints(network.id, published);
+    const scores = computeNetworkScores({
+      year,
+      cityIds: members.map((m) => m.id),
+      indicators: indicators.map(toProgressIndicator),
+      points,
+    });
+    const cities = scoredCities(scores, members, indicators);
+    const withDrafts = published ? new Set<string>() : await repos.progress.draftCities(network.id);
+    return {
+      ...head,
+      year,
+      goals: scores.goalAverages.map((g) => g.goal),
+      cities: cities.map((c) => ({ ...c, hasDrafts: withDrafts.has(c.slug) })),
+      averages: { index: scores.indexAverage, goals: scores.goalAverages },
+    };
   }
 
   /** One indicator across the network's cities: latest value, score, status, rate, ambition, series. */

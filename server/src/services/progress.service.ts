@@ -437,6 +437,89 @@ function scoredCities(
     .sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || a.name.localeCompare(b.name));
 }
 
+type Titled = { titles: Readonly<Record<string, string | undefined>> };
+
+/** The indicator of the detail page, with the titles of the SDG targets and indicators it measures. */
+function indicatorDetail(
+  indicator: IndicatorRecord,
+  lang: SdgLanguage,
+  targetRows: ReadonlyMap<string, Titled>,
+  sdgIndicators: ReadonlyMap<string, Titled>,
+): IndicatorDetailResponse['indicator'] {
+  return {
+    slug: indicator.slug,
+    name: localName(indicator, lang),
+    description: indicator.translations[lang]?.description ?? indicator.description,
+    unit: localUnit(indicator, lang),
+    decimals: indicator.decimals,
+    direction: indicator.direction,
+    goal: indicator.goal,
+    trendType: indicator.trendType,
+    bestBound: indicator.bestBound,
+    worstBound: indicator.worstBound,
+    thresholds: indicator.thresholds,
+    source: indicator.source,
+    sdgLinks: indicator.sdgLinks.map((link) => {
+      const target = targetRows.get(link.target);
+      const title =
+        target === undefined
+          ? { text: link.target, language: 'en' }
+          : pickTranslation(target.titles, lang);
+      const sdgIndicator = link.indicator === null ? undefined : sdgIndicators.get(link.indicator);
+      return {
+        target: link.target,
+        targetTitle: title.text,
+        indicator: link.indicator,
+        indicatorTitle:
+          sdgIndicator === undefined ? null : pickTranslation(sdgIndicator.titles, lang).text,
+        titleLanguage: title.language,
+      };
+    }),
+  };
+}
+
+/** One member city on one indicator as of `year` (latest year when null), without its drafts mark. */
+function comparedCity(
+  m: Member,
+  indicator: IndicatorRecord,
+  observations: readonly YearValue[],
+  ambition: ShownAmbition | null,
+  year: number | null,
+): Omit<ComparisonResponse['cities'][number], 'hasDrafts'> {
+  const all = observations.filter((p) => year === null || p.year <= year);
+  const latest = all[all.length - 1] ?? null;
+  const assessment = assess(chartInput(indicator, all, ambition, null));
+  const normalised =
+    latest === null || indicator.bestBound === null || indicator.worstBound === null
+      ? null
+      : normalise(latest.value, indicator.bestBound, indicator.worstBound);
+  return {
+    slug: m.slug,
+    name: m.name,
+    latest,
+    stale: latest !== null && year !== null && latest.year <= year - CURRENT_WINDOW_YEARS,
+    normalised,
+    colour:
+      latest === null
+        ? null
+        : indicatorColour(toProgressIndicator(indicator), latest.value, normalised),
+    status: assessment.status,
+    score: assessment.score,
+    trend: assessment.trend,
+    observedRate: assessment.components.observedRate,
+    ratio: assessment.components.ratio,
+    ambition,
+    series: all.map((p) => ({
+      year: p.year,
+      value: p.value,
+      normalised:
+        indicator.bestBound === null || indicator.worstBound === null
+          ? null
+          : normalise(p.value, indicator.bestBound, indicator.worstBound),
+    })),
+  };
+}
+
 /** A network's ranking, ready to page: the view's head and the cities without their detail. */
 interface Ranking {
   head: Omit<NetworkRankingResponse, 'total' | 'cityCount' | 'offset' | 'limit' | 'cities'>;
@@ -802,43 +885,15 @@ export class ProgressService {
           toAmbitionPoint(a),
         ]),
       );
-      const cities = members.map((m) => {
-        const all = (series.get(m.id)?.get(indicator.id) ?? []).filter(
-          (p) => year === null || p.year <= year,
-        );
-        const latest = all[all.length - 1] ?? null;
-        const ambition = ambitions.get(m.id) ?? null;
-        const assessment = assess(chartInput(indicator, all, ambition, null));
-        const normalised =
-          latest === null || indicator.bestBound === null || indicator.worstBound === null
-            ? null
-            : normalise(latest.value, indicator.bestBound, indicator.worstBound);
-        return {
-          slug: m.slug,
-          name: m.name,
-          latest,
-          stale: latest !== null && year !== null && latest.year <= year - CURRENT_WINDOW_YEARS,
-          normalised,
-          colour:
-            latest === null
-              ? null
-              : indicatorColour(toProgressIndicator(indicator), latest.value, normalised),
-          status: assessment.status,
-          score: assessment.score,
-          trend: assessment.trend,
-          observedRate: assessment.components.observedRate,
-          ratio: assessment.components.ratio,
-          ambition,
-          series: all.map((p) => ({
-            year: p.year,
-            value: p.value,
-            normalised:
-              indicator.bestBound === null || indicator.worstBound === null
-                ? null
-                : normalise(p.value, indicator.bestBound, indicator.worstBound),
-          })),
-        };
-      });
+      const cities = members.map((m) =>
+        comparedCity(
+          m,
+          indicator,
+          series.get(m.id)?.get(indicator.id) ?? [],
+          ambitions.get(m.id) ?? null,
+          year,
+        ),
+      );
       const withDrafts = published
         ? new Set<string>()
         : await repos.progress.draftCities(network.id);
@@ -901,39 +956,7 @@ export class ProgressService {
       network,
       year: progress.year,
       language: query.lang,
-      indicator: {
-        slug: indicator.slug,
-        name: localName(indicator, query.lang),
-        description: indicator.translations[query.lang]?.description ?? indicator.description,
-        unit: localUnit(indicator, query.lang),
-        decimals: indicator.decimals,
-        direction: indicator.direction,
-        goal: indicator.goal,
-        trendType: indicator.trendType,
-        bestBound: indicator.bestBound,
-        worstBound: indicator.worstBound,
-        thresholds: indicator.thresholds,
-        source: indicator.source,
-        sdgLinks: indicator.sdgLinks.map((link) => {
-          const target = targetRows.get(link.target);
-          const title =
-            target === undefined
-              ? { text: link.target, language: 'en' }
-              : pickTranslation(target.titles, query.lang);
-          const sdgIndicator =
-            link.indicator === null ? undefined : sdgIndicators.get(link.indicator);
-          return {
-            target: link.target,
-            targetTitle: title.text,
-            indicator: link.indicator,
-            indicatorTitle:
-              sdgIndicator === undefined
-                ? null
-                : pickTranslation(sdgIndicator.titles, query.lang).text,
-            titleLanguage: title.language,
-          };
-        }),
-      },
+      indicator: indicatorDetail(indicator, query.lang, targetRows, sdgIndicators),
       progress: row,
       chart,
     };

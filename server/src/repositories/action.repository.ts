@@ -399,34 +399,41 @@ export class ActionRepository {
    * `published` false) or from the approved copies (the public).
    */
   async effectPoints(cityId: number, published: boolean): Promise<EffectPoint[]> {
-    if (!published) {
-      const rows = (await this.knex('action_effects as e')
-        .join('city_actions as a', 'a.id', 'e.action_id')
-        .where('a.city_id', cityId)
-        .select(
-          'e.action_id',
-          'e.indicator_id',
-          'a.status',
-          'e.effect',
-          'e.effect_year',
-          'e.realised',
-        )) as Array<{
-        action_id: number;
-        indicator_id: number;
-        status: ActionStatus;
-        effect: number;
-        effect_year: number;
-        realised: boolean;
-      }>;
-      return rows.map((r) => ({
-        actionId: r.action_id,
-        indicatorId: r.indicator_id,
-        status: r.status,
-        effect: r.effect,
-        effectYear: r.effect_year,
-        realised: r.realised,
-      }));
-    }
+    return published ? this.approvedEffectPoints(cityId) : this.workingEffectPoints(cityId);
+  }
+
+  /** The effects of the actions' working copies (members). */
+  private async workingEffectPoints(cityId: number): Promise<EffectPoint[]> {
+    const rows = (await this.knex('action_effects as e')
+      .join('city_actions as a', 'a.id', 'e.action_id')
+      .where('a.city_id', cityId)
+      .select(
+        'e.action_id',
+        'e.indicator_id',
+        'a.status',
+        'e.effect',
+        'e.effect_year',
+        'e.realised',
+      )) as Array<{
+      action_id: number;
+      indicator_id: number;
+      status: ActionStatus;
+      effect: number;
+      effect_year: number;
+      realised: boolean;
+    }>;
+    return rows.map((r) => ({
+      actionId: r.action_id,
+      indicatorId: r.indicator_id,
+      status: r.status,
+      effect: r.effect,
+      effectYear: r.effect_year,
+      realised: r.realised,
+    }));
+  }
+
+  /** The effects of the actions' approved copies (the public): indicators named by slug, found by id. */
+  private async approvedEffectPoints(cityId: number): Promise<EffectPoint[]> {
     const rows = (await this.knex('city_actions')
       .where({ city_id: cityId })
       .whereNotNull('published')

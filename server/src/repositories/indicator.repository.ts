@@ -111,6 +111,50 @@ function toColumns(fields: Partial<IndicatorFields>): Record<string, unknown> {
   return columns;
 }
 
+/** An indicator row and its SDG links (in order) → its record. */
+function toIndicatorRecord(
+  row: Row,
+  own: ReadonlyArray<{ sdg_target: string; sdg_indicator: string | null; goal: number }>,
+): IndicatorRecord {
+  return {
+    id: row.id,
+    networkId: row.network_id,
+    networkSlug: row.network_slug,
+    slug: row.slug,
+    name: row.name,
+    description: row.description,
+    unit: row.unit,
+    direction: row.direction,
+    decimals: row.decimals,
+    trendType: row.trend_type,
+    bestBound: row.best_bound,
+    worstBound: row.worst_bound,
+    thresholds:
+      row.green_threshold === null || row.yellow_threshold === null || row.orange_threshold === null
+        ? null
+        : {
+            green: row.green_threshold,
+            yellow: row.yellow_threshold,
+            orange: row.orange_threshold,
+          },
+    allowedMin: row.allowed_min,
+    allowedMax: row.allowed_max,
+    maxChange: row.max_change,
+    source: row.source,
+    translations: row.translations,
+    codes: row.codes,
+    naturalLimit: row.natural_limit,
+    synthetic: row.synthetic,
+    sortOrder: row.sort_order,
+    archivedAt: row.archived_at,
+    version: row.version,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    goal: own[0]?.goal ?? null,
+    sdgLinks: own.map((l) => ({ target: l.sdg_target, indicator: l.sdg_indicator })),
+  };
+}
+
 /** The network's indicator catalogue and its links to the SDG framework. */
 export class IndicatorRepository {
   constructor(private readonly knex: Knex) {}
@@ -142,48 +186,7 @@ export class IndicatorRepository {
       list.push(link);
       byIndicator.set(link.indicator_id, list);
     }
-    return rows.map((row) => {
-      const own = byIndicator.get(row.id) ?? [];
-      return {
-        id: row.id,
-        networkId: row.network_id,
-        networkSlug: row.network_slug,
-        slug: row.slug,
-        name: row.name,
-        description: row.description,
-        unit: row.unit,
-        direction: row.direction,
-        decimals: row.decimals,
-        trendType: row.trend_type,
-        bestBound: row.best_bound,
-        worstBound: row.worst_bound,
-        thresholds:
-          row.green_threshold === null ||
-          row.yellow_threshold === null ||
-          row.orange_threshold === null
-            ? null
-            : {
-                green: row.green_threshold,
-                yellow: row.yellow_threshold,
-                orange: row.orange_threshold,
-              },
-        allowedMin: row.allowed_min,
-        allowedMax: row.allowed_max,
-        maxChange: row.max_change,
-        source: row.source,
-        translations: row.translations,
-        codes: row.codes,
-        naturalLimit: row.natural_limit,
-        synthetic: row.synthetic,
-        sortOrder: row.sort_order,
-        archivedAt: row.archived_at,
-        version: row.version,
-        createdAt: row.created_at,
-        updatedAt: row.updated_at,
-        goal: own[0]?.goal ?? null,
-        sdgLinks: own.map((l) => ({ target: l.sdg_target, indicator: l.sdg_indicator })),
-      };
-    });
+    return rows.map((row) => toIndicatorRecord(row, byIndicator.get(row.id) ?? []));
   }
 
   async findBySlug(slug: string): Promise<IndicatorRecord | undefined> {

@@ -294,6 +294,7 @@ function present<T extends object>(value: T | Missing | undefined): T | undefine
   return value === undefined || isMissing(value) ? undefined : value;
 }
 
+// Long on purpose: one exhaustive switch, a rule of a few lines per action, read as a table.
 function ruleOf(principal: Principal, action: Action, resource: Resource): Decision {
   const network = present(resource.network);
   const city = present(resource.city);

@@ -482,6 +482,7 @@ export class ImportRepository {
    *   in `created_import_id`: one event per file, not one per value;
    * - each city touched gets one summary event for its recent-changes feed.
    */
+  // Long on purpose: one SQL statement, so that a million-row merge is one round trip.
   async merge(columns: ImportColumns, actor: Actor, importId: number): Promise<void> {
     const v = this.newValues(columns);
     // Sorting and hashing a million staged rows in memory beats spilling to disk.

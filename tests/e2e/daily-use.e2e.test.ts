@@ -261,6 +261,88 @@ describe('a visitor', () => {
   });
 });
 
+describe('an ambition changed in the workspace (issue 17, item 10)', () => {
+  it('is marked "Target not yet approved" for the officer; a visitor keeps the approved target, unmarked', async () => {
+    type Ambition = { targetValue: number; approved: boolean } | null;
+    type Row = { slug: string; decimals: number; ambition: Ambition; latest: unknown };
+    // An approved ambition the walk has not touched (the return above changed the poverty one).
+    const before = (await (
+      await fetch(`${app.baseUrl}/api/v1/cities/kosice/progress?lang=en`)
+    ).json()) as { indicators: Row[] };
+    const chosen = before.indicators.find(
+      (i) =>
+        i.ambition !== null &&
+        i.latest !== null &&
+        i.slug !== 'at-risk-of-poverty-or-social-exclusion',
+    )!;
+    const approved = chosen.ambition!;
+    expect(approved.approved).toBe(true);
+    const changed = Number((approved.targetValue * 0.9 + 1).toFixed(chosen.decimals));
+    const figure = (v: number) =>
+      new Intl.NumberFormat('en', {
+        minimumFractionDigits: chosen.decimals,
+        maximumFractionDigits: chosen.decimals,
+      }).format(v);
+    const indicatorPage = `${app.baseUrl}/cities/kosice/indicators/${chosen.slug}`;
+
+    const { page, context, errors } = await openPage(browser);
+    await signIn(page, OFFICER);
+    await page.getByRole('tab', { name: 'Ambitions' }).click();
+    await page.getByTestId('ambition-indicator').selectOption(chosen.slug);
+    await page.getByLabel('Target value').fill(String(changed));
+    await page.getByRole('button', { name: 'Save the ambition' }).click();
+    await page.getByText('Ambition saved.').waitFor();
+    await page.getByTestId('ambition-pending').waitFor();
+
+    await page.goto(`${indicatorPage}?lang=en`);
+    const summary = page.getByTestId('progress-summary');
+    await summary.waitFor();
+    expect(await summary.textContent()).toContain(`Target: ${figure(changed)}`);
+    expect(await summary.getByTestId('ambition-pending-mark').textContent()).toBe(
+      '✎ Target not yet approved',
+    );
+    expect(await page.getByTestId('ambition-pending-note').textContent()).toContain(
+      'the public still sees the approved target (or none)',
+    );
+    expect(
+      await page.getByTestId('status-explanation').getByTestId('ambition-pending-mark').count(),
+    ).toBe(1);
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await screenshot(page, 'daily-use-ambition-pending-1280');
+
+    // In German and French, at desk and phone widths: the marks fit the screen.
+    for (const [lang, mark] of [
+      ['de', 'Zielwert noch nicht freigegeben'],
+      ['fr', 'Cible pas encore approuvée'],
+    ] as const) {
+      for (const width of [1280, 390]) {
+        await page.setViewportSize({ width, height: width === 390 ? 844 : 900 });
+        await page.goto(`${indicatorPage}?lang=${lang}`);
+        await summary.waitFor();
+        expect(await summary.textContent()).toContain(mark);
+        expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(
+          width,
+        );
+        await screenshot(page, `daily-use-ambition-pending-${width}-${lang}`);
+      }
+    }
+    expect(errors).toEqual([]);
+    await context.close();
+
+    // Signed out: the approved target, no mark.
+    const visitor = await openPage(browser);
+    await visitor.page.goto(`${indicatorPage}?lang=en`);
+    const shown = visitor.page.getByTestId('progress-summary');
+    await shown.waitFor();
+    const text = (await shown.textContent()) ?? '';
+    expect(text).toContain(`Target: ${figure(approved.targetValue)}`);
+    expect(text).not.toContain(figure(changed));
+    expect(await visitor.page.getByTestId('ambition-pending-mark').count()).toBe(0);
+    expect(await visitor.page.getByTestId('ambition-pending-note').count()).toBe(0);
+    await visitor.context.close();
+  });
+});
+
 describe('the import template (issue 17, item 4)', () => {
   it('download the template, change one value, upload it: the dry run shows old → new, the import writes it', async () => {
     const { page, context, errors } = await openPage(browser);

@@ -9,6 +9,7 @@ import { useCityProgress } from '../../features/progress/api/progress-api';
 import { useCityActions } from '../../features/actions/api/actions-api';
 import { BriefGapActions } from '../../features/actions/components/plan-sections';
 import { BriefDistrictMap } from '../../features/maps/components/brief-district-map';
+import { AmbitionPendingNote } from '../../features/progress/components/ambition-pending';
 import { CityGoalTiles } from '../../features/progress/components/city-goal-tiles';
 import { LargestGaps, StrongestImprovements } from '../../features/progress/components/gap-list';
 import { HeadlineFigures } from '../../features/progress/components/headline-figures';
@@ -65,6 +66,10 @@ export function CityBriefPage(): ReactNode {
         ...(indicator.latest === null ? [] : flagsOf(slug, indicator.latest.year)),
       ];
     }),
+  );
+  // The brief quotes targets in its largest gaps only: the note explains their marks.
+  const gapAmbitions = data.largestGaps.map(
+    (slug) => data.indicators.find((i) => i.slug === slug)?.ambition ?? null,
   );
   const fresh = freshness(data.indicators);
   const span =
@@ -155,6 +160,7 @@ export function CityBriefPage(): ReactNode {
           </p>
         ))}
         <FlagLegend flags={FLAG_ORDER.filter((f) => quoted.has(f))} />
+        <AmbitionPendingNote ambitions={gapAmbitions} />
         {citations.map((c) => (
           <p key={c}>{t('network.publishedNote', { citation: c })}</p>
         ))}

@@ -9,6 +9,7 @@ import { StatusBadge } from '../../components/ui/status-badge';
 import { useDocumentTitle } from '../../components/ui/use-document-title';
 import { YearSelect } from '../../components/ui/year-select';
 import { useCityProgress } from '../../features/progress/api/progress-api';
+import { AmbitionPendingNote } from '../../features/progress/components/ambition-pending';
 import { IndicatorTable } from '../../features/progress/components/indicator-table';
 import { seriesYears } from '../../features/progress/utils/describe';
 import { goalQuery, useGoal } from '../../features/sdg/api/sdg-api';
@@ -112,6 +113,7 @@ export function CityGoalPage(): ReactNode {
           </section>
           <section aria-labelledby="goal-indicators">
             <h2 id="goal-indicators">{t('progress.goalIndicatorsHeading')}</h2>
+            <AmbitionPendingNote ambitions={indicators.map((i) => i.ambition)} />
             <IndicatorTable
               city={data.city.slug}
               indicators={indicators}

@@ -12,6 +12,10 @@ import { SyntheticBadge } from '../../components/ui/synthetic-badge';
 import { useDocumentTitle } from '../../components/ui/use-document-title';
 import { YearSelect } from '../../components/ui/year-select';
 import { useIndicatorProgress } from '../../features/progress/api/progress-api';
+import {
+  AmbitionPendingNote,
+  isAmbitionPending,
+} from '../../features/progress/components/ambition-pending';
 import { GapDataTable } from '../../features/progress/components/gap-data-table';
 import { LazyActionGapChart } from '../../features/progress/components/lazy-action-gap-chart';
 import { PeersPanel } from '../../features/progress/components/peers-panel';
@@ -212,10 +216,12 @@ export function CityIndicatorPage(): ReactNode {
                 unit={indicator.unit}
                 caption={t('chart.tableCaption', { city: cityName, indicator: indicator.name })}
                 flags={headlineFlags}
+                targetPending={isAmbitionPending(progress.ambition)}
               />
             }
           />
         )}
+        <AmbitionPendingNote ambitions={[progress.ambition]} />
         {progress.ambition === null && (
           <EmptyState>
             {t('progress.noAmbitionLong')}{' '}

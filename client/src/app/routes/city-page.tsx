@@ -10,6 +10,7 @@ import { YearSelect } from '../../components/ui/year-select';
 import { useSession } from '../../features/auth/api/auth-api';
 import { useCityProgress } from '../../features/progress/api/progress-api';
 import { CityGoalTiles } from '../../features/progress/components/city-goal-tiles';
+import { AmbitionPendingNote } from '../../features/progress/components/ambition-pending';
 import { CityNetworks } from '../../features/progress/components/city-header';
 import { LargestGaps, StrongestImprovements } from '../../features/progress/components/gap-list';
 import { HeadlineFigures } from '../../features/progress/components/headline-figures';
@@ -103,6 +104,7 @@ export function CityPage(): ReactNode {
         ]}
       />
       <CityNetworks progress={data} />
+      <AmbitionPendingNote ambitions={data.indicators.map((i) => i.ambition)} />
 
       <section aria-labelledby="summary-heading">
         <h2 id="summary-heading">{t('progress.summaryHeading')}</h2>

@@ -55,6 +55,10 @@ import {
   parseSeries,
   seriesKey,
 } from '../../lib/series';
+import {
+  AmbitionPendingMark,
+  AmbitionPendingNote,
+} from '../../features/progress/components/ambition-pending';
 import { RateChange } from '../../features/progress/components/rate-change';
 import { Term } from '../../components/ui/term';
 import { formatNumber, formatValue, formatYear } from '../../lib/format';
@@ -215,6 +219,12 @@ function LatestTable({
                     <>
                       {value(c.ambition.targetValue)}{' '}
                       <span className="muted small">{formatYear(c.ambition.targetYear)}</span>
+                      {!c.ambition.approved && (
+                        <>
+                          {' '}
+                          <AmbitionPendingMark ambition={c.ambition} short />
+                        </>
+                      )}
                     </>
                   )}
                 </td>
@@ -419,6 +429,7 @@ export function ComparePage(): ReactNode {
       />
       <DataKindNote network={data.network} />
       {data.includesDrafts && <DraftsNotice count={draftCities.length} />}
+      <AmbitionPendingNote ambitions={data.cities.map((c) => c.ambition)} />
       {mode === 'normalised' && <p className="muted small">{t('compare.normalisedNote')}</p>}
 
       <section aria-labelledby="latest-heading">

@@ -7,6 +7,7 @@ import { gapTableRows, presentSeries, type GapSeries } from '../utils/gap-chart'
 import { TableScroll } from '../../../components/ui/table-scroll';
 import { FlagLegend, FlagMarks } from '../../../components/ui/value-flags';
 import { FLAG_ORDER, type ValueFlag } from '../../../lib/series';
+import { AmbitionPendingMark } from './ambition-pending';
 
 /** The action-gap chart's numbers as a table: the same points the chart draws. */
 export function GapDataTable({
@@ -16,6 +17,7 @@ export function GapDataTable({
   caption,
   flags,
   withActionsLabel,
+  targetPending = false,
 }: {
   points: readonly GapChartPoint[];
   decimals: number;
@@ -25,6 +27,8 @@ export function GapDataTable({
   flags?: ReadonlyMap<number, readonly ValueFlag[]>;
   /** The "with planned actions" column's header (the action form's preview names itself). */
   withActionsLabel?: string;
+  /** The target is the working copy members see, not yet approved (marked in the header). */
+  targetPending?: boolean;
 }): ReactNode {
   const { t } = useTranslation();
   const lang = useLanguage();
@@ -54,6 +58,12 @@ export function GapDataTable({
                   {key === 'withActions'
                     ? (withActionsLabel ?? t('actions.chartLine'))
                     : t(`chart.${key}`)}
+                  {key === 'target' && targetPending && (
+                    <>
+                      {' '}
+                      <AmbitionPendingMark ambition={{ approved: false }} short />
+                    </>
+                  )}
                 </th>
               ))}
             </tr>

@@ -12,6 +12,7 @@ import { useLanguage } from '../../../lib/i18n/use-language';
 import { withYear } from '../../../lib/url-state';
 import { formatStoredIndicatorValue } from '../utils/describe';
 import { RateChange } from './rate-change';
+import { AmbitionPendingMark } from './ambition-pending';
 import { GapSentence } from './gap-sentence';
 import { MiniGapChart, MiniGapLegend } from './mini-gap-chart';
 import { WithActionsSentence } from './progress-summary';
@@ -87,6 +88,12 @@ export function LargestGaps({
               </h3>
               <p className="gap-card__sentence">
                 <GapSentence indicator={indicator} withName={false} />
+                {!(indicator.ambition?.approved ?? true) && (
+                  <>
+                    {' '}
+                    <AmbitionPendingMark ambition={indicator.ambition} />
+                  </>
+                )}
                 {!compact && (
                   <>
                     {' '}

@@ -18,6 +18,7 @@ import { TableScroll } from '../../../components/ui/table-scroll';
 import { SyntheticBadge } from '../../../components/ui/synthetic-badge';
 import { FlagLegend, FlagMarks } from '../../../components/ui/value-flags';
 import { flagsPresent, type ValueFlag } from '../../../lib/series';
+import { AmbitionPendingMark } from './ambition-pending';
 
 /** The action gap at the target year in units and as a share of the ambition. */
 export function GapCell({ indicator }: { indicator: IndicatorProgress }): ReactNode {
@@ -156,6 +157,12 @@ export function IndicatorTable({
                       <span className="muted small">
                         {formatYear(indicator.ambition.targetYear)}
                       </span>
+                      {!indicator.ambition.approved && (
+                        <>
+                          {' '}
+                          <AmbitionPendingMark ambition={indicator.ambition} short />
+                        </>
+                      )}
                     </>
                   )}
                 </td>

@@ -4,6 +4,7 @@ import type { IndicatorProgress } from '@api/progress.schema';
 import { formatShare, formatYear } from '../../../lib/format';
 import { useLanguage } from '../../../lib/i18n/use-language';
 import { formatIndicatorValue } from '../utils/describe';
+import { AmbitionPendingMark } from './ambition-pending';
 import { GapSentence } from './gap-sentence';
 
 /** The chart's story in words: latest value, ambition, and the gap sentence. */
@@ -26,7 +27,13 @@ export function ProgressSummary({ progress }: { progress: IndicatorProgress }): 
             targetYear: formatYear(progress.ambition.targetYear),
             baseline: value(progress.ambition.baselineValue),
             baselineYear: formatYear(progress.ambition.baselineYear),
-          })}{' '}
+          })}
+      {progress.ambition !== null && !progress.ambition.approved && (
+        <>
+          {' '}
+          <AmbitionPendingMark ambition={progress.ambition} />
+        </>
+      )}{' '}
       {progress.ambition !== null && progress.actionGap !== null && (
         <GapSentence indicator={progress} withName={false} />
       )}{' '}

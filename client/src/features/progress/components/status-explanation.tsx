@@ -6,6 +6,7 @@ import { formatNumber, formatShare, formatYear } from '../../../lib/format';
 import { useLanguage } from '../../../lib/i18n/use-language';
 import { formatDifference, formatIndicatorValue, formatPace } from '../utils/describe';
 import { Term } from '../../../components/ui/term';
+import { AmbitionPendingMark } from './ambition-pending';
 import { RateChange } from './rate-change';
 import { TableScroll } from '../../../components/ui/table-scroll';
 
@@ -76,6 +77,12 @@ export function StatusExplanation({ progress }: { progress: IndicatorProgress })
             <dt>{t('progress.target')}</dt>
             <dd>
               {value(progress.ambition.targetValue)} ({formatYear(progress.ambition.targetYear)})
+              {!progress.ambition.approved && (
+                <>
+                  {' '}
+                  <AmbitionPendingMark ambition={progress.ambition} short />
+                </>
+              )}
             </dd>
           </>
         )}

@@ -211,6 +211,12 @@ const de: Locale = {
     trend: 'Trend',
     gapAtTarget: 'Lücke im Zieljahr',
     noTarget: 'Kein Zielwert',
+    ambitionPending: {
+      mark: 'Zielwert noch nicht freigegeben',
+      short: 'noch nicht freigegeben',
+      description:
+        'Geändert, seit die Koordination zuletzt ein Jahr freigegeben hat; die Öffentlichkeit sieht weiterhin den freigegebenen Zielwert (oder keinen).',
+    },
     noGap: 'Keine',
     noData: 'Noch keine Daten.',
     sparklineLabel: 'Von {{from}} im Jahr {{fromYear}} auf {{to}} im Jahr {{toYear}}',

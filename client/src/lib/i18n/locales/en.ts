@@ -207,6 +207,12 @@ const en = {
     trend: 'Trend',
     gapAtTarget: 'Gap at the target year',
     noTarget: 'No target',
+    ambitionPending: {
+      mark: 'Target not yet approved',
+      short: 'not yet approved',
+      description:
+        'Changed since the coordinators last approved a year; the public still sees the approved target (or none).',
+    },
     noGap: 'None',
     noData: 'No data yet.',
     sparklineLabel: 'From {{from}} in {{fromYear}} to {{to}} in {{toYear}}',

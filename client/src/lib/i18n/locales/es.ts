@@ -221,6 +221,12 @@ const es: Locale = {
     trend: 'Tendencia',
     gapAtTarget: 'Brecha en el año meta',
     noTarget: 'Sin meta',
+    ambitionPending: {
+      mark: 'Meta aún no aprobada',
+      short: 'aún no aprobada',
+      description:
+        'Cambiada desde que la coordinación aprobó un año por última vez; el público sigue viendo la meta aprobada (o ninguna).',
+    },
     noGap: 'Ninguna',
     noData: 'Todavía no hay datos.',
     sparklineLabel: 'De {{from}} en {{fromYear}} a {{to}} en {{toYear}}',

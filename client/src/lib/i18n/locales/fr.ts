@@ -222,6 +222,12 @@ const fr: Locale = {
     trend: 'Tendance',
     gapAtTarget: 'Écart à l\u2019année cible',
     noTarget: 'Pas de cible',
+    ambitionPending: {
+      mark: 'Cible pas encore approuvée',
+      short: 'pas encore approuvée',
+      description:
+        'Modifiée depuis que la coordination a approuvé une année pour la dernière fois ; le public voit toujours la cible approuvée (ou aucune).',
+    },
     noGap: 'Aucun',
     noData: 'Pas encore de données.',
     sparklineLabel: 'De {{from}} en {{fromYear}} à {{to}} en {{toYear}}',

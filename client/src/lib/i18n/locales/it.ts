@@ -221,6 +221,12 @@ const it: Locale = {
     trend: 'Tendenza',
     gapAtTarget: 'Divario nell\u2019anno del traguardo',
     noTarget: 'Nessun traguardo',
+    ambitionPending: {
+      mark: 'Traguardo non ancora approvato',
+      short: 'non ancora approvato',
+      description:
+        'Modificato da quando il coordinamento ha approvato un anno l’ultima volta; il pubblico vede ancora il traguardo approvato (o nessuno).',
+    },
     noGap: 'Nessuno',
     noData: 'Ancora nessun dato.',
     sparklineLabel: 'Da {{from}} nel {{fromYear}} a {{to}} nel {{toYear}}',

@@ -158,6 +158,33 @@ function AmbitionForm(props: {
   }, [parsed, series]);
 
   const unit = indicator.translations[i18n.language]?.unit ?? indicator.unit;
+  // The four inputs, in the form's order: years take whole numbers, values decimals.
+  const fields = [
+    {
+      label: 'workspace.ambition.baselineYear',
+      isYear: true,
+      value: baselineYear,
+      onChange: setBaselineYear,
+    },
+    {
+      label: 'workspace.ambition.baselineValue',
+      isYear: false,
+      value: baselineValue,
+      onChange: setBaselineValue,
+    },
+    {
+      label: 'workspace.ambition.targetYear',
+      isYear: true,
+      value: targetYear,
+      onChange: setTargetYear,
+    },
+    {
+      label: 'workspace.ambition.targetValue',
+      isYear: false,
+      value: targetValue,
+      onChange: setTargetValue,
+    },
+  ] as const;
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (parsed.errors.length > 0) return;
@@ -197,38 +224,16 @@ function AmbitionForm(props: {
         <fieldset disabled={!props.canEdit} className="fieldset">
           <legend>{t('workspace.ambition.legend', { unit })}</legend>
           <div className="field-row">
-            <Field label={t('workspace.ambition.baselineYear')}>
-              <Input
-                className="input--year"
-                inputMode="numeric"
-                value={baselineYear}
-                onChange={(e) => setBaselineYear(e.target.value)}
-              />
-            </Field>
-            <Field label={t('workspace.ambition.baselineValue')}>
-              <Input
-                className="input--number"
-                inputMode="decimal"
-                value={baselineValue}
-                onChange={(e) => setBaselineValue(e.target.value)}
-              />
-            </Field>
-            <Field label={t('workspace.ambition.targetYear')}>
-              <Input
-                className="input--year"
-                inputMode="numeric"
-                value={targetYear}
-                onChange={(e) => setTargetYear(e.target.value)}
-              />
-            </Field>
-            <Field label={t('workspace.ambition.targetValue')}>
-              <Input
-                className="input--number"
-                inputMode="decimal"
-                value={targetValue}
-                onChange={(e) => setTargetValue(e.target.value)}
-              />
-            </Field>
+            {fields.map((field) => (
+              <Field key={field.label} label={t(field.label)}>
+                <Input
+                  className={field.isYear ? 'input--year' : 'input--number'}
+                  inputMode={field.isYear ? 'numeric' : 'decimal'}
+                  value={field.value}
+                  onChange={(e) => field.onChange(e.target.value)}
+                />
+              </Field>
+            ))}
           </div>
           <Button type="submit" disabled={parsed.errors.length > 0}>
             {t('workspace.ambition.save')}

@@ -7,6 +7,7 @@ import {
   parseStatus,
   parseYear,
   type ObservationStatus,
+  type Parsed,
   type RangeRule,
 } from './observation-rules';
 import { fromTextCell } from './csv';
@@ -164,14 +165,8 @@ export function validateRow<C extends RowCity, I extends RowIndicator>(
     problems.push({ column: cell.column, value: quoted, message });
   };
 
-  const city = context.city(input.city.text);
-  let forbiddenCity: C | null = null;
-  if (city === undefined) {
-    const text = input.city.text.trim();
-    problem(input.city, text === '' ? 'The city is missing.' : `There is no city "${text}".`);
-  } else if (!context.mayEdit(city)) {
-    forbiddenCity = city;
-  }
+  const city = readCity(input.city, context, problem);
+  const forbiddenCity: C | null = city !== undefined && !context.mayEdit(city) ? city : null;
 
   const indicator = readIndicator(input.indicator, context, problem);
   if (city !== undefined && indicator !== undefined && !context.isMember(indicator, city)) {
@@ -185,25 +180,12 @@ export function validateRow<C extends RowCity, I extends RowIndicator>(
   const yearText = context.yearRanges ? firstYearOf(input.year.text) : input.year.text;
   const year = parseYear(yearText);
   if (!year.ok) problem(input.year, year.message);
-  const number = parseNumber(input.value.text, context.decimalComma);
-  if (!number.ok) problem(input.value, number.message);
-  else if (indicator !== undefined) {
-    const rangeProblem = checkValue(number.value, indicator);
-    if (rangeProblem !== null) problem(input.value, rangeProblem);
-  }
+  const number = readNumber(input.value, indicator, context.decimalComma, problem);
 
-  const status = input.status === null ? null : parseStatus(input.status.text);
-  if (status !== null && !status.ok) problem(input.status!, status.message);
-  const flags = input.flags === null ? null : parseFlags(input.flags.text);
-  if (flags !== null && !flags.ok) problem(input.flags!, flags.message);
-  const text = (cell: Cell | null, max: number, what: string) => {
-    if (cell === null) return null;
-    const parsed = parseOptionalText(fromTextCell(cell.text), max, what);
-    if (!parsed.ok) problem(cell, parsed.message, cell.text.slice(0, 80));
-    return parsed;
-  };
-  const source = text(input.source, MAX_SOURCE_LENGTH, 'source');
-  const note = text(input.note, MAX_NOTE_LENGTH, 'note');
+  const status = readCell(input.status, parseStatus, problem);
+  const flags = readCell(input.flags, parseFlags, problem);
+  const source = readText(input.source, MAX_SOURCE_LENGTH, 'source', problem);
+  const note = readText(input.note, MAX_NOTE_LENGTH, 'note', problem);
 
   if (
     problems.length > 0 ||
@@ -229,6 +211,60 @@ export function validateRow<C extends RowCity, I extends RowIndicator>(
       flags: flags?.ok === true ? flags.value : null,
     },
   };
+}
+
+/** An optional cell parsed (null when the format has no such column); a problem is reported. */
+function readCell<T>(
+  cell: Cell | null,
+  parse: (text: string) => Parsed<T>,
+  problem: (cell: Cell, message: string) => void,
+): Parsed<T> | null {
+  if (cell === null) return null;
+  const parsed = parse(cell.text);
+  if (!parsed.ok) problem(cell, parsed.message);
+  return parsed;
+}
+
+/** An optional text cell (source, note); a problem quotes at most 80 characters of it. */
+function readText(
+  cell: Cell | null,
+  max: number,
+  what: string,
+  problem: (cell: Cell, message: string, quoted: string | null) => void,
+): Parsed<string | null> | null {
+  if (cell === null) return null;
+  const parsed = parseOptionalText(fromTextCell(cell.text), max, what);
+  if (!parsed.ok) problem(cell, parsed.message, cell.text.slice(0, 80));
+  return parsed;
+}
+
+function readCity<C extends RowCity, I extends RowIndicator>(
+  cell: Cell,
+  context: RowContext<C, I>,
+  problem: (cell: Cell, message: string) => void,
+): C | undefined {
+  const city = context.city(cell.text);
+  if (city === undefined) {
+    const text = cell.text.trim();
+    problem(cell, text === '' ? 'The city is missing.' : `There is no city "${text}".`);
+  }
+  return city;
+}
+
+/** The value as a number, checked against the indicator's allowed range when there is one. */
+function readNumber(
+  cell: Cell,
+  indicator: RowIndicator | undefined,
+  decimalComma: boolean,
+  problem: (cell: Cell, message: string) => void,
+): ReturnType<typeof parseNumber> {
+  const number = parseNumber(cell.text, decimalComma);
+  if (!number.ok) problem(cell, number.message);
+  else if (indicator !== undefined) {
+    const rangeProblem = checkValue(number.value, indicator);
+    if (rangeProblem !== null) problem(cell, rangeProblem);
+  }
+  return number;
 }
 
 function readIndicator<C extends RowCity, I extends RowIndicator>(

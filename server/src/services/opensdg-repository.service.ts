@@ -352,20 +352,21 @@ export class OpenSdgRepositoryService {
       });
       return { record, created: true, updated: false };
     }
-    // Metadata over what the network has: only what it states, only when it differs.
-    const fields: Partial<IndicatorFields> = {};
-    if (def.name !== null || def.nameKey !== null) fields.name = described.name;
-    if (def.unit !== null) fields.unit = def.unit;
-    if (def.source !== null) fields.source = def.source;
-    if (def.direction !== null) fields.direction = def.direction;
-    if (def.naturalLimit !== null) fields.naturalLimit = def.naturalLimit;
-    const changed = (Object.keys(fields) as Array<keyof IndicatorFields>).filter(
-      (k) => fields[k] !== existing[k as keyof IndicatorRecord],
-    );
-    if (changed.length === 0) return { record: existing, created: false, updated: false };
-    const patch = Object.fromEntries(
-      changed.map((k) => [k, fields[k]]),
-    ) as Partial<IndicatorFields>;
+    const patch = metadataPatch(def, described.name, existing);
+    if (patch === null) return { record: existing, created: false, updated: false };
+    const record = await this.updateIndicator(repos, principal, networkId, existing, patch, id);
+    return { record, created: false, updated: true };
+  }
+
+  /** Writes the metadata's changes to an indicator (409 when it changed meanwhile), audited. */
+  private async updateIndicator(
+    repos: Repositories,
+    principal: Principal,
+    networkId: number,
+    existing: IndicatorRecord,
+    patch: Partial<IndicatorFields>,
+    id: string,
+  ): Promise<IndicatorRecord> {
     if (!(await repos.indicators.update(existing.id, existing.version, patch)))
       throw new AppError(
         'conflict',
@@ -383,7 +384,7 @@ export class OpenSdgRepositoryService {
       after: toIndicator(record),
       comment: `From the Open SDG metadata of ${id}`,
     });
-    return { record, created: false, updated: true };
+    return record;
   }
 
   /** `graph_target_lines` → the city's ambition, from its headline value in the base year (or the first after). */
@@ -400,21 +401,21 @@ export class OpenSdgRepositoryService {
       indicatorId: indicator.id,
       series: HEADLINE,
     });
-    const base = values
-      .filter((v) => v.year >= def.ambition!.baseYear && v.year < def.ambition!.targetYear)
-      .sort((a, b) => a.year - b.year)[0];
-    if (base === undefined)
-      return {
-        set: null,
-        note: `The target line (${def.ambition.targetValue} by ${def.ambition.targetYear}) needs a headline value from ${def.ambition.baseYear} on as baseline; none, so no ambition was set.`,
-      };
-    const fields = {
-      baselineYear: base.year,
-      baselineValue: base.value,
-      targetYear: def.ambition.targetYear,
-      targetValue: def.ambition.targetValue,
-      note: def.ambition.label ?? 'From the Open SDG target line',
-    };
+    const fields = ambitionFromTargetLine(def.ambition, values);
+    if (typeof fields === 'string') return { set: null, note: fields };
+    await this.writeAmbition(repos, principal, cityId, indicator, fields);
+    const { note: _note, ...set } = fields;
+    return { set, note: null };
+  }
+
+  /** Writes the ambition unless it is the same (409 when it changed meanwhile), audited. */
+  private async writeAmbition(
+    repos: Repositories,
+    principal: Principal,
+    cityId: number,
+    indicator: IndicatorRecord,
+    fields: TargetLineAmbition,
+  ): Promise<void> {
     const existing = await repos.ambitions.find(cityId, indicator.id, { lock: true });
     const same =
       existing !== undefined &&
@@ -456,8 +457,6 @@ export class OpenSdgRepositoryService {
         comment: 'From the Open SDG target line',
       });
     }
-    const { note: _note, ...set } = fields;
-    return { set, note: null };
   }
 
   /** The city's values (as the reader may see them) as an Open SDG data repository zip. */
@@ -594,6 +593,56 @@ function indicatorFiles(
     files[`meta/${id}.md`] = strToU8(`---\n${toYaml(meta)}---\n${indicator.description}\n`);
   }
   return files;
+}
+
+/** Metadata over what the network has: only what it states, only when it differs (null: nothing). */
+function metadataPatch(
+  def: OpenSdgDefinition,
+  name: string,
+  existing: IndicatorRecord,
+): Partial<IndicatorFields> | null {
+  const fields: Partial<IndicatorFields> = {};
+  if (def.name !== null || def.nameKey !== null) fields.name = name;
+  if (def.unit !== null) fields.unit = def.unit;
+  if (def.source !== null) fields.source = def.source;
+  if (def.direction !== null) fields.direction = def.direction;
+  if (def.naturalLimit !== null) fields.naturalLimit = def.naturalLimit;
+  const changed = (Object.keys(fields) as Array<keyof IndicatorFields>).filter(
+    (k) => fields[k] !== existing[k as keyof IndicatorRecord],
+  );
+  if (changed.length === 0) return null;
+  return Object.fromEntries(changed.map((k) => [k, fields[k]])) as Partial<IndicatorFields>;
+}
+
+type TargetLineAmbition = {
+  baselineYear: number;
+  baselineValue: number;
+  targetYear: number;
+  targetValue: number;
+  note: string;
+};
+
+/**
+ * The ambition of a target line: its baseline the first headline value from
+ * the base year on (before the target year); when there is none, the note
+ * saying so.
+ */
+function ambitionFromTargetLine(
+  line: NonNullable<OpenSdgDefinition['ambition']>,
+  values: ReadonlyArray<{ year: number; value: number }>,
+): TargetLineAmbition | string {
+  const base = values
+    .filter((v) => v.year >= line.baseYear && v.year < line.targetYear)
+    .sort((a, b) => a.year - b.year)[0];
+  if (base === undefined)
+    return `The target line (${line.targetValue} by ${line.targetYear}) needs a headline value from ${line.baseYear} on as baseline; none, so no ambition was set.`;
+  return {
+    baselineYear: base.year,
+    baselineValue: base.value,
+    targetYear: line.targetYear,
+    targetValue: line.targetValue,
+    note: line.label ?? 'From the Open SDG target line',
+  };
 }
 
 /** The repository's report from its files' (failed files become skipped with onError=skipFile). */

@@ -172,6 +172,65 @@ function fieldsOf(input: ActionInput | ActionPatch, current?: ActionRecord): Act
 }
 
 /**
+ * The effects' indicators resolved (each named once, of the city's
+ * networks, current) and checked; problems are added to `details`.
+ */
+async function resolveEffects(
+  repos: Repositories,
+  city: { cityId: number; cityName: string; startYear: number },
+  effects: readonly ActionEffectInput[],
+  details: ErrorDetail[],
+): Promise<EffectFields[]> {
+  const resolved: EffectFields[] = [];
+  const seen = new Set<string>();
+  for (const [i, e] of effects.entries()) {
+    if (seen.has(e.indicator)) {
+      details.push({
+        path: `/effects/${i}/indicator`,
+        message: `The indicator "${e.indicator}" is listed twice; give one expected effect per indicator.`,
+      });
+      continue;
+    }
+    seen.add(e.indicator);
+    const indicator = await repos.indicators.findBySlug(e.indicator);
+    const member =
+      indicator === undefined
+        ? undefined
+        : await repos.networks.findMember(indicator.networkId, city.cityId);
+    if (indicator === undefined || member === undefined) {
+      details.push({
+        path: `/effects/${i}/indicator`,
+        message: `${city.cityName} reports no indicator "${e.indicator}".`,
+      });
+      continue;
+    }
+    if (indicator.archivedAt !== null)
+      details.push({
+        path: `/effects/${i}/indicator`,
+        message: `The indicator "${indicator.name}" is archived; link the action to a current indicator.`,
+      });
+    if (e.effectYear < city.startYear)
+      details.push({
+        path: `/effects/${i}/effectYear`,
+        message: `The effect on "${indicator.name}" is due in ${e.effectYear}, before the action starts (${city.startYear}).`,
+      });
+    if (!Number.isFinite(e.effect))
+      details.push({
+        path: `/effects/${i}/effect`,
+        message: 'The expected effect must be a number.',
+      });
+    resolved.push({
+      indicatorId: indicator.id,
+      effect: e.effect,
+      effectYear: e.effectYear,
+      note: e.note ?? null,
+      realised: e.realised ?? false,
+    });
+  }
+  return resolved;
+}
+
+/**
  * Checks an action and resolves its links: targets must be SDG targets,
  * effects must name distinct indicators of the city's networks, due no
  * earlier than the action starts. Every problem is reported at once.
@@ -198,55 +257,15 @@ async function resolveLinks(
         details.push({ path: `/targets/${i}`, message: `"${code}" is not an SDG target.` });
     });
   }
-  let resolved: EffectFields[] | undefined;
-  if (effects !== undefined) {
-    resolved = [];
-    const seen = new Set<string>();
-    for (const [i, e] of effects.entries()) {
-      if (seen.has(e.indicator)) {
-        details.push({
-          path: `/effects/${i}/indicator`,
-          message: `The indicator "${e.indicator}" is listed twice; give one expected effect per indicator.`,
-        });
-        continue;
-      }
-      seen.add(e.indicator);
-      const indicator = await repos.indicators.findBySlug(e.indicator);
-      const member =
-        indicator === undefined
-          ? undefined
-          : await repos.networks.findMember(indicator.networkId, cityId);
-      if (indicator === undefined || member === undefined) {
-        details.push({
-          path: `/effects/${i}/indicator`,
-          message: `${cityName} reports no indicator "${e.indicator}".`,
-        });
-        continue;
-      }
-      if (indicator.archivedAt !== null)
-        details.push({
-          path: `/effects/${i}/indicator`,
-          message: `The indicator "${indicator.name}" is archived; link the action to a current indicator.`,
-        });
-      if (e.effectYear < fields.startYear)
-        details.push({
-          path: `/effects/${i}/effectYear`,
-          message: `The effect on "${indicator.name}" is due in ${e.effectYear}, before the action starts (${fields.startYear}).`,
-        });
-      if (!Number.isFinite(e.effect))
-        details.push({
-          path: `/effects/${i}/effect`,
-          message: 'The expected effect must be a number.',
-        });
-      resolved.push({
-        indicatorId: indicator.id,
-        effect: e.effect,
-        effectYear: e.effectYear,
-        note: e.note ?? null,
-        realised: e.realised ?? false,
-      });
-    }
-  }
+  const resolved =
+    effects === undefined
+      ? undefined
+      : await resolveEffects(
+          repos,
+          { cityId, cityName, startYear: fields.startYear },
+          effects,
+          details,
+        );
   if (details.length > 0) {
     const first = details[0]!.message;
     throw validationFailed(

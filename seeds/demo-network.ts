@@ -13,6 +13,7 @@ import {
   type NewObservationRow,
 } from '../server/src/repositories/bulk-load.repository';
 import { ReviewRepository } from '../server/src/repositories/review.repository';
+import { ReadMemo } from '../server/src/db/read-memo';
 import { UnitOfWork } from '../server/src/repositories/unit-of-work';
 import { AccessService } from '../server/src/services/access.service';
 import { ImportService } from '../server/src/services/import.service';
@@ -545,7 +546,14 @@ function gapShares(
  * the number of values stored.
  */
 async function importEurostatFiles(trx: Knex.Transaction, kind: Database['kind']): Promise<number> {
-  const uow = new UnitOfWork({ knex: trx, kind, pglite: null, close: async () => undefined });
+  // Inside the seed's transaction: nothing read here may be remembered (an unkept memo).
+  const uow = new UnitOfWork({
+    knex: trx,
+    kind,
+    pglite: null,
+    memo: new ReadMemo(false),
+    close: async () => undefined,
+  });
   const imports = new ImportService(uow, new AccessService(uow));
   let stored = 0;
   for (const { file, dataset } of DEMO_EUROSTAT_FILES) {

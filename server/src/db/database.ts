@@ -5,6 +5,7 @@ import knexFactory, { type Knex } from 'knex';
 import pg from 'pg';
 import { lockDataDir } from './data-dir-lock';
 import { PgLiteClient } from './pglite-client';
+import { listenForChanges, ReadMemo, watchWrites } from './read-memo';
 
 export type DatabaseKind = 'pglite' | 'postgres';
 
@@ -14,6 +15,8 @@ export interface Database {
   readonly kind: DatabaseKind;
   /** The embedded engine, when there is one (COPY from a blob, data-directory dumps). */
   readonly pglite: PGlite | null;
+  /** Access facts and data versions kept in memory until anything changes (read-memo.ts). */
+  readonly memo: ReadMemo;
   close(): Promise<void>;
 }
 
@@ -58,11 +61,21 @@ export async function createDatabase(options: DatabaseOptions): Promise<Database
     const onPoolError = options.onPoolError ?? (() => undefined);
     pool.on('createFail', (_id, err) => onPoolError(err));
     pool.on('destroyFail', (_id, err) => onPoolError(err));
+    // Nothing is kept until the change listener is connected (other instances write too).
+    const memo = new ReadMemo(false);
+    watchWrites(knex, memo);
+    const stopListening = listenForChanges(options.url, memo, (err) =>
+      onPoolError(err instanceof Error ? err : new Error(String(err))),
+    );
     return {
       knex,
       kind: 'postgres',
       pglite: null,
-      close: () => knex.destroy(),
+      memo,
+      close: async () => {
+        await stopListening();
+        await knex.destroy();
+      },
     };
   }
 
@@ -86,10 +99,15 @@ export async function createDatabase(options: DatabaseOptions): Promise<Database
     client: PgLiteClient,
     connection: () => ({ pglite: instance }),
   } as unknown as Knex.Config);
+  // One process owns the embedded database (the data directory is locked): every
+  // change goes through this knex, so watching its statements is enough.
+  const memo = new ReadMemo(true);
+  watchWrites(knex, memo);
   return {
     knex,
     kind: 'pglite',
     pglite: instance,
+    memo,
     close: async () => {
       try {
         await knex.destroy();

@@ -13,6 +13,7 @@ import * as districtBoundaries from '../../../migrations/20261203001100_district
 import * as publishedAmbitions from '../../../migrations/20261204001200_published_ambitions';
 import * as wideImports from '../../../migrations/20261205001300_wide_imports';
 import * as notifications from '../../../migrations/20261206001400_notifications';
+import * as changeNotifications from '../../../migrations/20261207001500_change_notifications';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -39,6 +40,7 @@ export const MIGRATIONS: ReadonlyArray<readonly [string, Migration]> = [
   ['20261204001200_published_ambitions', publishedAmbitions],
   ['20261205001300_wide_imports', wideImports],
   ['20261206001400_notifications', notifications],
+  ['20261207001500_change_notifications', changeNotifications],
 ];
 
 /** knex MigrationSource over the static list above. */

@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import type { ReadMemo } from '../db/read-memo';
 import type { ActionFacts, CityFacts, IndicatorFacts, NetworkFacts } from '../auth/policy';
 
 interface NetworkFactsRow {
@@ -17,9 +18,34 @@ const toNetworkFacts = (row: NetworkFactsRow): NetworkFacts => ({
 
 /** What the access policy needs to know about networks, cities and indicators: one query each. */
 export class AccessRepository {
-  constructor(private readonly knex: Knex) {}
+  constructor(
+    private readonly knex: Knex,
+    /** Outside transactions: facts kept in memory until anything changes (db/read-memo.ts). */
+    private readonly memo: ReadMemo | null = null,
+  ) {}
 
-  async networkFacts(slug: string): Promise<NetworkFacts | undefined> {
+  private remembered<T>(key: string, load: () => Promise<T>): Promise<T> {
+    return this.memo === null ? load() : this.memo.get(`access:${key}`, load);
+  }
+
+  networkFacts(slug: string): Promise<NetworkFacts | undefined> {
+    return this.remembered(`network:${slug}`, () => this.readNetworkFacts(slug));
+  }
+
+  cityFacts(slug: string): Promise<CityFacts | undefined> {
+    return this.remembered(`city:${slug}`, () => this.readCityFacts(slug));
+  }
+
+  indicatorFacts(slug: string): Promise<IndicatorFacts | undefined> {
+    return this.remembered(`indicator:${slug}`, () => this.readIndicatorFacts(slug));
+  }
+
+  /** Ids of the networks anyone may read. */
+  publicNetworkIds(): Promise<number[]> {
+    return this.remembered('public-networks', () => this.readPublicNetworkIds());
+  }
+
+  private async readNetworkFacts(slug: string): Promise<NetworkFacts | undefined> {
     const row = (await this.knex('networks')
       .where({ slug })
       .first('id', 'slug', 'name', 'is_public')) as NetworkFactsRow | undefined;
@@ -27,7 +53,7 @@ export class AccessRepository {
   }
 
   /** A city with the networks it belongs to (they decide who sees it). */
-  async cityFacts(slug: string): Promise<CityFacts | undefined> {
+  private async readCityFacts(slug: string): Promise<CityFacts | undefined> {
     const row = (await this.knex('cities as c')
       .where('c.slug', slug)
       .first(
@@ -48,7 +74,7 @@ export class AccessRepository {
     return { id: row.id, slug: row.slug, name: row.name, networks: networks.map(toNetworkFacts) };
   }
 
-  async indicatorFacts(slug: string): Promise<IndicatorFacts | undefined> {
+  private async readIndicatorFacts(slug: string): Promise<IndicatorFacts | undefined> {
     const row = (await this.knex('indicators as i')
       .join('networks as n', 'n.id', 'i.network_id')
       .where('i.slug', slug)
@@ -97,8 +123,7 @@ export class AccessRepository {
     return city === undefined ? undefined : { id: row.id, published: row.published, city };
   }
 
-  /** Ids of the networks anyone may read. */
-  async publicNetworkIds(): Promise<number[]> {
+  private async readPublicNetworkIds(): Promise<number[]> {
     const rows = (await this.knex('networks').where({ is_public: true }).select('id')) as Array<{
       id: number;
     }>;

@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import type { ReadMemo } from '../db/read-memo';
 import type { DatabaseKind } from '../db/database';
 import { preparedQuery } from '../db/prepared';
 import type { Point } from '../domain/network-scores';
@@ -37,6 +38,12 @@ export interface AmbitionRow {
   approved: boolean;
 }
 
+/** A city and its networks with their data versions and latest years (city progress's cache key). */
+export interface CityWithNetworks {
+  city: { id: number; slug: string; name: string; countryCode: string; version: number };
+  networks: Array<NetworkVersion & NetworkLatestYears>;
+}
+
 /** All values (members' view) or the approved copy (the public's). */
 export const valuesTable = (published: boolean): string =>
   published ? 'published_observations' : 'observations';
@@ -49,7 +56,13 @@ export class ProgressRepository {
   constructor(
     private readonly knex: Knex,
     private readonly kind: DatabaseKind,
+    /** Outside transactions: the cache-key reads kept in memory until anything changes (db/read-memo.ts). */
+    private readonly memo: ReadMemo | null = null,
   ) {}
+
+  private remembered<T>(key: string, load: () => Promise<T>): Promise<T> {
+    return this.memo === null ? load() : this.memo.get(`progress:${key}`, load);
+  }
 
   /** One of the hot cache-key queries, as a prepared statement on PostgreSQL (db/prepared.ts). */
   private hot(
@@ -73,7 +86,11 @@ export class ProgressRepository {
   }
 
   /** A network and the version of its data (one indexed read: the cache key). */
-  async networkVersion(slug: string): Promise<NetworkVersion | undefined> {
+  networkVersion(slug: string): Promise<NetworkVersion | undefined> {
+    return this.remembered(`network-version:${slug}`, () => this.readNetworkVersion(slug));
+  }
+
+  private async readNetworkVersion(slug: string): Promise<NetworkVersion | undefined> {
     const [row] = await this.hot(
       'sdgcm_network_version',
       `select n.id, n.slug, n.name, n.data_kind, n.citation,
@@ -91,13 +108,11 @@ export class ProgressRepository {
    * A city and the networks it belongs to with their data versions, in one
    * round trip: everything a cached progress response is keyed on.
    */
-  async cityWithNetworks(slug: string): Promise<
-    | {
-        city: { id: number; slug: string; name: string; countryCode: string; version: number };
-        networks: Array<NetworkVersion & NetworkLatestYears>;
-      }
-    | undefined
-  > {
+  cityWithNetworks(slug: string): Promise<CityWithNetworks | undefined> {
+    return this.remembered(`city-versions:${slug}`, () => this.readCityWithNetworks(slug));
+  }
+
+  private async readCityWithNetworks(slug: string): Promise<CityWithNetworks | undefined> {
     // Each network's latest year too (one backward index probe per indicator and table):
     // a city's page is computed for it, so another city reporting a later year changes it.
     const latest = (table: string) =>

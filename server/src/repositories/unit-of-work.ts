@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import type { Database } from '../db/database';
+import type { ReadMemo } from '../db/read-memo';
 import { AccessRepository } from './access.repository';
 import { ActionRepository } from './action.repository';
 import { AmbitionRepository } from './ambition.repository';
@@ -45,9 +46,14 @@ export interface Repositories {
   savepoint<T>(work: (repos: Repositories) => Promise<T>): Promise<T>;
 }
 
-function bind(knex: Knex, db: Database): Repositories {
+/**
+ * The repositories on one connection or transaction. `memo` (the database's
+ * read memo) only outside transactions: a transaction's reads must see its own
+ * uncommitted writes, and must never be remembered for others.
+ */
+function bind(knex: Knex, db: Database, memo: ReadMemo | null): Repositories {
   return {
-    access: new AccessRepository(knex),
+    access: new AccessRepository(knex, memo),
     credentials: new CredentialsRepository(knex),
     networks: new NetworkRepository(knex),
     cities: new CityRepository(knex),
@@ -59,12 +65,12 @@ function bind(knex: Knex, db: Database): Repositories {
     imports: new ImportRepository(knex, db.kind),
     sdg: new SdgRepository(knex),
     health: new HealthRepository(knex),
-    progress: new ProgressRepository(knex, db.kind),
+    progress: new ProgressRepository(knex, db.kind, memo),
     reviews: new ReviewRepository(knex),
     actions: new ActionRepository(knex),
     districts: new DistrictRepository(knex),
     notifications: new NotificationRepository(knex),
-    savepoint: (work) => knex.transaction((nested) => work(bind(nested, db))),
+    savepoint: (work) => knex.transaction((nested) => work(bind(nested, db, null))),
   };
 }
 
@@ -78,19 +84,24 @@ export class UnitOfWork {
   readonly repos: Repositories;
 
   constructor(private readonly db: Database) {
-    this.repos = bind(db.knex, db);
+    this.repos = bind(db.knex, db, db.memo);
   }
 
   /** Runs `work` in a transaction: committed when it resolves, rolled back when it throws. */
   async transaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T> {
-    return this.db.knex.transaction((trx) => work(bind(trx, this.db)));
+    try {
+      return await this.db.knex.transaction((trx) => work(bind(trx, this.db, null)));
+    } finally {
+      // Committed (or not): what was remembered may be out of date; the writer reads its write next.
+      this.db.memo.changed();
+    }
   }
 
   /** Runs `work` in a transaction that is always rolled back (dry runs). */
   async rehearse<T>(work: (repos: Repositories) => Promise<T>): Promise<T> {
     const trx = await this.db.knex.transaction();
     try {
-      return await work(bind(trx, this.db));
+      return await work(bind(trx, this.db, null));
     } finally {
       if (!trx.isCompleted()) await trx.rollback();
     }

@@ -87,6 +87,31 @@ describe.runIf(adminUrl !== undefined)('two server instances on one database', (
     const after = await progressOf(a);
     expect(after.indicators.find((i) => i.slug === indicator.slug)?.latest?.year).toBe(year);
 
+    // A visitor's warm read on A touches no database (issue 18); a change made through B
+    // reaches it through PostgreSQL's NOTIFY, delivered after B's commit (milliseconds).
+    const visitorCityName = async () =>
+      (
+        (await (await fetch(`${a.url}/api/v1/cities/kosice/progress`)).json()) as {
+          city: { name: string };
+        }
+      ).city.name;
+    const oldName = await visitorCityName();
+    expect(await visitorCityName()).toBe(oldName);
+    const cityNow = await fetch(`${b.url}/api/v1/cities/kosice`, { headers });
+    const renamed = await fetch(`${b.url}/api/v1/cities/kosice`, {
+      method: 'PATCH',
+      headers: { ...headers, 'if-match': cityNow.headers.get('etag')! },
+      body: JSON.stringify({ name: `${oldName} (renamed)` }),
+    });
+    expect(renamed.status, await renamed.text()).toBe(200);
+    const started = Date.now();
+    let seen = await visitorCityName();
+    while (seen === oldName && Date.now() - started < 1000) {
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      seen = await visitorCityName();
+    }
+    expect(seen).toBe(`${oldName} (renamed)`);
+
     // Another city's figures: refused on both instances.
     for (const server of [a, b]) {
       const other = await fetch(

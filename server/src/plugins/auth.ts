@@ -115,74 +115,96 @@ async function authPlugin(app: FastifyInstance, { config, services }: AuthOption
   });
   app.decorateRequest('session', null);
 
-  const routeAccess: Array<{ method: string; url: string; access: Action }> = [];
+  const routeAccess: RouteAccess[] = [];
   app.decorate('routeAccess', routeAccess);
-  app.addHook('onRoute', (route) => {
-    const access = (route.config as { access?: Action } | undefined)?.access;
-    if (access !== undefined && !ACTIONS.includes(access)) {
-      throw new Error(
-        `Route ${String(route.method)} ${route.url} declares an unknown action "${access}".`,
-      );
-    }
-    if (!route.url.startsWith('/api/v1/')) return;
-    if (access === undefined) {
-      throw new Error(
-        `Route ${String(route.method)} ${route.url} declares no access rule (config.access); every API route must.`,
-      );
-    }
-    for (const method of [route.method].flat()) {
-      if (method !== 'HEAD') routeAccess.push({ method, url: route.url, access });
-    }
-  });
-
-  app.addHook('onRequest', async (request, reply) => {
-    const action = routeAction(request);
-    if (action === undefined) return;
-    // Answers depend on who asks and in which language: shared caches must keep them apart.
-    addVary(reply, 'Cookie', 'Authorization', 'Accept-Language');
-    // Another website reading public data reads it as a visitor, whatever the browser sends along.
-    if (!(isCrossOrigin(request) && isPublicDataRead(request))) {
-      await identify(request, config, services);
-    }
-    if (UNSAFE.has(request.method)) {
-      checkSameSite(request);
-      if (request.session !== null && request.routeOptions.config.csrf !== 'origin-only') {
-        const sent = request.headers[CSRF_HEADER];
-        if (typeof sent !== 'string' || !sameToken(sent, request.session.csrfToken)) {
-          throw new AppError(
-            'forbidden',
-            'This request lacks the security token of your session. Reload the page and try again.',
-          );
-        }
-      }
-    }
-    const params = (request.params ?? {}) as Record<string, string | number | undefined>;
-    const slug = (value: string | number | undefined): string | undefined =>
-      value === undefined ? undefined : String(value);
-    const resource = await services.access.requestResourceOf(request.principal, {
-      network: slug(params.network),
-      city: slug(params.city),
-      indicator: slug(params.indicator),
-      action: slug(params.actionId),
-    });
-    enforce(request.principal, action, resource);
-  });
-
+  app.addHook('onRoute', (route) => recordRouteAccess(route, routeAccess));
+  app.addHook('onRequest', async (request, reply) => guard(request, reply, config, services));
   app.addHook('onSend', async (request, reply) => {
     if (!request.principal.signedIn || routeAction(request) === undefined) return;
-    // Personal answers: never stored by shared caches.
-    const cacheControl = reply.getHeader('cache-control');
-    if (typeof cacheControl !== 'string') {
-      void reply.header('cache-control', 'private, no-cache');
-    } else if (!/\b(private|no-store)\b/.test(cacheControl)) {
-      void reply.header(
-        'cache-control',
-        /\bpublic\b/.test(cacheControl)
-          ? cacheControl.replace(/\bpublic\b/, 'private')
-          : `private, ${cacheControl}`,
-      );
-    }
+    keepPrivate(reply);
   });
+}
+
+type RouteAccess = { method: string; url: string; access: Action };
+
+/** Every API route declares a known access rule (config.access): listed, or the app does not start. */
+function recordRouteAccess(
+  route: { method: string | string[]; url: string; config?: unknown },
+  routeAccess: RouteAccess[],
+): void {
+  const access = (route.config as { access?: Action } | undefined)?.access;
+  if (access !== undefined && !ACTIONS.includes(access)) {
+    throw new Error(
+      `Route ${String(route.method)} ${route.url} declares an unknown action "${access}".`,
+    );
+  }
+  if (!route.url.startsWith('/api/v1/')) return;
+  if (access === undefined) {
+    throw new Error(
+      `Route ${String(route.method)} ${route.url} declares no access rule (config.access); every API route must.`,
+    );
+  }
+  for (const method of [route.method].flat()) {
+    if (method !== 'HEAD') routeAccess.push({ method, url: route.url, access });
+  }
+}
+
+/**
+ * Before any body is read: who asks, same-site and CSRF for state-changing
+ * requests, then the policy on the route's action and the resources its
+ * parameters name.
+ */
+async function guard(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  config: Config,
+  services: Services,
+): Promise<void> {
+  const action = routeAction(request);
+  if (action === undefined) return;
+  // Answers depend on who asks and in which language: shared caches must keep them apart.
+  addVary(reply, 'Cookie', 'Authorization', 'Accept-Language');
+  // Another website reading public data reads it as a visitor, whatever the browser sends along.
+  if (!(isCrossOrigin(request) && isPublicDataRead(request))) {
+    await identify(request, config, services);
+  }
+  if (UNSAFE.has(request.method)) {
+    checkSameSite(request);
+    if (request.session !== null && request.routeOptions.config.csrf !== 'origin-only') {
+      const sent = request.headers[CSRF_HEADER];
+      if (typeof sent !== 'string' || !sameToken(sent, request.session.csrfToken)) {
+        throw new AppError(
+          'forbidden',
+          'This request lacks the security token of your session. Reload the page and try again.',
+        );
+      }
+    }
+  }
+  const params = (request.params ?? {}) as Record<string, string | number | undefined>;
+  const slug = (value: string | number | undefined): string | undefined =>
+    value === undefined ? undefined : String(value);
+  const resource = await services.access.requestResourceOf(request.principal, {
+    network: slug(params.network),
+    city: slug(params.city),
+    indicator: slug(params.indicator),
+    action: slug(params.actionId),
+  });
+  enforce(request.principal, action, resource);
+}
+
+/** Personal answers: never stored by shared caches. */
+function keepPrivate(reply: FastifyReply): void {
+  const cacheControl = reply.getHeader('cache-control');
+  if (typeof cacheControl !== 'string') {
+    void reply.header('cache-control', 'private, no-cache');
+  } else if (!/\b(private|no-store)\b/.test(cacheControl)) {
+    void reply.header(
+      'cache-control',
+      /\bpublic\b/.test(cacheControl)
+        ? cacheControl.replace(/\bpublic\b/, 'private')
+        : `private, ${cacheControl}`,
+    );
+  }
 }
 
 /** Sets `request.principal` (and `request.session`) from an API token or the session cookie. */

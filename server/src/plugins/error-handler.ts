@@ -124,6 +124,7 @@ function send(reply: FastifyReply, status: number, body: ErrorBody): FastifyRepl
  * Fastify's own 4xx, database errors and everything else, always in the
  * `{ error: { code, message, details? } }` shape. 5xx never leak internals.
  */
+// Long on purpose: one ordered table of error kinds and their answers; the order decides which wins.
 async function errorHandlerPlugin(app: FastifyInstance): Promise<void> {
   app.setErrorHandler(
     (err: FastifyError & DbErrorLike, request: FastifyRequest, reply: FastifyReply) => {

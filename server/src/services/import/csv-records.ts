@@ -9,6 +9,8 @@ export class EncodingError extends Error {
   }
 }
 
+// Long on purpose: one stream's reading, its closures sharing the decoder, the CSV reader and the
+// record count; apart they would pass that state back and forth.
 /**
  * Decodes a CSV stream (UTF-8, an optional byte-order mark, delimiter from
  * the first line) into records, handed to `onRecord` one by one (awaited

@@ -215,6 +215,35 @@ async function resolveWriteTarget(
   return { city, indicator };
 }
 
+/**
+ * What a put writes: the input over the stored value (fields left out keep
+ * their content), flagged when implausible next to the rest of its series.
+ */
+function fieldsToWrite(
+  input: ObservationInput,
+  existing: ObservationRecord | undefined,
+  records: readonly ObservationRecord[],
+  year: number,
+  /** The indicator as a write resolves it: what the flag's message and check need. */
+  indicator: Parameters<typeof describeFlag>[1] & { maxChange: number | null },
+): ObservationFields {
+  const fields: ObservationFields = {
+    value: input.value,
+    status: input.status ?? existing?.status ?? 'final',
+    source: input.source !== undefined ? input.source : (existing?.source ?? null),
+    note: input.note !== undefined ? input.note : (existing?.note ?? null),
+    flag: null,
+    flags: input.flags !== undefined ? lettersOfWords(input.flags) : (existing?.flags ?? ''),
+  };
+  const points = records
+    .filter((p) => p.year !== year)
+    .map((p) => ({ year: p.year, value: p.value }));
+  points.push({ year, value: fields.value });
+  const flag = assessPlausibility(points, year, indicator.maxChange);
+  fields.flag = flag === null ? null : { ...flag, message: describeFlag(flag, indicator) };
+  return fields;
+}
+
 function noValue(cityName: string, indicatorSlug: string, series: string, year: number): AppError {
   const which = series === HEADLINE ? '' : ` (${describeSeries(series)})`;
   return notFound(`${cityName} has no value for "${indicatorSlug}"${which} in ${year}.`);
@@ -308,20 +337,7 @@ export class ObservationService {
       const slugs = { city: city.slug, indicator: indicator.slug };
       const records = await repos.observations.seriesRecords(city.id, indicator.id, series, slugs);
       const existing = records.find((r) => r.year === year);
-      const fields: ObservationFields = {
-        value: input.value,
-        status: input.status ?? existing?.status ?? 'final',
-        source: input.source !== undefined ? input.source : (existing?.source ?? null),
-        note: input.note !== undefined ? input.note : (existing?.note ?? null),
-        flag: null,
-        flags: input.flags !== undefined ? lettersOfWords(input.flags) : (existing?.flags ?? ''),
-      };
-      const points = records
-        .filter((p) => p.year !== year)
-        .map((p) => ({ year: p.year, value: p.value }));
-      points.push({ year, value: fields.value });
-      const flag = assessPlausibility(points, year, indicator.maxChange);
-      fields.flag = flag === null ? null : { ...flag, message: describeFlag(flag, indicator) };
+      const fields = fieldsToWrite(input, existing, records, year, indicator);
 
       // The version check in the write is what stops a concurrent writer:
       // whoever comes second matches no row and gets 412.

@@ -10,13 +10,8 @@ const REQUIRED = ['city', 'indicator', 'year', 'value'] as const;
 const OPTIONAL = ['status', 'source', 'note', 'series', 'flags'] as const;
 const KNOWN: ReadonlySet<string> = new Set([...REQUIRED, ...OPTIONAL]);
 
-/**
- * The application's own long format (what exports write): one value per
- * line, `city,indicator,year,value` and optionally `series` (the breakdown
- * as JSON, empty for the headline), `status`, `flags`, `source`, `note`.
- */
-export function longReader(fields: readonly string[]): FormatReader {
-  const { names, index } = columnIndex(fields);
+/** Refuses a header without the required columns or with unknown ones, naming them. */
+function checkHeader(names: readonly string[], index: (name: string) => number): void {
   const missing = REQUIRED.filter((c) => index(c) < 0);
   const unknown = names.filter((name) => !KNOWN.has(name.toLowerCase()));
   if (missing.length > 0 || unknown.length > 0) {
@@ -33,6 +28,16 @@ export function longReader(fields: readonly string[]): FormatReader {
       `The header does not fit the long format (${parts.join('; ')}). Expected: city,indicator,year,value and optionally series,status,flags,source,note.`,
     );
   }
+}
+
+/**
+ * The application's own long format (what exports write): one value per
+ * line, `city,indicator,year,value` and optionally `series` (the breakdown
+ * as JSON, empty for the headline), `status`, `flags`, `source`, `note`.
+ */
+export function longReader(fields: readonly string[]): FormatReader {
+  const { names, index } = columnIndex(fields);
+  checkHeader(names, index);
   const at = (name: string) => {
     const i = index(name);
     return { i, column: i < 0 ? null : names[i]! };

@@ -424,6 +424,22 @@ function finiteGap(gap: ActionGap, notes: string[]): ActionGap {
   return clean;
 }
 
+/** The first whole year the observed trend from (t, vt) reaches vT, or null when it never does. */
+function yearReached(
+  compound: boolean,
+  t: number,
+  vt: number,
+  vT: number,
+  observedRate: number,
+): number | null {
+  const years = compound
+    ? Math.log(vT / vt) / Math.log(1 + observedRate)
+    : (vT - vt) / observedRate;
+  // Round up to the first whole year the projection reaches the target (with
+  // a hair of tolerance so 2030.0000000001 is 2030).
+  return Number.isFinite(years) && years >= 0 ? t + Math.ceil(years - 1e-9) : null;
+}
+
 /** docs/methodology.md#3-the-action-gap for one series with a target. */
 function actionGap(p: {
   d: number;
@@ -468,17 +484,11 @@ function actionGap(p: {
   const movingRightWay = d * observedRate > 0;
   const paceRatio = movingRightWay ? finiteOrNull(requiredRateFromNow / observedRate) : null;
 
-  let projectedYear: number | null = null;
-  if (achieved) {
-    projectedYear = t;
-  } else if (movingRightWay) {
-    const years = compound
-      ? Math.log(vT / vt) / Math.log(1 + observedRate)
-      : (vT - vt) / observedRate;
-    // Round up to the first whole year the projection reaches the target (with
-    // a hair of tolerance so 2030.0000000001 is 2030).
-    if (Number.isFinite(years) && years >= 0) projectedYear = t + Math.ceil(years - 1e-9);
-  }
+  const projectedYear = achieved
+    ? t
+    : movingRightWay
+      ? yearReached(compound, t, vt, vT, observedRate)
+      : null;
 
   return {
     expectedNow,

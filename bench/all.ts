@@ -22,6 +22,7 @@ const BENCHES: ReadonlyArray<{ name: string; args: string[] }> = [
   { name: 'import', args: [] },
   { name: 'real-data', args: [] },
   { name: 'scaling', args: [] },
+  { name: 'national', args: [] },
   { name: 'fuzz', args: ['--runs', '10000'] },
 ];
 

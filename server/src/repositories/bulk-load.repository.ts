@@ -259,6 +259,14 @@ export class BulkLoadRepository {
         cross join generate_series(?::int, ?::int) y`,
       [firstYear, firstYear, lastYear],
     );
+    await this.deriveAmbitions(firstYear);
+  }
+
+  /**
+   * Ambitions for 80 % of the series from the values already stored: baseline
+   * the value of `firstYear`, target 2030 (40 % better) — for generated data.
+   */
+  async deriveAmbitions(firstYear: number): Promise<void> {
     await this.knex.raw(
       `insert into ambitions (city_id, indicator_id, baseline_year, baseline_value, target_year, target_value)
        select o.city_id, o.indicator_id, o.year, o.value,

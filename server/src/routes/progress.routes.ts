@@ -142,11 +142,7 @@ export const progressRoutes: FastifyPluginAsyncTypebox<{ services: Services }> =
         offset,
         limit,
       });
-      void reply.header(
-        'cache-control',
-        request.principal.signedIn ? 'private, no-cache' : 'no-cache',
-      );
-      return page;
+      return sendCached(request, reply, page);
     },
   );
 

@@ -564,6 +564,8 @@ export class ProgressService {
   private readonly networkCache: ResultCache<CachedPayload<NetworkScoresResponse>>;
   private readonly comparisonCache: ResultCache<CachedPayload<ComparisonResponse>>;
   private readonly rankingCache: ResultCache<Ranking>;
+  /** Pages of rankings as sent (serialised and compressed once): a national network's page is read most. */
+  private readonly rankingPageCache: ResultCache<CachedPayload<NetworkRankingResponse>>;
 
   /** @param cacheBytes memory for computed results: half for cities, a quarter each for networks and comparisons. */
   constructor(
@@ -575,11 +577,18 @@ export class ProgressService {
     this.networkCache = new ResultCache(cacheBytes / 4);
     this.comparisonCache = new ResultCache(cacheBytes / 4);
     this.rankingCache = new ResultCache(cacheBytes / 8);
+    this.rankingPageCache = new ResultCache(cacheBytes / 16);
   }
 
   /** What the result caches hold: entries and bytes (for the health page and the benches). */
   cacheUse(): { entries: number; bytes: number } {
-    const caches = [this.cityCache, this.networkCache, this.comparisonCache, this.rankingCache];
+    const caches = [
+      this.cityCache,
+      this.networkCache,
+      this.comparisonCache,
+      this.rankingCache,
+      this.rankingPageCache,
+    ];
     return {
       entries: caches.reduce((n, c) => n + c.size, 0),
       bytes: caches.reduce((n, c) => n + c.bytes, 0),
@@ -755,20 +764,28 @@ export class ProgressService {
     principal: Principal,
     networkSlug: string,
     query: { year?: number; lang: SdgLanguage; drafts?: boolean | undefined } & RankingPageQuery,
-  ): Promise<NetworkRankingResponse> {
+  ): Promise<CachedPayload<NetworkRankingResponse>> {
     const scores = await this.networkScores(principal, networkSlug, query);
-    const ranking = await this.rankingCache.getOrCompute(scores.etag, async () =>
-      toRanking(scores.body),
-    );
-    const page = ranking.table.page(query);
-    return {
-      ...ranking.head,
-      total: page.total,
-      cityCount: ranking.table.rows.length,
-      offset: page.offset,
-      limit: page.limit,
-      cities: page.rows,
-    };
+    // The scores' entity tag names the network's data version, year, language and drafts.
+    const { q, country, sort, goal, offset, limit } = query;
+    const key = `${scores.etag}|${JSON.stringify([q, country, sort, goal, offset, limit])}`;
+    return this.rankingPageCache.getOrCompute(key, async () => {
+      const ranking = await this.rankingCache.getOrCompute(scores.etag, async () =>
+        toRanking(scores.body),
+      );
+      const page = ranking.table.page(query);
+      return new CachedPayload(
+        {
+          ...ranking.head,
+          total: page.total,
+          cityCount: ranking.table.rows.length,
+          offset: page.offset,
+          limit: page.limit,
+          cities: page.rows,
+        },
+        `ranking|${key}`,
+      );
+    });
   }
 
   /** Normalised scores, goal scores and colours, index, ranks and trend arrows for every member city. */

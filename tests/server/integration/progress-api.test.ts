@@ -463,6 +463,29 @@ describe('the ranking in pages', () => {
     }
     expect((await http.get('/api/v1/networks/nowhere/ranking')).status).toBe(404);
   });
+
+  it('sends each page once made (an entity tag, 304 for a current copy), and a new page after a write', async () => {
+    const url = '/api/v1/networks/net/ranking?sort=name&limit=2';
+    const first = await http.get<NetworkRankingResponse>(url);
+    const etag = String(first.headers.etag);
+    expect(etag).toMatch(/^"/);
+    expect(first.headers.vary).toMatch(/Accept-Encoding/);
+    const again = await ctx.app.inject({ url, headers: { 'if-none-match': etag } });
+    expect(again.statusCode).toBe(304);
+    // Another page of the same ranking is another answer.
+    const other = await http.get(`${url}&offset=2`);
+    expect(other.headers.etag).not.toBe(etag);
+    const brotli = await ctx.app.inject({ url, headers: { 'accept-encoding': 'br' } });
+    expect(brotli.headers['content-encoding']).toBe('br');
+    // A write to one of the network's values changes the version of the figures with drafts.
+    const drafts = await http.get(`${url}&drafts=true`);
+    const written = await http.put('/api/v1/cities/alpha/indicators/pm25/observations/2011', {
+      value: 11.5,
+    });
+    expect(written.status, written.text).toBeLessThan(300);
+    const after = await http.get(`${url}&drafts=true`);
+    expect(after.headers.etag).not.toBe(drafts.headers.etag);
+  });
 });
 
 describe('the year a city page is computed for', () => {

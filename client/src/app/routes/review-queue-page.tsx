@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { TableScroll } from '../../components/ui/table-scroll';
+import { StackTable } from '../../components/ui/stack-table';
 import { useParams } from 'react-router';
 import { LocalLink } from '../../components/ui/local-link';
 import { ErrorState, LoadingState } from '../../components/ui/query-state';
@@ -30,62 +30,49 @@ export function ReviewQueuePage(): ReactNode {
       {periods.length === 0 ? (
         <p>{t('workspace.queue.empty')}</p>
       ) : (
-        <TableScroll label={t('workspace.queue.title')}>
-          {/* A card per year on a phone (stack-table); the roles keep it a table. */}
-          <table data-testid="review-queue" className="table table--data stack-table" role="table">
-            <caption>{t('workspace.queue.caption', { count: periods.length })}</caption>
-            <thead role="rowgroup">
-              <tr role="row">
-                <th scope="col" role="columnheader">
-                  {t('workspace.queue.city')}
-                </th>
-                <th scope="col" role="columnheader">
-                  {t('workspace.review.year')}
-                </th>
-                <th scope="col" role="columnheader" className="num">
-                  {t('workspace.review.values')}
-                </th>
-                <th scope="col" role="columnheader">
-                  {t('workspace.queue.submitted')}
-                </th>
-                <th scope="col" role="columnheader">
-                  {t('workspace.review.actions')}
-                </th>
-              </tr>
-            </thead>
-            <tbody role="rowgroup">
-              {periods.map((p) => (
-                <tr key={`${p.city.slug}-${p.year}`} role="row">
-                  <th scope="row" role="rowheader" className="stack-table__title">
-                    {p.city.name}
-                  </th>
-                  <td role="cell" className="stack-table__badge">
-                    {p.year}
-                  </td>
-                  <td role="cell" className="num" data-label={t('workspace.review.values')}>
-                    {p.values}
-                  </td>
-                  <td role="cell" data-label={t('workspace.queue.submitted')}>
-                    {p.submittedAt === null
-                      ? ''
-                      : t('workspace.review.submitted', {
-                          who: p.submittedBy,
-                          when: formatDateTime(p.submittedAt, lang),
-                        })}
-                  </td>
-                  <td role="cell" className="stack-table__actions">
-                    <LocalLink
-                      to={`/cities/${p.city.slug}/workspace?network=${network}&tab=review`}
-                      className="button button--small"
-                    >
-                      {t('workspace.queue.open', { city: p.city.name, year: p.year })}
-                    </LocalLink>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
+        // A card per year on a phone (stack-table).
+        <StackTable
+          label={t('workspace.queue.title')}
+          testId="review-queue"
+          caption={t('workspace.queue.caption', { count: periods.length })}
+          columns={[
+            { label: t('workspace.queue.city') },
+            { label: t('workspace.review.year') },
+            { label: t('workspace.review.values'), num: true },
+            { label: t('workspace.queue.submitted') },
+            { label: t('workspace.review.actions') },
+          ]}
+        >
+          {periods.map((p) => (
+            <tr key={`${p.city.slug}-${p.year}`} role="row">
+              <th scope="row" role="rowheader" className="stack-table__title">
+                {p.city.name}
+              </th>
+              <td role="cell" className="stack-table__badge">
+                {p.year}
+              </td>
+              <td role="cell" className="num" data-label={t('workspace.review.values')}>
+                {p.values}
+              </td>
+              <td role="cell" data-label={t('workspace.queue.submitted')}>
+                {p.submittedAt === null
+                  ? ''
+                  : t('workspace.review.submitted', {
+                      who: p.submittedBy,
+                      when: formatDateTime(p.submittedAt, lang),
+                    })}
+              </td>
+              <td role="cell" className="stack-table__actions">
+                <LocalLink
+                  to={`/cities/${p.city.slug}/workspace?network=${network}&tab=review`}
+                  className="button button--small"
+                >
+                  {t('workspace.queue.open', { city: p.city.name, year: p.year })}
+                </LocalLink>
+              </td>
+            </tr>
+          ))}
+        </StackTable>
       )}
       <section aria-labelledby="action-queue-heading">
         <h2 id="action-queue-heading">{t('actions.queue.heading')}</h2>

@@ -1,6 +1,6 @@
 import { useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { TableScroll } from '../../../components/ui/table-scroll';
+import { StackTable } from '../../../components/ui/stack-table';
 import { formatDateTime } from '../../../lib/format';
 import type { HistoryEvent, WorkspaceIndicator } from '../api/workspace-api';
 import { describeChange, indicatorLabels } from '../utils/describe-change';
@@ -41,70 +41,56 @@ export function HistoryList(props: {
     comment: t('workspace.activity.comment'),
   };
   return (
-    <TableScroll label={t('workspace.activity.what')}>
-      <table
-        className="table table--data history-table stack-table"
-        data-testid="history-table"
-        role="table"
-      >
-        <thead role="rowgroup">
-          <tr role="row">
-            {[
-              heads.when,
-              heads.who,
-              heads.what,
-              ...(props.showEntity === true ? [heads.entity] : []),
-              heads.before,
-              heads.after,
-              heads.comment,
-            ].map((head) => (
-              <th key={head} scope="col" role="columnheader">
-                {head}
-              </th>
-            ))}
+    <StackTable
+      label={t('workspace.activity.what')}
+      className="history-table"
+      testId="history-table"
+      columns={[
+        heads.when,
+        heads.who,
+        heads.what,
+        ...(props.showEntity === true ? [heads.entity] : []),
+        heads.before,
+        heads.after,
+        heads.comment,
+      ].map((label) => ({ label }))}
+    >
+      {props.events.map((e) => {
+        const change = describeChange(e, ctx);
+        return (
+          <tr key={e.id} role="row">
+            <td role="cell" data-label={heads.when} className="history-table__when">
+              <time dateTime={e.at}>{formatDateTime(e.at, props.locale)}</time>
+            </td>
+            <td role="cell" data-label={heads.who}>
+              {e.actor}
+            </td>
+            <td role="cell" data-label={heads.what}>
+              {change.what}
+            </td>
+            {props.showEntity === true && (
+              <td role="cell" data-label={heads.entity}>
+                {change.subject}
+                {change.series !== null && <span className="muted small"> · {change.series}</span>}
+              </td>
+            )}
+            <td role="cell" data-label={heads.before} className="history-table__value">
+              {change.before}
+            </td>
+            <td role="cell" data-label={heads.after} className="history-table__value">
+              {change.before !== '' && change.after !== '' && (
+                <span aria-hidden="true" className="history-table__arrow">
+                  →{' '}
+                </span>
+              )}
+              {change.after}
+            </td>
+            <td role="cell" data-label={heads.comment}>
+              {e.comment ?? ''}
+            </td>
           </tr>
-        </thead>
-        <tbody role="rowgroup">
-          {props.events.map((e) => {
-            const change = describeChange(e, ctx);
-            return (
-              <tr key={e.id} role="row">
-                <td role="cell" data-label={heads.when} className="history-table__when">
-                  <time dateTime={e.at}>{formatDateTime(e.at, props.locale)}</time>
-                </td>
-                <td role="cell" data-label={heads.who}>
-                  {e.actor}
-                </td>
-                <td role="cell" data-label={heads.what}>
-                  {change.what}
-                </td>
-                {props.showEntity === true && (
-                  <td role="cell" data-label={heads.entity}>
-                    {change.subject}
-                    {change.series !== null && (
-                      <span className="muted small"> · {change.series}</span>
-                    )}
-                  </td>
-                )}
-                <td role="cell" data-label={heads.before} className="history-table__value">
-                  {change.before}
-                </td>
-                <td role="cell" data-label={heads.after} className="history-table__value">
-                  {change.before !== '' && change.after !== '' && (
-                    <span aria-hidden="true" className="history-table__arrow">
-                      →{' '}
-                    </span>
-                  )}
-                  {change.after}
-                </td>
-                <td role="cell" data-label={heads.comment}>
-                  {e.comment ?? ''}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </TableScroll>
+        );
+      })}
+    </StackTable>
   );
 }

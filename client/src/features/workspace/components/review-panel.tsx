@@ -2,7 +2,7 @@ import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/ui/button';
 import { Field, Select, TextArea } from '../../../components/ui/form-field';
-import { TableScroll } from '../../../components/ui/table-scroll';
+import { StackTable } from '../../../components/ui/stack-table';
 import { formatDateTime } from '../../../lib/format';
 import { ReviewChecklistPanel } from './review-checklist';
 import {
@@ -68,84 +68,66 @@ export function ReviewPanel(props: {
       >
         {message?.text}
       </p>
-      <TableScroll label={t('workspace.review.caption')} tall>
-        {/* On a phone each year is a card with its actions underneath (stack-table): the
-            explicit roles keep it a table for screen readers once CSS changes its display. */}
-        <table
-          data-testid="review-table"
-          className="table table--data table--sticky stack-table"
-          role="table"
-        >
-          <caption>{t('workspace.review.caption')}</caption>
-          <thead role="rowgroup">
-            <tr role="row">
-              <th scope="col" role="columnheader">
-                {t('workspace.review.year')}
-              </th>
-              <th scope="col" role="columnheader">
-                {t('workspace.review.state')}
-              </th>
-              <th scope="col" role="columnheader" className="num">
-                {t('workspace.review.values')}
-              </th>
-              <th scope="col" role="columnheader" className="num">
-                {t('workspace.review.public')}
-              </th>
-              <th scope="col" role="columnheader">
-                {t('workspace.review.lastStep')}
-              </th>
-              <th scope="col" role="columnheader">
-                {t('workspace.review.actions')}
-              </th>
-            </tr>
-          </thead>
-          <tbody role="rowgroup">
-            {reviews.years.map((y) => (
-              <tr key={y.year} role="row" className={props.focusYear === y.year ? 'highlight' : ''}>
-                <th scope="row" role="rowheader" className="stack-table__title">
-                  {y.year}
-                </th>
-                <td role="cell" className="stack-table__badge">
-                  <span className={`state-badge state-${y.state}`}>
-                    {t(`workspace.state.${y.state}` as 'workspace.state.draft')}
-                  </span>
-                </td>
-                <td role="cell" className="num" data-label={t('workspace.review.values')}>
-                  {y.values}
-                </td>
-                <td role="cell" className="num" data-label={t('workspace.review.public')}>
-                  {y.published}
-                </td>
-                <td role="cell" data-label={t('workspace.review.lastStep')}>
-                  {y.decidedAt !== null && (y.submittedAt === null || y.decidedAt >= y.submittedAt)
-                    ? t('workspace.review.decided', {
-                        who: y.decidedBy,
-                        when: formatDateTime(y.decidedAt, locale),
-                      })
-                    : y.submittedAt !== null
-                      ? t('workspace.review.submitted', {
-                          who: y.submittedBy,
-                          when: formatDateTime(y.submittedAt, locale),
-                        })
-                      : ''}
-                </td>
-                <td role="cell" className="stack-table__actions">
-                  <YearActions
-                    year={y.year}
-                    steps={y.steps}
-                    busy={busy}
-                    onAct={(action, comment) =>
-                      action === 'submit' || action === 'approve'
-                        ? setChecking({ year: y.year, step: action })
-                        : void act(y.year, action, comment)
-                    }
-                  />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableScroll>
+      {/* On a phone each year is a card with its actions underneath. */}
+      <StackTable
+        label={t('workspace.review.caption')}
+        tall
+        className="table--sticky"
+        testId="review-table"
+        caption={t('workspace.review.caption')}
+        columns={[
+          { label: t('workspace.review.year') },
+          { label: t('workspace.review.state') },
+          { label: t('workspace.review.values'), num: true },
+          { label: t('workspace.review.public'), num: true },
+          { label: t('workspace.review.lastStep') },
+          { label: t('workspace.review.actions') },
+        ]}
+      >
+        {reviews.years.map((y) => (
+          <tr key={y.year} role="row" className={props.focusYear === y.year ? 'highlight' : ''}>
+            <th scope="row" role="rowheader" className="stack-table__title">
+              {y.year}
+            </th>
+            <td role="cell" className="stack-table__badge">
+              <span className={`state-badge state-${y.state}`}>
+                {t(`workspace.state.${y.state}` as 'workspace.state.draft')}
+              </span>
+            </td>
+            <td role="cell" className="num" data-label={t('workspace.review.values')}>
+              {y.values}
+            </td>
+            <td role="cell" className="num" data-label={t('workspace.review.public')}>
+              {y.published}
+            </td>
+            <td role="cell" data-label={t('workspace.review.lastStep')}>
+              {y.decidedAt !== null && (y.submittedAt === null || y.decidedAt >= y.submittedAt)
+                ? t('workspace.review.decided', {
+                    who: y.decidedBy,
+                    when: formatDateTime(y.decidedAt, locale),
+                  })
+                : y.submittedAt !== null
+                  ? t('workspace.review.submitted', {
+                      who: y.submittedBy,
+                      when: formatDateTime(y.submittedAt, locale),
+                    })
+                  : ''}
+            </td>
+            <td role="cell" className="stack-table__actions">
+              <YearActions
+                year={y.year}
+                steps={y.steps}
+                busy={busy}
+                onAct={(action, comment) =>
+                  action === 'submit' || action === 'approve'
+                    ? setChecking({ year: y.year, step: action })
+                    : void act(y.year, action, comment)
+                }
+              />
+            </td>
+          </tr>
+        ))}
+      </StackTable>
       {checking !== null && (
         <ReviewChecklistPanel
           key={`${checking.year}-${checking.step}`}

@@ -8,6 +8,8 @@ import { ApiTokensPanel } from '../../features/account/components/api-tokens-pan
 import { SecondFactorPanel } from '../../features/account/components/second-factor-panel';
 import { useChangePassword, useSession } from '../../features/auth/api/auth-api';
 import { roleText } from '../../features/auth/utils/auth-text';
+import { ErrorNotice } from '../../components/ui/error-notice';
+import { NewPasswordField } from '../../features/auth/components/new-password-field';
 
 export function AccountPage(): ReactNode {
   const { t } = useTranslation();
@@ -84,22 +86,8 @@ export function AccountPage(): ReactNode {
           value={currentPassword}
           onChange={(e) => setCurrent(e.target.value)}
         />
-        <FormField
-          id="new-password"
-          label={t('auth.newPassword')}
-          hint={t('auth.passwordRule')}
-          type="password"
-          autoComplete="new-password"
-          required
-          minLength={12}
-          value={newPassword}
-          onChange={(e) => setNew(e.target.value)}
-        />
-        {change.isError && (
-          <p className="notice notice--error" role="alert">
-            {change.error.message}
-          </p>
-        )}
+        <NewPasswordField id="new-password" value={newPassword} onChange={setNew} />
+        <ErrorNotice error={change.error} />
         {change.isSuccess && (
           <p className="notice" role="status">
             {t('auth.passwordChanged')}

@@ -9,6 +9,7 @@ import { useLanguage } from '../../lib/i18n/use-language';
 import type { Session } from '../../features/auth/api/auth-api';
 import { useDocumentTitle } from '../../components/ui/use-document-title';
 import { ApiError } from '../../lib/api-client';
+import { ErrorNotice } from '../../components/ui/error-notice';
 
 /**
  * Sign-in in one or two steps: email and password, then (when the account
@@ -132,11 +133,7 @@ export function SignInPage(): ReactNode {
               value={password}
               onChange={(e) => setPassword(e.target.value)}
             />
-            {signIn.isError && (
-              <p className="notice notice--error" role="alert">
-                {signIn.error.message}
-              </p>
-            )}
+            <ErrorNotice error={signIn.error} />
             {expired && !signIn.isError && (
               <p className="notice notice--error" role="alert">
                 {t('auth.challengeExpired')}

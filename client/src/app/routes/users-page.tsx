@@ -23,6 +23,7 @@ import {
 import { useLanguage } from '../../lib/i18n/use-language';
 import { roleText } from '../../features/auth/utils/auth-text';
 import { dateLocale } from '../../lib/format';
+import { ErrorNotice } from '../../components/ui/error-notice';
 
 /** Account administration for administrators: create or invite, grant and remove roles, disable. */
 export function UsersPage(): ReactNode {
@@ -107,11 +108,7 @@ export function UsersPage(): ReactNode {
     <>
       <h1>{t('auth.usersTitle')}</h1>
       <p>{t('auth.usersIntro')}</p>
-      {mutationError !== undefined && (
-        <p className="notice notice--error" role="alert">
-          {mutationError.message}
-        </p>
-      )}
+      <ErrorNotice error={mutationError} />
       <p role="status">
         {resetName !== undefined ? t('auth.secondFactorReset', { name: resetName }) : ''}
       </p>

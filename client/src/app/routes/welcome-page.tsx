@@ -2,8 +2,9 @@ import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useDocumentTitle } from '../../components/ui/use-document-title';
-import { FormField } from '../../components/ui/form-field';
 import { useAcceptInvitation } from '../../features/auth/api/auth-api';
+import { ErrorNotice } from '../../components/ui/error-notice';
+import { NewPasswordField } from '../../features/auth/components/new-password-field';
 
 /** The invitation link's page: the token is in the fragment, which no server ever logs. */
 export function WelcomePage(): ReactNode {
@@ -34,22 +35,8 @@ export function WelcomePage(): ReactNode {
         <>
           <p>{t('auth.welcomeIntro')}</p>
           <form onSubmit={submit} className="form">
-            <FormField
-              id="welcome-password"
-              label={t('auth.newPassword')}
-              hint={t('auth.passwordRule')}
-              type="password"
-              autoComplete="new-password"
-              required
-              minLength={12}
-              value={password}
-              onChange={(e) => setPassword(e.target.value)}
-            />
-            {accept.isError && (
-              <p className="notice notice--error" role="alert">
-                {accept.error.message}
-              </p>
-            )}
+            <NewPasswordField id="welcome-password" value={password} onChange={setPassword} />
+            <ErrorNotice error={accept.error} />
             <button type="submit" className="button" disabled={accept.isPending}>
               {t('auth.welcomeDone')}
             </button>

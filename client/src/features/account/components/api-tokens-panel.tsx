@@ -14,6 +14,7 @@ import {
   type ApiTokenCreated,
 } from '../api/account-api';
 import { dateLocale } from '../../../lib/format';
+import { ErrorNotice } from '../../../components/ui/error-notice';
 
 /** Days until the token stops working, or never. */
 type Expiry = '30' | '90' | '365' | 'never';
@@ -136,11 +137,7 @@ export function ApiTokensPanel(): ReactNode {
       <p role="status">
         {revoke.isSuccess ? t('account.revoked', { name: revoke.variables.name }) : ''}
       </p>
-      {revoke.isError && (
-        <p className="notice notice--error" role="alert">
-          {revoke.error.message}
-        </p>
-      )}
+      <ErrorNotice error={revoke.error} />
 
       <form onSubmit={submit} className="form" aria-labelledby="new-token-form-title">
         <h3 id="new-token-form-title">{t('account.newTokenTitle')}</h3>
@@ -192,11 +189,7 @@ export function ApiTokensPanel(): ReactNode {
             <option value="never">{t('account.expiryNever')}</option>
           </select>
         </div>
-        {create.isError && (
-          <p className="notice notice--error" role="alert">
-            {create.error.message}
-          </p>
-        )}
+        <ErrorNotice error={create.error} />
         <button type="submit" className="button" disabled={create.isPending}>
           {t('account.createToken')}
         </button>

@@ -14,6 +14,7 @@ import {
   useSecondFactorStatus,
 } from '../api/account-api';
 import { RecoveryCodesBox } from './recovery-codes';
+import { ErrorNotice } from '../../../components/ui/error-notice';
 
 /** True when the server's validation error names `path` (e.g. "/password"). */
 function errorOn(error: unknown, path: string): boolean {
@@ -151,11 +152,7 @@ export function SecondFactorPanel({ email }: { email: string }): ReactNode {
 
       {!enabled && setup === undefined && (
         <>
-          {begin.isError && (
-            <p className="notice notice--error" role="alert">
-              {begin.error.message}
-            </p>
-          )}
+          <ErrorNotice error={begin.error} />
           <button type="button" className="button" disabled={begin.isPending} onClick={start}>
             {t('account.setUp')}
           </button>

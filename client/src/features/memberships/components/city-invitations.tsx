@@ -5,6 +5,7 @@ import { ApiError } from '../../../lib/api-client';
 import { useLanguage } from '../../../lib/i18n/use-language';
 import { useAnswerInvitation, useCityInvitations, type Invitation } from '../api/memberships-api';
 import { dateLocale } from '../../../lib/format';
+import { ErrorNotice } from '../../../components/ui/error-notice';
 
 /** Refusals that mean "not for you": the section is simply not shown. */
 const notForYou = (error: unknown): boolean =>
@@ -71,11 +72,7 @@ export function CityInvitations({
             : t('invitations.declined', { network: answer.variables.network.name })
           : ''}
       </p>
-      {answer.isError && (
-        <p className="notice notice--error" role="alert">
-          {answer.error.message}
-        </p>
-      )}
+      <ErrorNotice error={answer.error} />
       {list.length > 0 && (
         <ul className="plain-list invitation-list">
           {list.map((invitation) => (

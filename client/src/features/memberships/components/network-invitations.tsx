@@ -12,6 +12,7 @@ import {
   type MemberRole,
 } from '../api/memberships-api';
 import { dateLocale } from '../../../lib/format';
+import { ErrorNotice } from '../../../components/ui/error-notice';
 
 /**
  * For the network's coordinators: invite a city (it joins when one of its
@@ -108,11 +109,7 @@ export function NetworkInvitations({
         </div>
       </form>
       <p role="status">{message}</p>
-      {failure !== null && (
-        <p className="notice notice--error" role="alert">
-          {failure.message}
-        </p>
-      )}
+      <ErrorNotice error={failure} />
 
       <h3 id="pending-invitations-heading">{t('invitations.pendingTitle')}</h3>
       {invitations.isPending ? (

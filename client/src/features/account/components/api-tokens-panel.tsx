@@ -2,8 +2,7 @@ import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'rea
 import { useTranslation } from 'react-i18next';
 import { CopyButton } from '../../../components/ui/copy-button';
 import { FormField } from '../../../components/ui/form-field';
-import { EmptyState, ErrorState, LoadingState } from '../../../components/ui/query-state';
-import { TableScroll } from '../../../components/ui/table-scroll';
+import { QueryTable } from '../../../components/ui/query-table';
 import { useLanguage } from '../../../lib/i18n/use-language';
 import {
   tokenState,
@@ -87,6 +86,7 @@ export function ApiTokensPanel(): ReactNode {
   const [access, setAccess] = useState<ApiToken['access']>('read');
   const [expiry, setExpiry] = useState<Expiry>('90');
   const nameField = useRef<HTMLInputElement>(null);
+  const tokenList = tokens.data?.tokens ?? [];
 
   const day = new Intl.DateTimeFormat(dateLocale(lang), { dateStyle: 'medium' });
   const moment = new Intl.DateTimeFormat(dateLocale(lang), {
@@ -196,83 +196,73 @@ export function ApiTokensPanel(): ReactNode {
       </form>
 
       <h3 id="token-list-title">{t('account.tokensTable')}</h3>
-      {tokens.isPending ? (
-        <LoadingState lines={2} />
-      ) : tokens.isError ? (
-        <ErrorState error={tokens.error} onRetry={() => void tokens.refetch()} />
-      ) : tokens.data.tokens.length === 0 ? (
-        <EmptyState>{t('account.tokensEmpty')}</EmptyState>
-      ) : (
-        <TableScroll label={t('account.tokensTable')}>
-          <table className="table table--compact table--data" aria-labelledby="token-list-title">
-            <thead>
-              <tr>
-                <th scope="col">{t('account.colName')}</th>
-                <th scope="col">{t('account.colAccess')}</th>
-                <th scope="col">{t('account.colUse')}</th>
-                <th scope="col">{t('account.colState')}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t('auth.actionsColumn')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {tokens.data.tokens.map((token) => {
-                const state = tokenState(token, now);
-                return (
-                  <tr key={token.id} data-testid="api-token-row">
-                    <th scope="row">
-                      {token.name}
-                      <br />
-                      <code className="muted">{token.prefix}…</code>
-                    </th>
-                    <td>
-                      {token.access === 'roles'
-                        ? t('account.accessRolesShort')
-                        : t('account.accessReadShort')}
-                    </td>
-                    <td>
-                      {t('account.createdOn', { date: day.format(new Date(token.createdAt)) })}
-                      <br />
-                      {token.lastUsedAt === null
-                        ? t('account.neverUsed')
-                        : t('account.lastUsed', {
-                            date: moment.format(new Date(token.lastUsedAt)),
-                          })}
-                    </td>
-                    <td>
-                      <strong>{stateText(token)}</strong>
-                      {state === 'active' && (
-                        <>
-                          <br />
-                          {token.expiresAt === null
-                            ? t('account.neverExpires')
-                            : t('account.expiresOn', {
-                                date: day.format(new Date(token.expiresAt)),
-                              })}
-                        </>
-                      )}
-                    </td>
-                    <td>
-                      {state === 'active' && (
-                        <button
-                          type="button"
-                          className="button button--secondary button--small"
-                          aria-label={t('account.revokeLabel', { name: token.name })}
-                          disabled={revoke.isPending}
-                          onClick={() => askRevoke(token)}
-                        >
-                          {t('account.revoke')}
-                        </button>
-                      )}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </TableScroll>
-      )}
+      <QueryTable
+        query={tokens}
+        isEmpty={tokenList.length === 0}
+        empty={t('account.tokensEmpty')}
+        label={t('account.tokensTable')}
+        labelledBy="token-list-title"
+        className="table table--compact table--data"
+        columns={[
+          t('account.colName'),
+          t('account.colAccess'),
+          t('account.colUse'),
+          t('account.colState'),
+        ]}
+      >
+        {tokenList.map((token) => {
+          const state = tokenState(token, now);
+          return (
+            <tr key={token.id} data-testid="api-token-row">
+              <th scope="row">
+                {token.name}
+                <br />
+                <code className="muted">{token.prefix}…</code>
+              </th>
+              <td>
+                {token.access === 'roles'
+                  ? t('account.accessRolesShort')
+                  : t('account.accessReadShort')}
+              </td>
+              <td>
+                {t('account.createdOn', { date: day.format(new Date(token.createdAt)) })}
+                <br />
+                {token.lastUsedAt === null
+                  ? t('account.neverUsed')
+                  : t('account.lastUsed', {
+                      date: moment.format(new Date(token.lastUsedAt)),
+                    })}
+              </td>
+              <td>
+                <strong>{stateText(token)}</strong>
+                {state === 'active' && (
+                  <>
+                    <br />
+                    {token.expiresAt === null
+                      ? t('account.neverExpires')
+                      : t('account.expiresOn', {
+                          date: day.format(new Date(token.expiresAt)),
+                        })}
+                  </>
+                )}
+              </td>
+              <td>
+                {state === 'active' && (
+                  <button
+                    type="button"
+                    className="button button--secondary button--small"
+                    aria-label={t('account.revokeLabel', { name: token.name })}
+                    disabled={revoke.isPending}
+                    onClick={() => askRevoke(token)}
+                  >
+                    {t('account.revoke')}
+                  </button>
+                )}
+              </td>
+            </tr>
+          );
+        })}
+      </QueryTable>
     </div>
   );
 }

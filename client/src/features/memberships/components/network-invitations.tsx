@@ -1,7 +1,6 @@
 import { useMemo, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { EmptyState, ErrorState, LoadingState } from '../../../components/ui/query-state';
-import { TableScroll } from '../../../components/ui/table-scroll';
+import { QueryTable } from '../../../components/ui/query-table';
 import { useLanguage } from '../../../lib/i18n/use-language';
 import { useCities } from '../../cities/api/cities-api';
 import {
@@ -112,53 +111,39 @@ export function NetworkInvitations({
       <ErrorNotice error={failure} />
 
       <h3 id="pending-invitations-heading">{t('invitations.pendingTitle')}</h3>
-      {invitations.isPending ? (
-        <LoadingState lines={2} />
-      ) : invitations.isError ? (
-        <ErrorState error={invitations.error} onRetry={() => void invitations.refetch()} />
-      ) : pending.length === 0 ? (
-        <EmptyState>{t('invitations.none')}</EmptyState>
-      ) : (
-        <TableScroll label={t('invitations.pendingTitle')}>
-          <table className="table table--data" aria-labelledby="pending-invitations-heading">
-            <thead>
-              <tr>
-                <th scope="col">{t('invitations.city')}</th>
-                <th scope="col">{t('invitations.role')}</th>
-                <th scope="col">{t('invitations.invited')}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t('auth.actionsColumn')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {pending.map((invitation) => (
-                <tr key={invitation.city.slug}>
-                  <th scope="row">{invitation.city.name}</th>
-                  <td>{roleWord(invitation.role)}</td>
-                  <td>
-                    {t('invitations.invitedByOn', {
-                      name: invitation.invitedBy,
-                      date: day.format(new Date(invitation.invitedAt)),
-                    })}
-                  </td>
-                  <td>
-                    <button
-                      type="button"
-                      className="button button--secondary button--small"
-                      aria-label={t('invitations.withdrawLabel', { city: invitation.city.name })}
-                      disabled={withdraw.isPending}
-                      onClick={() => askWithdraw(invitation)}
-                    >
-                      {t('invitations.withdraw')}
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
-      )}
+      <QueryTable
+        query={invitations}
+        isEmpty={pending.length === 0}
+        empty={t('invitations.none')}
+        label={t('invitations.pendingTitle')}
+        labelledBy="pending-invitations-heading"
+        className="table table--data"
+        columns={[t('invitations.city'), t('invitations.role'), t('invitations.invited')]}
+      >
+        {pending.map((invitation) => (
+          <tr key={invitation.city.slug}>
+            <th scope="row">{invitation.city.name}</th>
+            <td>{roleWord(invitation.role)}</td>
+            <td>
+              {t('invitations.invitedByOn', {
+                name: invitation.invitedBy,
+                date: day.format(new Date(invitation.invitedAt)),
+              })}
+            </td>
+            <td>
+              <button
+                type="button"
+                className="button button--secondary button--small"
+                aria-label={t('invitations.withdrawLabel', { city: invitation.city.name })}
+                disabled={withdraw.isPending}
+                onClick={() => askWithdraw(invitation)}
+              >
+                {t('invitations.withdraw')}
+              </button>
+            </td>
+          </tr>
+        ))}
+      </QueryTable>
     </section>
   );
 }

@@ -32,7 +32,7 @@ async function main(): Promise<void> {
   const { url } = server;
   try {
     const cold = {
-      scores: await coldReadLatencies(url, '/api/v1/networks/bench/scores', 15, auth),
+      scores: await coldReadLatencies(url, '/api/v1/networks/bench/scores?drafts=true', 15, auth),
       cityProgress: await coldReadLatencies(
         url,
         `/api/v1/cities/${citySlug(0)}/progress`,

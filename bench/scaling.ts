@@ -62,7 +62,7 @@ async function measure(
       { length: cities },
       (_, i) => `/api/v1/cities/${citySlug(i)}/progress`,
     );
-    const scoresCold = await coldReadLatencies(url, scoresPath, 10, data.auth);
+    const scoresCold = await coldReadLatencies(url, `${scoresPath}?drafts=true`, 10, data.auth);
     const progressCold = await coldReadLatencies(url, progressPaths[0]!, 10, data.auth);
     const headers = { 'accept-encoding': 'br, gzip' };
     const scoresKiB = (await (await fetch(`${url}${scoresPath}`)).arrayBuffer()).byteLength / 1024;

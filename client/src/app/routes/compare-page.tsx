@@ -55,10 +55,8 @@ import {
   parseSeries,
   seriesKey,
 } from '../../lib/series';
-import {
-  AmbitionPendingMark,
-  AmbitionPendingNote,
-} from '../../features/progress/components/ambition-pending';
+import { AmbitionPendingNote } from '../../features/progress/components/ambition-pending';
+import { LatestCell, TargetCell } from '../../features/progress/components/value-cells';
 import { RateChange } from '../../features/progress/components/rate-change';
 import { Term } from '../../components/ui/term';
 import { formatNumber, formatValue, formatYear } from '../../lib/format';
@@ -192,42 +190,16 @@ function LatestTable({
                   </LocalLink>
                   {data.includesDrafts && c.hasDrafts && <DraftMarker name={c.name} />}
                 </th>
-                <td className="num">
-                  {c.latest === null ? (
-                    '—'
-                  ) : (
-                    <>
-                      {value(c.latest.value)}
-                      <FlagMarks flags={latestOf(c)?.flags ?? []} />{' '}
-                      <span className="muted small">{formatYear(c.latest.year)}</span>
-                      {c.stale && (
-                        <>
-                          {' '}
-                          <StatusBadge status="stale" compact />
-                        </>
-                      )}
-                    </>
-                  )}
-                </td>
+                <LatestCell
+                  latest={c.latest}
+                  format={value}
+                  flags={latestOf(c)?.flags ?? []}
+                  stale={c.stale}
+                />
                 <td className="num">
                   {c.normalised === null ? '—' : formatNumber(c.normalised, lang, 1)}
                 </td>
-                <td className="num">
-                  {c.ambition === null ? (
-                    <span className="muted">{t('progress.noTarget')}</span>
-                  ) : (
-                    <>
-                      {value(c.ambition.targetValue)}{' '}
-                      <span className="muted small">{formatYear(c.ambition.targetYear)}</span>
-                      {!c.ambition.approved && (
-                        <>
-                          {' '}
-                          <AmbitionPendingMark ambition={c.ambition} short />
-                        </>
-                      )}
-                    </>
-                  )}
-                </td>
+                <TargetCell ambition={c.ambition} format={value} />
                 <td className="num">
                   {c.observedRate === null ? (
                     '—'

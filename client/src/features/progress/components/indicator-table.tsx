@@ -16,9 +16,9 @@ import {
 import { Term } from '../../../components/ui/term';
 import { TableScroll } from '../../../components/ui/table-scroll';
 import { SyntheticBadge } from '../../../components/ui/synthetic-badge';
-import { FlagLegend, FlagMarks } from '../../../components/ui/value-flags';
+import { FlagLegend } from '../../../components/ui/value-flags';
 import { flagsPresent, type ValueFlag } from '../../../lib/series';
-import { AmbitionPendingMark } from './ambition-pending';
+import { LatestCell, TargetCell } from './value-cells';
 
 /** The action gap at the target year in units and as a share of the ambition. */
 export function GapCell({ indicator }: { indicator: IndicatorProgress }): ReactNode {
@@ -131,41 +131,16 @@ export function IndicatorTable({
                   )}
                 </th>
                 {showGoal && <td className="num">{indicator.goal ?? '—'}</td>}
-                <td className="num">
-                  {indicator.latest === null ? (
-                    '—'
-                  ) : (
-                    <>
-                      {formatStoredIndicatorValue(indicator, indicator.latest.value, lang)}
-                      <FlagMarks flags={latestFlags(indicator)} />{' '}
-                      <span className="muted small">{formatYear(indicator.latest.year)}</span>
-                      {indicator.stale && (
-                        <>
-                          {' '}
-                          <StatusBadge status="stale" compact />
-                        </>
-                      )}
-                    </>
-                  )}
-                </td>
-                <td className="num">
-                  {indicator.ambition === null ? (
-                    <span className="muted">{t('progress.noTarget')}</span>
-                  ) : (
-                    <>
-                      {formatStoredIndicatorValue(indicator, indicator.ambition.targetValue, lang)}{' '}
-                      <span className="muted small">
-                        {formatYear(indicator.ambition.targetYear)}
-                      </span>
-                      {!indicator.ambition.approved && (
-                        <>
-                          {' '}
-                          <AmbitionPendingMark ambition={indicator.ambition} short />
-                        </>
-                      )}
-                    </>
-                  )}
-                </td>
+                <LatestCell
+                  latest={indicator.latest}
+                  format={(v) => formatStoredIndicatorValue(indicator, v, lang)}
+                  flags={latestFlags(indicator)}
+                  stale={indicator.stale}
+                />
+                <TargetCell
+                  ambition={indicator.ambition}
+                  format={(v) => formatStoredIndicatorValue(indicator, v, lang)}
+                />
                 <td>
                   <StatusBadge status={indicator.status} />
                 </td>

@@ -17,11 +17,8 @@ export type IndicatorTranslations = Record<
   { name?: string; description?: string; unit?: string }
 >;
 
-/** An indicator of a network's catalogue, as services use it. */
-export interface IndicatorRecord {
-  id: number;
-  networkId: number;
-  networkSlug: string;
+/** Catalogue fields a write may set (camelCase, already validated). */
+export interface IndicatorFields {
   slug: string;
   name: string;
   description: string;
@@ -44,6 +41,13 @@ export interface IndicatorRecord {
   /** Its values are synthetic (demo data), which pages say next to them. */
   synthetic: boolean;
   sortOrder: number;
+}
+
+/** An indicator of a network's catalogue, as services use it: its fields and what the catalogue keeps. */
+export interface IndicatorRecord extends IndicatorFields {
+  id: number;
+  networkId: number;
+  networkSlug: string;
   archivedAt: Date | null;
   version: number;
   createdAt: Date;
@@ -51,29 +55,6 @@ export interface IndicatorRecord {
   /** Primary goal: the goal of the first SDG link (null without links). */
   goal: number | null;
   sdgLinks: SdgLink[];
-}
-
-/** Catalogue fields a write may set (camelCase, already validated). */
-export interface IndicatorFields {
-  slug: string;
-  name: string;
-  description: string;
-  unit: string;
-  direction: 'increase' | 'decrease';
-  decimals: number;
-  trendType: 'auto' | 'compound' | 'linear';
-  bestBound: number | null;
-  worstBound: number | null;
-  thresholds: Thresholds | null;
-  allowedMin: number | null;
-  allowedMax: number | null;
-  maxChange: number | null;
-  source: string | null;
-  translations: IndicatorTranslations;
-  codes: Record<string, string>;
-  naturalLimit: number | null;
-  synthetic: boolean;
-  sortOrder: number;
 }
 
 type Row = IndicatorRow & { network_slug: string };

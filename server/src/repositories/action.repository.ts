@@ -23,12 +23,7 @@ export interface StatusChangeRecord {
 
 export type ActionReviewState = 'draft' | 'submitted' | 'returned' | 'approved';
 
-/** An action of a city's local action plan, as members see it (the working copy). */
-export interface ActionRecord {
-  id: number;
-  cityId: number;
-  citySlug: string;
-  cityName: string;
+export interface ActionFields {
   title: string;
   description: string;
   department: string | null;
@@ -37,6 +32,14 @@ export interface ActionRecord {
   startYear: number;
   endYear: number | null;
   status: ActionStatus;
+}
+
+/** An action of a city's local action plan, as members see it (the working copy). */
+export interface ActionRecord extends ActionFields {
+  id: number;
+  cityId: number;
+  citySlug: string;
+  cityName: string;
   synthetic: boolean;
   reviewState: ActionReviewState;
   reviewComment: string | null;
@@ -51,17 +54,6 @@ export interface ActionRecord {
   effects: EffectRecord[];
   statusHistory: StatusChangeRecord[];
   goodPracticeIn: string[];
-}
-
-export interface ActionFields {
-  title: string;
-  description: string;
-  department: string | null;
-  budgetAmount: number | null;
-  budgetCurrency: string | null;
-  startYear: number;
-  endYear: number | null;
-  status: ActionStatus;
 }
 
 export interface EffectFields {

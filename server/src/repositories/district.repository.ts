@@ -1,8 +1,8 @@
 import type { Knex } from 'knex';
 import type { BBox } from '../domain/districts';
 
-export interface DistrictsRecord {
-  cityId: number;
+/** What an upload of a city's districts sets. */
+export interface DistrictsFields {
   codeProperty: string;
   nameProperty: string | null;
   /** The FeatureCollection the browser gets. */
@@ -11,20 +11,15 @@ export interface DistrictsRecord {
   bbox: BBox;
   uploadedBytes: number;
   storedBytes: number;
+}
+
+/** A city's stored districts, with their version and who changed them last. */
+export interface DistrictsRecord extends DistrictsFields {
+  cityId: number;
   version: number;
   createdAt: Date;
   updatedAt: Date;
   updatedBy: string | null;
-}
-
-export interface DistrictsFields {
-  codeProperty: string;
-  nameProperty: string | null;
-  geojson: unknown;
-  featureCount: number;
-  bbox: BBox;
-  uploadedBytes: number;
-  storedBytes: number;
 }
 
 interface Row {

@@ -1,15 +1,19 @@
 import type { Knex } from 'knex';
 import type { CityRow } from '../db/rows';
 
-/** A city as services see it (camelCase; mapped from the row in `toCityRecord` only). */
-export interface CityRecord {
-  id: number;
+/** A city's details a write may set (camelCase, already validated). */
+export interface CityFields {
   slug: string;
   name: string;
   countryCode: string;
   population: number | null;
   latitude: number | null;
   longitude: number | null;
+}
+
+/** A city as services see it (camelCase; mapped from the row in `toCityRecord` only). */
+export interface CityRecord extends CityFields {
+  id: number;
   version: number;
   createdAt: Date;
   updatedAt: Date;
@@ -42,15 +46,6 @@ export interface CityObservationStats {
   observationCount: number;
   firstYear: number | null;
   lastYear: number | null;
-}
-
-export interface CityFields {
-  slug: string;
-  name: string;
-  countryCode: string;
-  population: number | null;
-  latitude: number | null;
-  longitude: number | null;
 }
 
 function cityColumns(fields: Partial<CityFields>): Record<string, unknown> {

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { IndicatorProgress } from '@api/progress.schema';
+import type { IndicatorProgress, ProgressStatusValue } from '@api/progress.schema';
 import { StatusBadge } from '../../../components/ui/status-badge';
 import { formatNumber, formatShare, formatYear } from '../../../lib/format';
 import { useLanguage } from '../../../lib/i18n/use-language';
@@ -38,6 +38,21 @@ export function StatusExplanation({ progress }: { progress: IndicatorProgress })
   const ratioName = withTarget ? 'R' : 'P';
   const threshold = (x: number): string =>
     withTarget ? formatNumber(x, lang, 2) : formatShare(x, lang, 1);
+  const { onTrack, accelerationNeeded, limitedProgress } = c.thresholds;
+  // The condition of each status on the ratio, best first ("target achieved" only with a target).
+  const conditions: ReadonlyArray<readonly [ProgressStatusValue, string]> = [
+    ...(withTarget ? [['target_achieved', t('progress.conditionAchieved')] as const] : []),
+    ['on_track', `${ratioName} \u2265 ${threshold(onTrack)}`],
+    [
+      'acceleration_needed',
+      `${threshold(accelerationNeeded)} \u2264 ${ratioName} < ${threshold(onTrack)}`,
+    ],
+    [
+      'limited_progress',
+      `${threshold(limitedProgress)} \u2264 ${ratioName} < ${threshold(accelerationNeeded)}`,
+    ],
+    ['deterioration', `${ratioName} < ${threshold(limitedProgress)}`],
+  ];
   return (
     <div className="explanation" data-testid="status-explanation">
       <p>
@@ -123,38 +138,14 @@ export function StatusExplanation({ progress }: { progress: IndicatorProgress })
             </tr>
           </thead>
           <tbody>
-            {withTarget && (
-              <tr>
+            {conditions.map(([status, condition]) => (
+              <tr key={status}>
                 <th scope="row">
-                  <StatusBadge status="target_achieved" />
+                  <StatusBadge status={status} />
                 </th>
-                <td>{t('progress.conditionAchieved')}</td>
+                <td>{condition}</td>
               </tr>
-            )}
-            <tr>
-              <th scope="row">
-                <StatusBadge status="on_track" />
-              </th>
-              <td>{`${ratioName} \u2265 ${threshold(c.thresholds.onTrack)}`}</td>
-            </tr>
-            <tr>
-              <th scope="row">
-                <StatusBadge status="acceleration_needed" />
-              </th>
-              <td>{`${threshold(c.thresholds.accelerationNeeded)} \u2264 ${ratioName} < ${threshold(c.thresholds.onTrack)}`}</td>
-            </tr>
-            <tr>
-              <th scope="row">
-                <StatusBadge status="limited_progress" />
-              </th>
-              <td>{`${threshold(c.thresholds.limitedProgress)} \u2264 ${ratioName} < ${threshold(c.thresholds.accelerationNeeded)}`}</td>
-            </tr>
-            <tr>
-              <th scope="row">
-                <StatusBadge status="deterioration" />
-              </th>
-              <td>{`${ratioName} < ${threshold(c.thresholds.limitedProgress)}`}</td>
-            </tr>
+            ))}
           </tbody>
         </table>
       </TableScroll>

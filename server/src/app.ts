@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import compress from '@fastify/compress';
 import cors from '@fastify/cors';
-import helmet from '@fastify/helmet';
+import helmet from 'helmet';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -194,13 +194,19 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     void reply.header('x-request-id', request.id);
   });
   // Security headers first: every answer carries them, refusals by the guard included.
-  await app.register(helmet, {
+  // helmet's middleware is built once (@fastify/helmet built it again for every request).
+  const securityHeaders = helmet({
     contentSecurityPolicy: CONTENT_SECURITY_POLICY,
     crossOriginEmbedderPolicy: false,
     // Other websites may embed the public API's answers (CORS below); pages stay same-origin.
     crossOriginResourcePolicy: { policy: 'cross-origin' },
     // HSTS only means something over HTTPS (added below).
     strictTransportSecurity: false,
+  });
+  app.addHook('onRequest', (request, reply, done) => {
+    securityHeaders(request.raw, reply.raw, (error?: unknown) =>
+      done(error instanceof Error ? error : undefined),
+    );
   });
   app.addHook('onRequest', async (request, reply) => {
     if (request.protocol === 'https')

@@ -135,12 +135,24 @@ function valueColumns(fields: ObservationFields): Record<string, unknown> {
   };
 }
 
+/** The columns of an observation's key (its unique index), in the index's order. */
+function keyColumns(key: ObservationKey): Record<string, unknown> {
+  return {
+    city_id: key.cityId,
+    indicator_id: key.indicatorId,
+    series: key.series,
+    year: key.year,
+  };
+}
+
+/** Who writes: the user (null for the system) and the label a record shows. */
+type Actor = { userId: number | null; label: string };
+
+/** The slugs of a written record's city and indicator (the row holds only their ids). */
+type Slugs = { city: string; indicator: string };
+
 /** The record of a row just written by `actor` (whose label the row does not hold). */
-function writtenRecord(
-  row: Row,
-  actor: { userId: number | null; label: string },
-  slugs: { city: string; indicator: string },
-): ObservationRecord {
+function writtenRecord(row: Row, actor: Actor, slugs: Slugs): ObservationRecord {
   return toRecord({
     ...row,
     city_slug: slugs.city,
@@ -286,7 +298,7 @@ export class ObservationRepository {
     cityId: number,
     indicatorId: number,
     series: string,
-    slugs: { city: string; indicator: string },
+    slugs: Slugs,
   ): Promise<ObservationRecord[]> {
     const rows = (await this.knex('observations as o')
       .leftJoin('users as u', 'u.id', 'o.updated_by')
@@ -314,15 +326,12 @@ export class ObservationRepository {
   async insertIfAbsent(
     key: ObservationKey,
     fields: ObservationFields,
-    actor: { userId: number | null; label: string },
-    slugs: { city: string; indicator: string },
+    actor: Actor,
+    slugs: Slugs,
   ): Promise<ObservationRecord | null> {
     const rows = (await this.knex('observations')
       .insert({
-        city_id: key.cityId,
-        indicator_id: key.indicatorId,
-        series: key.series,
-        year: key.year,
+        ...keyColumns(key),
         ...valueColumns(fields),
         created_by: actor.userId,
         updated_by: actor.userId,
@@ -341,17 +350,11 @@ export class ObservationRepository {
     key: ObservationKey,
     expectedVersion: number,
     fields: ObservationFields,
-    actor: { userId: number | null; label: string },
-    slugs: { city: string; indicator: string },
+    actor: Actor,
+    slugs: Slugs,
   ): Promise<ObservationRecord | null> {
     const rows = (await this.knex('observations')
-      .where({
-        city_id: key.cityId,
-        indicator_id: key.indicatorId,
-        series: key.series,
-        year: key.year,
-        version: expectedVersion,
-      })
+      .where({ ...keyColumns(key), version: expectedVersion })
       .update({
         ...valueColumns(fields),
         version: this.knex.raw('version + 1'),
@@ -365,13 +368,7 @@ export class ObservationRepository {
   /** Deletes when the stored version is `expectedVersion`. */
   async deleteIfVersion(key: ObservationKey, expectedVersion: number): Promise<boolean> {
     const count = await this.knex('observations')
-      .where({
-        city_id: key.cityId,
-        indicator_id: key.indicatorId,
-        series: key.series,
-        year: key.year,
-        version: expectedVersion,
-      })
+      .where({ ...keyColumns(key), version: expectedVersion })
       .del();
     return count === 1;
   }

@@ -12,9 +12,15 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import { LINE_STYLES, marker } from '../../../components/charts/line-styles';
+import { LINE_STYLES } from '../../../components/charts/line-styles';
+import {
+  CONTEXT_LINE,
+  styledLine,
+  YEAR_AXIS,
+  yearTitle,
+} from '../../../components/charts/year-lines';
 import { ChartTooltipContent } from '../../../components/charts/chart-tooltip';
-import { formatNumber, formatTick, formatYear } from '../../../lib/format';
+import { formatNumber, formatTick } from '../../../lib/format';
 import { useLanguage } from '../../../lib/i18n/use-language';
 import type { BarDatum, Trajectories } from '../utils/compare-shaping';
 
@@ -103,37 +109,14 @@ export function TrajectoriesChart({
       aria-label={label}
     >
       <CartesianGrid stroke="#d5dbe1" strokeDasharray="2 4" />
-      <XAxis
-        dataKey="year"
-        type="number"
-        domain={['dataMin', 'dataMax']}
-        allowDecimals={false}
-        tickFormatter={formatYear}
-      />
+      <XAxis {...YEAR_AXIS} />
       <YAxis tickFormatter={(v: number) => formatTick(v, lang, decimals)} width={64} />
-      <Tooltip
-        content={
-          <ChartTooltipContent
-            format={format}
-            title={(year) => (typeof year === 'number' ? formatYear(year) : String(year ?? ''))}
-          />
-        }
-      />
+      <Tooltip content={<ChartTooltipContent format={format} title={yearTitle} />} />
       <Legend />
       {data.series.map((series) => {
         if (!series.highlighted) {
           return (
-            <Line
-              key={series.slug}
-              dataKey={series.slug}
-              name={nameOf(series)}
-              stroke="#b8c1ca"
-              strokeWidth={1}
-              dot={false}
-              connectNulls
-              legendType="none"
-              isAnimationActive={false}
-            />
+            <Line key={series.slug} dataKey={series.slug} name={nameOf(series)} {...CONTEXT_LINE} />
           );
         }
         const style = LINE_STYLES[styleIndex++ % LINE_STYLES.length]!;
@@ -142,12 +125,7 @@ export function TrajectoriesChart({
             key={series.slug}
             dataKey={series.slug}
             name={nameOf(series)}
-            stroke={style.color}
-            strokeDasharray={style.dash}
-            strokeWidth={2}
-            dot={marker(style.dot, style.color)}
-            connectNulls
-            isAnimationActive={false}
+            {...styledLine(style)}
           />
         );
       })}

@@ -13,9 +13,10 @@ import {
 } from 'recharts';
 import type { GapChartPoint } from '@api/progress.schema';
 import { presentSeries } from '../utils/gap-chart';
-import { formatNumber, formatTick, formatYear } from '../../../lib/format';
+import { formatNumber, formatTick } from '../../../lib/format';
 import { useLanguage } from '../../../lib/i18n/use-language';
 import { ChartTooltipContent } from '../../../components/charts/chart-tooltip';
+import { YEAR_AXIS, yearTitle } from '../../../components/charts/year-lines';
 
 /**
  * The action-gap chart (docs/methodology.md#3-the-action-gap): observations, the required path, the
@@ -73,14 +74,7 @@ export default function ActionGapChart({
       aria-label={t('chart.gapTitle')}
     >
       <CartesianGrid stroke="#d5dbe1" strokeDasharray="2 4" />
-      <XAxis
-        dataKey="year"
-        type="number"
-        domain={['dataMin', 'dataMax']}
-        allowDecimals={false}
-        tickFormatter={formatYear}
-        padding={{ left: 8, right: 24 }}
-      />
+      <XAxis {...YEAR_AXIS} padding={{ left: 8, right: 24 }} />
       <YAxis tickFormatter={(v: number) => formatTick(v, lang, decimals)} width={64} />
       <Tooltip
         content={<ChartTooltipContent format={format} title={yearTitle} />}
@@ -171,10 +165,6 @@ export default function ActionGapChart({
     </ComposedChart>
   );
 }
-
-/** A year in a tooltip's title: "2030", never "2,030". */
-const yearTitle = (year: unknown): string =>
-  typeof year === 'number' ? formatYear(year) : String(year ?? '');
 
 /**
  * "Target year" above the plot, ending at the target year's line: centred on

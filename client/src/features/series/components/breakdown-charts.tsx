@@ -12,9 +12,15 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import { LINE_STYLES, marker } from '../../../components/charts/line-styles';
+import { LINE_STYLES } from '../../../components/charts/line-styles';
+import {
+  CONTEXT_LINE,
+  styledLine,
+  YEAR_AXIS,
+  yearTitle,
+} from '../../../components/charts/year-lines';
 import { ChartTooltipContent } from '../../../components/charts/chart-tooltip';
-import { formatNumber, formatTick, formatYear } from '../../../lib/format';
+import { formatNumber, formatTick } from '../../../lib/format';
 import { useLanguage } from '../../../lib/i18n/use-language';
 import { barsHeight } from '../utils/breakdown';
 
@@ -57,53 +63,15 @@ export function BreakdownLinesChart({
       aria-label={label ?? t('chartNames.named', { title: t('chartNames.breakdownLines') })}
     >
       <CartesianGrid stroke="#d5dbe1" strokeDasharray="2 4" />
-      <XAxis
-        dataKey="year"
-        type="number"
-        domain={['dataMin', 'dataMax']}
-        allowDecimals={false}
-        tickFormatter={formatYear}
-        padding={{ left: 8, right: 8 }}
-      />
+      <XAxis {...YEAR_AXIS} padding={{ left: 8, right: 8 }} />
       <YAxis tickFormatter={(v: number) => formatTick(v, lang, decimals)} width={56} />
-      <Tooltip
-        content={
-          <ChartTooltipContent
-            format={format}
-            title={(year) => (typeof year === 'number' ? formatYear(year) : String(year ?? ''))}
-          />
-        }
-      />
+      <Tooltip content={<ChartTooltipContent format={format} title={yearTitle} />} />
       <Legend />
       {lines.map((line, i) => {
         if (i >= MAX_STYLED_LINES)
-          return (
-            <Line
-              key={line.id}
-              dataKey={line.id}
-              name={line.label}
-              stroke="#b8c1ca"
-              strokeWidth={1}
-              dot={false}
-              connectNulls
-              legendType="none"
-              isAnimationActive={false}
-            />
-          );
+          return <Line key={line.id} dataKey={line.id} name={line.label} {...CONTEXT_LINE} />;
         const style = LINE_STYLES[i]!;
-        return (
-          <Line
-            key={line.id}
-            dataKey={line.id}
-            name={line.label}
-            stroke={style.color}
-            strokeDasharray={style.dash}
-            strokeWidth={2}
-            dot={marker(style.dot, style.color)}
-            connectNulls
-            isAnimationActive={false}
-          />
-        );
+        return <Line key={line.id} dataKey={line.id} name={line.label} {...styledLine(style)} />;
       })}
     </LineChart>
   );

@@ -1,7 +1,8 @@
 import { type Principal, canRead, seesDrafts } from '../auth/principal';
 import { AppError, notFound } from '../errors';
 import type { InvitationRecord, NetworkRecord } from '../repositories/network.repository';
-import type { UnitOfWork } from '../repositories/unit-of-work';
+import type { CityRecord } from '../repositories/city.repository';
+import type { Repositories, UnitOfWork } from '../repositories/unit-of-work';
 import type {
   MembershipBody,
   MembershipResponse,
@@ -77,6 +78,17 @@ function toInvitation(record: InvitationRecord): InvitationDto {
     role: record.role,
     invitedBy: record.invitedBy,
     invitedAt: record.invitedAt.toISOString(),
+  };
+}
+
+/** What every audit event of a membership says: who, and which network and city. */
+function memberEvent(principal: Principal, network: NetworkRecord, city: CityRecord) {
+  return {
+    actor: principal.actor,
+    entityType: 'member',
+    entityKey: `${network.slug}/${city.slug}`,
+    networkId: network.id,
+    cityId: city.id,
   };
 }
 
@@ -198,6 +210,26 @@ export class NetworkService {
   }
 
   /**
+   * A membership a network's coordinator manages: the check, the network and
+   * the city (404 for either), and the membership if the city is a member.
+   */
+  private async member(
+    repos: Repositories,
+    principal: Principal,
+    networkSlug: string,
+    citySlug: string,
+  ) {
+    await this.access.check(repos, principal, 'network.manage', {
+      network: networkSlug,
+      city: citySlug,
+    });
+    const network = await requireNetwork(repos, networkSlug);
+    const city = await requireCity(repos, citySlug);
+    const before = await repos.networks.findMember(network.id, city.id);
+    return { network, city, before };
+  }
+
+  /**
    * Invites a city into a network, or changes a member's role. The city
    * joins at once only when the caller may answer for it (an administrator,
    * or one of its editors); otherwise it is invited and joins when one of
@@ -210,13 +242,7 @@ export class NetworkService {
     body: MembershipBody,
   ): Promise<{ membership: MembershipResponse; created: boolean }> {
     return this.uow.transaction(async (repos) => {
-      await this.access.check(repos, principal, 'network.manage', {
-        network: networkSlug,
-        city: citySlug,
-      });
-      const network = await requireNetwork(repos, networkSlug);
-      const city = await requireCity(repos, citySlug);
-      const before = await repos.networks.findMember(network.id, city.id);
+      const { network, city, before } = await this.member(repos, principal, networkSlug, citySlug);
       const membership = { network: network.slug, city: city.slug, role: body.role };
       if (before === undefined && !principal.canEditCity(city.id)) {
         await repos.networks.putInvitation({
@@ -227,12 +253,8 @@ export class NetworkService {
           invitedByLabel: principal.actor.label,
         });
         await repos.audit.record({
-          actor: principal.actor,
+          ...memberEvent(principal, network, city),
           action: 'member.invited',
-          entityType: 'member',
-          entityKey: `${network.slug}/${city.slug}`,
-          networkId: network.id,
-          cityId: city.id,
           after: { role: body.role },
         });
         return { membership: { ...membership, status: 'invited' as const }, created: false };
@@ -241,12 +263,8 @@ export class NetworkService {
         await repos.networks.upsertMember(network.id, city.id, body.role);
         await repos.networks.deleteInvitation(network.id, city.id);
         await repos.audit.record({
-          actor: principal.actor,
+          ...memberEvent(principal, network, city),
           action: before === undefined ? 'member.added' : 'member.updated',
-          entityType: 'member',
-          entityKey: `${network.slug}/${city.slug}`,
-          networkId: network.id,
-          cityId: city.id,
           before: before ?? null,
           after: { role: body.role },
         });
@@ -333,22 +351,12 @@ export class NetworkService {
    */
   async deleteMember(principal: Principal, networkSlug: string, citySlug: string): Promise<void> {
     await this.uow.transaction(async (repos) => {
-      await this.access.check(repos, principal, 'network.manage', {
-        network: networkSlug,
-        city: citySlug,
-      });
-      const network = await requireNetwork(repos, networkSlug);
-      const city = await requireCity(repos, citySlug);
-      const before = await repos.networks.findMember(network.id, city.id);
+      const { network, city, before } = await this.member(repos, principal, networkSlug, citySlug);
       if (before === undefined) {
         if (await repos.networks.deleteInvitation(network.id, city.id)) {
           await repos.audit.record({
-            actor: principal.actor,
+            ...memberEvent(principal, network, city),
             action: 'member.invitation_withdrawn',
-            entityType: 'member',
-            entityKey: `${network.slug}/${city.slug}`,
-            networkId: network.id,
-            cityId: city.id,
           });
           return;
         }
@@ -364,12 +372,8 @@ export class NetworkService {
       }
       await repos.networks.deleteMember(network.id, city.id);
       await repos.audit.record({
-        actor: principal.actor,
+        ...memberEvent(principal, network, city),
         action: 'member.removed',
-        entityType: 'member',
-        entityKey: `${network.slug}/${city.slug}`,
-        networkId: network.id,
-        cityId: city.id,
         before,
       });
     });

@@ -3,13 +3,11 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import type { SdgGoal } from '@api/sdg.schema';
 import { ErrorState, LoadingState } from '../../../components/ui/query-state';
-import { LocalLink } from '../../../components/ui/local-link';
 import { TableScroll } from '../../../components/ui/table-scroll';
-import { formatInteger, formatScore, formatShare } from '../../../lib/format';
+import { formatInteger, formatScore } from '../../../lib/format';
 import { useLanguage } from '../../../lib/i18n/use-language';
-import { withYear } from '../../../lib/url-state';
 import { useNetworkRanking } from '../api/networks-api';
-import { DraftMarker, DraftsNotice } from './drafts-switch';
+import { DraftsNotice } from './drafts-switch';
 import {
   ColourRuleNote,
   GoalAverageCells,
@@ -17,7 +15,7 @@ import {
   GoalHeader,
   HeatmapLegend,
 } from './goal-heatmap';
-import { RankCell } from './ranking-table';
+import { RankingCells, RankingHeadCells } from './ranking-table';
 
 /** More member cities than this, and the network page shows its ranking in pages. */
 export const LARGE_NETWORK = 150;
@@ -210,16 +208,7 @@ export function PagedRanking({
                   <caption className="visually-hidden">{caption}</caption>
                   <thead>
                     <tr>
-                      <th scope="col" className="num">
-                        {t('scores.rank')}
-                      </th>
-                      <th scope="col">{t('network.city')}</th>
-                      <th scope="col" className="num">
-                        {t('scores.index')}
-                      </th>
-                      <th scope="col" className="num">
-                        {t('scores.coverage')}
-                      </th>
+                      <RankingHeadCells />
                       {goalList.map((goal) => (
                         <GoalHeader key={goal} goal={goal} info={goalInfo.get(goal)} />
                       ))}
@@ -230,20 +219,11 @@ export function PagedRanking({
                       const byGoal = new Map(city.goals.map((g) => [g.goal, g]));
                       return (
                         <tr key={city.slug}>
-                          <RankCell rank={city.rank} />
-                          <th scope="row">
-                            <LocalLink to={withYear(`/cities/${city.slug}`, year)}>
-                              {city.name}
-                            </LocalLink>{' '}
-                            <span className="muted small">{city.countryCode}</span>
-                            {data!.includesDrafts && city.hasDrafts && (
-                              <DraftMarker name={city.name} />
-                            )}
-                          </th>
-                          <td className="num">
-                            {city.index === null ? '—' : formatScore(city.index, lang)}
-                          </td>
-                          <td className="num">{formatShare(city.coverage, lang)}</td>
+                          <RankingCells
+                            city={city}
+                            year={year}
+                            includesDrafts={data!.includesDrafts}
+                          />
                           {goalList.map((goal) => (
                             <GoalCell key={goal} cell={byGoal.get(goal)} />
                           ))}

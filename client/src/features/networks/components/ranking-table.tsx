@@ -28,16 +28,7 @@ export function RankingTable({
         <caption className="visually-hidden">{caption}</caption>
         <thead>
           <tr>
-            <th scope="col" className="num">
-              {t('scores.rank')}
-            </th>
-            <th scope="col">{t('network.city')}</th>
-            <th scope="col" className="num">
-              {t('scores.index')}
-            </th>
-            <th scope="col" className="num">
-              {t('scores.coverage')}
-            </th>
+            <RankingHeadCells />
             <th scope="col">{t('scores.indexOverTime')}</th>
           </tr>
         </thead>
@@ -47,14 +38,7 @@ export function RankingTable({
             const last = city.history[city.history.length - 1];
             return (
               <tr key={city.slug}>
-                <RankCell rank={city.rank} />
-                <th scope="row">
-                  <LocalLink to={withYear(`/cities/${city.slug}`, year)}>{city.name}</LocalLink>{' '}
-                  <span className="muted small">{city.countryCode}</span>
-                  {scores.includesDrafts && city.hasDrafts && <DraftMarker name={city.name} />}
-                </th>
-                <td className="num">{city.index === null ? '—' : formatScore(city.index, lang)}</td>
-                <td className="num">{formatShare(city.coverage, lang)}</td>
+                <RankingCells city={city} year={year} includesDrafts={scores.includesDrafts} />
                 <td>
                   <Sparkline
                     points={city.history.map((h) => ({ x: h.year, y: h.index }))}
@@ -104,5 +88,58 @@ export function RankCell({ rank }: { rank: number | null }): ReactNode {
         formatInteger(rank, lang)
       )}
     </td>
+  );
+}
+
+/** The head of the columns every ranking starts with: rank, city, index and coverage. */
+export function RankingHeadCells(): ReactNode {
+  const { t } = useTranslation();
+  return (
+    <>
+      <th scope="col" className="num">
+        {t('scores.rank')}
+      </th>
+      <th scope="col">{t('network.city')}</th>
+      <th scope="col" className="num">
+        {t('scores.index')}
+      </th>
+      <th scope="col" className="num">
+        {t('scores.coverage')}
+      </th>
+    </>
+  );
+}
+
+/** A city's first cells in a ranking: rank, name (linking to the city) with its country, index and coverage. */
+export function RankingCells({
+  city,
+  year,
+  includesDrafts,
+}: {
+  city: {
+    slug: string;
+    name: string;
+    countryCode: string;
+    hasDrafts: boolean;
+    rank: number | null;
+    index: number | null;
+    coverage: number;
+  };
+  year: number | undefined;
+  /** Whether the figures include drafts: a city with some is marked. */
+  includesDrafts: boolean;
+}): ReactNode {
+  const lang = useLanguage();
+  return (
+    <>
+      <RankCell rank={city.rank} />
+      <th scope="row">
+        <LocalLink to={withYear(`/cities/${city.slug}`, year)}>{city.name}</LocalLink>{' '}
+        <span className="muted small">{city.countryCode}</span>
+        {includesDrafts && city.hasDrafts && <DraftMarker name={city.name} />}
+      </th>
+      <td className="num">{city.index === null ? '—' : formatScore(city.index, lang)}</td>
+      <td className="num">{formatShare(city.coverage, lang)}</td>
+    </>
   );
 }

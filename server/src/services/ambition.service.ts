@@ -11,7 +11,7 @@ import type {
   HistoryResponse,
 } from '../schemas/observation.schema';
 import type { AccessService } from './access.service';
-import { requireActive, requireCity, requireIndicator, requireReporting } from './lookup';
+import { requireActive, requireCity, requireCityIndicator, requireReporting } from './lookup';
 import { toHistoryEvent } from './observation.service';
 import { etagOf, type Preconditions } from './preconditions';
 import { deleteVersioned, putVersioned, type Versioned } from './versioned-change';
@@ -140,8 +140,7 @@ export class AmbitionService {
       city: citySlug,
       indicator: indicatorSlug,
     });
-    const city = await requireCity(repos, citySlug);
-    const indicator = await requireIndicator(repos, indicatorSlug);
+    const { city, indicator } = await requireCityIndicator(repos, citySlug, indicatorSlug);
     const scope = await this.access.scopeOf(principal);
     const member = scope.draftNetworkIds === null || scope.draftNetworkIds.has(indicator.networkId);
     const approved = await repos.ambitions.find(city.id, indicator.id, { published: true });
@@ -165,8 +164,7 @@ export class AmbitionService {
         city: citySlug,
         indicator: indicatorSlug,
       });
-      const city = await requireCity(repos, citySlug);
-      const indicator = await requireIndicator(repos, indicatorSlug);
+      const { city, indicator } = await requireCityIndicator(repos, citySlug, indicatorSlug);
       await requireReporting(repos, city, indicator, 'write');
       requireActive(indicator);
       validateAmbition(input, indicator);
@@ -218,8 +216,7 @@ export class AmbitionService {
         city: citySlug,
         indicator: indicatorSlug,
       });
-      const city = await requireCity(repos, citySlug);
-      const indicator = await requireIndicator(repos, indicatorSlug);
+      const { city, indicator } = await requireCityIndicator(repos, citySlug, indicatorSlug);
       const existing = await repos.ambitions.find(city.id, indicator.id, { lock: true });
       if (existing === undefined)
         throw notFound(`${city.name} has not set an ambition for "${indicator.slug}".`);
@@ -242,8 +239,7 @@ export class AmbitionService {
       city: citySlug,
       indicator: indicatorSlug,
     });
-    const city = await requireCity(repos, citySlug);
-    const indicator = await requireIndicator(repos, indicatorSlug);
+    const { city, indicator } = await requireCityIndicator(repos, citySlug, indicatorSlug);
     const events = await repos.audit.forEntity('ambition', `${city.slug}/${indicator.slug}`);
     return { events: events.map(toHistoryEvent), nextBefore: null };
   }

@@ -27,6 +27,17 @@ export async function requireIndicator(
   return indicator;
 }
 
+/** Resolves a city and an indicator (404 for either, the city's first). */
+export async function requireCityIndicator(
+  repos: Repositories,
+  citySlug: string,
+  indicatorSlug: string,
+): Promise<{ city: CityRecord; indicator: IndicatorRecord }> {
+  const city = await requireCity(repos, citySlug);
+  const indicator = await requireIndicator(repos, indicatorSlug);
+  return { city, indicator };
+}
+
 /**
  * A city reports an indicator only through a network it belongs to. Reads of
  * such a pair are 404 (nothing can exist); writes are 409 with the reason.

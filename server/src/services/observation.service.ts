@@ -26,7 +26,7 @@ import type {
 } from '../schemas/observation.schema';
 import type { AccessService } from './access.service';
 import { describeFlag } from './flag-messages';
-import { requireCity, requireIndicator } from './lookup';
+import { requireCity, requireCityIndicator, requireIndicator } from './lookup';
 import { requireWritable } from './review.service';
 import { etagOf, type Preconditions } from './preconditions';
 import { deleteVersioned, putVersioned, type Versioned } from './versioned-change';
@@ -275,8 +275,7 @@ export class ObservationService {
       indicator: indicatorSlug,
     });
     const scope = await this.access.scopeOf(principal);
-    const city = await requireCity(repos, citySlug);
-    const indicator = await requireIndicator(repos, indicatorSlug);
+    const { city, indicator } = await requireCityIndicator(repos, citySlug, indicatorSlug);
     const record = await repos.observations.find(
       { cityId: city.id, indicatorId: indicator.id, series, year },
       { published: !seesDrafts(scope, indicator.networkId) },
@@ -503,8 +502,7 @@ export class ObservationService {
       city: citySlug,
       indicator: indicatorSlug,
     });
-    const city = await requireCity(repos, citySlug);
-    const indicator = await requireIndicator(repos, indicatorSlug);
+    const { city, indicator } = await requireCityIndicator(repos, citySlug, indicatorSlug);
     const events = (await repos.audit.forObservation(city.id, indicator.id, series, year)).map(
       toHistoryEvent,
     );

@@ -4,6 +4,7 @@ import { currentTotp } from '../../server/src/auth/totp';
 import { startApp, type AppProcess } from './support/app-process';
 import { accessibilityViolations, launchBrowser, openPage, screenshot } from './support/browser';
 import { signInByApi } from './support/api';
+import { DEMO_NETWORK as NETWORK } from './support/demo';
 
 /**
  * The account page in a real browser: two-factor authentication set up with
@@ -14,7 +15,6 @@ import { signInByApi } from './support/api';
 let app: AppProcess;
 let browser: Browser;
 const PASSWORD = 'granite otter lantern';
-const NETWORK = 'cities-sustainability-governance-demo';
 
 async function api(path: string, init: RequestInit & { session?: Record<string, string> } = {}) {
   const response = await fetch(`${app.baseUrl}${path}`, {

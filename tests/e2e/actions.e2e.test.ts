@@ -15,6 +15,7 @@ import {
   screenshot,
 } from './support/browser';
 import { getJson, signInByApi } from './support/api';
+import { COORDINATOR, DEMO_NETWORK as NETWORK, OFFICER, signInThroughForm } from './support/demo';
 
 /**
  * From gap to action (issue 16) as an officer goes through it: the Košice
@@ -31,16 +32,9 @@ import { getJson, signInByApi } from './support/api';
 let app: AppProcess;
 let browser: Browser;
 const CITY = 'kosice';
-const NETWORK = 'cities-sustainability-governance-demo';
-const OFFICER = { email: 'kosice@demo.example', password: 'demo kosice passphrase' };
-const COORDINATOR = { email: 'coordinator@demo.example', password: 'demo coordinator passphrase' };
 
 async function signIn(page: Page, next: string, who = OFFICER) {
-  await page.goto(`${app.baseUrl}/sign-in?next=${encodeURIComponent(next)}`);
-  await page.getByLabel('Email').fill(who.email);
-  await page.getByLabel('Password').fill(who.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL((url) => url.pathname === next.split('?')[0]);
+  await signInThroughForm(page, app.baseUrl, who, next);
 }
 
 /** A value as the English interface shows it (client/src/lib/format.ts formatValue). */

@@ -12,6 +12,7 @@ import {
   screenshot,
 } from './support/browser';
 import { signInByApi } from './support/api';
+import { COORDINATOR, DEMO_NETWORK as NETWORK, OFFICER } from './support/demo';
 
 /**
  * Fit for daily use (issue 17 items 6, 7, 9, 12) as people go through it:
@@ -27,9 +28,6 @@ import { signInByApi } from './support/api';
  */
 let app: AppProcess;
 let browser: Browser;
-const NETWORK = 'cities-sustainability-governance-demo';
-const OFFICER = { email: 'kosice@demo.example', password: 'demo kosice passphrase' };
-const COORDINATOR = { email: 'coordinator@demo.example', password: 'demo coordinator passphrase' };
 const REASON = 'The youth NEET rate fell by a third in one year: please check the 2025 source.';
 
 /** Changes a record through its ETag, as the app does. */

@@ -3,6 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { startApp, type AppProcess } from './support/app-process';
 import { accessibilityViolations, launchBrowser, openPage, screenshot } from './support/browser';
 import { signInByApi } from './support/api';
+import { COORDINATOR, DEMO_NETWORK as NETWORK, OFFICER, signInThroughForm } from './support/demo';
 
 /**
  * The data grid fit for daily use (issue 17), as a fast typist uses it: the
@@ -18,9 +19,6 @@ import { signInByApi } from './support/api';
  */
 let app: AppProcess;
 let browser: Browser;
-const NETWORK = 'cities-sustainability-governance-demo';
-const OFFICER = { email: 'kosice@demo.example', password: 'demo kosice passphrase' };
-const COORDINATOR = { email: 'coordinator@demo.example', password: 'demo coordinator passphrase' };
 const YEAR = 2025;
 const PERCENT = 'long-term-unemployment-rate';
 
@@ -53,11 +51,7 @@ async function definitions(): Promise<Map<string, IndicatorDefinition>> {
 }
 
 async function signIn(page: Page, who: { email: string; password: string }, next: string) {
-  await page.goto(`${app.baseUrl}/sign-in?next=${encodeURIComponent(next)}`);
-  await page.getByLabel('Email').fill(who.email);
-  await page.getByLabel('Password').fill(who.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL((url) => url.pathname === next.split('?')[0]);
+  await signInThroughForm(page, app.baseUrl, who, next);
 }
 
 const cell = (page: Page, indicator: string, year: number) =>

@@ -8,6 +8,7 @@ import type { CityProgressResponse } from '../../server/src/schemas/progress.sch
 import { startApp, type AppProcess } from './support/app-process';
 import { accessibilityViolations, launchBrowser, openPage, screenshot } from './support/browser';
 import { getJson, signInByApi } from './support/api';
+import { DEMO_NETWORK as NETWORK, OFFICER, signInThroughForm } from './support/demo';
 
 /**
  * Maps (issue 15) in the browser: the network map places one marker per city
@@ -19,9 +20,7 @@ import { getJson, signInByApi } from './support/api';
  */
 let app: AppProcess;
 let browser: Browser;
-const NETWORK = 'cities-sustainability-governance-demo';
 const CITY = 'kosice';
-const OFFICER = { email: 'kosice@demo.example', password: 'demo kosice passphrase' };
 const FIXTURES = path.join(import.meta.dirname, 'fixtures');
 const DISTRICTS = [
   { code: 'SK-KE-01', name: 'Sever', factor: 0.8 },
@@ -31,11 +30,7 @@ const DISTRICTS = [
 ];
 
 async function signIn(page: Page, next: string) {
-  await page.goto(`${app.baseUrl}/sign-in?next=${encodeURIComponent(next)}`);
-  await page.getByLabel('Email').fill(OFFICER.email);
-  await page.getByLabel('Password').fill(OFFICER.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL((url) => url.pathname === next.split('?')[0]);
+  await signInThroughForm(page, app.baseUrl, OFFICER, next);
 }
 
 const overflow = (page: Page): Promise<number> =>

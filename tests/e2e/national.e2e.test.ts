@@ -3,6 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { startApp, type AppProcess } from './support/app-process';
 import { accessibilityViolations, launchBrowser, openPage, screenshot } from './support/browser';
 import { signInByApi } from './support/api';
+import { ADMIN, signInThroughForm } from './support/demo';
 
 /**
  * A national portal (issue 18) in Chromium: a network of 400 municipalities
@@ -13,7 +14,6 @@ let app: AppProcess;
 let browser: Browser;
 const NETWORK = 'kommunen-portal';
 const CITIES = 400;
-const ADMIN = { email: 'admin@demo.example', password: 'demo admin passphrase' };
 
 let admin: Record<string, string>;
 
@@ -83,11 +83,7 @@ afterAll(async () => {
 });
 
 async function signIn(page: Page, next: string) {
-  await page.goto(`${app.baseUrl}/sign-in?next=${encodeURIComponent(next)}`);
-  await page.getByLabel('Email').fill(ADMIN.email);
-  await page.getByLabel('Password').fill(ADMIN.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL((url) => url.pathname === next.split('?')[0]);
+  await signInThroughForm(page, app.baseUrl, ADMIN, next);
 }
 
 const status = (page: Page) => page.getByTestId('ranking-status').textContent();

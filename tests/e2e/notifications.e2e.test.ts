@@ -11,6 +11,7 @@ import {
   screenshot,
 } from './support/browser';
 import { signInByApi, type Credentials } from './support/api';
+import { COORDINATOR, DEMO_NETWORK as NETWORK, OFFICER, signInThroughForm } from './support/demo';
 
 /**
  * In-app review notifications (issue 17, item 11) as people meet them: the
@@ -24,17 +25,10 @@ import { signInByApi, type Credentials } from './support/api';
  */
 let app: AppProcess;
 let browser: Browser;
-const NETWORK = 'cities-sustainability-governance-demo';
-const OFFICER = { email: 'kosice@demo.example', password: 'demo kosice passphrase' };
-const COORDINATOR = { email: 'coordinator@demo.example', password: 'demo coordinator passphrase' };
 const COMMENT = 'Long-term unemployment for 2025 repeats the 2024 value: please check the source.';
 
 async function signIn(page: Page, who: Credentials, next: string): Promise<void> {
-  await page.goto(`${app.baseUrl}/sign-in?next=${encodeURIComponent(next)}`);
-  await page.getByLabel('Email').fill(who.email);
-  await page.getByLabel('Password').fill(who.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL((url) => url.pathname === next.split('?')[0]);
+  await signInThroughForm(page, app.baseUrl, who, next);
 }
 
 /** The header's notifications link, whatever its count. */

@@ -11,6 +11,7 @@ import {
   screenshot,
 } from './support/browser';
 import { signInByApi } from './support/api';
+import { COORDINATOR, DEMO_NETWORK as NETWORK, OFFICER, signInThroughForm } from './support/demo';
 
 /**
  * Breakdowns as a reader meets them (issue 14): the Košice officer imports a
@@ -25,9 +26,6 @@ import { signInByApi } from './support/api';
  */
 let app: AppProcess;
 let browser: Browser;
-const NETWORK = 'cities-sustainability-governance-demo';
-const OFFICER = { email: 'kosice@demo.example', password: 'demo kosice passphrase' };
-const COORDINATOR = { email: 'coordinator@demo.example', password: 'demo coordinator passphrase' };
 const INDICATOR = 'long-term-unemployment-rate';
 const YEARS = [2023, 2024, 2025] as const;
 const FILE = [
@@ -41,11 +39,7 @@ const FILE = [
 ].join('\n');
 
 async function signIn(page: Page, who: { email: string; password: string }, next: string) {
-  await page.goto(`${app.baseUrl}/sign-in?next=${encodeURIComponent(next)}`);
-  await page.getByLabel('Email').fill(who.email);
-  await page.getByLabel('Password').fill(who.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL((url) => url.pathname === next.split('?')[0]);
+  await signInThroughForm(page, app.baseUrl, who, next);
 }
 
 /** Rows of a table as cell texts (header row left out). */

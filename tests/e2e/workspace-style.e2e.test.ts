@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { startApp, type AppProcess } from './support/app-process';
 import { accessibilityViolations, launchBrowser, openPage, screenshot } from './support/browser';
+import { ADMIN, COORDINATOR, DEMO_NETWORK as NETWORK, OFFICER } from './support/demo';
 
 /**
  * A finished workspace (issue 17 item 21): the workspace, its ambitions form,
@@ -12,10 +13,6 @@ import { accessibilityViolations, launchBrowser, openPage, screenshot } from './
  */
 let app: AppProcess;
 let browser: Browser;
-const NETWORK = 'cities-sustainability-governance-demo';
-const OFFICER = { email: 'kosice@demo.example', password: 'demo kosice passphrase' };
-const COORDINATOR = { email: 'coordinator@demo.example', password: 'demo coordinator passphrase' };
-const ADMIN = { email: 'admin@demo.example', password: 'demo admin passphrase' };
 const PRIMARY = 'rgb(25, 72, 106)';
 const CONTROL_BORDER = 'rgb(107, 117, 128)';
 

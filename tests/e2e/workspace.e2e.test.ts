@@ -3,6 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { startApp, type AppProcess } from './support/app-process';
 import { accessibilityViolations, launchBrowser, openPage, screenshot } from './support/browser';
 import { signInByApi } from './support/api';
+import { COORDINATOR, DEMO_NETWORK as NETWORK, OFFICER, signInThroughForm } from './support/demo';
 
 /**
  * The officer's workspace as a user goes through it (issue 7): the Košice
@@ -18,9 +19,6 @@ import { signInByApi } from './support/api';
  */
 let app: AppProcess;
 let browser: Browser;
-const NETWORK = 'cities-sustainability-governance-demo';
-const OFFICER = { email: 'kosice@demo.example', password: 'demo kosice passphrase' };
-const COORDINATOR = { email: 'coordinator@demo.example', password: 'demo coordinator passphrase' };
 const ROWS = [
   'at-risk-of-poverty-or-social-exclusion',
   'long-term-unemployment-rate',
@@ -56,11 +54,7 @@ async function demoIndicatorCount(): Promise<number> {
 }
 
 async function signIn(page: Page, who: { email: string; password: string }, next: string) {
-  await page.goto(`${app.baseUrl}/sign-in?next=${encodeURIComponent(next)}`);
-  await page.getByLabel('Email').fill(who.email);
-  await page.getByLabel('Password').fill(who.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL((url) => url.pathname === next.split('?')[0]);
+  await signInThroughForm(page, app.baseUrl, who, next);
 }
 
 const cell = (page: Page, indicator: string, year: number) =>

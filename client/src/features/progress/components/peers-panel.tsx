@@ -17,18 +17,17 @@ import { LazyActionGapChart } from './lazy-action-gap-chart';
 import { ProgressSummary } from './progress-summary';
 import { RateChange } from './rate-change';
 
-/** A peer's own action-gap chart, fetched when its row is opened. */
-function PeerChart({
-  city,
-  indicator,
-  year,
-  flagsOf,
-}: {
+/** One indicator of one city in a year, as the panel and each peer's chart read it. */
+interface PeerProps {
   city: string;
   indicator: string;
   year: number | undefined;
+  /** The statistical flags of a city's headline value in a year, shown after it. */
   flagsOf?: (city: string, year: number) => readonly ValueFlag[];
-}): ReactNode {
+}
+
+/** A peer's own action-gap chart, fetched when its row is opened. */
+function PeerChart({ city, indicator, year, flagsOf }: PeerProps): ReactNode {
   const { t } = useTranslation();
   const lang = useLanguage();
   const detail = useIndicatorProgress(city, indicator, year, lang);
@@ -70,18 +69,7 @@ function PeerChart({
 }
 
 /** Partner cities that progressed most on this indicator (docs/methodology.md#6-learning-from-peers), each chart on demand. */
-export function PeersPanel({
-  city,
-  indicator,
-  year,
-  flagsOf,
-}: {
-  city: string;
-  indicator: string;
-  year: number | undefined;
-  /** The statistical flags of a city's headline value in a year, shown after it. */
-  flagsOf?: (city: string, year: number) => readonly ValueFlag[];
-}): ReactNode {
+export function PeersPanel({ city, indicator, year, flagsOf }: PeerProps): ReactNode {
   const { t } = useTranslation();
   const lang = useLanguage();
   const peers = usePeers(city, indicator, lang);

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type ReactNode, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CopyButton } from '../../../components/ui/copy-button';
 import { FormField } from '../../../components/ui/form-field';
@@ -33,6 +33,37 @@ const refocus = (input: HTMLInputElement | null): void => {
   input?.focus();
   input?.select();
 };
+
+/** The code from the authenticator app, with the failed step's message under it. */
+function AppCodeField({
+  id,
+  ref,
+  value,
+  onChange,
+  error,
+}: {
+  id: string;
+  ref: Ref<HTMLInputElement>;
+  value: string;
+  onChange: (value: string) => void;
+  error: Error | null;
+}): ReactNode {
+  const { t } = useTranslation();
+  return (
+    <FormField
+      id={id}
+      ref={ref}
+      label={t('auth.appCode')}
+      autoComplete="one-time-code"
+      inputMode="numeric"
+      required
+      maxLength={40}
+      value={value}
+      onChange={(e) => onChange(e.target.value)}
+      error={error?.message}
+    />
+  );
+}
 
 /**
  * Two-factor authentication on the account page: set it up (QR code or key,
@@ -179,17 +210,12 @@ export function SecondFactorPanel({ email }: { email: string }): ReactNode {
           </p>
           <form onSubmit={submitSetup} className="form" aria-labelledby="setup-confirm-label">
             <p id="setup-confirm-label">{t('account.setupConfirm')}</p>
-            <FormField
+            <AppCodeField
               id="setup-code"
               ref={setupCodeField}
-              label={t('auth.appCode')}
-              autoComplete="one-time-code"
-              inputMode="numeric"
-              required
-              maxLength={40}
               value={setupCode}
-              onChange={(e) => setSetupCode(e.target.value)}
-              error={confirm.isError ? confirm.error.message : undefined}
+              onChange={setSetupCode}
+              error={confirm.error}
             />
             <div className="actions">
               <button type="submit" className="button" disabled={confirm.isPending}>
@@ -218,17 +244,12 @@ export function SecondFactorPanel({ email }: { email: string }): ReactNode {
           <form onSubmit={submitCodes} className="form" aria-labelledby="new-codes-title">
             <h3 id="new-codes-title">{t('account.newCodesTitle')}</h3>
             <p>{t('account.newCodesIntro')}</p>
-            <FormField
+            <AppCodeField
               id="new-codes-code"
               ref={codesCodeField}
-              label={t('auth.appCode')}
-              autoComplete="one-time-code"
-              inputMode="numeric"
-              required
-              maxLength={40}
               value={codesCode}
-              onChange={(e) => setCodesCode(e.target.value)}
-              error={regenerate.isError ? regenerate.error.message : undefined}
+              onChange={setCodesCode}
+              error={regenerate.error}
             />
             <button type="submit" className="button" disabled={regenerate.isPending}>
               {t('account.makeNewCodes')}

@@ -1,4 +1,4 @@
-import type { CityFacts } from '../auth/policy';
+import type { ActionFacts, CityFacts, NetworkFacts } from '../auth/policy';
 import type { Principal } from '../auth/principal';
 import { beforeAfter } from '../domain/action-plan';
 import type { SdgLanguage } from '../domain/languages';
@@ -148,6 +148,24 @@ const versionedAction = (
     indicatorId: null,
   },
 });
+
+/** The audit fields a network's good-practice mark of action `id` shares (its key is the action's). */
+function goodPracticeEvent(
+  actor: Principal['actor'],
+  network: NetworkFacts,
+  action: ActionFacts,
+  id: number,
+) {
+  return {
+    entityType: 'action',
+    entityKey: `${action.city.slug}/actions/${id}`,
+    networkId: network.id,
+    cityId: action.city.id,
+    indicatorId: null,
+    actor,
+    comment: null,
+  };
+}
 
 function fieldsOf(input: ActionInput | ActionPatch, current?: ActionRecord): ActionFields {
   const budget =
@@ -566,16 +584,10 @@ export class ActionService {
         );
       await repos.actions.markGoodPractice(network!.id, id, note, actor.label);
       await repos.audit.record({
-        entityType: 'action',
-        entityKey: `${action!.city.slug}/actions/${id}`,
-        networkId: network!.id,
-        cityId: action!.city.id,
-        indicatorId: null,
-        actor,
+        ...goodPracticeEvent(actor, network!, action!, id),
         action: 'action.good_practice',
         before: null,
         after: { network: network!.slug, note },
-        comment: null,
       });
     });
   }
@@ -590,16 +602,10 @@ export class ActionService {
       if (!(await repos.actions.unmarkGoodPractice(network!.id, id)))
         throw notFound(`Action ${id} is not a good practice of ${network!.name}.`);
       await repos.audit.record({
-        entityType: 'action',
-        entityKey: `${action!.city.slug}/actions/${id}`,
-        networkId: network!.id,
-        cityId: action!.city.id,
-        indicatorId: null,
-        actor,
+        ...goodPracticeEvent(actor, network!, action!, id),
         action: 'action.good_practice_removed',
         before: { network: network!.slug },
         after: null,
-        comment: null,
       });
     });
   }

@@ -161,16 +161,15 @@ export class ReviewService {
     return { network, city };
   }
 
+  /** The network and city of a review the principal may read (outside a transaction). */
+  private readable(principal: Principal, networkSlug: string, citySlug: string) {
+    return this.resolve(this.uow.repos, principal, 'review.read', networkSlug, citySlug);
+  }
+
   /** Every year of the city in the network with values or a review, newest first, and the comments. */
   async forCity(principal: Principal, networkSlug: string, citySlug: string): Promise<CityReviews> {
     const { repos } = this.uow;
-    const { network, city } = await this.resolve(
-      repos,
-      principal,
-      'review.read',
-      networkSlug,
-      citySlug,
-    );
+    const { network, city } = await this.readable(principal, networkSlug, citySlug);
     const periods = new Map(
       (await repos.reviews.forCity(city.id, [network.id])).map((p) => [p.year, p]),
     );
@@ -263,13 +262,7 @@ export class ReviewService {
     lang: SdgLanguage,
   ): Promise<ReviewChecklist> {
     const { repos } = this.uow;
-    const { network, city } = await this.resolve(
-      repos,
-      principal,
-      'review.read',
-      networkSlug,
-      citySlug,
-    );
+    const { network, city } = await this.readable(principal, networkSlug, citySlug);
     const period = await repos.reviews.find(network.id, city.id, year);
     const approvedBefore = period?.approvedAt !== null && period?.approvedAt !== undefined;
     const local = (translations: unknown, field: 'name' | 'unit', fallback: string): string =>

@@ -64,6 +64,7 @@ import { useLanguage } from '../../lib/i18n/use-language';
 import { useSearchParam, useYearParam, withYear } from '../../lib/url-state';
 import { useShownChoice } from '../../lib/shown-choice';
 import { TableScroll } from '../../components/ui/table-scroll';
+import { SourceCell } from '../../components/ui/values-table';
 
 const MAX_HIGHLIGHTED = 10;
 
@@ -216,9 +217,7 @@ function LatestTable({
                 <td>
                   <StatusBadge status={c.status} />
                 </td>
-                <td className="source-cell">
-                  {latestOf(c)?.source ?? <span className="muted">—</span>}
-                </td>
+                <SourceCell source={latestOf(c)?.source} />
               </tr>
             ))}
           </tbody>

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { TableScroll } from '../../../components/ui/table-scroll';
+import { ValuesTable } from '../../../components/ui/values-table';
 import { formatNumber, formatYear } from '../../../lib/format';
 import { useLanguage } from '../../../lib/i18n/use-language';
 import type { GoodPractice, Trajectory } from '../api/actions-api';
@@ -90,36 +90,27 @@ function TrajectoryFigure({
       )}
       <details className="table-details">
         <summary>{t('chart.showTable')}</summary>
-        <TableScroll label={caption}>
-          <table className="table table--compact">
-            <caption>
-              {caption}
-              {trajectory.unit !== '' && <span className="muted"> ({trajectory.unit})</span>}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('chart.year')}</th>
-                <th scope="col" className="num">
-                  {t('actions.goodPractice.value')}
-                </th>
-                <th scope="col">{t('actions.goodPractice.period')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {trajectory.series.map((p) => (
-                <tr key={p.year}>
-                  <th scope="row">{formatYear(p.year)}</th>
-                  <td className="num">{formatNumber(p.value, lang, trajectory.decimals)}</td>
-                  <td>
-                    {p.year < startYear
-                      ? t('actions.goodPractice.periodBefore')
-                      : t('actions.goodPractice.periodAfter')}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
+        <ValuesTable
+          caption={caption}
+          unit={trajectory.unit}
+          columns={[
+            { label: t('chart.year') },
+            { label: t('actions.goodPractice.value'), num: true },
+            { label: t('actions.goodPractice.period') },
+          ]}
+        >
+          {trajectory.series.map((p) => (
+            <tr key={p.year}>
+              <th scope="row">{formatYear(p.year)}</th>
+              <td className="num">{formatNumber(p.value, lang, trajectory.decimals)}</td>
+              <td>
+                {p.year < startYear
+                  ? t('actions.goodPractice.periodBefore')
+                  : t('actions.goodPractice.periodAfter')}
+              </td>
+            </tr>
+          ))}
+        </ValuesTable>
       </details>
     </figure>
   );

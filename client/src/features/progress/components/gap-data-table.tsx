@@ -4,7 +4,7 @@ import type { GapChartPoint } from '@api/progress.schema';
 import { formatNumber, formatYear } from '../../../lib/format';
 import { useLanguage } from '../../../lib/i18n/use-language';
 import { gapTableRows, presentSeries, type GapSeries } from '../utils/gap-chart';
-import { TableScroll } from '../../../components/ui/table-scroll';
+import { ValuesTable } from '../../../components/ui/values-table';
 import { FlagLegend, FlagMarks } from '../../../components/ui/value-flags';
 import { FLAG_ORDER, type ValueFlag } from '../../../lib/series';
 import { AmbitionPendingMark } from './ambition-pending';
@@ -44,47 +44,44 @@ export function GapDataTable({
   );
   return (
     <>
-      <TableScroll label={caption}>
-        <table className="table table--compact" data-testid="gap-table">
-          <caption>
-            {caption}
-            {unit !== '' && <span className="muted"> ({unit})</span>}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('chart.year')}</th>
-              {columns.map((key) => (
-                <th key={key} scope="col" className="num">
-                  {key === 'withActions'
-                    ? (withActionsLabel ?? t('actions.chartLine'))
-                    : t(`chart.${key}`)}
-                  {key === 'target' && targetPending && (
-                    <>
-                      {' '}
-                      <AmbitionPendingMark ambition={{ approved: false }} short />
-                    </>
-                  )}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((p) => (
-              <tr key={p.year}>
-                <th scope="row">{formatYear(p.year)}</th>
-                {columns.map((key) => (
-                  <td key={key} className="num">
-                    {cell(p[key])}
-                    {key === 'observed' && p.observed !== null && (
-                      <FlagMarks flags={flags?.get(p.year) ?? []} />
-                    )}
-                  </td>
-                ))}
-              </tr>
+      <ValuesTable
+        caption={caption}
+        unit={unit}
+        testId="gap-table"
+        columns={[
+          { label: t('chart.year') },
+          ...columns.map((key) => ({
+            num: true,
+            label: (
+              <>
+                {key === 'withActions'
+                  ? (withActionsLabel ?? t('actions.chartLine'))
+                  : t(`chart.${key}`)}
+                {key === 'target' && targetPending && (
+                  <>
+                    {' '}
+                    <AmbitionPendingMark ambition={{ approved: false }} short />
+                  </>
+                )}
+              </>
+            ),
+          })),
+        ]}
+      >
+        {rows.map((p) => (
+          <tr key={p.year}>
+            <th scope="row">{formatYear(p.year)}</th>
+            {columns.map((key) => (
+              <td key={key} className="num">
+                {cell(p[key])}
+                {key === 'observed' && p.observed !== null && (
+                  <FlagMarks flags={flags?.get(p.year) ?? []} />
+                )}
+              </td>
             ))}
-          </tbody>
-        </table>
-      </TableScroll>
+          </tr>
+        ))}
+      </ValuesTable>
       <FlagLegend flags={FLAG_ORDER.filter((f) => shownFlags.includes(f))} />
     </>
   );

@@ -4,6 +4,7 @@ import type { Observation } from '@api/observation.schema';
 import { ChartFigure } from '../../../components/ui/chart-frame';
 import { EmptyState } from '../../../components/ui/query-state';
 import { TableScroll } from '../../../components/ui/table-scroll';
+import { SourceCell, ValuesTable } from '../../../components/ui/values-table';
 import { FlagLegend, FlagMarks } from '../../../components/ui/value-flags';
 import { formatNumber, formatValue, formatYear } from '../../../lib/format';
 import { useLanguage } from '../../../lib/i18n/use-language';
@@ -103,62 +104,50 @@ function BarsTable({
   const lang = useLanguage();
   const number = (v: number): string => formatNumber(v, lang, indicator.decimals);
   return (
-    <TableScroll label={caption}>
-      <table className="table table--compact" data-testid="breakdown-bars-table">
-        <caption>
-          {caption}
-          {indicator.unit !== '' && <span className="muted"> ({indicator.unit})</span>}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col" className="num">
-              {t('series.rank')}
-            </th>
-            <th scope="col">{data.dimension}</th>
-            <th scope="col" className="num">
-              {t('series.value')}
-            </th>
-            <th scope="col">{t('series.source')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {data.latest.map(({ member, value }, i) => (
-            <tr key={member.key}>
-              <td className="num">{i + 1}</td>
-              <th scope="row">{member.label}</th>
-              <td className="num">
-                {number(value.value)}
-                <FlagMarks flags={value.flags} />
-              </td>
-              <td className="source-cell">{value.source ?? <span className="muted">—</span>}</td>
-            </tr>
-          ))}
-          {data.missingLatest.map((member) => (
-            <tr key={member.key}>
-              <td className="num">—</td>
-              <th scope="row">{member.label}</th>
-              <td className="num muted">
-                {t('series.noValueIn', { year: formatYear(data.latestYear ?? 0) })}
-              </td>
-              <td />
-            </tr>
-          ))}
-          {data.headline !== null && (
-            <tr className="reference-row">
-              <td className="num" />
-              <th scope="row">{t('series.headline')}</th>
-              <td className="num">
-                {number(data.headline.value)}
-                <FlagMarks flags={data.headline.flags} />
-              </td>
-              <td className="source-cell">
-                {data.headline.source ?? <span className="muted">—</span>}
-              </td>
-            </tr>
-          )}
-        </tbody>
-      </table>
-    </TableScroll>
+    <ValuesTable
+      caption={caption}
+      unit={indicator.unit}
+      testId="breakdown-bars-table"
+      columns={[
+        { label: t('series.rank'), num: true },
+        { label: data.dimension },
+        { label: t('series.value'), num: true },
+        { label: t('series.source') },
+      ]}
+    >
+      {data.latest.map(({ member, value }, i) => (
+        <tr key={member.key}>
+          <td className="num">{i + 1}</td>
+          <th scope="row">{member.label}</th>
+          <td className="num">
+            {number(value.value)}
+            <FlagMarks flags={value.flags} />
+          </td>
+          <SourceCell source={value.source} />
+        </tr>
+      ))}
+      {data.missingLatest.map((member) => (
+        <tr key={member.key}>
+          <td className="num">—</td>
+          <th scope="row">{member.label}</th>
+          <td className="num muted">
+            {t('series.noValueIn', { year: formatYear(data.latestYear ?? 0) })}
+          </td>
+          <td />
+        </tr>
+      ))}
+      {data.headline !== null && (
+        <tr className="reference-row">
+          <td className="num" />
+          <th scope="row">{t('series.headline')}</th>
+          <td className="num">
+            {number(data.headline.value)}
+            <FlagMarks flags={data.headline.flags} />
+          </td>
+          <SourceCell source={data.headline.source} />
+        </tr>
+      )}
+    </ValuesTable>
   );
 }
 

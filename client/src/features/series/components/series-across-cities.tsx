@@ -4,7 +4,7 @@ import type { Observation } from '@api/observation.schema';
 import { ChartFigure } from '../../../components/ui/chart-frame';
 import { LocalLink } from '../../../components/ui/local-link';
 import { EmptyState } from '../../../components/ui/query-state';
-import { TableScroll } from '../../../components/ui/table-scroll';
+import { SourceCell, ValuesTable } from '../../../components/ui/values-table';
 import { FlagLegend, FlagMarks } from '../../../components/ui/value-flags';
 import { formatNumber, formatValue, formatYear } from '../../../lib/format';
 import { useLanguage } from '../../../lib/i18n/use-language';
@@ -76,55 +76,43 @@ export function SeriesAcrossCities({
       }
       table={
         <>
-          <TableScroll label={caption}>
-            <table className="table table--compact" data-testid="compare-series-table">
-              <caption>
-                {caption}
-                {indicator.unit !== '' && <span className="muted"> ({indicator.unit})</span>}
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col" className="num">
-                    {t('series.rank')}
-                  </th>
-                  <th scope="col">{t('network.city')}</th>
-                  <th scope="col" className="num">
-                    {t('series.value')}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('chart.year')}
-                  </th>
-                  <th scope="col">{t('series.source')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {ranked.map((v, i) => (
-                  <tr key={v.city}>
-                    <td className="num">{i + 1}</td>
-                    <th scope="row">
-                      <LocalLink to={link(v.city)}>{cityName(v.city)}</LocalLink>
-                    </th>
-                    <td className="num">
-                      {formatNumber(v.value, lang, indicator.decimals)}
-                      <FlagMarks flags={v.flags} />
-                    </td>
-                    <td className="num">{formatYear(v.year)}</td>
-                    <td className="source-cell">{v.source ?? <span className="muted">—</span>}</td>
-                  </tr>
-                ))}
-                {without.map((city) => (
-                  <tr key={city}>
-                    <td className="num">—</td>
-                    <th scope="row">{cityName(city)}</th>
-                    <td className="num muted" colSpan={2}>
-                      {t('compare.noValueUntil', { year: formatYear(year ?? 0) })}
-                    </td>
-                    <td />
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
+          <ValuesTable
+            caption={caption}
+            unit={indicator.unit}
+            testId="compare-series-table"
+            columns={[
+              { label: t('series.rank'), num: true },
+              { label: t('network.city') },
+              { label: t('series.value'), num: true },
+              { label: t('chart.year'), num: true },
+              { label: t('series.source') },
+            ]}
+          >
+            {ranked.map((v, i) => (
+              <tr key={v.city}>
+                <td className="num">{i + 1}</td>
+                <th scope="row">
+                  <LocalLink to={link(v.city)}>{cityName(v.city)}</LocalLink>
+                </th>
+                <td className="num">
+                  {formatNumber(v.value, lang, indicator.decimals)}
+                  <FlagMarks flags={v.flags} />
+                </td>
+                <td className="num">{formatYear(v.year)}</td>
+                <SourceCell source={v.source} />
+              </tr>
+            ))}
+            {without.map((city) => (
+              <tr key={city}>
+                <td className="num">—</td>
+                <th scope="row">{cityName(city)}</th>
+                <td className="num muted" colSpan={2}>
+                  {t('compare.noValueUntil', { year: formatYear(year ?? 0) })}
+                </td>
+                <td />
+              </tr>
+            ))}
+          </ValuesTable>
           <FlagLegend flags={flagsPresent(ranked)} />
         </>
       }

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Observation } from '@api/observation.schema';
-import { TableScroll } from '../../../components/ui/table-scroll';
+import { SourceCell, ValuesTable } from '../../../components/ui/values-table';
 import { FlagLegend, FlagMarks } from '../../../components/ui/value-flags';
 import { formatStored, formatYear } from '../../../lib/format';
 import { useLanguage } from '../../../lib/i18n/use-language';
@@ -28,40 +28,32 @@ export function SeriesValuesTable({
   const hasNotes = rows.some((v) => v.note !== null && v.note !== '');
   return (
     <>
-      <TableScroll label={caption}>
-        <table className="table table--compact" data-testid="series-values">
-          <caption>
-            {caption}
-            {unit !== '' && <span className="muted"> ({unit})</span>}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('chart.year')}</th>
-              <th scope="col" className="num">
-                {t('series.value')}
-              </th>
-              <th scope="col">{t('series.source')}</th>
-              {hasNotes && <th scope="col">{t('series.note')}</th>}
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((v) => (
-              <tr key={v.year}>
-                <th scope="row">{formatYear(v.year)}</th>
-                <td className="num">
-                  {formatStored(v.value, lang, decimals)}
-                  <FlagMarks flags={v.flags} />
-                  {v.status === 'provisional' && !v.flags.includes('provisional') && (
-                    <span className="muted small"> ({t('series.provisionalStatus')})</span>
-                  )}
-                </td>
-                <td className="source-cell">{v.source ?? <span className="muted">—</span>}</td>
-                {hasNotes && <td>{v.note ?? ''}</td>}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableScroll>
+      <ValuesTable
+        caption={caption}
+        unit={unit}
+        testId="series-values"
+        columns={[
+          { label: t('chart.year') },
+          { label: t('series.value'), num: true },
+          { label: t('series.source') },
+          ...(hasNotes ? [{ label: t('series.note') }] : []),
+        ]}
+      >
+        {rows.map((v) => (
+          <tr key={v.year}>
+            <th scope="row">{formatYear(v.year)}</th>
+            <td className="num">
+              {formatStored(v.value, lang, decimals)}
+              <FlagMarks flags={v.flags} />
+              {v.status === 'provisional' && !v.flags.includes('provisional') && (
+                <span className="muted small"> ({t('series.provisionalStatus')})</span>
+              )}
+            </td>
+            <SourceCell source={v.source} />
+            {hasNotes && <td>{v.note ?? ''}</td>}
+          </tr>
+        ))}
+      </ValuesTable>
       <FlagLegend flags={flagsPresent(rows)} />
     </>
   );

@@ -10,6 +10,7 @@ import { isToken, newToken, tokenHash } from '../auth/tokens';
 import { AppError, validationFailed } from '../errors';
 import type { GrantRecord, Role, SessionRecord, UserRecord } from '../repositories/auth.repository';
 import type { Repositories, UnitOfWork } from '../repositories/unit-of-work';
+import { recordUserEvent, userActor } from './user-events';
 
 export interface SessionPolicy {
   idleSeconds: number;
@@ -244,11 +245,7 @@ export class AuthService {
     await this.checkThrottle([key], 'codes');
     if (!(await verify(user, input.code))) {
       const failure = await repos.auth.recordFailure(key, THROTTLE.secondFactor);
-      await repos.audit.record({
-        actor: { userId: user.id, label: user.displayName },
-        action: 'auth.second_factor_failed',
-        entityType: 'user',
-        entityKey: user.email,
+      await recordUserEvent(repos, userActor(user), user.email, 'auth.second_factor_failed', {
         after: { ip: challenge.ip, failures: failure.failures },
       });
       if (failure.blockedUntil !== null && failure.blockedUntil.getTime() > Date.now())
@@ -283,11 +280,7 @@ export class AuthService {
         await trx.auth.deleteSession(tokenHash(input.previousToken));
       await trx.auth.markSignedIn(user.id);
       const created = await this.createSession(trx, user, input.ip, input.userAgent);
-      await trx.audit.record({
-        actor: created.principal.actor,
-        action: 'auth.signed_in',
-        entityType: 'user',
-        entityKey: user.email,
+      await recordUserEvent(trx, created.principal.actor, user.email, 'auth.signed_in', {
         after: { ip: input.ip },
       });
       return created;
@@ -316,12 +309,7 @@ export class AuthService {
   async signOut(session: SessionRecord, user: SignedInUser): Promise<void> {
     await this.uow.transaction(async (repos) => {
       await repos.auth.deleteSession(session.id);
-      await repos.audit.record({
-        actor: { userId: user.id, label: user.displayName },
-        action: 'auth.signed_out',
-        entityType: 'user',
-        entityKey: user.email,
-      });
+      await recordUserEvent(repos, userActor(user), user.email, 'auth.signed_out');
     });
   }
 
@@ -357,12 +345,7 @@ export class AuthService {
     return this.uow.transaction(async (trx) => {
       await trx.auth.updateUser(user.id, { passwordHash });
       await trx.auth.deleteSessionsOf(user.id);
-      await trx.audit.record({
-        actor: { userId: user.id, label: user.displayName },
-        action: 'auth.password_changed',
-        entityType: 'user',
-        entityKey: user.email,
-      });
+      await recordUserEvent(trx, userActor(user), user.email, 'auth.password_changed');
       return this.createSession(trx, record, ip, userAgent);
     });
   }
@@ -390,11 +373,7 @@ export class AuthService {
       await repos.auth.updateUser(user.id, { passwordHash });
       await repos.auth.deleteSessionsOf(user.id);
       await repos.auth.markSignedIn(user.id);
-      await repos.audit.record({
-        actor: { userId: user.id, label: user.displayName },
-        action: 'auth.password_changed',
-        entityType: 'user',
-        entityKey: user.email,
+      await recordUserEvent(repos, userActor(user), user.email, 'auth.password_changed', {
         comment: 'Password set from an invitation link',
       });
       return this.createSession(repos, user, input.ip, input.userAgent);

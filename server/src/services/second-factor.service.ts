@@ -13,6 +13,7 @@ import {
 import { AppError, validationFailed } from '../errors';
 import type { Role, UserRecord } from '../repositories/auth.repository';
 import type { Repositories, UnitOfWork } from '../repositories/unit-of-work';
+import { recordUserEvent } from './user-events';
 
 export interface SecondFactorStatus {
   enabled: boolean;
@@ -87,12 +88,7 @@ export class SecondFactorService {
       if (step === null) throw wrongCode();
       await repos.credentials.confirmSecondFactor(user.id, step);
       const recoveryCodes = await this.replaceCodes(repos, user.id);
-      await repos.audit.record({
-        actor: principal.actor,
-        action: 'auth.second_factor_enabled',
-        entityType: 'user',
-        entityKey: user.email,
-      });
+      await recordUserEvent(repos, principal.actor, user.email, 'auth.second_factor_enabled');
       return { recoveryCodes };
     });
   }
@@ -107,12 +103,7 @@ export class SecondFactorService {
         throw new AppError('conflict', 'Two-factor authentication is not on.');
       if (!(await this.acceptTotp(repos, user.id, factor.secret, code))) throw wrongCode();
       const recoveryCodes = await this.replaceCodes(repos, user.id);
-      await repos.audit.record({
-        actor: principal.actor,
-        action: 'auth.recovery_codes_replaced',
-        entityType: 'user',
-        entityKey: user.email,
-      });
+      await recordUserEvent(repos, principal.actor, user.email, 'auth.recovery_codes_replaced');
       return { recoveryCodes };
     });
   }
@@ -135,12 +126,7 @@ export class SecondFactorService {
     await this.uow.transaction(async (trx) => {
       if (!(await this.verify(trx, record, input.code))) throw wrongCode();
       await trx.credentials.deleteSecondFactor(user.id);
-      await trx.audit.record({
-        actor: principal.actor,
-        action: 'auth.second_factor_disabled',
-        entityType: 'user',
-        entityKey: user.email,
-      });
+      await recordUserEvent(trx, principal.actor, user.email, 'auth.second_factor_disabled');
     });
   }
 
@@ -152,12 +138,7 @@ export class SecondFactorService {
       if (user === undefined)
         throw new AppError('not_found', `There is no user with id ${userId}.`);
       await repos.credentials.deleteSecondFactor(userId);
-      await repos.audit.record({
-        actor: principal.actor,
-        action: 'auth.second_factor_reset',
-        entityType: 'user',
-        entityKey: user.email,
-      });
+      await recordUserEvent(repos, principal.actor, user.email, 'auth.second_factor_reset');
     });
   }
 

@@ -10,6 +10,22 @@ import { AmbitionPendingMark } from './ambition-pending';
 import { RateChange } from './rate-change';
 import { TableScroll } from '../../../components/ui/table-scroll';
 
+/** A rate of change of the indicator in its own unit and direction, or a dash. */
+function rateOrDash(progress: IndicatorProgress, r: number | null, verdict: boolean): ReactNode {
+  return r === null ? (
+    '—'
+  ) : (
+    <RateChange
+      rate={r}
+      trend={progress.trend}
+      unit={progress.unit}
+      decimals={progress.decimals}
+      direction={progress.direction}
+      verdict={verdict}
+    />
+  );
+}
+
 /**
  * "How this status was computed": the components of the assessment in words
  * and figures, so an officer can check every step against the methodology.
@@ -21,19 +37,7 @@ export function StatusExplanation({ progress }: { progress: IndicatorProgress })
   const value = (v: number | null): string =>
     v === null ? '—' : formatIndicatorValue(progress, v, lang);
   // Rates in the data's own direction; the observed one says whether it is better or worse.
-  const rate = (r: number | null, verdict = false): ReactNode =>
-    r === null ? (
-      '—'
-    ) : (
-      <RateChange
-        rate={r}
-        trend={progress.trend}
-        unit={progress.unit}
-        decimals={progress.decimals}
-        direction={progress.direction}
-        verdict={verdict}
-      />
-    );
+  const rate = (r: number | null, verdict = false): ReactNode => rateOrDash(progress, r, verdict);
   const withTarget = progress.ambition !== null;
   const ratioName = withTarget ? 'R' : 'P';
   const threshold = (x: number): string =>
@@ -168,19 +172,7 @@ export function ActionGapFigures({ progress }: { progress: IndicatorProgress }):
   if (gap === null || progress.ambition === null) return null;
   const value = (v: number | null): string =>
     v === null ? '—' : formatIndicatorValue(progress, v, lang);
-  const rate = (r: number | null): ReactNode =>
-    r === null ? (
-      '—'
-    ) : (
-      <RateChange
-        rate={r}
-        trend={progress.trend}
-        unit={progress.unit}
-        decimals={progress.decimals}
-        direction={progress.direction}
-        verdict={false}
-      />
-    );
+  const rate = (r: number | null): ReactNode => rateOrDash(progress, r, false);
   const difference = (v: number | null): string =>
     v === null ? '—' : formatDifference(progress, v, lang, t('terms.ppShort'));
   return (

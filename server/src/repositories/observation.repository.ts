@@ -6,30 +6,6 @@ export interface StoredFlag extends PlausibilityFlag {
   message: string;
 }
 
-/** One value of one series of an indicator for one city and year. */
-export interface ObservationRecord {
-  cityId: number;
-  citySlug: string;
-  indicatorId: number;
-  indicatorSlug: string;
-  /** The series' canonical key ('' for the headline series; domain/series.ts). */
-  series: string;
-  year: number;
-  value: number;
-  status: ObservationStatus;
-  source: string | null;
-  note: string | null;
-  flag: StoredFlag | null;
-  /** Statistical flag letters (e, p, b, u, c). */
-  flags: string;
-  version: number;
-  createdAt: Date;
-  /** The import that created the value, when one did (its creation is recorded there). */
-  createdImportId: number | null;
-  updatedAt: Date;
-  updatedBy: string;
-}
-
 export interface ObservationFields {
   value: number;
   status: ObservationStatus;
@@ -43,9 +19,21 @@ export interface ObservationFields {
 export interface ObservationKey {
   cityId: number;
   indicatorId: number;
-  /** '' for the headline series. */
+  /** The series' canonical key ('' for the headline series; domain/series.ts). */
   series: string;
   year: number;
+}
+
+/** One value of one series of an indicator for one city and year. */
+export interface ObservationRecord extends ObservationKey, ObservationFields {
+  citySlug: string;
+  indicatorSlug: string;
+  version: number;
+  createdAt: Date;
+  /** The import that created the value, when one did (its creation is recorded there). */
+  createdImportId: number | null;
+  updatedAt: Date;
+  updatedBy: string;
 }
 
 /** What a write needs to know about its city and indicator, resolved in one query. */

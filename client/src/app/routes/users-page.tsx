@@ -6,7 +6,7 @@ import { TableScroll } from '../../components/ui/table-scroll';
 import { useDocumentTitle } from '../../components/ui/use-document-title';
 import { useCities } from '../../features/cities/api/cities-api';
 import { useNetworks } from '../../features/networks/api/networks-api';
-import { FormField } from '../../components/ui/form-field';
+import { FormField, SelectField } from '../../components/ui/form-field';
 import {
   useCreateUser,
   useGrantRole,
@@ -144,66 +144,55 @@ export function UsersPage(): ReactNode {
         </form>
         <form onSubmit={submitGrant} className="form" aria-labelledby="grant-title">
           <h2 id="grant-title">{t('auth.grantRole')}</h2>
-          <div className="field">
-            <label htmlFor="grant-user">{t('auth.userColumn')}</label>
-            <select
-              className="select"
-              id="grant-user"
+          <SelectField
+            id="grant-user"
+            label={t('auth.userColumn')}
+            required
+            value={grantUser}
+            onChange={(e) => setGrantUser(e.target.value)}
+          >
+            <option value="" />
+            {users.data?.users.map((u) => (
+              <option key={u.id} value={u.id}>
+                {u.displayName} ({u.email})
+              </option>
+            ))}
+          </SelectField>
+          <SelectField
+            id="grant-role"
+            label={t('auth.role')}
+            value={grantRole}
+            onChange={(e) => {
+              setGrantRole(e.target.value as Grant['role']);
+              setGrantScope('');
+            }}
+          >
+            <option value="editor">editor</option>
+            <option value="coordinator">coordinator</option>
+            <option value="viewer">viewer</option>
+            <option value="admin">admin</option>
+          </SelectField>
+          {scoped !== 'none' && (
+            <SelectField
+              id="grant-scope"
+              label={scoped === 'city' ? t('auth.city') : t('auth.network')}
               required
-              value={grantUser}
-              onChange={(e) => setGrantUser(e.target.value)}
+              value={grantScope}
+              onChange={(e) => setGrantScope(e.target.value)}
             >
               <option value="" />
-              {users.data?.users.map((u) => (
-                <option key={u.id} value={u.id}>
-                  {u.displayName} ({u.email})
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="grant-role">{t('auth.role')}</label>
-            <select
-              className="select"
-              id="grant-role"
-              value={grantRole}
-              onChange={(e) => {
-                setGrantRole(e.target.value as Grant['role']);
-                setGrantScope('');
-              }}
-            >
-              <option value="editor">editor</option>
-              <option value="coordinator">coordinator</option>
-              <option value="viewer">viewer</option>
-              <option value="admin">admin</option>
-            </select>
-          </div>
-          {scoped !== 'none' && (
-            <div className="field">
-              <label htmlFor="grant-scope">
-                {scoped === 'city' ? t('auth.city') : t('auth.network')}
-              </label>
-              <select
-                className="select"
-                id="grant-scope"
-                required
-                value={grantScope}
-                onChange={(e) => setGrantScope(e.target.value)}
-              >
-                <option value="" />
-                {scoped === 'city'
-                  ? cities.data?.cities.map((c) => (
-                      <option key={c.slug} value={c.slug}>
-                        {c.name}
-                      </option>
-                    ))
-                  : networks.data?.networks.map((n) => (
-                      <option key={n.slug} value={n.slug}>
-                        {n.name}
-                      </option>
-                    ))}
-              </select>
-            </div>
+              {scoped === 'city'
+                ? cities.data?.cities.map((c) => (
+                    <option key={c.slug} value={c.slug}>
+                      {c.name}
+                    </option>
+                  ))
+                : networks.data?.networks.map((n) => (
+                    <option key={n.slug} value={n.slug}>
+                      {n.name}
+                    </option>
+                  ))}
+            </SelectField>
           )}
           <button type="submit" className="button" disabled={grant.isPending}>
             {t('auth.grant')}

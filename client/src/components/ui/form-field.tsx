@@ -61,6 +61,28 @@ export function FormField({
   );
 }
 
+/** A labelled select of the forms that name their controls by id; `ref` reaches the select. */
+export function SelectField({
+  id,
+  label,
+  className,
+  children,
+  ...select
+}: {
+  id: string;
+  label: ReactNode;
+  ref?: Ref<HTMLSelectElement>;
+} & SelectHTMLAttributes<HTMLSelectElement>): ReactNode {
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <select className={join('select', className)} id={id} {...select}>
+        {children}
+      </select>
+    </div>
+  );
+}
+
 /**
  * A label above its control: the pattern of every form outside the public
  * pages' toolbars. The control is the label's child (a click on the text

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CopyButton } from '../../../components/ui/copy-button';
-import { FormField } from '../../../components/ui/form-field';
+import { FormField, SelectField } from '../../../components/ui/form-field';
 import { QueryTable } from '../../../components/ui/query-table';
 import { useLanguage } from '../../../lib/i18n/use-language';
 import {
@@ -175,20 +175,17 @@ export function ApiTokensPanel(): ReactNode {
             {t('account.accessRoles')}
           </label>
         </fieldset>
-        <div className="field">
-          <label htmlFor="token-expiry">{t('account.tokenExpiry')}</label>
-          <select
-            className="select"
-            id="token-expiry"
-            value={expiry}
-            onChange={(e) => setExpiry(e.target.value as Expiry)}
-          >
-            <option value="30">{t('account.expiryMonth')}</option>
-            <option value="90">{t('account.expiryQuarter')}</option>
-            <option value="365">{t('account.expiryYear')}</option>
-            <option value="never">{t('account.expiryNever')}</option>
-          </select>
-        </div>
+        <SelectField
+          id="token-expiry"
+          label={t('account.tokenExpiry')}
+          value={expiry}
+          onChange={(e) => setExpiry(e.target.value as Expiry)}
+        >
+          <option value="30">{t('account.expiryMonth')}</option>
+          <option value="90">{t('account.expiryQuarter')}</option>
+          <option value="365">{t('account.expiryYear')}</option>
+          <option value="never">{t('account.expiryNever')}</option>
+        </SelectField>
         <ErrorNotice error={create.error} />
         <button type="submit" className="button" disabled={create.isPending}>
           {t('account.createToken')}

@@ -1,7 +1,7 @@
 import { useId, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IndicatorProgress } from '@api/progress.schema';
-import { FormField } from '../../../components/ui/form-field';
+import { FormField, SelectField } from '../../../components/ui/form-field';
 import { ApiError } from '../../../lib/api-client';
 import {
   createAction,
@@ -308,21 +308,18 @@ export function ActionForm({
           onChange={(e) => set('endYear', e.target.value)}
           error={shown('endYear')}
         />
-        <div className="field">
-          <label htmlFor={`${id}-status`}>{t('actions.form.status')}</label>
-          <select
-            className="select"
-            id={`${id}-status`}
-            value={draft.status}
-            onChange={(e) => set('status', e.target.value as ActionStatus)}
-          >
-            {ACTION_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {t(`actions.status.${s}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          id={`${id}-status`}
+          label={t('actions.form.status')}
+          value={draft.status}
+          onChange={(e) => set('status', e.target.value as ActionStatus)}
+        >
+          {ACTION_STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {t(`actions.status.${s}`)}
+            </option>
+          ))}
+        </SelectField>
         <FormField
           id={`${id}-budgetAmount`}
           label={t('actions.form.budgetAmount')}

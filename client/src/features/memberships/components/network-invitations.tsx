@@ -12,6 +12,7 @@ import {
 } from '../api/memberships-api';
 import { dateLocale } from '../../../lib/format';
 import { ErrorNotice } from '../../../components/ui/error-notice';
+import { SelectField } from '../../../components/ui/form-field';
 
 /**
  * For the network's coordinators: invite a city (it joins when one of its
@@ -72,35 +73,29 @@ export function NetworkInvitations({
       <h2 id="invite-heading">{t('invitations.inviteTitle')}</h2>
       <p className="muted small">{t('invitations.inviteIntro')}</p>
       <form onSubmit={submit} className="form toolbar" aria-labelledby="invite-heading">
-        <div className="field">
-          <label htmlFor="invite-city">{t('invitations.city')}</label>
-          <select
-            className="select"
-            id="invite-city"
-            required
-            value={city}
-            onChange={(e) => setCity(e.target.value)}
-          >
-            <option value="">{t('invitations.chooseCity')}</option>
-            {candidates.map((c) => (
-              <option key={c.slug} value={c.slug}>
-                {c.name} ({c.countryCode})
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="invite-role">{t('invitations.role')}</label>
-          <select
-            className="select"
-            id="invite-role"
-            value={role}
-            onChange={(e) => setRole(e.target.value as MemberRole)}
-          >
-            <option value="partner">{t('network.partner')}</option>
-            <option value="lead_partner">{t('network.leadPartner')}</option>
-          </select>
-        </div>
+        <SelectField
+          id="invite-city"
+          label={t('invitations.city')}
+          required
+          value={city}
+          onChange={(e) => setCity(e.target.value)}
+        >
+          <option value="">{t('invitations.chooseCity')}</option>
+          {candidates.map((c) => (
+            <option key={c.slug} value={c.slug}>
+              {c.name} ({c.countryCode})
+            </option>
+          ))}
+        </SelectField>
+        <SelectField
+          id="invite-role"
+          label={t('invitations.role')}
+          value={role}
+          onChange={(e) => setRole(e.target.value as MemberRole)}
+        >
+          <option value="partner">{t('network.partner')}</option>
+          <option value="lead_partner">{t('network.leadPartner')}</option>
+        </SelectField>
         <div className="field">
           <button type="submit" className="button" disabled={invite.isPending}>
             {t('invitations.send')}

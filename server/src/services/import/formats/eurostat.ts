@@ -69,9 +69,10 @@ const SKIPPED_PARTIAL_SUM =
   'sums (such as "very" + "rather satisfied") with a term not available for that city and year are left out';
 
 /**
- * The terms of sums waiting for the others, by indicator, city and year. A
- * sum is read at the row of its last term; the ones never completed are left
- * out (counted by `leftOut`).
+ * Reads the values of a file's codes: a code that is a whole indicator at
+ * once, the terms of sums waiting for the others, by indicator, city and
+ * year. A sum is read at the row of its last term; the ones never completed
+ * are left out (counted by `leftOut`).
  */
 class PendingSums {
   private readonly pending = new Map<
@@ -79,8 +80,11 @@ class PendingSums {
     { parts: Map<string, { value: number; flags: string }>; code: string }
   >();
 
-  /** Adds a term's value; the completed sum's row, an error, or null while terms are missing. */
-  add(
+  /**
+   * The value of one code for one city and year: its row, or for a term of a
+   * sum, the completed sum's row, an error, or null while terms are missing.
+   */
+  read(
     term: EurostatTerm,
     code: string,
     city: CatalogueCity,
@@ -89,6 +93,7 @@ class PendingSums {
     flags: string,
     dataset: string | null,
   ): ReadOutcome | null {
+    if (term.terms.length === 1) return value_(city, term.indicator, year, text, flags, dataset);
     const value = Number(text);
     if (!Number.isFinite(value) || text === '')
       return {
@@ -122,21 +127,6 @@ class PendingSums {
     for (let i = 0; i < this.pending.size; i++) yield { skip: SKIPPED_PARTIAL_SUM };
     this.pending.clear();
   }
-}
-
-/** The value of one code for one city and year: a row, or (for a term of a sum) a sum once complete. */
-function valueOf(
-  sums: PendingSums,
-  term: EurostatTerm,
-  code: string,
-  city: CatalogueCity,
-  year: string,
-  text: string,
-  flags: string,
-  dataset: string | null,
-): ReadOutcome | null {
-  if (term.terms.length === 1) return value_(city, term.indicator, year, text, flags, dataset);
-  return sums.add(term, code, city, year, text, flags, dataset);
 }
 
 /** A Eurostat value cell: "12.0", "12.0 b", ":", ": c" → the number text and the flag letters. */
@@ -190,7 +180,7 @@ export function eurostatTsvReader(
           yield { skip: SKIPPED_MISSING };
           continue;
         }
-        const read = valueOf(sums, term, code, city, year, value, flags, dataset);
+        const read = sums.read(term, code, city, year, value, flags, dataset);
         if (read !== null) yield read;
       }
     },
@@ -239,7 +229,7 @@ export function eurostatSdmxReader(fields: readonly string[], matcher: Matcher):
         return;
       }
       const flags = flag < 0 ? '' : record[flag]!.trim().toLowerCase();
-      const read = valueOf(sums, term, code, city, record[time]!.trim(), text, flags, dataset);
+      const read = sums.read(term, code, city, record[time]!.trim(), text, flags, dataset);
       if (read !== null) yield read;
     },
     finish: () => sums.leftOut(),

@@ -33,17 +33,14 @@ import {
   parseMeasure,
   type MapMeasure,
 } from '../../features/maps/utils/network-map-data';
-import { useNetwork } from '../../features/networks/api/networks-api';
 import { DataKindNote } from '../../features/networks/components/data-kind-note';
 import {
   DraftMarker,
   DraftsNotice,
   DraftsSwitch,
-  isNetworkMember,
-  useDraftsParam,
   withDrafts,
 } from '../../features/networks/components/drafts-switch';
-import { useSession } from '../../features/auth/api/auth-api';
+import { useNetworkDrafts } from './use-network-drafts';
 import { useIndicator, useIndicatorObservations } from '../../features/series/api/series-api';
 import { SeriesAcrossCities } from '../../features/series/components/series-across-cities';
 import { SeriesSelect, useSeriesLabel } from '../../features/series/components/series-select';
@@ -238,16 +235,14 @@ export function ComparePage(): ReactNode {
   const [year, setYear] = useYearParam();
   const [view, setView] = useSearchParam('view');
   const [highlightRaw, setHighlight] = useSearchParam('highlight');
-  const session = useSession();
-  const networkDetail = useNetwork(network);
-  // Members may switch to figures including drafts (`?drafts=1`); published by default.
-  const [draftsAsked, setDrafts] = useDraftsParam();
-  const isMember = isNetworkMember(
-    session.data?.roles ?? [],
-    network,
-    networkDetail.data?.members.map((m) => m.slug) ?? [],
-  );
-  const comparison = useComparison(network, indicator, year, lang, draftsAsked && isMember);
+  const {
+    detail: networkDetail,
+    draftsAsked,
+    setDrafts,
+    isMember,
+    drafts,
+  } = useNetworkDrafts(network);
+  const comparison = useComparison(network, indicator, year, lang, drafts);
   const definition = useIndicator(indicator);
   const everySeries = useIndicatorObservations(indicator, '*');
   const [seriesRaw, setSeries] = useSearchParam('series');

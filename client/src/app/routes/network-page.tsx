@@ -13,13 +13,11 @@ import { comparisonQuery } from '../../features/compare/api/compare-api';
 import { NetworkMapPanel } from '../../features/maps/components/network-map-panel';
 import { mapMembers, measureParam, parseMeasure } from '../../features/maps/utils/network-map-data';
 import { NetworkInvitations } from '../../features/memberships/components/network-invitations';
-import { useNetwork, useNetworkScores } from '../../features/networks/api/networks-api';
+import { useNetworkScores } from '../../features/networks/api/networks-api';
 import { DataKindNote } from '../../features/networks/components/data-kind-note';
 import {
   DraftsNotice,
   DraftsSwitch,
-  isNetworkMember,
-  useDraftsParam,
   withDrafts,
 } from '../../features/networks/components/drafts-switch';
 import {
@@ -28,6 +26,7 @@ import {
   HeatmapLegend,
 } from '../../features/networks/components/goal-heatmap';
 import { RankingTable } from '../../features/networks/components/ranking-table';
+import { useNetworkDrafts } from './use-network-drafts';
 import { LARGE_NETWORK, PagedRanking } from '../../features/networks/components/paged-ranking';
 import { useNetworkIndicators } from '../../features/workspace/api/workspace-api';
 import { indicatorsByGoal } from '../../features/networks/utils/network-shaping';
@@ -45,15 +44,7 @@ export function NetworkPage(): ReactNode {
   const slug = useParams().network ?? '';
   const [year, setYear] = useYearParam();
   const session = useSession();
-  const network = useNetwork(slug);
-  // Members may switch to figures including drafts (`?drafts=1`); published by default.
-  const [draftsAsked, setDrafts] = useDraftsParam();
-  const isMember = isNetworkMember(
-    session.data?.roles ?? [],
-    slug,
-    network.data?.members.map((m) => m.slug) ?? [],
-  );
-  const drafts = draftsAsked && isMember;
+  const { detail: network, setDrafts, isMember, drafts } = useNetworkDrafts(slug);
   // A large network (a national portal) shows its ranking in pages and never loads every
   // city's scores at once; a small one shows them all (asked for once its size is known).
   const large = (network.data?.cityCount ?? 0) > LARGE_NETWORK;

@@ -321,6 +321,14 @@ const ScoredIndicatorRef = Type.Object({
   thresholds: Type.Union([ThresholdsSchema, Type.Null()]),
 });
 
+/** A city's score on one goal, as the scores and the ranking pages show it. */
+const goalScoreFields = {
+  goal: Type.Integer(),
+  score: NumberOrNull,
+  colour: Colour,
+  trend: TrendArrow,
+};
+
 export const CityScore = Type.Object({
   slug: Type.String(),
   name: Type.String(),
@@ -336,15 +344,7 @@ export const CityScore = Type.Object({
   missingShare: Type.Number(),
   coverage: Type.Number(),
   history: Type.Array(Type.Object({ year: Type.Integer(), index: Type.Number() })),
-  goals: Type.Array(
-    Type.Object({
-      goal: Type.Integer(),
-      score: NumberOrNull,
-      colour: Colour,
-      trend: TrendArrow,
-      indicatorCount: Type.Integer(),
-    }),
-  ),
+  goals: Type.Array(Type.Object({ ...goalScoreFields, indicatorCount: Type.Integer() })),
   indicators: Type.Array(
     Type.Object({
       indicator: Type.String(),
@@ -434,14 +434,7 @@ export const RankedCity = Type.Object({
   rank: Type.Union([Type.Integer(), Type.Null()]),
   missingShare: Type.Number(),
   coverage: Type.Number(),
-  goals: Type.Array(
-    Type.Object({
-      goal: Type.Integer(),
-      score: NumberOrNull,
-      colour: Colour,
-      trend: TrendArrow,
-    }),
-  ),
+  goals: Type.Array(Type.Object(goalScoreFields)),
 });
 export type RankedCity = Static<typeof RankedCity>;
 

@@ -7,7 +7,7 @@ import type { CityCreate, CityPatch } from '../schemas/catalogue.schema';
 import type { CityDetail, CityListResponse, CitySummary } from '../schemas/city.schema';
 import type { AccessService } from './access.service';
 import { requireCity } from './lookup';
-import { toYearRange } from './network.service';
+import { memberEvent, toYearRange } from './network.service';
 import { etagOf, type Preconditions } from './preconditions';
 import { deleteVersioned, updateVersioned, type Versioned } from './versioned-change';
 
@@ -159,12 +159,8 @@ export class CityService {
       if (network !== undefined) {
         await repos.networks.upsertMember(network.id, created.id, 'partner');
         await repos.audit.record({
-          actor: principal.actor,
+          ...memberEvent(principal, network, created),
           action: 'member.added',
-          entityType: 'member',
-          entityKey: `${network.slug}/${created.slug}`,
-          networkId: network.id,
-          cityId: created.id,
           after: { role: 'partner' },
         });
       }

@@ -1,7 +1,6 @@
 import { type Principal, canRead, seesDrafts } from '../auth/principal';
 import { AppError, notFound } from '../errors';
 import type { InvitationRecord, NetworkRecord } from '../repositories/network.repository';
-import type { CityRecord } from '../repositories/city.repository';
 import type { Repositories, UnitOfWork } from '../repositories/unit-of-work';
 import type {
   MembershipBody,
@@ -82,7 +81,11 @@ function toInvitation(record: InvitationRecord): InvitationDto {
 }
 
 /** What every audit event of a membership says: who, and which network and city. */
-function memberEvent(principal: Principal, network: NetworkRecord, city: CityRecord) {
+export function memberEvent(
+  principal: Principal,
+  network: { id: number; slug: string },
+  city: { id: number; slug: string },
+) {
   return {
     actor: principal.actor,
     entityType: 'member',

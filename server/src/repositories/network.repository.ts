@@ -93,6 +93,15 @@ function networkColumns(fields: Partial<NetworkFields>): Record<string, unknown>
   return columns;
 }
 
+/** The subquery of a network's first (`min`) or last (`max`) year with values in `table`. */
+const yearOf = (
+  fn: 'min' | 'max',
+  table: 'observations' | 'published_observations',
+  alias: string,
+): string =>
+  `(select ${fn}(o.year)::int from ${table} o join indicators i on i.id = o.indicator_id
+           where i.network_id = n.id) as ${alias}`;
+
 /** Networks and their membership. */
 export class NetworkRepository {
   constructor(private readonly knex: Knex) {}
@@ -107,22 +116,10 @@ export class NetworkRepository {
       k.raw(
         '(select count(*)::int from indicators i where i.network_id = n.id and i.archived_at is null) as indicator_count',
       ),
-      k.raw(
-        `(select min(o.year)::int from observations o join indicators i on i.id = o.indicator_id
-           where i.network_id = n.id) as first_year`,
-      ),
-      k.raw(
-        `(select max(o.year)::int from observations o join indicators i on i.id = o.indicator_id
-           where i.network_id = n.id) as last_year`,
-      ),
-      k.raw(
-        `(select min(o.year)::int from published_observations o join indicators i on i.id = o.indicator_id
-           where i.network_id = n.id) as published_first_year`,
-      ),
-      k.raw(
-        `(select max(o.year)::int from published_observations o join indicators i on i.id = o.indicator_id
-           where i.network_id = n.id) as published_last_year`,
-      ),
+      k.raw(yearOf('min', 'observations', 'first_year')),
+      k.raw(yearOf('max', 'observations', 'last_year')),
+      k.raw(yearOf('min', 'published_observations', 'published_first_year')),
+      k.raw(yearOf('max', 'published_observations', 'published_last_year')),
     );
   }
 

@@ -54,8 +54,7 @@ import {
 } from '../../lib/series';
 import { AmbitionPendingNote } from '../../features/progress/components/ambition-pending';
 import { LatestCell, TargetCell } from '../../features/progress/components/value-cells';
-import { RateChange } from '../../features/progress/components/rate-change';
-import { Term } from '../../components/ui/term';
+import { ObservedRateTerm, RateChange } from '../../features/progress/components/rate-change';
 import { formatNumber, formatValue, formatYear } from '../../lib/format';
 import { useLanguage } from '../../lib/i18n/use-language';
 import { useSearchParam, useYearParam, withYear } from '../../lib/url-state';
@@ -167,13 +166,7 @@ function LatestTable({
                 {t('progress.target')}
               </th>
               <th scope="col" className="num">
-                <Term
-                  term={t('progress.observedRate')}
-                  explanation={t('terms.rate')}
-                  anchor="reading-rates"
-                >
-                  {t('progress.observedRate')}
-                </Term>
+                <ObservedRateTerm />
               </th>
               <th scope="col">{t('progress.status')}</th>
               <th scope="col">{t('series.source')}</th>

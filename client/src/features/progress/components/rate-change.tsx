@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { rateVerdict, type Direction } from '../../../lib/rates';
 import { useLanguage } from '../../../lib/i18n/use-language';
 import { formatRate } from '../utils/describe';
+import { Term } from '../../../components/ui/term';
 
 /**
  * A yearly rate as every page shows it (docs/methodology.md#reading-the-numbers):
@@ -54,3 +55,13 @@ const VERDICT_ICON: Record<ReturnType<typeof rateVerdict>, string> = {
   worse: '\u2716\u00a0',
   unchanged: '=\u00a0',
 };
+
+/** "Observed rate" with its explanation and the methodology's section on reading rates. */
+export function ObservedRateTerm(): ReactNode {
+  const { t } = useTranslation();
+  return (
+    <Term term={t('progress.observedRate')} explanation={t('terms.rate')} anchor="reading-rates">
+      {t('progress.observedRate')}
+    </Term>
+  );
+}

@@ -7,7 +7,7 @@ import { useLanguage } from '../../../lib/i18n/use-language';
 import { formatDifference, formatIndicatorValue, formatPace } from '../utils/describe';
 import { Term } from '../../../components/ui/term';
 import { AmbitionPendingMark } from './ambition-pending';
-import { RateChange } from './rate-change';
+import { ObservedRateTerm, RateChange } from './rate-change';
 import { TableScroll } from '../../../components/ui/table-scroll';
 
 /** A rate of change of the indicator in its own unit and direction, or a dash. */
@@ -108,13 +108,7 @@ export function StatusExplanation({ progress }: { progress: IndicatorProgress })
         <dt>{t('progress.trendType')}</dt>
         <dd>{progress.trend === null ? '—' : t(`progress.trendTypes.${progress.trend}`)}</dd>
         <dt>
-          <Term
-            term={t('progress.observedRate')}
-            explanation={t('terms.rate')}
-            anchor="reading-rates"
-          >
-            {t('progress.observedRate')}
-          </Term>
+          <ObservedRateTerm />
         </dt>
         <dd>{rate(c.observedRate, true)}</dd>
         {withTarget && (

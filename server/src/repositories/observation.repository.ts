@@ -423,3 +423,8 @@ export interface ExportRow {
   note: string | null;
   value_flags: string;
 }
+
+/** The key of an export row: the next page starts after it. */
+export function exportRowKey(row: ExportRow): ObservationKey {
+  return { cityId: row.city_id, indicatorId: row.indicator_id, series: row.series, year: row.year };
+}

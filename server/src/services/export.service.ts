@@ -1,7 +1,7 @@
 import { type Principal, readParts, seesDrafts } from '../auth/principal';
 import { Readable } from 'node:stream';
 import { csvLine, toTextCell } from '../domain/csv';
-import type { ObservationKey } from '../repositories/observation.repository';
+import { exportRowKey, type ObservationKey } from '../repositories/observation.repository';
 import type { UnitOfWork } from '../repositories/unit-of-work';
 import type { AccessService } from './access.service';
 import { requireCity, requireNetwork } from './lookup';
@@ -111,13 +111,7 @@ export class ExportService {
           ]);
         }
         yield chunk;
-        const last = rows[rows.length - 1]!;
-        after = {
-          cityId: last.city_id,
-          indicatorId: last.indicator_id,
-          series: last.series,
-          year: last.year,
-        };
+        after = exportRowKey(rows[rows.length - 1]!);
         if (rows.length < PAGE) return;
       }
     }

@@ -17,7 +17,7 @@ import type {
   IndicatorRecord,
   SdgLink,
 } from '../repositories/indicator.repository';
-import type { ObservationKey } from '../repositories/observation.repository';
+import { exportRowKey, type ObservationKey } from '../repositories/observation.repository';
 import type { Repositories, UnitOfWork } from '../repositories/unit-of-work';
 import type { AccessService } from './access.service';
 import { ImportCatalogue } from './import/catalogue';
@@ -548,13 +548,7 @@ async function exportRows(
           note: r.note,
         });
       if (page.length < 5000) break;
-      const last = page[page.length - 1]!;
-      after = {
-        cityId: last.city_id,
-        indicatorId: last.indicator_id,
-        series: last.series,
-        year: last.year,
-      };
+      after = exportRowKey(page[page.length - 1]!);
     }
   }
   return rows;

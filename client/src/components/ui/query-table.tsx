@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ColumnHeads } from './column-heads';
 import { EmptyState, ErrorState, LoadingState } from './query-state';
 import { TableScroll } from './table-scroll';
 
@@ -47,11 +48,7 @@ export function QueryTable({
       <table className={className} aria-labelledby={labelledBy}>
         <thead>
           <tr>
-            {columns.map((column) => (
-              <th key={column} scope="col">
-                {column}
-              </th>
-            ))}
+            <ColumnHeads columns={columns.map((label) => ({ label }))} />
             <th scope="col">
               <span className="visually-hidden">{t('auth.actionsColumn')}</span>
             </th>

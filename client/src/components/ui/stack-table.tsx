@@ -1,11 +1,6 @@
 import type { ReactNode } from 'react';
+import { ColumnHeads, type Column } from './column-heads';
 import { TableScroll } from './table-scroll';
-
-/** A column of a stack table: its heading, right-aligned when it holds numbers. */
-export interface StackColumn {
-  label: string;
-  num?: boolean;
-}
 
 /**
  * A table that becomes a card a row on a phone (`stack-table`): the explicit
@@ -28,7 +23,7 @@ export function StackTable({
   className?: string;
   testId?: string;
   caption?: ReactNode;
-  columns: readonly StackColumn[];
+  columns: readonly Column[];
   children: ReactNode;
 }): ReactNode {
   return (
@@ -41,16 +36,7 @@ export function StackTable({
         {caption !== undefined && <caption>{caption}</caption>}
         <thead role="rowgroup">
           <tr role="row">
-            {columns.map((column) => (
-              <th
-                key={column.label}
-                scope="col"
-                role="columnheader"
-                className={column.num === true ? 'num' : undefined}
-              >
-                {column.label}
-              </th>
-            ))}
+            <ColumnHeads columns={columns} roles />
           </tr>
         </thead>
         <tbody role="rowgroup">{children}</tbody>

@@ -1,11 +1,6 @@
 import type { ReactNode } from 'react';
+import { ColumnHeads, type Column } from './column-heads';
 import { TableScroll } from './table-scroll';
-
-/** A column of a values table: its heading, right-aligned when it holds numbers. */
-export interface ValuesColumn {
-  label: ReactNode;
-  num?: boolean;
-}
 
 /**
  * The table behind a chart: compact, its caption naming the values and their
@@ -22,7 +17,7 @@ export function ValuesTable({
   /** Shown after the caption in brackets; nothing when empty. */
   unit: string;
   testId?: string;
-  columns: readonly ValuesColumn[];
+  columns: readonly Column[];
   children: ReactNode;
 }): ReactNode {
   return (
@@ -34,12 +29,7 @@ export function ValuesTable({
         </caption>
         <thead>
           <tr>
-            {columns.map((column, i) => (
-              // The columns are fixed for a table; their labels need not be strings.
-              <th key={i} scope="col" className={column.num === true ? 'num' : undefined}>
-                {column.label}
-              </th>
-            ))}
+            <ColumnHeads columns={columns} />
           </tr>
         </thead>
         <tbody>{children}</tbody>

@@ -44,40 +44,7 @@ function installInt8Parser(): void {
 
 /** Builds the knex instance for PGlite (embedded) or node-postgres (pooled). */
 export async function createDatabase(options: DatabaseOptions): Promise<Database> {
-  if (options.kind === 'postgres') {
-    installInt8Parser();
-    const knex = knexFactory({
-      client: 'pg',
-      connection: { connectionString: options.url, application_name: 'sdg-city-monitor' },
-      pool: { min: 0, max: options.poolMax, idleTimeoutMillis: 30_000 },
-      acquireConnectionTimeout: 10_000,
-    });
-    // knex marks a pg client that emits 'error' while idle as disposed (so a
-    // PostgreSQL restart does not crash the process); these events are the
-    // pool-level equivalent of pg.Pool's 'error' and are logged by the caller.
-    const pool = knex.client.pool as {
-      on(event: 'createFail' | 'destroyFail', cb: (id: unknown, err: Error) => void): void;
-    };
-    const onPoolError = options.onPoolError ?? (() => undefined);
-    pool.on('createFail', (_id, err) => onPoolError(err));
-    pool.on('destroyFail', (_id, err) => onPoolError(err));
-    // Nothing is kept until the change listener is connected (other instances write too).
-    const memo = new ReadMemo(false);
-    watchWrites(knex, memo);
-    const stopListening = listenForChanges(options.url, memo, (err) =>
-      onPoolError(err instanceof Error ? err : new Error(String(err))),
-    );
-    return {
-      knex,
-      kind: 'postgres',
-      pglite: null,
-      memo,
-      close: async () => {
-        await stopListening();
-        await knex.destroy();
-      },
-    };
-  }
+  if (options.kind === 'postgres') return createPostgresDatabase(options);
 
   let pglite = options.pglite;
   let unlock = (): void => undefined;
@@ -115,6 +82,42 @@ export async function createDatabase(options: DatabaseOptions): Promise<Database
       } finally {
         unlock();
       }
+    },
+  };
+}
+
+/** node-postgres behind knex's pool, with the change listener that keeps the read memo right. */
+function createPostgresDatabase(options: Extract<DatabaseOptions, { kind: 'postgres' }>): Database {
+  installInt8Parser();
+  const knex = knexFactory({
+    client: 'pg',
+    connection: { connectionString: options.url, application_name: 'sdg-city-monitor' },
+    pool: { min: 0, max: options.poolMax, idleTimeoutMillis: 30_000 },
+    acquireConnectionTimeout: 10_000,
+  });
+  // knex marks a pg client that emits 'error' while idle as disposed (so a
+  // PostgreSQL restart does not crash the process); these events are the
+  // pool-level equivalent of pg.Pool's 'error' and are logged by the caller.
+  const pool = knex.client.pool as {
+    on(event: 'createFail' | 'destroyFail', cb: (id: unknown, err: Error) => void): void;
+  };
+  const onPoolError = options.onPoolError ?? (() => undefined);
+  pool.on('createFail', (_id, err) => onPoolError(err));
+  pool.on('destroyFail', (_id, err) => onPoolError(err));
+  // Nothing is kept until the change listener is connected (other instances write too).
+  const memo = new ReadMemo(false);
+  watchWrites(knex, memo);
+  const stopListening = listenForChanges(options.url, memo, (err) =>
+    onPoolError(err instanceof Error ? err : new Error(String(err))),
+  );
+  return {
+    knex,
+    kind: 'postgres',
+    pglite: null,
+    memo,
+    close: async () => {
+      await stopListening();
+      await knex.destroy();
     },
   };
 }

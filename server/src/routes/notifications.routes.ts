@@ -13,6 +13,7 @@ import type { Services } from '../services/services';
 const NoBody = Type.Object({}, { additionalProperties: false });
 
 /** The reader's own review notifications: list, unread count, mark read. */
+// A route table: one registration per route; each handler is a line or two calling its service.
 export const notificationRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = async (
   app,
   { services },

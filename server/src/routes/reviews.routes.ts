@@ -34,6 +34,7 @@ const STEP_TEXT: Readonly<Record<ReviewAction, { summary: string }>> = {
 };
 
 /** The review workflow: per network, city and year. */
+// A route table: one registration per route; each handler is a line or two calling its service.
 export const reviewRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = async (
   app,
   { services },

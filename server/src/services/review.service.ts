@@ -349,21 +349,13 @@ export class ReviewService {
         networkSlug,
         citySlug,
       );
-      const before = (await repos.reviews.find(network.id, city.id, year, { lock: true }))!;
-      if (!step.from.includes(before.state))
-        throw new AppError(
-          'conflict',
-          `${city.name}’s figures for ${year} are ${STATE_WORDS[before.state]}; they cannot be ${step.done} now.`,
-          { state: before.state },
-        );
-      if (action === 'approve' && options.confirmFlagged !== true)
-        await refuseUnconfirmedFlags(repos, network.id, city, year);
-      const values = await repos.reviews.valueCount(network.id, city.id, year);
-      if (action === 'submit' && values === 0)
-        throw new AppError(
-          'conflict',
-          `${city.name} has no values for ${year} in ${network.name}: enter some before submitting.`,
-        );
+      const { before, values } = await checkStep(repos, {
+        network,
+        city,
+        year,
+        action,
+        confirmFlagged: options.confirmFlagged === true,
+      });
       const updated = await applyStep(repos, { network, city, year, action, text, principal });
       await repos.audit.record({
         actor: principal.actor,
@@ -526,4 +518,40 @@ async function applyStep(
       body: text,
     });
   return updated;
+}
+
+/**
+ * Locks the year's review row and checks the step may be taken now: 409 when
+ * the year is in another state, when approving would publish flagged values
+ * unconfirmed, or when submitting a year without values. Returns the state
+ * before and the number of values.
+ */
+async function checkStep(
+  repos: Repositories,
+  step: {
+    network: { id: number; name: string };
+    city: { id: number; name: string };
+    year: number;
+    action: ReviewAction;
+    confirmFlagged: boolean;
+  },
+): Promise<{ before: ReviewPeriodRecord; values: number }> {
+  const { network, city, year, action } = step;
+  const rule = STEPS[action];
+  const before = (await repos.reviews.find(network.id, city.id, year, { lock: true }))!;
+  if (!rule.from.includes(before.state))
+    throw new AppError(
+      'conflict',
+      `${city.name}’s figures for ${year} are ${STATE_WORDS[before.state]}; they cannot be ${rule.done} now.`,
+      { state: before.state },
+    );
+  if (action === 'approve' && !step.confirmFlagged)
+    await refuseUnconfirmedFlags(repos, network.id, city, year);
+  const values = await repos.reviews.valueCount(network.id, city.id, year);
+  if (action === 'submit' && values === 0)
+    throw new AppError(
+      'conflict',
+      `${city.name} has no values for ${year} in ${network.name}: enter some before submitting.`,
+    );
+  return { before, values };
 }

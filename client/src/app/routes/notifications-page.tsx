@@ -24,7 +24,12 @@ export function NotificationsPage(): ReactNode {
   const lang = useLanguage();
   const session = useSession();
   const [unreadParam, setUnreadParam] = useSearchParam('unread');
-  const unreadOnly = unreadParam === 'true';
+  // The box follows a click at once: the URL changes a moment later (a router navigation),
+  // and a controlled box would otherwise spring back until it has.
+  // The click is remembered with the URL it was made on; once the URL has changed, it decides.
+  const [choice, setChoice] = useState<{ on: string | null; value: boolean } | null>(null);
+  const unreadOnly =
+    choice !== null && choice.on === unreadParam ? choice.value : unreadParam === 'true';
   const signedIn = (session.data?.user ?? null) !== null;
   const list = useNotifications(unreadOnly, signedIn);
   const markRead = useMarkRead();
@@ -55,7 +60,10 @@ export function NotificationsPage(): ReactNode {
           <input
             type="checkbox"
             checked={unreadOnly}
-            onChange={(event) => setUnreadParam(event.target.checked ? 'true' : undefined)}
+            onChange={(event) => {
+              setChoice({ on: unreadParam, value: event.target.checked });
+              setUnreadParam(event.target.checked ? 'true' : undefined);
+            }}
           />
           {t('notifications.onlyUnread')}
         </label>

@@ -164,3 +164,28 @@ export async function addAction(
   }
   return id;
 }
+
+/**
+ * The review tests' world: a public network with the cities "lyon" and
+ * "gent" as members and the indicator "recycling" (a share, 0–100, higher is
+ * better). Values are each test's own.
+ */
+export async function buildLyonGentNetwork(
+  knex: Knex,
+  network: { slug: string; name: string },
+): Promise<{ network: NetworkRow; lyon: CityRow; gent: CityRow; recycling: IndicatorRow }> {
+  const built = await buildNetwork(knex, { ...network, is_public: true });
+  const lyon = await buildCity(knex, { slug: 'lyon', name: 'Lyon' });
+  const gent = await buildCity(knex, { slug: 'gent', name: 'Gent' });
+  await addMember(knex, built, lyon);
+  await addMember(knex, built, gent);
+  const recycling = await buildIndicator(knex, built, {
+    slug: 'recycling',
+    allowed_min: 0,
+    allowed_max: 100,
+    best_bound: 100,
+    worst_bound: 0,
+    direction: 'increase',
+  });
+  return { network: built, lyon, gent, recycling };
+}

@@ -9,8 +9,7 @@ import type {
 import {
   addMember,
   addObservations,
-  buildCity,
-  buildIndicator,
+  buildLyonGentNetwork,
   buildNetwork,
 } from '../../factories/factories';
 import { api, fingerprint, type ErrorBody } from '../../helpers/api';
@@ -43,21 +42,9 @@ beforeAll(async () => {
     env: { MAIL_DIR: mailDir, PUBLIC_URL: 'https://sdg.example.eu/', MAIL_FROM: 'sdg@example.eu' },
   });
   const k = ctx.db.knex;
-  const net = await buildNetwork(k, { slug: 'net', name: 'Net', is_public: true });
+  const { lyon, gent, recycling } = await buildLyonGentNetwork(k, { slug: 'net', name: 'Net' });
   const other = await buildNetwork(k, { slug: 'other', name: 'Other', is_public: true });
-  const lyon = await buildCity(k, { slug: 'lyon', name: 'Lyon' });
-  const gent = await buildCity(k, { slug: 'gent', name: 'Gent' });
-  await addMember(k, net, lyon);
-  await addMember(k, net, gent);
   await addMember(k, other, gent);
-  const recycling = await buildIndicator(k, net, {
-    slug: 'recycling',
-    allowed_min: 0,
-    allowed_max: 100,
-    best_bound: 100,
-    worst_bound: 0,
-    direction: 'increase',
-  });
   await addObservations(k, lyon, recycling, [
     [2020, 30],
     [2021, 32],

@@ -13,13 +13,7 @@ import type {
   ObservationListResponse,
 } from '../../../server/src/schemas/observation.schema';
 import type { CityProgressResponse } from '../../../server/src/schemas/progress.schema';
-import {
-  addMember,
-  addObservations,
-  buildCity,
-  buildIndicator,
-  buildNetwork,
-} from '../../factories/factories';
+import { addObservations, buildLyonGentNetwork } from '../../factories/factories';
 import { api, fingerprint, type ErrorBody } from '../../helpers/api';
 import { issueSession, type TestSession } from '../../helpers/auth';
 import { createTestApp, type TestContext } from '../../helpers/test-app';
@@ -44,19 +38,7 @@ const value = (year: number) => `/api/v1/cities/lyon/indicators/recycling/observ
 beforeAll(async () => {
   ctx = await createTestApp({ as: 'admin' });
   const k = ctx.db.knex;
-  const net = await buildNetwork(k, { slug: 'net', name: 'Net', is_public: true });
-  const lyon = await buildCity(k, { slug: 'lyon', name: 'Lyon' });
-  const gent = await buildCity(k, { slug: 'gent', name: 'Gent' });
-  await addMember(k, net, lyon);
-  await addMember(k, net, gent);
-  const recycling = await buildIndicator(k, net, {
-    slug: 'recycling',
-    allowed_min: 0,
-    allowed_max: 100,
-    best_bound: 100,
-    worst_bound: 0,
-    direction: 'increase',
-  });
+  const { lyon, gent, recycling } = await buildLyonGentNetwork(k, { slug: 'net', name: 'Net' });
   await addObservations(k, lyon, recycling, [
     [2019, 30],
     [2020, 32],

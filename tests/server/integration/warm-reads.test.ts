@@ -4,9 +4,9 @@ import {
   addMember,
   addObservations,
   buildCity,
-  buildIndicator,
-  buildNetwork,
+  buildLyonGentNetwork,
 } from '../../factories/factories';
+import type { NetworkRow } from '../../../server/src/db/rows';
 import { api } from '../../helpers/api';
 import { withDatabase } from '../../helpers/pg-url';
 import { createTestApp, type TestContext } from '../../helpers/test-app';
@@ -23,7 +23,7 @@ import { createTestApp, type TestContext } from '../../helpers/test-app';
  * statements below knex).
  */
 let ctx: TestContext;
-let pub: Awaited<ReturnType<typeof buildNetwork>>;
+let pub: NetworkRow;
 const postgres = process.env.TEST_DATABASE_URL !== undefined;
 const WARM = [
   '/api/v1/cities/lyon/progress',
@@ -35,20 +35,9 @@ const WARM = [
 beforeAll(async () => {
   ctx = await createTestApp({ as: 'visitor' });
   const k = ctx.db.knex;
-  const net = await buildNetwork(k, { slug: 'pub', name: 'Pub', is_public: true });
-  pub = net;
-  const lyon = await buildCity(k, { slug: 'lyon', name: 'Lyon' });
-  const gent = await buildCity(k, { slug: 'gent', name: 'Gent' });
-  await addMember(k, net, lyon);
-  await addMember(k, net, gent);
-  const recycling = await buildIndicator(k, net, {
-    slug: 'recycling',
-    allowed_min: 0,
-    allowed_max: 100,
-    best_bound: 100,
-    worst_bound: 0,
-    direction: 'increase',
-  });
+  const world = await buildLyonGentNetwork(k, { slug: 'pub', name: 'Pub' });
+  pub = world.network;
+  const { lyon, gent, recycling } = world;
   await addObservations(k, lyon, recycling, [
     [2019, 30],
     [2020, 32],

@@ -72,26 +72,65 @@ export interface NetworkScores {
   indexAverage: number | null;
 }
 
-/**
- * The value current at `year` for each (city, indicator): the latest one in
- * the five years up to `year`. Older values are stale and not used.
- */
-export function currentValues(
-  points: readonly Point[],
-  year: number,
-): Map<number, Map<number, Point>> {
-  const byCity = new Map<number, Map<number, Point>>();
+/** Points grouped by city, then indicator; each series in increasing years. */
+export type GroupedPoints = Map<number, Map<number, Point[]>>;
+
+/** Groups points by city and indicator (one pass), each series sorted by year. */
+export function groupPoints(points: readonly Point[]): GroupedPoints {
+  const byCity: GroupedPoints = new Map();
   for (const p of points) {
-    if (p.year > year || p.year <= year - CURRENT_WINDOW_YEARS) continue;
     let row = byCity.get(p.cityId);
     if (row === undefined) {
       row = new Map();
       byCity.set(p.cityId, row);
     }
-    const existing = row.get(p.indicatorId);
-    if (existing === undefined || existing.year < p.year) row.set(p.indicatorId, p);
+    const series = row.get(p.indicatorId);
+    if (series === undefined) row.set(p.indicatorId, [p]);
+    else series.push(p);
+  }
+  for (const row of byCity.values())
+    for (const series of row.values())
+      if (series.length > 1) series.sort((a, b) => a.year - b.year);
+  return byCity;
+}
+
+/** The latest point of a year-sorted series in the five years up to `year`. */
+function currentOf(series: readonly Point[], year: number): Point | undefined {
+  for (let k = series.length - 1; k >= 0; k--) {
+    const p = series[k]!;
+    if (p.year > year) continue;
+    return p.year > year - CURRENT_WINDOW_YEARS ? p : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * The value current at `year` for each (city, indicator): the latest one in
+ * the five years up to `year`. Older values are stale and not used.
+ */
+export function currentValues(
+  points: readonly Point[] | GroupedPoints,
+  year: number,
+): Map<number, Map<number, Point>> {
+  const grouped = points instanceof Map ? points : groupPoints(points);
+  const byCity = new Map<number, Map<number, Point>>();
+  for (const [cityId, row] of grouped) {
+    const current = new Map<number, Point>();
+    for (const [indicatorId, series] of row) {
+      const p = currentOf(series, year);
+      if (p !== undefined) current.set(indicatorId, p);
+    }
+    if (current.size > 0) byCity.set(cityId, current);
   }
   return byCity;
+}
+
+/**
+ * The first year whose values can count at `year`: a city's scores are
+ * computed for each of the window's years, each from values of its own window.
+ */
+export function earliestYearUsed(year: number): number {
+  return year - 2 * CURRENT_WINDOW_YEARS + 2;
 }
 
 /** Colour of one value: from the indicator's thresholds in raw units, else from its score. */
@@ -233,11 +272,12 @@ export function computeNetworkScores(input: {
     { length: CURRENT_WINDOW_YEARS },
     (_, k) => year - CURRENT_WINDOW_YEARS + 1 + k,
   );
-  const byYear = new Map(
-    years.map((y) => [y, scoreYear(cityIds, scored, currentValues(points, y))]),
-  );
+  // Grouped once: each window year then reads a handful of points per series, not all of them.
+  const grouped = groupPoints(points);
+  const currents = new Map(years.map((y) => [y, currentValues(grouped, y)]));
+  const byYear = new Map(years.map((y) => [y, scoreYear(cityIds, scored, currents.get(y)!)]));
   const now = byYear.get(year)!;
-  const current = currentValues(points, year);
+  const current = currents.get(year)!;
 
   const context: ScoringContext = { indicators, scored, goals, years, byYear, now };
   const cities: CityScore[] = cityIds.map((cityId) =>

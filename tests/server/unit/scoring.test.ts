@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { computeCityProgress, goalStatus } from '../../../server/src/domain/city-progress';
-import { computeNetworkScores, currentValues } from '../../../server/src/domain/network-scores';
+import {
+  computeNetworkScores,
+  currentValues,
+  earliestYearUsed,
+  type Point,
+} from '../../../server/src/domain/network-scores';
 import { windowImprovement } from '../../../server/src/domain/peers';
 import {
   colourFromScore,
@@ -165,6 +170,39 @@ describe('computeNetworkScores', () => {
     expect(scores.cities.find((c) => c.cityId === 30)!.rank).toBeNull();
     expect(a.rank).toBe(1);
     expect(scores.goalAverages.find((g) => g.goal === 11)?.score).toBe(75);
+  });
+
+  it('reads nothing before earliestYearUsed: the scores of only those years equal the scores of all', () => {
+    // 15 years of a drifting value per (city, indicator), in no particular order.
+    const many: Point[] = [];
+    for (const cityId of [10, 20, 30])
+      for (const indicatorId of [1, 2, 3])
+        for (let year = 2010; year <= 2024; year++)
+          // City 10 reported nothing on indicator 1 in 2015–2018: its 2014 value is current in 2018.
+          if (
+            (cityId + indicatorId + year) % 4 !== 0 &&
+            !(cityId === 10 && indicatorId === 1 && year > 2014 && year < 2019)
+          )
+            many.push({ cityId, indicatorId, year, value: (cityId * indicatorId + year * 7) % 60 });
+    many.reverse();
+    const all = computeNetworkScores({
+      year: 2022,
+      cityIds: [10, 20, 30],
+      indicators,
+      points: many,
+    });
+    const from = earliestYearUsed(2022);
+    expect(from).toBe(2014);
+    const used = many.filter((p) => p.year >= from && p.year <= 2022);
+    expect(used.length).toBeLessThan(many.length);
+    expect(
+      computeNetworkScores({ year: 2022, cityIds: [10, 20, 30], indicators, points: used }),
+    ).toEqual(all);
+    // The window's trend reaches back: scores differ once the earliest used year is dropped.
+    const fewer = used.filter((p) => p.year > from);
+    expect(
+      computeNetworkScores({ year: 2022, cityIds: [10, 20, 30], indicators, points: fewer }),
+    ).not.toEqual(all);
   });
 });
 

@@ -38,7 +38,8 @@ interface SeriesGroups {
 }
 
 /** Groups the staged rows by series with a counting sort over the typed arrays: no per-row objects. */
-function groupBySeries(columns: StagedColumns): SeriesGroups {
+function groupBySeries(staged: StagedColumns): SeriesGroups {
+  const columns = staged.seal();
   const n = columns.length;
   const index = new NumberMap(Math.max(16, n >> 2));
   const city: number[] = [];

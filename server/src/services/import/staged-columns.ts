@@ -1,18 +1,62 @@
 import { AppError } from '../../errors';
 
+type Typed = Int32Array | Int16Array | Float64Array;
+
+const CHUNK_BITS = 16;
+const CHUNK = 1 << CHUNK_BITS;
+
+/** One column filled in fixed chunks: growing never copies, and never holds twice the rows. */
+class ChunkedColumn<T extends Typed> {
+  private chunks: T[] = [];
+
+  constructor(private readonly make: (n: number) => T) {}
+
+  set(i: number, value: number): void {
+    const c = i >>> CHUNK_BITS;
+    if (c === this.chunks.length) this.chunks.push(this.make(CHUNK));
+    this.chunks[c]![i & (CHUNK - 1)] = value;
+  }
+
+  /** The first `length` values in one array; the chunks are let go. */
+  join(length: number): T {
+    const out = this.make(length);
+    let at = 0;
+    for (const chunk of this.chunks) {
+      const n = Math.min(CHUNK, length - at);
+      if (n <= 0) break;
+      out.set(n === CHUNK ? chunk : chunk.subarray(0, n), at);
+      at += n;
+    }
+    this.chunks = [];
+    return out;
+  }
+}
+
 /**
  * A compact copy of the staged rows, kept for the plausibility pass: typed
- * arrays that grow as rows arrive, so a million rows need no objects.
+ * arrays, so a million rows need no objects. Rows arrive in chunks (growing
+ * by doubling held up to three times the rows during the copy: 330 MB at
+ * 5.4 M rows); `seal()` joins each column into one array of the exact length,
+ * one column at a time, before the rows are read.
  */
 export class StagedColumns {
-  city = new Int32Array(1024);
-  indicator = new Int32Array(1024);
+  private readonly parts = {
+    city: new ChunkedColumn((n) => new Int32Array(n)),
+    indicator: new ChunkedColumn((n) => new Int32Array(n)),
+    series: new ChunkedColumn((n) => new Int32Array(n)),
+    year: new ChunkedColumn((n) => new Int16Array(n)),
+    value: new ChunkedColumn((n) => new Float64Array(n)),
+    row: new ChunkedColumn((n) => new Int32Array(n)),
+  };
+  city = new Int32Array(0);
+  indicator = new Int32Array(0);
   /** The series' number (SeriesNumbers). */
-  series = new Int32Array(1024);
-  year = new Int16Array(1024);
-  value = new Float64Array(1024);
-  row = new Int32Array(1024);
+  series = new Int32Array(0);
+  year = new Int16Array(0);
+  value = new Float64Array(0);
+  row = new Int32Array(0);
   length = 0;
+  private sealed = false;
 
   push(
     city: number,
@@ -22,32 +66,29 @@ export class StagedColumns {
     value: number,
     row: number,
   ): void {
-    if (this.length === this.city.length) this.grow();
+    if (this.sealed) throw new Error('StagedColumns: push after seal');
     const i = this.length++;
-    this.city[i] = city;
-    this.indicator[i] = indicator;
-    this.series[i] = series;
-    this.year[i] = year;
-    this.value[i] = value;
-    this.row[i] = row;
+    const { parts } = this;
+    parts.city.set(i, city);
+    parts.indicator.set(i, indicator);
+    parts.series.set(i, series);
+    parts.year.set(i, year);
+    parts.value.set(i, value);
+    parts.row.set(i, row);
   }
 
-  private grow(): void {
-    const size = this.city.length * 2;
-    const copy = <T extends Int32Array | Int16Array | Float64Array>(
-      a: T,
-      make: (n: number) => T,
-    ): T => {
-      const b = make(size);
-      b.set(a);
-      return b;
-    };
-    this.city = copy(this.city, (n) => new Int32Array(n));
-    this.indicator = copy(this.indicator, (n) => new Int32Array(n));
-    this.series = copy(this.series, (n) => new Int32Array(n));
-    this.year = copy(this.year, (n) => new Int16Array(n));
-    this.value = copy(this.value, (n) => new Float64Array(n));
-    this.row = copy(this.row, (n) => new Int32Array(n));
+  /** Makes the columns readable (city[i], …); no row can be added after. */
+  seal(): this {
+    if (this.sealed) return this;
+    this.sealed = true;
+    const { parts, length } = this;
+    this.city = parts.city.join(length);
+    this.indicator = parts.indicator.join(length);
+    this.series = parts.series.join(length);
+    this.year = parts.year.join(length);
+    this.value = parts.value.join(length);
+    this.row = parts.row.join(length);
+    return this;
   }
 }
 

@@ -58,7 +58,10 @@ export async function startServer(options: {
   if (options.databaseUrl !== undefined) env.DATABASE_URL = options.databaseUrl;
   else delete env.DATABASE_URL;
   if (options.dataDir !== undefined) env.DATA_DIR = options.dataDir;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/server.ts'], {
+  // BENCH_CPU_PROF=<dir>: the server writes a V8 CPU profile there when it stops (profiling a bench).
+  const profile = process.env.BENCH_CPU_PROF;
+  const flags = profile === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${profile}`];
+  const child = spawn(process.execPath, [...flags, '--import', 'tsx', 'server/src/server.ts'], {
     cwd: root,
     env,
     stdio: ['ignore', 'ignore', 'pipe'],

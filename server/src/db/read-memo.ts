@@ -53,6 +53,33 @@ export class ReadMemo {
     return this.entries.size;
   }
 
+  /** A mark to pass to `keepSince`: what a computation saw was current at this point. */
+  get mark(): number {
+    return this.generation;
+  }
+
+  /**
+   * A value kept with `keepSince` in this generation, or undefined. Such a
+   * value stands in front of several memoised reads (a whole answer).
+   */
+  peek<T extends object>(key: string): T | undefined {
+    const hit = this.entries.get(key);
+    if (hit === undefined || hit.generation !== this.generation) return undefined;
+    return hit.value instanceof WeakRef ? (hit.value.deref() as T | undefined) : undefined;
+  }
+
+  /**
+   * Keeps `value` as it is (not frozen: a cached payload compresses itself
+   * on first use) if nothing changed since `mark` was taken, before the reads
+   * it was made from. Held weakly: whatever owns the value (the result
+   * cache, bounded in bytes) decides how long it stays in memory.
+   */
+  keepSince(mark: number, key: string, value: object): void {
+    if (!this.keeping || mark !== this.generation) return;
+    if (this.entries.size >= this.maxEntries) this.entries.clear();
+    this.entries.set(key, { generation: mark, value: new WeakRef(value) });
+  }
+
   /** The remembered value, or `load()`'s, remembered when no change happened while it ran. */
   async get<T>(key: string, load: () => Promise<T>): Promise<T> {
     const hit = this.entries.get(key);

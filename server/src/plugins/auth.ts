@@ -162,8 +162,9 @@ async function guard(
 ): Promise<void> {
   const action = routeAction(request);
   if (action === undefined) return;
-  // Answers depend on who asks and in which language: shared caches must keep them apart.
-  addVary(reply, 'Cookie', 'Authorization', 'Accept-Language');
+  // Answers depend on who asks (a cross-origin read is a visitor's) and in which language:
+  // shared caches must keep them apart.
+  addVary(reply, 'Origin', 'Cookie', 'Authorization', 'Accept-Language');
   // Another website reading public data reads it as a visitor, whatever the browser sends along.
   if (!(isCrossOrigin(request) && isPublicDataRead(request))) {
     await identify(request, config, services);

@@ -87,6 +87,11 @@ export class UnitOfWork {
     this.repos = bind(db.knex, db, db.memo);
   }
 
+  /** What is remembered of the database until anything changes (server/src/db/read-memo.ts). */
+  get memo(): ReadMemo {
+    return this.db.memo;
+  }
+
   /** Runs `work` in a transaction: committed when it resolves, rolled back when it throws. */
   async transaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T> {
     try {

@@ -10,7 +10,7 @@ import zlib from 'node:zlib';
  *
  * Once serialised, only the compressed bytes are kept (about a tenth of the
  * object graph and the JSON text), so a cache of a given size holds ten times
- * as many cities: the JSON text and the object are made again from the gzip
+ * as many cities: the JSON text and the object are made again from the kept
  * bytes when someone needs them (a client without compression, the brief).
  */
 export class CachedPayload<T> {
@@ -31,38 +31,51 @@ export class CachedPayload<T> {
 
   /** The JSON text, made by `serialize` (the route's response serialiser) the first time. */
   json(serialize: (body: T) => string): string {
-    if (this.gzipped !== undefined) return this.unzipped();
-    const text = serialize(this.held as T);
+    if (this.held === undefined) return this.unzipped();
+    const text = serialize(this.held);
     this.gzipped = zlib.gzipSync(text, { level: 6 });
     this.held = undefined;
     return text;
   }
 
   gzip(serialize: (body: T) => string): Buffer {
-    if (this.gzipped === undefined) this.json(serialize);
+    if (this.gzipped === undefined) {
+      if (this.held !== undefined) this.json(serialize);
+      else this.gzipped = zlib.gzipSync(this.unzipped(), { level: 6 });
+    }
     return this.gzipped as Buffer;
   }
 
+  /**
+   * Brotli bytes. A first request that accepts brotli (every browser does)
+   * compresses once, with brotli alone: the JSON text is made again from
+   * these bytes when a client without brotli asks (a cold read no longer
+   * pays for gzip as well).
+   */
   brotli(serialize: (body: T) => string): Buffer {
     if (this.brotlied === undefined) {
-      const json = this.json(serialize);
+      const json = this.held === undefined ? this.unzipped() : serialize(this.held);
       this.brotlied = zlib.brotliCompressSync(json, {
         params: {
-          [zlib.constants.BROTLI_PARAM_QUALITY]: 5,
+          // Quality 4: half the time of 5 for a city page (1.7 ms vs 3.1 ms for 200 KB of JSON), 8 % larger.
+          [zlib.constants.BROTLI_PARAM_QUALITY]: 4,
           [zlib.constants.BROTLI_PARAM_SIZE_HINT]: json.length,
         },
       });
+      this.held = undefined;
     }
     return this.brotlied;
   }
 
   /** What it holds in memory, roughly: the bytes, or an estimate of the object before it is sent. */
   get bytes(): number {
-    if (this.gzipped === undefined) return 256 * 1024;
-    return this.gzipped.length + (this.brotlied?.length ?? 0) + 256;
+    if (this.held !== undefined) return 256 * 1024;
+    return (this.gzipped?.length ?? 0) + (this.brotlied?.length ?? 0) + 256;
   }
 
+  /** The JSON text again, from whichever compressed copy is kept. */
   private unzipped(): string {
-    return zlib.gunzipSync(this.gzipped as Buffer).toString('utf8');
+    if (this.gzipped !== undefined) return zlib.gunzipSync(this.gzipped).toString('utf8');
+    return zlib.brotliDecompressSync(this.brotlied as Buffer).toString('utf8');
   }
 }

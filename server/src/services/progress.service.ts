@@ -9,6 +9,7 @@ import { pickTranslation, type SdgLanguage } from '../domain/languages';
 import {
   computeNetworkScores,
   CURRENT_WINDOW_YEARS,
+  earliestYearUsed,
   indicatorColour,
   type NetworkScores,
   type Point,
@@ -622,6 +623,28 @@ export class ProgressService {
     citySlug: string,
     query: { year?: number; lang: SdgLanguage },
   ): Promise<CachedPayload<CityProgressResponse>> {
+    // A visitor's warm page: the answer itself is remembered until anything changes, so the
+    // access facts, versions and key behind it are not gone through again (the route's guard
+    // has applied the same policy to the same city before this runs).
+    const { memo } = this.uow;
+    const visitorKey = principal.signedIn
+      ? null
+      : `page:city:${citySlug}|${query.year ?? ''}|${query.lang}`;
+    if (visitorKey !== null) {
+      const page = memo.peek<CachedPayload<CityProgressResponse>>(visitorKey);
+      if (page !== undefined) return page;
+    }
+    const mark = memo.mark;
+    const page = await this.cityProgressPage(principal, citySlug, query);
+    if (visitorKey !== null) memo.keepSince(mark, visitorKey, page);
+    return page;
+  }
+
+  private async cityProgressPage(
+    principal: Principal,
+    citySlug: string,
+    query: { year?: number; lang: SdgLanguage },
+  ): Promise<CachedPayload<CityProgressResponse>> {
     await this.access.check(this.uow.repos, principal, 'city.read', { city: citySlug });
     const scope = await this.access.scopeOf(principal);
     const found = await this.uow.repos.progress.cityWithNetworks(citySlug);
@@ -838,7 +861,11 @@ export class ProgressService {
         averages: { index: null, goals: [] },
       };
     }
-    const points = await repos.progress.networkPoints(network.id, published);
+    // Only the years the scores and their trend window read (a national network holds 15).
+    const points = await repos.progress.networkPoints(network.id, published, {
+      from: earliestYearUsed(year),
+      to: year,
+    });
     const scores = computeNetworkScores({
       year,
       cityIds: members.map((m) => m.id),

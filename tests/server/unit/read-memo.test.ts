@@ -98,3 +98,33 @@ describe('ReadMemo', () => {
     expect(memo.size).toBe(1);
   });
 });
+
+describe('ReadMemo: whole answers kept with keepSince', () => {
+  it('answers a kept value, as it is (not frozen), until something changes', () => {
+    const memo = new ReadMemo(true);
+    const page = { compressed: undefined as string | undefined };
+    memo.keepSince(memo.mark, 'page:a', page);
+    expect(memo.peek('page:a')).toBe(page);
+    page.compressed = 'br'; // the owner may still fill it in
+    expect(memo.peek<typeof page>('page:a')?.compressed).toBe('br');
+    memo.changed();
+    expect(memo.peek('page:a')).toBeUndefined();
+  });
+
+  it('does not keep a value made across a change, nor while told not to keep anything', () => {
+    const memo = new ReadMemo(true);
+    const mark = memo.mark;
+    memo.changed(); // e.g. a write committed while the answer was computed
+    memo.keepSince(mark, 'page:a', {});
+    expect(memo.peek('page:a')).toBeUndefined();
+    memo.keep(false);
+    memo.keepSince(memo.mark, 'page:b', {});
+    expect(memo.peek('page:b')).toBeUndefined();
+  });
+
+  it('peek never answers a value remembered by get() (those are frozen facts, not answers)', async () => {
+    const memo = new ReadMemo(true);
+    await memo.get('fact', async () => ({ id: 1 }));
+    expect(memo.peek('fact')).toBeUndefined();
+  });
+});

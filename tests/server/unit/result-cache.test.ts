@@ -98,6 +98,24 @@ describe('a cached payload', () => {
     expect(zlib.brotliDecompressSync(payload.brotli(serialize)).toString()).toBe(text);
   });
 
+  it('a first brotli request compresses with brotli alone; the rest is made again from those bytes', () => {
+    const payload = new CachedPayload(body, 'city|1.3');
+    let serialised = 0;
+    const counting = (b: typeof body) => {
+      serialised += 1;
+      return serialize(b);
+    };
+    const br = payload.brotli(counting);
+    const text = zlib.brotliDecompressSync(br).toString();
+    expect(text).toBe(JSON.stringify(body));
+    expect(payload.bytes).toBe(br.length + 256); // no gzip copy made for it
+    expect(payload.json(counting)).toBe(text);
+    expect(zlib.gunzipSync(payload.gzip(counting)).toString()).toBe(text);
+    expect(payload.body).toEqual(body);
+    expect(payload.brotli(counting)).toBe(br);
+    expect(serialised).toBe(1);
+  });
+
   it('names its version in a stable entity tag', () => {
     expect(new CachedPayload(body, 'v1').etag).toBe(new CachedPayload({}, 'v1').etag);
     expect(new CachedPayload(body, 'v1').etag).not.toBe(new CachedPayload(body, 'v2').etag);

@@ -30,6 +30,7 @@ import { coldReadLatencies, load } from '../tests/helpers/load';
 import { printTable, saveResults, timed } from '../tests/helpers/report';
 import { postFile } from '../tests/helpers/server-process';
 import { arg } from './lib/args';
+import { launchBrowser } from '../tests/e2e/support/browser';
 
 interface Shape {
   cities: number;
@@ -55,6 +56,79 @@ interface NetworkResult {
   rankingP99Ms: number;
   rankingPageKiB: number;
   scoresKiB: number;
+  dashboard: DashboardTiming | null;
+}
+
+/** The network page in Chromium, as a visitor (null: no built client or no Chromium here). */
+interface DashboardTiming {
+  /** From the ranking page's answer arriving to its first row on screen. */
+  afterDataMs: number;
+  /** From navigation to the first row on screen. */
+  firstScreenMs: number;
+  /** From typing a city's name to it being the one row found. */
+  searchMs: number;
+  rowsOnScreen: number;
+  /** Requests for the whole network's scores (the page must not make any). */
+  wholeScoresRequests: number;
+}
+
+const root = path.resolve(import.meta.dirname, '..');
+const clientDir = path.join(root, 'dist', 'client');
+
+/** Opens the network page of `places` cities in Chromium and times the first screen and a search. */
+async function dashboardTiming(url: string, places: number): Promise<DashboardTiming | null> {
+  if (!fs.existsSync(path.join(clientDir, 'index.html'))) {
+    console.log('  (no built client: run "npm run build" to time the network page in Chromium)');
+    return null;
+  }
+  let browser;
+  try {
+    browser = await launchBrowser();
+  } catch (err) {
+    console.log(`  (no Chromium: ${String(err).split('\n')[0]})`);
+    return null;
+  }
+  try {
+    const page = await (
+      await browser.newContext({ viewport: { width: 1280, height: 900 } })
+    ).newPage();
+    let rankingArrived = 0;
+    let wholeScoresRequests = 0;
+    page.on('request', (r) => {
+      if (r.url().includes('/networks/bench/scores')) wholeScoresRequests++;
+    });
+    page.on('response', (r) => {
+      if (r.url().includes('/networks/bench/ranking') && rankingArrived === 0)
+        rankingArrived = Date.now();
+    });
+    const rows = page.getByTestId('ranking').locator('tbody tr');
+    const started = Date.now();
+    await page.goto(`${url}/networks/bench?lang=en`);
+    await rows.first().waitFor({ timeout: 60_000 });
+    const shown = Date.now();
+    const searched = `City ${places - 1}`;
+    const before = Date.now();
+    await page.getByTestId('ranking-search').fill(searched);
+    await page
+      .getByTestId('ranking')
+      .locator('tbody th', { hasText: searched })
+      .waitFor({ timeout: 60_000 });
+    await page.waitForFunction(
+      'document.querySelectorAll(\'[data-testid="ranking"] tbody tr\').length === 1',
+    );
+    const searchMs = Date.now() - before;
+    await page.getByTestId('ranking-search').fill('');
+    await rows.nth(1).waitFor();
+    return {
+      afterDataMs: shown - rankingArrived,
+      firstScreenMs: shown - started,
+      searchMs,
+      rowsOnScreen: await rows.count(),
+      wholeScoresRequests,
+    };
+  } finally {
+    await browser.close();
+  }
 }
 
 /** The last year is 2025 whatever the number of years (the cold-read probe writes it). */
@@ -95,7 +169,13 @@ async function measure(shape: Shape, seconds: number, connections: number): Prom
       'postgres',
       `national${shape.cities}`,
       (db) => createCatalogue(db.knex, shape).then(),
-      { env: { IMPORT_BODY_LIMIT: String(2 ** 33), RESULT_CACHE_MB: '1024' } },
+      {
+        env: {
+          IMPORT_BODY_LIMIT: String(2 ** 33),
+          RESULT_CACHE_MB: '1024',
+          CLIENT_DIR: clientDir,
+        },
+      },
     );
     const { url } = data.server;
     const db = data.db!;
@@ -143,6 +223,12 @@ async function measure(shape: Shape, seconds: number, connections: number): Prom
     );
     const ranking = await run('ranking', rankingPaths);
     const progressCold = await coldReadLatencies(url, progressPaths[0]!, 10, data.auth);
+    // A network of more than 150 places is shown a page at a time (client: LARGE_NETWORK).
+    let dashboard: DashboardTiming | null = null;
+    if (shape.cities > 150) {
+      console.log(`${shape.cities} cities: the network page in Chromium…`);
+      dashboard = await dashboardTiming(url, shape.cities);
+    }
     const errors = trivial.errors + progress.errors + ranking.errors;
     const non2xx = trivial.non2xx + progress.non2xx + ranking.non2xx;
     if (errors + non2xx > 0) console.log(`  ${errors} errors, ${non2xx} non-2xx`);
@@ -164,6 +250,7 @@ async function measure(shape: Shape, seconds: number, connections: number): Prom
       rankingP99Ms: ranking.p99ms,
       rankingPageKiB: await compressedKiB(rankingUrl),
       scoresKiB: await compressedKiB(scoresUrl),
+      dashboard,
     };
   } finally {
     await data?.close();
@@ -216,6 +303,19 @@ async function main(): Promise<void> {
       'whole scores KiB (compressed)': Math.round(r.scoresKiB),
     })),
   );
+  const paged = results.filter((r) => r.dashboard !== null);
+  if (paged.length > 0)
+    printTable(
+      'The network page in Chromium, as a visitor at 1280 px (goal: first screen ≤ 1 s after its data)',
+      paged.map((r) => ({
+        places: r.cities,
+        'first rows on screen after the data ms': r.dashboard!.afterDataMs,
+        'navigation to first rows ms': r.dashboard!.firstScreenMs,
+        'search by name to the one row ms': r.dashboard!.searchMs,
+        'rows on screen': r.dashboard!.rowsOnScreen,
+        'whole-scores requests': r.dashboard!.wholeScoresRequests,
+      })),
+    );
   const growth = (cost: (r: NetworkResult) => number): number => cost(large) / cost(small);
   printTable(
     `Growth of one city's cost from ${small.cities} to ${large.cities} places (goal ≤ 1.2; 1 = flat)`,

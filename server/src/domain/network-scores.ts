@@ -133,6 +133,80 @@ export function earliestYearUsed(year: number): number {
   return year - 2 * CURRENT_WINDOW_YEARS + 2;
 }
 
+/**
+ * A network's values as a dense cube, city × indicator × year (NaN where
+ * there is none), over the years scores read: a national network's 3 M
+ * values are stored without an object each, and the value current at any
+ * window year is a look at five cells.
+ */
+export class PointCube {
+  private readonly cityIndex: Map<number, number>;
+  private readonly indicatorIndex: Map<number, number>;
+  private readonly values: Float64Array;
+  private readonly span: number;
+
+  constructor(
+    cityIds: readonly number[],
+    indicatorIds: readonly number[],
+    readonly from: number,
+    readonly to: number,
+  ) {
+    this.cityIndex = new Map(cityIds.map((id, c) => [id, c]));
+    this.indicatorIndex = new Map(indicatorIds.map((id, k) => [id, k]));
+    this.span = Math.max(0, to - from + 1);
+    this.values = new Float64Array(cityIds.length * indicatorIds.length * this.span).fill(NaN);
+  }
+
+  /** Stores one value; cities, indicators and years outside the cube are left out. */
+  readonly set = (cityId: number, indicatorId: number, year: number, value: number): void => {
+    const c = this.cityIndex.get(cityId);
+    const k = this.indicatorIndex.get(indicatorId);
+    if (c === undefined || k === undefined || year < this.from || year > this.to) return;
+    this.values[(c * this.indicatorIndex.size + k) * this.span + (year - this.from)] = value;
+  };
+
+  /** Where the (city, indicator)'s years start in `values`, or -1 for one outside the cube. */
+  private cell(cityId: number, indicatorId: number): number {
+    const c = this.cityIndex.get(cityId);
+    const k = this.indicatorIndex.get(indicatorId);
+    return c === undefined || k === undefined ? -1 : (c * this.indicatorIndex.size + k) * this.span;
+  }
+
+  /** The year of the value current at `year` in a cell (the latest of the five up to it), or -1. */
+  private currentYear(cell: number, year: number): number {
+    if (cell < 0) return -1;
+    const first = Math.max(year - CURRENT_WINDOW_YEARS + 1, this.from);
+    for (let y = Math.min(year, this.to); y >= first; y--)
+      if (!Number.isNaN(this.values[cell + y - this.from]!)) return y;
+    return -1;
+  }
+
+  /** The value current at `year`, or NaN: no object made (scores look up millions). */
+  currentValue(cityId: number, indicatorId: number, year: number): number {
+    const cell = this.cell(cityId, indicatorId);
+    const y = this.currentYear(cell, year);
+    return y < 0 ? NaN : this.values[cell + y - this.from]!;
+  }
+
+  /** The value current at `year` with its year, or undefined. */
+  current(cityId: number, indicatorId: number, year: number): Point | undefined {
+    const cell = this.cell(cityId, indicatorId);
+    const y = this.currentYear(cell, year);
+    if (y < 0) return undefined;
+    return { cityId, indicatorId, year: y, value: this.values[cell + y - this.from]! };
+  }
+
+  /** The city's current values at `year`, by indicator. */
+  currentOfCity(cityId: number, indicatorIds: readonly number[], year: number): Map<number, Point> {
+    const row = new Map<number, Point>();
+    for (const id of indicatorIds) {
+      const p = this.current(cityId, id, year);
+      if (p !== undefined) row.set(id, p);
+    }
+    return row;
+  }
+}
+
 /** Colour of one value: from the indicator's thresholds in raw units, else from its score. */
 export function indicatorColour(
   indicator: ScoredIndicator,
@@ -152,23 +226,26 @@ interface YearScores {
 function scoreYear(
   cityIds: readonly number[],
   scored: readonly ScoredIndicator[],
-  current: Map<number, Map<number, Point>>,
+  cube: PointCube,
+  year: number,
 ): YearScores {
   const goalScores = new Map<number, Map<number, number>>();
   const index = new Map<number, number>();
   for (const cityId of cityIds) {
-    const values = current.get(cityId);
-    const byGoal = new Map<number, number[]>();
+    // Per goal, in the order goals are first met: the sum and count of the normalised scores
+    // (the mean as scoring.mean takes it, without a list per goal).
+    const sums = new Map<number, { sum: number; count: number }>();
     for (const indicator of scored) {
-      const point = values?.get(indicator.id);
-      if (point === undefined || indicator.goal === null) continue;
-      const n = normalise(point.value, indicator.bestBound!, indicator.worstBound!);
-      const list = byGoal.get(indicator.goal) ?? [];
-      list.push(n);
-      byGoal.set(indicator.goal, list);
+      const value = cube.currentValue(cityId, indicator.id, year);
+      if (Number.isNaN(value) || indicator.goal === null) continue;
+      const n = normalise(value, indicator.bestBound!, indicator.worstBound!);
+      let acc = sums.get(indicator.goal);
+      if (acc === undefined) sums.set(indicator.goal, (acc = { sum: 0, count: 0 }));
+      acc.sum += n;
+      acc.count++;
     }
     const goals = new Map<number, number>();
-    for (const [goal, list] of byGoal) goals.set(goal, mean(list)!);
+    for (const [goal, acc] of sums) goals.set(goal, acc.sum / acc.count);
     goalScores.set(cityId, goals);
     const cityIndex = mean([...goals.values()]);
     if (cityIndex !== null) index.set(cityId, cityIndex);
@@ -253,6 +330,18 @@ function cityScore(
   };
 }
 
+/** The cube of the years `year`'s scores read, filled from a list of points. */
+function cubeOf(
+  points: readonly Point[],
+  cityIds: readonly number[],
+  indicatorIds: readonly number[],
+  year: number,
+): PointCube {
+  const cube = new PointCube(cityIds, indicatorIds, earliestYearUsed(year), year);
+  for (const p of points) cube.set(p.cityId, p.indicatorId, p.year, p.value);
+  return cube;
+}
+
 /**
  * Scores every member city at `year`. Indicators without both bounds are not
  * scored (they count for coverage only); goals are the indicators' primary goals.
@@ -261,7 +350,8 @@ export function computeNetworkScores(input: {
   year: number;
   cityIds: readonly number[];
   indicators: readonly ScoredIndicator[];
-  points: readonly Point[];
+  /** The values, or a cube of them over at least [earliestYearUsed(year), year]. */
+  points: readonly Point[] | PointCube;
 }): NetworkScores {
   const { year, cityIds, indicators, points } = input;
   const scored = indicators.filter(
@@ -272,16 +362,13 @@ export function computeNetworkScores(input: {
     { length: CURRENT_WINDOW_YEARS },
     (_, k) => year - CURRENT_WINDOW_YEARS + 1 + k,
   );
-  // Grouped once: each window year then reads a handful of points per series, not all of them.
-  const grouped = groupPoints(points);
-  const currents = new Map(years.map((y) => [y, currentValues(grouped, y)]));
-  const byYear = new Map(years.map((y) => [y, scoreYear(cityIds, scored, currents.get(y)!)]));
+  const indicatorIds = indicators.map((i) => i.id);
+  const cube = points instanceof PointCube ? points : cubeOf(points, cityIds, indicatorIds, year);
+  const byYear = new Map(years.map((y) => [y, scoreYear(cityIds, scored, cube, y)]));
   const now = byYear.get(year)!;
-  const current = currents.get(year)!;
-
   const context: ScoringContext = { indicators, scored, goals, years, byYear, now };
   const cities: CityScore[] = cityIds.map((cityId) =>
-    cityScore(cityId, current.get(cityId) ?? new Map<number, Point>(), context),
+    cityScore(cityId, cube.currentOfCity(cityId, indicatorIds, year), context),
   );
 
   const rankable = cities.filter(

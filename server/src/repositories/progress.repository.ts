@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import type { ReadMemo } from '../db/read-memo';
 import type { DatabaseKind } from '../db/database';
+import { copyPointsOut, type PointSink } from '../db/copy-points';
 import { preparedQuery } from '../db/prepared';
 import type { Point } from '../domain/network-scores';
 import { HEADLINE } from '../domain/series';
@@ -171,25 +172,33 @@ export class ProgressRepository {
     return rows.map((r) => ProgressRepository.toVersion(r));
   }
 
-  /** The values of the network's active indicators, all or within `years` (with `published`, the approved copy only). */
+  /**
+   * Hands each value of the network's active indicators within `years` to
+   * `sink` (with `published`, the approved copy only).
+   */
   async networkPoints(
     networkId: number,
     published: boolean,
-    years?: { from: number; to: number },
-  ): Promise<Point[]> {
+    years: { from: number; to: number },
+    sink: PointSink,
+  ): Promise<void> {
     const query = this.knex(`${valuesTable(published)} as o`)
       .join('indicators as i', 'i.id', 'o.indicator_id')
       .where('i.network_id', networkId)
       .where('o.series', HEADLINE)
-      .whereNull('i.archived_at');
-    if (years !== undefined) void query.whereBetween('o.year', [years.from, years.to]);
-    // Named as the record's fields: millions of rows at national scale, each allocated once.
-    return (await query.select(
-      'o.city_id as cityId',
-      'o.indicator_id as indicatorId',
-      'o.year',
-      'o.value',
-    )) as Point[];
+      .whereNull('i.archived_at')
+      .whereBetween('o.year', [years.from, years.to])
+      .select('o.city_id', 'o.indicator_id', 'o.year', 'o.value');
+    // On PostgreSQL, a binary COPY of the same select: millions of rows at national scale,
+    // read without text parsing or row objects (knex inlines the bound integers and text).
+    if (await copyPointsOut(this.knex, this.kind, query.toQuery(), sink)) return;
+    const rows = (await query) as Array<{
+      city_id: number;
+      indicator_id: number;
+      year: number;
+      value: number;
+    }>;
+    for (const r of rows) sink(r.city_id, r.indicator_id, r.year, r.value);
   }
 
   /**

@@ -10,6 +10,7 @@ import {
   computeNetworkScores,
   CURRENT_WINDOW_YEARS,
   earliestYearUsed,
+  PointCube,
   indicatorColour,
   type NetworkScores,
   type Point,
@@ -528,8 +529,47 @@ interface Ranking {
   bytes: number;
 }
 
-function toRanking(scores: NetworkScoresResponse): Ranking {
-  const cities: RankedCity[] = scores.cities.map((c) => ({
+/**
+ * A network's scores without the words: what takes seconds to compute for a
+ * national network, computed once per data version and year and shared by
+ * every language (only the indicators' names and units differ).
+ */
+interface ScoresCore {
+  year: number | null;
+  /** The scored indicators (both bounds and a goal). */
+  indicators: IndicatorRecord[];
+  goals: NetworkScoresResponse['goals'];
+  cities: NetworkScoresResponse['cities'];
+  averages: NetworkScoresResponse['averages'];
+  bytes: number;
+}
+
+/** The scores answer in one language, sharing the core's city rows. */
+function scoresInLanguage(
+  network: NetworkVersion,
+  published: boolean,
+  core: ScoresCore,
+  lang: SdgLanguage,
+): NetworkScoresResponse {
+  return {
+    network: networkRef(network),
+    includesDrafts: !published,
+    year: core.year,
+    language: lang,
+    indicators: core.indicators.map((i) => indicatorRef(i, lang)),
+    goals: core.goals,
+    cities: core.cities,
+    averages: core.averages,
+  };
+}
+
+function toRanking(
+  network: NetworkVersion,
+  published: boolean,
+  core: ScoresCore,
+  lang: SdgLanguage,
+): Ranking {
+  const cities: RankedCity[] = core.cities.map((c) => ({
     slug: c.slug,
     name: c.name,
     countryCode: c.countryCode,
@@ -542,16 +582,16 @@ function toRanking(scores: NetworkScoresResponse): Ranking {
   }));
   return {
     head: {
-      network: scores.network,
-      includesDrafts: scores.includesDrafts,
-      year: scores.year,
-      language: scores.language,
-      goals: scores.goals,
-      averages: scores.averages,
+      network: networkRef(network),
+      includesDrafts: !published,
+      year: core.year,
+      language: lang,
+      goals: core.goals,
+      averages: core.averages,
     },
-    table: new RankingTable(cities, scores.language),
+    table: new RankingTable(cities, lang),
     // About what the rows hold: a few hundred bytes per city and goal.
-    bytes: 1024 + cities.length * (400 + 120 * scores.goals.length),
+    bytes: 1024 + cities.length * (400 + 120 * core.goals.length),
   };
 }
 
@@ -563,19 +603,25 @@ function toRanking(scores: NetworkScoresResponse): Ranking {
 export class ProgressService {
   private readonly cityCache: ResultCache<CachedPayload<CityProgressResponse>>;
   private readonly networkCache: ResultCache<CachedPayload<NetworkScoresResponse>>;
+  private readonly scoresCoreCache: ResultCache<ScoresCore>;
   private readonly comparisonCache: ResultCache<CachedPayload<ComparisonResponse>>;
   private readonly rankingCache: ResultCache<Ranking>;
   /** Pages of rankings as sent (serialised and compressed once): a national network's page is read most. */
   private readonly rankingPageCache: ResultCache<CachedPayload<NetworkRankingResponse>>;
 
-  /** @param cacheBytes memory for computed results: half for cities, a quarter each for networks and comparisons. */
+  /**
+   * @param cacheBytes memory for computed results: half for city pages, a quarter for comparisons,
+   * an eighth each for network scores answers, their language-free core and rankings, a sixteenth
+   * for ranking pages (each cache keeps at least its most recent entry, however large).
+   */
   constructor(
     private readonly uow: UnitOfWork,
     private readonly access: AccessService,
     cacheBytes = 256 * 1024 * 1024,
   ) {
     this.cityCache = new ResultCache(cacheBytes / 2);
-    this.networkCache = new ResultCache(cacheBytes / 4);
+    this.networkCache = new ResultCache(cacheBytes / 8);
+    this.scoresCoreCache = new ResultCache(cacheBytes / 8);
     this.comparisonCache = new ResultCache(cacheBytes / 4);
     this.rankingCache = new ResultCache(cacheBytes / 8);
     this.rankingPageCache = new ResultCache(cacheBytes / 16);
@@ -586,6 +632,7 @@ export class ProgressService {
     const caches = [
       this.cityCache,
       this.networkCache,
+      this.scoresCoreCache,
       this.comparisonCache,
       this.rankingCache,
       this.rankingPageCache,
@@ -788,13 +835,22 @@ export class ProgressService {
     networkSlug: string,
     query: { year?: number; lang: SdgLanguage; drafts?: boolean | undefined } & RankingPageQuery,
   ): Promise<CachedPayload<NetworkRankingResponse>> {
-    const scores = await this.networkScores(principal, networkSlug, query);
-    // The scores' entity tag names the network's data version, year, language and drafts.
+    const {
+      network,
+      published,
+      key: scoresKey,
+    } = await this.scoresOf(principal, networkSlug, query);
     const { q, country, sort, goal, offset, limit } = query;
-    const key = `${scores.etag}|${JSON.stringify([q, country, sort, goal, offset, limit])}`;
+    const rankingKey = `${scoresKey}|${query.lang}`;
+    const key = `${rankingKey}|${JSON.stringify([q, country, sort, goal, offset, limit])}`;
     return this.rankingPageCache.getOrCompute(key, async () => {
-      const ranking = await this.rankingCache.getOrCompute(scores.etag, async () =>
-        toRanking(scores.body),
+      const ranking = await this.rankingCache.getOrCompute(rankingKey, async () =>
+        toRanking(
+          network,
+          published,
+          await this.scoresCore(network, published, query, scoresKey),
+          query.lang,
+        ),
       );
       const page = ranking.table.page(query);
       return new CachedPayload(
@@ -817,27 +873,61 @@ export class ProgressService {
     networkSlug: string,
     query: { year?: number; lang: SdgLanguage; drafts?: boolean | undefined },
   ): Promise<CachedPayload<NetworkScoresResponse>> {
-    await this.access.check(this.uow.repos, principal, 'network.read', { network: networkSlug });
-    const network = await this.requireNetwork(this.uow.repos, networkSlug);
-    // Approved values unless a member asks for drafts: nobody ranks on data just returned unawares.
-    const published =
-      query.drafts !== true || !seesDrafts(await this.access.scopeOf(principal), network.id);
-    const key = `${network.id}.${published ? `${network.publishedVersion}p` : `${network.dataVersion}d`}|${query.year ?? 'latest'}|${query.lang}`;
+    const {
+      network,
+      published,
+      key: scoresKey,
+    } = await this.scoresOf(principal, networkSlug, query);
+    const key = `${scoresKey}|${query.lang}`;
     return this.networkCache.getOrCompute(
       key,
       async () =>
         new CachedPayload(
-          await this.computeNetworkScores(network, published, query),
+          scoresInLanguage(
+            network,
+            published,
+            await this.scoresCore(network, published, query, scoresKey),
+            query.lang,
+          ),
           `scores|${key}`,
         ),
     );
   }
 
-  private async computeNetworkScores(
+  /**
+   * The access check, the network and which copy the reader sees, and the key
+   * of its scores: the network's data version (approved or working), the year.
+   */
+  private async scoresOf(
+    principal: Principal,
+    networkSlug: string,
+    query: { year?: number; drafts?: boolean | undefined },
+  ): Promise<{ network: NetworkVersion; published: boolean; key: string }> {
+    await this.access.check(this.uow.repos, principal, 'network.read', { network: networkSlug });
+    const network = await this.requireNetwork(this.uow.repos, networkSlug);
+    // Approved values unless a member asks for drafts: nobody ranks on data just returned unawares.
+    const published =
+      query.drafts !== true || !seesDrafts(await this.access.scopeOf(principal), network.id);
+    const key = `${network.id}.${published ? `${network.publishedVersion}p` : `${network.dataVersion}d`}|${query.year ?? 'latest'}`;
+    return { network, published, key };
+  }
+
+  private scoresCore(
     network: NetworkVersion,
     published: boolean,
-    query: { year?: number; lang: SdgLanguage },
-  ): Promise<NetworkScoresResponse> {
+    query: { year?: number },
+    key: string,
+  ): Promise<ScoresCore> {
+    return this.scoresCoreCache.getOrCompute(key, () =>
+      this.computeScoresCore(network, published, query),
+    );
+  }
+
+  private async computeScoresCore(
+    network: NetworkVersion,
+    published: boolean,
+    query: { year?: number },
+  ): Promise<ScoresCore> {
     const { repos } = this.uow;
     const year = query.year ?? (await latestYearOf(repos, network.id, published));
     const indicators = await repos.indicators.listForNetwork(network.id);
@@ -845,41 +935,46 @@ export class ProgressService {
     const scoredIndicators = indicators.filter(
       (i) => i.bestBound !== null && i.worstBound !== null && i.goal !== null,
     );
-    const head = {
-      network: networkRef(network),
-      includesDrafts: !published,
-      year,
-      language: query.lang,
-      indicators: scoredIndicators.map((i) => indicatorRef(i, query.lang)),
-    };
     if (year === null) {
       return {
-        ...head,
         year: null,
+        indicators: scoredIndicators,
         goals: [],
         cities: members.map(unscoredCity),
         averages: { index: null, goals: [] },
+        bytes: 1024 + members.length * 256,
       };
     }
-    // Only the years the scores and their trend window read (a national network holds 15).
-    const points = await repos.progress.networkPoints(network.id, published, {
-      from: earliestYearUsed(year),
-      to: year,
-    });
+    // Only the years the scores and their trend window read (a national network holds 15),
+    // straight into a dense cube: no object per value.
+    const from = earliestYearUsed(year);
+    const cityIds = members.map((m) => m.id);
+    const cube = new PointCube(
+      cityIds,
+      indicators.map((i) => i.id),
+      from,
+      year,
+    );
+    await repos.progress.networkPoints(network.id, published, { from, to: year }, cube.set);
     const scores = computeNetworkScores({
       year,
-      cityIds: members.map((m) => m.id),
+      cityIds,
       indicators: indicators.map(toProgressIndicator),
-      points,
+      points: cube,
     });
     const cities = scoredCities(scores, members, indicators);
     const withDrafts = published ? new Set<string>() : await repos.progress.draftCities(network.id);
     return {
-      ...head,
       year,
+      indicators: scoredIndicators,
       goals: scores.goalAverages.map((g) => g.goal),
       cities: cities.map((c) => ({ ...c, hasDrafts: withDrafts.has(c.slug) })),
       averages: { index: scores.indexAverage, goals: scores.goalAverages },
+      // The rows as objects: about 100 bytes per indicator score, 200 per goal, 1 KiB per city.
+      bytes: cities.reduce(
+        (sum, c) => sum + 1024 + c.indicators.length * 100 + c.goals.length * 200,
+        1024,
+      ),
     };
   }
 

@@ -302,6 +302,29 @@ describe('GET /api/v1/networks/:network/scores', () => {
     expect(cities[0]!.slug).toBe('beta');
     expect(response.body.averages.goals.find((g) => g.goal === 11)?.score).not.toBeNull();
   });
+
+  it('in another language: the same numbers, the indicators’ own names in that language', async () => {
+    const en = await http.get<NetworkScoresResponse>('/api/v1/networks/net/scores?drafts=true');
+    const fr = await http.get<NetworkScoresResponse>(
+      '/api/v1/networks/net/scores?drafts=true&lang=fr',
+    );
+    expect(fr.status).toBe(200);
+    expect(fr.body.language).toBe('fr');
+    expect(fr.body.cities).toEqual(en.body.cities);
+    expect(fr.body.averages).toEqual(en.body.averages);
+    const name = (r: NetworkScoresResponse) =>
+      r.indicators.find((i) => i.slug === 'recycling')?.name;
+    expect(name(en.body)).not.toBe('Taux de recyclage');
+    expect(name(fr.body)).toBe('Taux de recyclage');
+    const page = await http.get<{
+      language: string;
+      cities: Array<{ slug: string; rank: number | null }>;
+    }>('/api/v1/networks/net/ranking?drafts=true&lang=fr');
+    expect(page.body.language).toBe('fr');
+    expect(page.body.cities.map((c) => [c.slug, c.rank])).toEqual(
+      en.body.cities.map((c) => [c.slug, c.rank]),
+    );
+  });
 });
 
 describe('comparison and peers', () => {
